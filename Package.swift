@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Clew — a terminal CRM for working sales leads.
+///
+/// Layering (see DESIGN.md §6): `ClewDomain` (pure rules) ← `ClewStore` (GRDB, services)
+/// ← executables `clew` (CLI) and `clew-bench`. SQL never leaves `ClewStore`.
+let package = Package(
+    name: "Clew",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "clew", targets: ["clew"]),
+        .executable(name: "clew-bench", targets: ["clew-bench"]),
+        .library(name: "ClewDomain", targets: ["ClewDomain"]),
+        .library(name: "ClewStore", targets: ["ClewStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "ClewDomain"),
+        .target(
+            name: "ClewStore",
+            dependencies: [
+                "ClewDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "clew",
+            dependencies: [
+                "ClewDomain",
+                "ClewStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "clew-bench",
+            dependencies: [
+                "ClewDomain",
+                "ClewStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ClewDomainTests", dependencies: ["ClewDomain"]),
+        .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewStore"]),
+        .testTarget(
+            name: "ClewCLITests",
+            dependencies: ["ClewDomain", "ClewStore", .target(name: "clew")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Turns a won lead into the customer (客户), contact (联系人) and opportunity (商机) records
+/// that finance and support work with. The lead itself stays, with its whole history, and points
+/// to what it became.
+public struct LeadConversion: Hashable, Sendable {
+    /// The account to create (or reuse when one with the same name exists).
+    public struct Customer: Hashable, Sendable {
+        public var name: String
+        public var industry: String?
+        public var region: String?
+        public var city: String?
+    }
+
+    /// The person to create under the customer.
+    public struct Contact: Hashable, Sendable {
+        public var name: String
+        public var title: String?
+        public var phone: String?
+        public var phoneKey: String?
+        public var email: String?
+    }
+
+    /// The won deal.
+    public struct Opportunity: Hashable, Sendable {
+        public var title: String
+        public var amount: Money
+        public var owner: String?
+        public var wonAt: Date
+    }
+
+    public var customer: Customer
+    public var contact: Contact?
+    public var opportunity: Opportunity
+
+    /// The conversion of `lead`, won for `amount` at `date`.
+    ///
+    /// - Throws: ``ConversionError/nonPositiveAmount`` for a zero amount.
+    public static func convert(_ lead: Lead, amount: Money, at date: Date) throws(ConversionError) -> LeadConversion {
+        guard amount.fen > 0 else { throw .nonPositiveAmount }
+        let details = lead.details
+        let customerName = details.customer ?? lead.number.description
+        let contact = details.contact.map {
+            Contact(name: $0, title: details.title, phone: details.phone, phoneKey: lead.phoneKey, email: details.email)
+        }
+        let title = details.need.map { "\(customerName) · \($0)" } ?? customerName
+        return LeadConversion(
+            customer: Customer(name: customerName, industry: details.industry, region: details.region, city: details.city),
+            contact: contact,
+            opportunity: Opportunity(title: String(title.prefix(120)), amount: amount, owner: lead.owner, wonAt: date)
+        )
+    }
+}
+
+/// Why a lead could not be converted.
+public enum ConversionError: UserFacingError, Equatable {
+    case nonPositiveAmount
+
+    public var description: String {
+        switch self {
+        case .nonPositiveAmount: "a won deal needs an amount above zero (--amount 380000)"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// The details of a lead as typed or imported, before validation.
+///
+/// Every field is optional text; ``validate()`` trims and normalises it, checks the phone and
+/// email, and decides whether the lead can go straight to screening:
+///
+/// ```swift
+/// var draft = LeadDraft()
+/// draft.customer = "杭州恒通科技有限公司"
+/// draft.phone = "138 0013 8000"
+/// let checked = try draft.validate()   // status .new: industry, need, source still missing
+/// ```
+public struct LeadDraft: Hashable, Codable, Sendable {
+    public var customer: String?
+    public var contact: String?
+    public var title: String?
+    public var phone: String?
+    public var email: String?
+    public var industry: String?
+    public var need: String?
+    public var source: String?
+    public var campaign: String?
+    public var region: String?
+    public var city: String?
+    public var budget: String?
+
+    public init(
+        customer: String? = nil, contact: String? = nil, title: String? = nil, phone: String? = nil,
+        email: String? = nil, industry: String? = nil, need: String? = nil, source: String? = nil,
+        campaign: String? = nil, region: String? = nil, city: String? = nil, budget: String? = nil
+    ) {
+        self.customer = customer
+        self.contact = contact
+        self.title = title
+        self.phone = phone
+        self.email = email
+        self.industry = industry
+        self.need = need
+        self.source = source
+        self.campaign = campaign
+        self.region = region
+        self.city = city
+        self.budget = budget
+    }
+
+    /// Reads or writes a field by its ``LeadField`` key.
+    public subscript(field: LeadField) -> String? {
+        get {
+            switch field {
+            case .customer: customer
+            case .contact: contact
+            case .title: title
+            case .phone: phone
+            case .email: email
+            case .industry: industry
+            case .need: need
+            case .source: source
+            case .campaign: campaign
+            case .region: region
+            case .city: city
+            case .budget: budget
+            }
+        }
+        set {
+            switch field {
+            case .customer: customer = newValue
+            case .contact: contact = newValue
+            case .title: title = newValue
+            case .phone: phone = newValue
+            case .email: email = newValue
+            case .industry: industry = newValue
+            case .need: need = newValue
+            case .source: source = newValue
+            case .campaign: campaign = newValue
+            case .region: region = newValue
+            case .city: city = newValue
+            case .budget: budget = newValue
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Dates and times as people type them on the command line or in a form.
+///
+/// Accepts `2026-11-26`, `2026-11-26 14:30`, `2026-11-26T14:30`, `11-26`, `today`, `tomorrow`,
+/// `今天`, `明天`, `后天`, and offsets `+2h`, `+3d`, `+1w` (`30m` and `2d` without the `+` too).
+/// A date without a time means 18:00 that day for due dates (end of the working day), or 00:00
+/// when `startOfDay` is asked for.
+public enum DateExpression {
+    /// Parses `text` relative to `now` in `timeZone`.
+    /// - Throws: ``DateExpressionError`` naming the text and the accepted forms.
+    public static func parse(_ text: String, now: Date, timeZone: TimeZone, startOfDay: Bool = false) throws(DateExpressionError) -> Date {
+        let input = TextNormalization.halfWidth(TextNormalization.trimmed(text)).lowercased()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let defaultHour = startOfDay ? 0 : 18
+        func at(_ day: CalendarDay, _ hour: Int, _ minute: Int) -> Date {
+            day.date(in: timeZone).addingTimeInterval(TimeInterval(hour * 3_600 + minute * 60))
+        }
+        let today = CalendarDay.containing(now, in: timeZone)
+        switch input {
+        case "now", "现在": return now
+        case "today", "今天": return at(today, defaultHour, 0)
+        case "tomorrow", "明天": return at(today.adding(days: 1), defaultHour, 0)
+        case "后天": return at(today.adding(days: 2), defaultHour, 0)
+        default: break
+        }
+        if let offset = relative(input) { return now.addingTimeInterval(offset) }
+        let parts = input.replacingOccurrences(of: "t", with: " ").split(separator: " ", omittingEmptySubsequences: true)
+        guard (1...2).contains(parts.count) else { throw .unrecognized(text) }
+        var dayText = String(parts[0]).replacingOccurrences(of: "/", with: "-")
+        if dayText.split(separator: "-").count == 2 { dayText = "\(today.year)-" + dayText }
+        let pieces = dayText.split(separator: "-").compactMap { Int($0) }
+        guard pieces.count == 3, let day = CalendarDay.isValid(year: pieces[0], month: pieces[1], day: pieces[2])
+            ? CalendarDay(year: pieces[0], month: pieces[1], day: pieces[2]) : nil
+        else { throw .unrecognized(text) }
+        guard parts.count == 2 else { return at(day, defaultHour, 0) }
+        let time = parts[1].split(separator: ":").compactMap { Int($0) }
+        guard (1...2).contains(time.count), (0...23).contains(time[0]), (0...59).contains(time.count == 2 ? time[1] : 0) else {
+            throw .unrecognized(text)
+        }
+        return at(day, time[0], time.count == 2 ? time[1] : 0)
+    }
+
+    private static func relative(_ input: String) -> TimeInterval? {
+        var body = Substring(input)
+        if body.hasPrefix("+") { body = body.dropFirst() }
+        guard let unit = body.last, let value = Double(body.dropLast()), value >= 0 else { return nil }
+        switch unit {
+        case "m": return value * 60
+        case "h": return value * 3_600
+        case "d": return value * 86_400
+        case "w": return value * 7 * 86_400
+        default: return nil
+        }
+    }
+}
+
+/// A date or time that could not be understood.
+public enum DateExpressionError: UserFacingError, Equatable {
+    case unrecognized(String)
+
+    public var description: String {
+        switch self {
+        case let .unrecognized(text):
+            "cannot read '\(text)' as a date; use 2026-11-26, '2026-11-26 14:30', today, tomorrow, +3d or +2h"
+        }
+    }
+}

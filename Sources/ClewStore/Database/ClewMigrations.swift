@@ -1,0 +1,268 @@
+import GRDB
+
+/// The database schema, as an ordered list of migrations.
+///
+/// Released migrations are never edited: a schema change is a new migration appended here.
+enum ClewMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core", migrate: createCore)
+        migrator.registerMigration("v1-search", migrate: createSearch)
+        return migrator
+    }
+
+    /// Every migration's identifier, in order.
+    static var identifiers: [String] { migrator.migrations }
+
+    // MARK: - v1
+
+    private static func createCore(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE user (
+              login       TEXT PRIMARY KEY NOT NULL,
+              name        TEXT NOT NULL,
+              role        TEXT NOT NULL CHECK (role IN ('admin','supervisor','rep','marketing','finance','support')),
+              supervisor  TEXT REFERENCES user(login),
+              regions     TEXT NOT NULL DEFAULT '[]',
+              industries  TEXT NOT NULL DEFAULT '[]',
+              capacity    INTEGER NOT NULL DEFAULT 50 CHECK (capacity >= 0),
+              active      INTEGER NOT NULL DEFAULT 1,
+              away_until  REAL,
+              created_at  REAL NOT NULL,
+              updated_at  REAL NOT NULL,
+              version     INTEGER NOT NULL DEFAULT 1
+            );
+            CREATE INDEX user_supervisor ON user(supervisor);
+
+            CREATE TABLE lead_sequence (
+              day   TEXT PRIMARY KEY NOT NULL,
+              last  INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE lead (
+              id                INTEGER PRIMARY KEY,
+              number            TEXT NOT NULL UNIQUE,
+              status            TEXT NOT NULL CHECK (status IN ('new','screening','assigned','active','won','lost','pooled','merged')),
+              stage             TEXT,
+              grade             TEXT CHECK (grade IN ('A','B','C')),
+              suggested_grade   TEXT CHECK (suggested_grade IN ('A','B','C')),
+              score             INTEGER,
+              owner             TEXT REFERENCES user(login),
+              pool              TEXT,
+              customer          TEXT NOT NULL,
+              contact           TEXT,
+              title             TEXT,
+              phone             TEXT,
+              phone_key         TEXT,
+              email             TEXT,
+              email_key         TEXT,
+              industry          TEXT,
+              need              TEXT,
+              source            TEXT,
+              campaign          TEXT,
+              region            TEXT,
+              city              TEXT,
+              budget            TEXT,
+              amount_fen        INTEGER,
+              flags             TEXT NOT NULL DEFAULT '',
+              tags              TEXT NOT NULL DEFAULT '',
+              lost_reason       TEXT,
+              merged_into       INTEGER REFERENCES lead(id),
+              created_by        TEXT NOT NULL,
+              created_at        REAL NOT NULL,
+              updated_by        TEXT NOT NULL,
+              updated_at        REAL NOT NULL,
+              version           INTEGER NOT NULL DEFAULT 1,
+              status_changed_at REAL NOT NULL,
+              stage_entered_at  REAL,
+              assigned_at       REAL,
+              last_follow_up_at REAL,
+              closed_at         REAL
+            );
+            -- lead list by status (keyset on id), screening queue oldest first, board columns
+            CREATE INDEX lead_status ON lead(status, status_changed_at);
+            CREATE INDEX lead_owner ON lead(owner, status, stage);
+            CREATE INDEX lead_stage ON lead(stage, status, stage_entered_at);
+            CREATE INDEX lead_phone_key ON lead(phone_key) WHERE phone_key IS NOT NULL;
+            CREATE INDEX lead_email_key ON lead(email_key) WHERE email_key IS NOT NULL;
+            CREATE INDEX lead_pool ON lead(pool, status) WHERE pool IS NOT NULL;
+
+            CREATE TABLE stage_history (
+              id               INTEGER PRIMARY KEY,
+              lead_id          INTEGER NOT NULL REFERENCES lead(id),
+              stage            TEXT NOT NULL,
+              entered_at       REAL NOT NULL,
+              planned_exit_at  REAL,
+              exited_at        REAL,
+              entered_by       TEXT NOT NULL
+            );
+            CREATE INDEX stage_history_lead ON stage_history(lead_id, entered_at);
+
+            CREATE TABLE follow_up (
+              id              INTEGER PRIMARY KEY,
+              lead_id         INTEGER NOT NULL REFERENCES lead(id),
+              at              REAL NOT NULL,
+              author          TEXT NOT NULL,
+              method          TEXT NOT NULL,
+              contact_person  TEXT,
+              content         TEXT NOT NULL,
+              feedback        TEXT,
+              next_action     TEXT,
+              next_due        REAL,
+              stage           TEXT,
+              created_at      REAL NOT NULL
+            );
+            CREATE INDEX follow_up_lead ON follow_up(lead_id, at);
+
+            CREATE TABLE task (
+              id             INTEGER PRIMARY KEY,
+              lead_id        INTEGER REFERENCES lead(id),
+              assignee       TEXT NOT NULL REFERENCES user(login),
+              title          TEXT NOT NULL,
+              kind           TEXT NOT NULL DEFAULT 'manual',
+              due_at         REAL,
+              status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','cancelled')),
+              snoozed_until  REAL,
+              created_by     TEXT NOT NULL,
+              created_at     REAL NOT NULL,
+              done_at        REAL,
+              done_by        TEXT,
+              version        INTEGER NOT NULL DEFAULT 1
+            );
+            CREATE INDEX task_inbox ON task(assignee, status, due_at);
+            CREATE INDEX task_lead ON task(lead_id, status);
+
+            CREATE TABLE note (
+              id          INTEGER PRIMARY KEY,
+              lead_id     INTEGER NOT NULL REFERENCES lead(id),
+              author      TEXT NOT NULL,
+              kind        TEXT NOT NULL DEFAULT 'note',
+              body        TEXT NOT NULL,
+              created_at  REAL NOT NULL
+            );
+            CREATE INDEX note_lead ON note(lead_id, created_at);
+
+            CREATE TABLE notification (
+              id          INTEGER PRIMARY KEY,
+              recipient   TEXT NOT NULL REFERENCES user(login),
+              kind        TEXT NOT NULL,
+              lead_id     INTEGER REFERENCES lead(id),
+              actor       TEXT,
+              body        TEXT NOT NULL,
+              created_at  REAL NOT NULL,
+              read_at     REAL
+            );
+            CREATE INDEX notification_inbox ON notification(recipient, read_at, created_at);
+
+            CREATE TABLE approval (
+              id            INTEGER PRIMARY KEY,
+              lead_id       INTEGER NOT NULL REFERENCES lead(id),
+              kind          TEXT NOT NULL,
+              from_stage    TEXT,
+              to_stage      TEXT,
+              requested_by  TEXT NOT NULL,
+              approver      TEXT NOT NULL REFERENCES user(login),
+              status        TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','approved','rejected','withdrawn')),
+              reason        TEXT,
+              comment       TEXT,
+              created_at    REAL NOT NULL,
+              decided_at    REAL,
+              decided_by    TEXT
+            );
+            CREATE INDEX approval_inbox ON approval(approver, status, created_at);
+            CREATE INDEX approval_lead ON approval(lead_id, status);
+
+            CREATE TABLE customer (
+              id              INTEGER PRIMARY KEY,
+              name            TEXT NOT NULL,
+              industry        TEXT,
+              region          TEXT,
+              city            TEXT,
+              created_by      TEXT NOT NULL,
+              created_at      REAL NOT NULL,
+              source_lead_id  INTEGER REFERENCES lead(id)
+            );
+            CREATE INDEX customer_name ON customer(name);
+
+            CREATE TABLE contact (
+              id              INTEGER PRIMARY KEY,
+              customer_id     INTEGER NOT NULL REFERENCES customer(id),
+              name            TEXT NOT NULL,
+              title           TEXT,
+              phone           TEXT,
+              phone_key       TEXT,
+              email           TEXT,
+              created_at      REAL NOT NULL,
+              source_lead_id  INTEGER REFERENCES lead(id)
+            );
+            CREATE INDEX contact_customer ON contact(customer_id);
+
+            CREATE TABLE opportunity (
+              id           INTEGER PRIMARY KEY,
+              customer_id  INTEGER NOT NULL REFERENCES customer(id),
+              lead_id      INTEGER NOT NULL UNIQUE REFERENCES lead(id),
+              title        TEXT NOT NULL,
+              amount_fen   INTEGER NOT NULL,
+              owner        TEXT,
+              won_at       REAL NOT NULL,
+              created_at   REAL NOT NULL
+            );
+
+            CREATE TABLE holiday (
+              day   TEXT PRIMARY KEY NOT NULL,
+              kind  TEXT NOT NULL CHECK (kind IN ('holiday','workday')),
+              name  TEXT
+            ) WITHOUT ROWID;
+
+            CREATE TABLE audit (
+              id         INTEGER PRIMARY KEY,
+              at         REAL NOT NULL,
+              actor      TEXT NOT NULL,
+              via        TEXT,
+              action     TEXT NOT NULL,
+              entity     TEXT NOT NULL,
+              entity_id  INTEGER NOT NULL,
+              field      TEXT,
+              old        TEXT,
+              new        TEXT
+            );
+            CREATE INDEX audit_entity ON audit(entity, entity_id, id);
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+              BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+              BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            """)
+    }
+
+    private static func createSearch(_ db: Database) throws {
+        let fields = "new.number, new.customer, new.contact, new.title, new.phone, new.email, new.industry, new.need, new.source, new.campaign, new.region, new.city, new.tags"
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE lead_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE follow_up_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+
+            CREATE TRIGGER lead_search_insert AFTER INSERT ON lead BEGIN
+              INSERT INTO lead_search(rowid, body) VALUES (new.id, \(SearchText.sqlFunctionName)(\(fields)));
+            END;
+            CREATE TRIGGER lead_search_update AFTER UPDATE OF number, customer, contact, title, phone, email, industry, need, source, campaign, region, city, tags ON lead BEGIN
+              DELETE FROM lead_search WHERE rowid = old.id;
+              INSERT INTO lead_search(rowid, body) VALUES (new.id, \(SearchText.sqlFunctionName)(\(fields)));
+            END;
+            CREATE TRIGGER lead_search_delete AFTER DELETE ON lead BEGIN
+              DELETE FROM lead_search WHERE rowid = old.id;
+            END;
+
+            CREATE TRIGGER follow_up_search_insert AFTER INSERT ON follow_up BEGIN
+              INSERT INTO follow_up_search(rowid, body)
+              VALUES (new.id, \(SearchText.sqlFunctionName)(new.content, new.feedback, new.next_action, new.contact_person));
+            END;
+            CREATE TRIGGER follow_up_search_update AFTER UPDATE OF content, feedback, next_action, contact_person ON follow_up BEGIN
+              DELETE FROM follow_up_search WHERE rowid = old.id;
+              INSERT INTO follow_up_search(rowid, body)
+              VALUES (new.id, \(SearchText.sqlFunctionName)(new.content, new.feedback, new.next_action, new.contact_person));
+            END;
+            CREATE TRIGGER follow_up_search_delete AFTER DELETE ON follow_up BEGIN
+              DELETE FROM follow_up_search WHERE rowid = old.id;
+            END;
+            """)
+    }
+}

@@ -1,0 +1,141 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// A request waiting for a supervisor's decision (审批), such as a stage skip.
+public struct ApprovalItem: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var leadNumber: String
+    public var leadCustomer: String
+    /// `stage-skip`.
+    public var kind: String
+    public var fromStage: String?
+    public var toStage: String?
+    public var requestedBy: String
+    public var approver: String
+    /// `pending`, `approved`, `rejected` or `withdrawn`.
+    public var status: String
+    public var reason: String?
+    public var comment: String?
+    public var createdAt: Date
+    public var decidedAt: Date?
+
+    static let selection = """
+        approval.id, lead.number, lead.customer, approval.kind, approval.from_stage, approval.to_stage, approval.requested_by,
+        approval.approver, approval.status, approval.reason, approval.comment, approval.created_at, approval.decided_at
+        """
+
+    init(row: Row) {
+        id = row["id"]
+        leadNumber = row["number"]
+        leadCustomer = row["customer"]
+        kind = row["kind"]
+        fromStage = row["from_stage"]
+        toStage = row["to_stage"]
+        requestedBy = row["requested_by"]
+        approver = row["approver"]
+        status = row["status"]
+        reason = row["reason"]
+        comment = row["comment"]
+        createdAt = Date(storage: row["created_at"])
+        decidedAt = (row["decided_at"] as Double?).map(Date.init(storage:))
+    }
+}
+
+/// Approval rows, shared by the services.
+enum Approvals {
+    static func requestSkip(_ lead: Lead, from: String, to: String, approver: String, reason: String?, _ m: Mutation) throws -> Int64 {
+        if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = 'stage-skip'", arguments: [lead.id]) {
+            throw StoreError.conflict("\(lead.number) already waits for approval #\(pending)")
+        }
+        try m.db.execute(
+            sql: "INSERT INTO approval (lead_id, kind, from_stage, to_stage, requested_by, approver, reason, created_at) VALUES (?, 'stage-skip', ?, ?, ?, ?, ?, ?)",
+            arguments: [lead.id, from, to, m.actor.login, approver, reason, m.now.storage])
+        let id = m.db.lastInsertedRowID
+        try m.audit("request-approval", entity: "approval", id: id, field: "to_stage", old: from, new: to)
+        try m.notify(approver, kind: "approval", leadID: lead.id,
+                     body: "\(m.actor.login) asks to move \(lead.number) from \(from) to \(to)" + (reason.map { ": \($0)" } ?? ""))
+        return id
+    }
+
+    static func withdrawPending(leadID: Int64, _ m: Mutation) throws {
+        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending'", arguments: [leadID])
+        for id in ids {
+            try m.db.execute(sql: "UPDATE approval SET status = 'withdrawn', decided_at = ?, decided_by = ? WHERE id = ?",
+                             arguments: [m.now.storage, m.actor.login, id])
+            try m.audit("withdraw", entity: "approval", id: id, field: "status", old: "pending", new: "withdrawn")
+        }
+    }
+
+    static func anyAdmin(_ db: Database) throws -> String {
+        guard let admin = try String.fetchOne(db, sql: "SELECT login FROM user WHERE role = 'admin' AND active = 1 ORDER BY login LIMIT 1") else {
+            throw StoreError.notInitialized
+        }
+        return admin
+    }
+}
+
+/// Deciding approval requests: the approver (or an admin) approves or rejects with a comment.
+public struct ApprovalService: Sendable {
+    let context: ClewContext
+    public let actor: ActingUser
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    /// Pending requests for the actor (all pending requests for an admin).
+    public func pending() throws -> [ApprovalItem] {
+        try context.database.read { db in
+            let sql = "SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.status = 'pending'"
+                + (actor.role == .admin ? "" : " AND approval.approver = ?") + " ORDER BY approval.created_at"
+            return try Row.fetchAll(db, sql: sql, arguments: actor.role == .admin ? [] : [actor.login]).map(ApprovalItem.init(row:))
+        }
+    }
+
+    /// Approves request `id`: the lead moves to the requested stage.
+    @discardableResult
+    public func approve(_ id: Int64, comment: String?) throws -> ApprovalItem {
+        try decide(id, approve: true, comment: comment)
+    }
+
+    /// Rejects request `id` with a comment (required).
+    @discardableResult
+    public func reject(_ id: Int64, comment: String) throws -> ApprovalItem {
+        _ = try LeadService.requireReason(comment, for: "rejecting")
+        return try decide(id, approve: false, comment: comment)
+    }
+
+    private func decide(_ id: Int64, approve: Bool, comment: String?) throws -> ApprovalItem {
+        try context.mutate(as: actor) { m in
+            guard let row = try Row.fetchOne(m.db, sql: "SELECT \(ApprovalItem.selection), approval.lead_id FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.id = ?", arguments: [id]) else {
+                throw StoreError.notFound("no approval request #\(id)")
+            }
+            let item = ApprovalItem(row: row)
+            guard item.approver == actor.login || actor.role == .admin else {
+                throw StoreError.notFound("no approval request #\(id) for you")
+            }
+            guard item.status == "pending" else { throw StoreError.conflict("approval #\(id) is already \(item.status)") }
+            let leadID: Int64 = row["lead_id"]
+            if approve, let target = item.toStage {
+                guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .active, lead.stage == item.fromStage else {
+                    throw StoreError.conflict("\(item.leadNumber) is no longer in \(item.fromStage ?? "that stage"); the request is out of date")
+                }
+                let service = LeadService(context: context, actor: actor)
+                _ = try service.moveNow(lead, to: target, m)
+            }
+            let status = approve ? "approved" : "rejected"
+            try m.db.execute(sql: "UPDATE approval SET status = ?, comment = ?, decided_at = ?, decided_by = ? WHERE id = ?",
+                             arguments: [status, comment, m.now.storage, actor.login, id])
+            try m.audit(approve ? "approve" : "reject", entity: "approval", id: id, field: "status", old: "pending", new: status)
+            try m.notify(item.requestedBy, kind: "approval-decided", leadID: leadID,
+                         body: "\(actor.login) \(status) moving \(item.leadNumber) to \(item.toStage ?? "?")" + (comment.map { ": \($0)" } ?? ""))
+            var decided = item
+            decided.status = status
+            decided.comment = comment
+            decided.decidedAt = m.now
+            return decided
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Finding leads by the number a user typed, with the permission check folded in.
+enum LeadLookup {
+    /// Parses a lead number as typed (`XL-20261123-001`, `xl-20261123-1`).
+    static func parse(_ text: String) throws -> LeadNumber {
+        guard let number = LeadNumber(text) else {
+            throw StoreError.notFound("'\(text)' is not a lead number (XL-YYYYMMDD-NNN)")
+        }
+        return number
+    }
+
+    /// The lead numbered `number`, whatever the actor may see.
+    static func fetch(_ db: Database, number: LeadNumber) throws -> Lead? {
+        try Row.fetchOne(db, sql: "SELECT \(Lead.selection) FROM lead WHERE number = ?", arguments: [number.description])
+            .map(Lead.init(row:))
+    }
+
+    static func fetch(_ db: Database, id: Int64) throws -> Lead? {
+        try Row.fetchOne(db, sql: "SELECT \(Lead.selection) FROM lead WHERE id = ?", arguments: [id]).map(Lead.init(row:))
+    }
+
+    /// The lead `text` names, if `actor` may do `action` to it.
+    ///
+    /// A lead the actor may not see is reported exactly like one that does not exist.
+    static func require(_ db: Database, _ text: String, for action: LeadAction, by actor: ActingUser,
+                        expectedVersion: Int? = nil) throws -> Lead {
+        let number = try parse(text)
+        guard let lead = try fetch(db, number: number) else { throw PermissionError.notVisible(number.description) }
+        try AccessPolicy.check(action, on: lead.accessFacts, number: number.description, by: actor)
+        if let expectedVersion, expectedVersion != lead.version {
+            throw StoreError.staleVersion(entity: number.description, changedBy: lead.updatedBy, at: lead.updatedAt)
+        }
+        return lead
+    }
+
+    /// The SQL condition (and its arguments) that keeps only leads `actor` may read: the same rule
+    /// as ``AccessPolicy/canRead(_:by:)``, written for the database so lists never load what they
+    /// would then hide.
+    static func visibility(for actor: ActingUser) -> (sql: String, arguments: StatementArguments) {
+        switch actor.role {
+        case .admin, .finance, .support:
+            return ("1", [])
+        case .supervisor:
+            let logins = [actor.login] + actor.team.sorted()
+            let marks = Array(repeating: "?", count: logins.count).joined(separator: ",")
+            return ("(lead.owner IS NULL OR lead.owner IN (\(marks)))", StatementArguments(logins))
+        case .rep:
+            let pools = actor.profile.pools.sorted()
+            let poolClause = pools.isEmpty
+                ? ""
+                : " OR (lead.status = 'pooled' AND lead.pool IN (\(Array(repeating: "?", count: pools.count).joined(separator: ","))))"
+            return ("(lead.owner = ?\(poolClause) OR (lead.owner IS NULL AND lead.created_by = ?))",
+                    StatementArguments([actor.login] + pools + [actor.login]))
+        case .marketing:
+            return ("lead.created_by = ?", [actor.login])
+        }
+    }
+}

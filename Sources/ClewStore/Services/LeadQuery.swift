@@ -1,0 +1,99 @@
+import ClewDomain
+import Foundation
+
+/// Which leads to list: filters combine with AND; results are newest first, paged by keyset.
+public struct LeadQuery: Hashable, Sendable {
+    public var statuses: [LeadStatus] = []
+    public var stage: String?
+    public var owner: String?
+    public var grade: Grade?
+    public var source: String?
+    public var region: String?
+    public var campaign: String?
+    public var industry: String?
+    public var pool: String?
+    public var tag: String?
+    /// Page size (default 50, at most 1000).
+    public var limit: Int = 50
+    /// Continue after this lead number (the last one of the previous page).
+    public var after: String?
+
+    public init(statuses: [LeadStatus] = [], stage: String? = nil, owner: String? = nil, grade: Grade? = nil,
+                source: String? = nil, region: String? = nil, limit: Int = 50, after: String? = nil) {
+        self.statuses = statuses
+        self.stage = stage
+        self.owner = owner
+        self.grade = grade
+        self.source = source
+        self.region = region
+        self.limit = limit
+        self.after = after
+    }
+}
+
+/// A lead with everything `lead show` displays.
+public struct LeadDetail: Sendable {
+    public var lead: Lead
+    public var followUps: [FollowUpEntry]
+    public var tasks: [TaskItem]
+    public var notes: [NoteEntry]
+    public var stages: [StageVisit]
+    public var approvals: [ApprovalItem]
+    /// The audit trail of this lead and of the leads merged into it, oldest first.
+    public var history: [AuditEntry]
+    /// Leads merged into this one.
+    public var mergedFrom: [String]
+}
+
+/// A logged follow-up.
+public struct FollowUpEntry: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var at: Date
+    public var author: String
+    public var method: FollowUpMethod
+    public var contactPerson: String?
+    public var content: String
+    public var feedback: String?
+    public var nextAction: String?
+    public var nextDue: Date?
+    public var stage: String?
+}
+
+/// A note on a lead (free text, grade reason, objection, merge conflicts).
+public struct NoteEntry: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var author: String
+    public var kind: String
+    public var body: String
+    public var createdAt: Date
+}
+
+/// One stay in a stage: planned vs actual.
+public struct StageVisit: Hashable, Sendable, Codable {
+    public var stage: String
+    public var enteredAt: Date
+    public var plannedExitAt: Date?
+    public var exitedAt: Date?
+
+    /// `in-progress`, `done`, or `stalled` (still in it past the planned exit).
+    public func status(at now: Date) -> String {
+        if exitedAt != nil { return "done" }
+        if let planned = plannedExitAt, now > planned { return "stalled" }
+        return "in-progress"
+    }
+}
+
+/// One audit row: who changed what, when.
+public struct AuditEntry: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var at: Date
+    public var actor: String
+    /// The admin who acted as ``actor`` with `--as`.
+    public var via: String?
+    public var action: String
+    public var entity: String
+    public var entityID: Int64
+    public var field: String?
+    public var old: String?
+    public var new: String?
+}

@@ -1,0 +1,213 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+// MARK: - Screening and assignment
+
+extension LeadService {
+    /// Grades a lead A/B/C with the reason (筛选理由), kept as a note beside the suggestion.
+    @discardableResult
+    public func grade(_ number: String, _ grade: Grade, reason: String, expectedVersion: Int? = nil) throws -> Lead {
+        let reason = try Self.requireReason(reason, for: "grading")
+        return try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .grade, by: actor, expectedVersion: expectedVersion)
+            guard !lead.status.isClosed else { throw LifecycleError.illegalTransition(event: .assign, from: lead.status) }
+            var updated = lead
+            updated.grade = grade
+            _ = try Notes.insert(lead.id, kind: "grade", body: "\(grade): \(reason)", m)
+            try m.audit("grade-reason", entity: "lead", id: lead.id, field: "grade_reason", new: reason)
+            return try m.update(lead, to: updated, action: "grade")
+        }
+    }
+
+    /// Gives a graded lead to a rep, who must then confirm or object.
+    @discardableResult
+    public func assign(_ number: String, to login: String, expectedVersion: Int? = nil) throws -> Lead {
+        try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .assign, by: actor, expectedVersion: expectedVersion)
+            var updated = lead
+            updated.status = try LeadLifecycle.next(after: .assign, from: lead.status)
+            guard lead.grade != nil else {
+                throw StoreError.conflict("grade \(lead.number) before assigning it (clew lead grade \(lead.number) A --reason …)")
+            }
+            let assignee = try Assignability.check(login, m)
+            if lead.owner == assignee.login && lead.status == .assigned {
+                throw StoreError.conflict("\(lead.number) is already assigned to \(login)")
+            }
+            updated.owner = assignee.login
+            updated.pool = nil
+            updated.stage = nil
+            updated.stageEnteredAt = nil
+            try StageTracking.close(lead, m)
+            try m.db.execute(sql: "UPDATE lead SET assigned_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
+            try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
+                         body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object")
+            return try m.update(lead, to: updated, action: "assign")
+        }
+    }
+
+    /// The assignee confirms receipt (确认接收): the lead becomes active in the first stage.
+    @discardableResult
+    public func confirm(_ number: String) throws -> Lead {
+        try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .confirm, by: actor)
+            var updated = lead
+            updated.status = try LeadLifecycle.next(after: .confirm, from: lead.status)
+            try enterFirstStage(&updated, m)
+            return try m.update(lead, to: updated, action: "confirm")
+        }
+    }
+
+    /// The assignee objects (异议) with a reason: the lead goes back to screening and whoever
+    /// assigned it is told.
+    @discardableResult
+    public func object(_ number: String, reason: String) throws -> Lead {
+        let reason = try Self.requireReason(reason, for: "an objection")
+        return try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .object, by: actor)
+            var updated = lead
+            updated.status = try LeadLifecycle.next(after: .object, from: lead.status)
+            updated.owner = nil
+            _ = try Notes.insert(lead.id, kind: "objection", body: reason, m)
+            let assigner = try String.fetchOne(
+                m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
+                arguments: [lead.id])
+            try m.notify(assigner ?? actor.profile.supervisor, kind: "objection", leadID: lead.id,
+                         body: "\(actor.login) objected to \(lead.number): \(reason)")
+            try m.audit("object-reason", entity: "lead", id: lead.id, field: "objection", new: reason)
+            return try m.update(lead, to: updated, action: "object")
+        }
+    }
+
+    /// A rep (or supervisor) takes a pooled lead (领取); it becomes theirs and active.
+    @discardableResult
+    public func claim(_ number: String) throws -> Lead {
+        try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .claim, by: actor)
+            var updated = lead
+            updated.status = try LeadLifecycle.next(after: .claim, from: lead.status)
+            _ = try Assignability.check(actor.login, m)
+            updated.owner = actor.login
+            updated.pool = nil
+            try enterFirstStage(&updated, m)
+            return try m.update(lead, to: updated, action: "claim")
+        }
+    }
+
+    /// The owner returns a lead to its pool (退回) with a reason; the pool is the lead's region,
+    /// else its industry, else `general`.
+    @discardableResult
+    public func returnToPool(_ number: String, reason: String) throws -> Lead {
+        let reason = try Self.requireReason(reason, for: "returning a lead")
+        return try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .returnToPool, by: actor)
+            var updated = lead
+            updated.status = try LeadLifecycle.next(after: .returnToPool, from: lead.status)
+            updated.owner = nil
+            updated.pool = lead.details.region ?? lead.details.industry ?? "general"
+            try StageTracking.close(lead, m)
+            updated.stage = nil
+            updated.stageEnteredAt = nil
+            try Tasks.cancelOpen(leadID: lead.id, m)
+            _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
+            try m.audit("return-reason", entity: "lead", id: lead.id, field: "return_reason", new: reason)
+            return try m.update(lead, to: updated, action: "return")
+        }
+    }
+
+    // MARK: - Closing
+
+    /// Wins the deal: the lead converts into customer, contact and opportunity (成交), keeping
+    /// its history.
+    @discardableResult
+    public func win(_ number: String, amount: Money, expectedVersion: Int? = nil) throws -> Lead {
+        try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .win, by: actor, expectedVersion: expectedVersion)
+            var updated = lead
+            updated.status = try LeadLifecycle.next(after: .win, from: lead.status)
+            let conversion = try LeadConversion.convert(lead, amount: amount, at: m.now)
+            updated.amount = amount
+            try StageTracking.close(lead, m)
+            try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
+            try Conversions.record(conversion, lead: lead, m)
+            try Approvals.withdrawPending(leadID: lead.id, m)
+            if let supervisor = try owningSupervisor(of: lead, m.db) {
+                try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)")
+            }
+            return try m.update(lead, to: updated, action: "win")
+        }
+    }
+
+    /// Closes the lead as lost (已终止) with a reason; its open tasks are cancelled.
+    @discardableResult
+    public func lose(_ number: String, reason: LostReason, expectedVersion: Int? = nil) throws -> Lead {
+        try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .lose, by: actor, expectedVersion: expectedVersion)
+            var updated = lead
+            updated.status = try LeadLifecycle.next(after: .lose, from: lead.status)
+            updated.lostReason = reason
+            try StageTracking.close(lead, m)
+            try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
+            try Tasks.cancelOpen(leadID: lead.id, m)
+            try Approvals.withdrawPending(leadID: lead.id, m)
+            return try m.update(lead, to: updated, action: "lose")
+        }
+    }
+
+    /// Brings a lost lead back to screening.
+    @discardableResult
+    public func reopen(_ number: String, reason: String) throws -> Lead {
+        let reason = try Self.requireReason(reason, for: "reopening")
+        return try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .reopen, by: actor)
+            var updated = lead
+            updated.status = try LeadLifecycle.next(after: .reopen, from: lead.status)
+            updated.lostReason = nil
+            updated.owner = nil
+            updated.stage = nil
+            updated.stageEnteredAt = nil
+            _ = try Notes.insert(lead.id, kind: "reopen", body: reason, m)
+            return try m.update(lead, to: updated, action: "reopen")
+        }
+    }
+
+    // MARK: - Helpers
+
+    func enterFirstStage(_ lead: inout Lead, _ m: Mutation) throws {
+        guard let first = context.pipeline.firstStage else { return }
+        lead.stage = first.key
+        lead.stageEnteredAt = m.now
+        try StageTracking.open(lead.id, stage: first.key, context: context, m)
+    }
+
+    func owningSupervisor(of lead: Lead, _ db: Database) throws -> String? {
+        guard let owner = lead.owner else { return nil }
+        return try UserDirectory.profile(db, login: owner)?.supervisor
+    }
+
+    static func requireReason(_ text: String, for purpose: String) throws -> String {
+        let reason = TextNormalization.trimmed(text)
+        guard !reason.isEmpty else { throw StoreError.conflict("\(purpose) needs a reason (--reason …)") }
+        return reason
+    }
+}
+
+/// Who can take on a lead right now.
+enum Assignability {
+    /// The user `login`, if they can be given another lead: active, not away, a rep or
+    /// supervisor, and under capacity.
+    static func check(_ login: String, _ m: Mutation) throws -> UserProfile {
+        let user = try UserDirectory.requireActive(m.db, login: login)
+        guard user.role == .rep || user.role == .supervisor else {
+            throw StoreError.conflict("\(login) is \(user.role.rawValue); leads go to reps or supervisors")
+        }
+        if let away = user.awayUntil, away > m.now {
+            throw StoreError.conflict("\(login) is away until \(StoreError.timestamp(away)); choose someone else")
+        }
+        let load = try Int.fetchOne(m.db, sql: "SELECT count(*) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login]) ?? 0
+        guard load < user.capacity else {
+            throw StoreError.conflict("\(login) is at capacity (\(load) of \(user.capacity) open leads); choose someone else or raise their capacity")
+        }
+        return user
+    }
+}

@@ -1,0 +1,112 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+// MARK: - Stages and follow-ups
+
+extension LeadService {
+    /// What ``move(_:to:reason:)`` did.
+    public enum MoveOutcome: Sendable, Equatable {
+        /// The lead is now in the stage.
+        case moved(Lead)
+        /// The move skips stages, so an approval request went to the supervisor instead.
+        case approvalRequested(id: Int64, approver: String, skipping: [String])
+    }
+
+    /// Moves an active lead to another stage. Forward one stage needs the current stage done
+    /// (a follow-up logged in it); backward is allowed; a skip files an approval request for
+    /// the owner's supervisor unless the actor is that supervisor or an admin.
+    public func move(_ number: String, to stageName: String, reason: String? = nil, expectedVersion: Int? = nil) throws -> MoveOutcome {
+        try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .move, by: actor, expectedVersion: expectedVersion)
+            guard lead.status == .active, let current = lead.stage else { throw StageMoveError.notActive(lead.status) }
+            let done = try StageTracking.isDone(lead, m.db)
+            switch try context.pipeline.planMove(from: current, to: stageName, currentStageDone: done) {
+            case let .forward(to), let .backward(to):
+                return .moved(try moveNow(lead, to: to, m))
+            case let .skip(to, skipping):
+                let supervisor = try owningSupervisor(of: lead, m.db)
+                if actor.role == .admin || (actor.login == supervisor) || (actor.role == .supervisor && supervisor == nil) {
+                    try m.audit("skip-approved", entity: "lead", id: lead.id, field: "skipped", new: skipping.joined(separator: ","))
+                    return .moved(try moveNow(lead, to: to, m))
+                }
+                let approver = try supervisor ?? Approvals.anyAdmin(m.db)
+                let id = try Approvals.requestSkip(lead, from: current, to: to, approver: approver, reason: reason, m)
+                return .approvalRequested(id: id, approver: approver, skipping: skipping)
+            }
+        }
+    }
+
+    func moveNow(_ lead: Lead, to stage: String, _ m: Mutation) throws -> Lead {
+        var updated = lead
+        try StageTracking.close(lead, m)
+        updated.stage = stage
+        updated.stageEnteredAt = m.now
+        try StageTracking.open(lead.id, stage: stage, context: context, m)
+        return try m.update(lead, to: updated, action: "move")
+    }
+
+    /// What logging a follow-up produced.
+    public struct FollowUpResult: Sendable {
+        public var followUpID: Int64
+        /// The task created for the next action, if one was given.
+        public var taskID: Int64?
+        /// Warnings to show (a vague note, no next action).
+        public var warnings: [String]
+    }
+
+    /// Logs a structured follow-up (跟进记录). Its next action becomes a task for the owner; the
+    /// lead's earlier next-action tasks are completed by it.
+    public func logFollowUp(_ number: String, _ draft: FollowUpDraft) throws -> FollowUpResult {
+        let (record, warnings) = try draft.validate()
+        return try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .followUp, by: actor)
+            guard !lead.status.isClosed else {
+                throw StoreError.conflict("\(lead.number) is \(lead.status); follow-ups go on open leads")
+            }
+            try m.db.execute(
+                sql: """
+                    INSERT INTO follow_up (lead_id, at, author, method, contact_person, content, feedback, next_action, next_due, stage, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [lead.id, record.at.storage, actor.login, record.method.rawValue, record.contactPerson, record.content,
+                            record.feedback, record.nextAction, record.nextDue?.storage, lead.stage, m.now.storage])
+            let followUpID = m.db.lastInsertedRowID
+            try m.audit("follow-up", entity: "lead", id: lead.id, field: "follow_up", new: String(followUpID))
+            try Tasks.completeOpen(leadID: lead.id, kind: "next-action", m)
+            var taskID: Int64?
+            if let next = record.nextAction {
+                let due = record.nextDue ?? context.calendar.addingWorkingDays(1, to: m.now)
+                taskID = try Tasks.insert(leadID: lead.id, assignee: lead.owner ?? actor.login, title: next,
+                                          kind: "next-action", due: due, m)
+            }
+            var updated = lead
+            updated.lastFollowUpAt = max(lead.lastFollowUpAt ?? record.at, record.at)
+            try m.update(lead, to: updated, action: "follow-up")
+            return FollowUpResult(followUpID: followUpID, taskID: taskID, warnings: warnings)
+        }
+    }
+}
+
+/// Planned vs actual dates per stage (stage tracking).
+enum StageTracking {
+    static func open(_ leadID: Int64, stage: String, context: ClewContext, _ m: Mutation) throws {
+        let planned = context.pipeline.plannedExit(of: stage, enteredAt: m.now, calendar: context.calendar)
+        try m.db.execute(
+            sql: "INSERT INTO stage_history (lead_id, stage, entered_at, planned_exit_at, entered_by) VALUES (?, ?, ?, ?, ?)",
+            arguments: [leadID, stage, m.now.storage, planned?.storage, m.actor.login])
+    }
+
+    static func close(_ lead: Lead, _ m: Mutation) throws {
+        try m.db.execute(sql: "UPDATE stage_history SET exited_at = ? WHERE lead_id = ? AND exited_at IS NULL",
+                         arguments: [m.now.storage, lead.id])
+    }
+
+    /// A stage is done once a follow-up was logged in it since the lead entered it.
+    static func isDone(_ lead: Lead, _ db: Database) throws -> Bool {
+        guard let stage = lead.stage, let entered = lead.stageEnteredAt else { return false }
+        return try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM follow_up WHERE lead_id = ? AND stage = ? AND created_at >= ?)",
+            arguments: [lead.id, stage, entered.storage]) ?? false
+    }
+}

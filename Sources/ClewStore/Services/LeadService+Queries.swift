@@ -1,0 +1,106 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+// MARK: - Reading
+
+extension LeadService {
+    /// A page of leads the actor may see, newest first.
+    public func list(_ query: LeadQuery) throws -> [Lead] {
+        try context.database.read { db in
+            var conditions: [String] = []
+            var arguments = StatementArguments()
+            let visibility = LeadLookup.visibility(for: actor)
+            conditions.append(visibility.sql)
+            arguments += visibility.arguments
+            if !query.statuses.isEmpty {
+                conditions.append("lead.status IN (\(query.statuses.map { _ in "?" }.joined(separator: ",")))")
+                arguments += StatementArguments(query.statuses.map(\.rawValue))
+            }
+            if let stage = query.stage {
+                conditions.append("lead.stage = ?")
+                arguments += [try context.pipeline.resolve(stage).key]
+            }
+            for (column, value) in [("owner", query.owner), ("source", query.source), ("region", query.region),
+                                    ("campaign", query.campaign), ("industry", query.industry), ("pool", query.pool)] {
+                guard let value else { continue }
+                conditions.append("lead.\(column) = ?")
+                arguments += [value]
+            }
+            if let grade = query.grade {
+                conditions.append("lead.grade = ?")
+                arguments += [grade.rawValue]
+            }
+            if let tag = query.tag {
+                conditions.append("lead.tags LIKE ? ESCAPE '\\'")
+                arguments += ["%," + tag.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + ",%"]
+            }
+            if let after = query.after {
+                let number = try LeadLookup.parse(after)
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM lead WHERE number = ?", arguments: [number.description]) else {
+                    throw StoreError.notFound("no lead \(number) to continue after")
+                }
+                conditions.append("lead.id < ?")
+                arguments += [id]
+            }
+            let limit = max(1, min(query.limit, 1000))
+            let sql = "SELECT \(Lead.selection) FROM lead WHERE \(conditions.joined(separator: " AND ")) ORDER BY lead.id DESC LIMIT \(limit)"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Lead.init(row:))
+        }
+    }
+
+    /// One lead the actor may see.
+    public func lead(_ number: String) throws -> Lead {
+        try context.database.read { try LeadLookup.require($0, number, for: .read, by: actor) }
+    }
+
+    /// One lead with its follow-ups, tasks, notes, stage tracking, approvals and history.
+    public func detail(_ number: String) throws -> LeadDetail {
+        try context.database.read { db in
+            let lead = try LeadLookup.require(db, number, for: .read, by: actor)
+            let followUps = try Row.fetchAll(db, sql: """
+                SELECT id, at, author, method, contact_person, content, feedback, next_action, next_due, stage
+                FROM follow_up WHERE lead_id = ? ORDER BY at DESC, id DESC
+                """, arguments: [lead.id]).map { row in
+                FollowUpEntry(id: row["id"], at: Date(storage: row["at"]), author: row["author"],
+                              method: FollowUpMethod(rawValue: row["method"]) ?? .other, contactPerson: row["contact_person"],
+                              content: row["content"], feedback: row["feedback"], nextAction: row["next_action"],
+                              nextDue: (row["next_due"] as Double?).map(Date.init(storage:)), stage: row["stage"])
+            }
+            let tasks = try Row.fetchAll(db, sql: "SELECT \(Tasks.selection) FROM task WHERE lead_id = ? ORDER BY status = 'open' DESC, due_at", arguments: [lead.id])
+                .map(TaskItem.init(row:))
+            let notes = try Row.fetchAll(db, sql: "SELECT id, author, kind, body, created_at FROM note WHERE lead_id = ? ORDER BY created_at, id", arguments: [lead.id])
+                .map { NoteEntry(id: $0["id"], author: $0["author"], kind: $0["kind"], body: $0["body"], createdAt: Date(storage: $0["created_at"])) }
+            let stages = try Row.fetchAll(db, sql: "SELECT stage, entered_at, planned_exit_at, exited_at FROM stage_history WHERE lead_id = ? ORDER BY entered_at, id", arguments: [lead.id])
+                .map { StageVisit(stage: $0["stage"], enteredAt: Date(storage: $0["entered_at"]),
+                                  plannedExitAt: ($0["planned_exit_at"] as Double?).map(Date.init(storage:)),
+                                  exitedAt: ($0["exited_at"] as Double?).map(Date.init(storage:))) }
+            let approvals = try Row.fetchAll(db, sql: "SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.lead_id = ? ORDER BY approval.id", arguments: [lead.id])
+                .map(ApprovalItem.init(row:))
+            let merged = try Row.fetchAll(db, sql: "SELECT id, number FROM lead WHERE merged_into = ?", arguments: [lead.id])
+            let ids = [lead.id] + merged.map { $0["id"] as Int64 }
+            let history = try Row.fetchAll(db, sql: """
+                SELECT id, at, actor, via, action, entity, entity_id, field, old, new FROM audit
+                WHERE entity = 'lead' AND entity_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY id
+                """, arguments: StatementArguments(ids)).map(AuditEntry.init(row:))
+            return LeadDetail(lead: lead, followUps: followUps, tasks: tasks, notes: notes, stages: stages,
+                              approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] })
+        }
+    }
+}
+
+extension AuditEntry {
+    init(row: Row) {
+        id = row["id"]
+        at = Date(storage: row["at"])
+        actor = row["actor"]
+        via = row["via"]
+        action = row["action"]
+        entity = row["entity"]
+        entityID = row["entity_id"]
+        field = row["field"]
+        old = row["old"]
+        new = row["new"]
+    }
+}

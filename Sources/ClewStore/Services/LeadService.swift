@@ -1,0 +1,180 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Everything a user does to leads, each in one transaction with its audit rows, and only what
+/// ``AccessPolicy`` allows the acting user.
+///
+/// ```swift
+/// let leads = LeadService(context: context, actor: me)
+/// let added = try leads.add(draft)
+/// try leads.grade(added.lead.number.description, .a, reason: "预算明确")
+/// ```
+public struct LeadService: Sendable {
+    let context: ClewContext
+    /// The user the service acts for.
+    public let actor: ActingUser
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    // MARK: - Registering
+
+    /// How to treat a new lead that matches an existing one by phone or email.
+    public enum DuplicatePolicy: Sendable, Equatable {
+        /// Refuse with ``DuplicateLeadError``.
+        case refuse
+        /// Register it anyway, flagged `possible-duplicate`.
+        case allow
+        /// Add its details to the existing lead instead (`--merge-into NUMBER`).
+        case mergeInto(String)
+    }
+
+    /// The result of ``add(_:duplicates:)``.
+    public struct AddResult: Sendable {
+        /// The new lead, or the existing lead the details were merged into.
+        public var lead: Lead
+        /// True when the details went into an existing lead.
+        public var merged: Bool
+    }
+
+    /// Registers a lead. A complete lead starts in `screening`, an incomplete one in `new`.
+    ///
+    /// - Throws: ``LeadValidationError``, ``DuplicateLeadError``, ``PermissionError``.
+    public func add(_ draft: LeadDraft, duplicates: DuplicatePolicy = .refuse) throws -> AddResult {
+        try AccessPolicy.check(.registerLeads, actor)
+        let checked = try draft.validate()
+        return try context.mutate(as: actor) { m in
+            if case let .mergeInto(target) = duplicates {
+                let existing = try LeadLookup.require(m.db, target, for: .edit, by: actor)
+                let merged = try LeadMerging.absorb(checked.fields, from: "a new registration", into: existing, m)
+                return AddResult(lead: merged, merged: true)
+            }
+            var flags: Set<String> = []
+            if let match = try Self.duplicate(of: checked, m.db) {
+                guard duplicates == .allow else { throw match }
+                flags.insert("possible-duplicate")
+            }
+            if checked.phone?.looksFake == true { flags.insert("fake-phone") }
+            let number = try LeadNumbering.next(m.db, at: m.now, in: context.calendar.timeZone)
+            let lead = Lead(
+                id: 0, number: number, status: checked.initialStatus, details: checked.fields,
+                phoneKey: checked.phone?.normalized, emailKey: checked.email?.normalized, flags: flags,
+                createdBy: actor.login, createdAt: m.now, updatedBy: actor.login, updatedAt: m.now,
+                statusChangedAt: m.now
+            )
+            return AddResult(lead: try m.insert(lead), merged: false)
+        }
+    }
+
+    /// The existing lead with the same normalised phone or email, as an error to throw.
+    static func duplicate(of lead: ValidatedLead, _ db: Database, excluding id: Int64? = nil) throws -> DuplicateLeadError? {
+        for (key, column, label) in [(lead.phone?.normalized, "phone_key", "phone"), (lead.email?.normalized, "email_key", "email")] {
+            guard let key else { continue }
+            let sql = "SELECT number, owner, \(column == "phone_key" ? "phone" : "email") AS shown FROM lead WHERE \(column) = ? AND status != 'merged' AND id != ? ORDER BY id LIMIT 1"
+            if let row = try Row.fetchOne(db, sql: sql, arguments: [key, id ?? -1]) {
+                return DuplicateLeadError(number: row["number"], owner: row["owner"], field: label, value: row["shown"] ?? key)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Editing
+
+    /// Changes a lead's details: fields given in `changes` are set, fields in `clearing` emptied.
+    ///
+    /// - Parameter expectedVersion: the version the user edited; a newer one in the database
+    ///   refuses the edit with "changed by X at T".
+    public func edit(_ number: String, changes: LeadDraft, clearing: Set<LeadField> = [], expectedVersion: Int? = nil) throws -> Lead {
+        try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .edit, by: actor, expectedVersion: expectedVersion)
+            guard !lead.status.isClosed else { throw LifecycleError.illegalTransition(event: .completeDetails, from: lead.status) }
+            var draft = lead.details
+            for field in LeadField.allCases {
+                if clearing.contains(field) { draft[field] = nil }
+                if let value = changes[field] { draft[field] = value }
+            }
+            let checked = try draft.validate()
+            let keysChanged = checked.phone?.normalized != lead.phoneKey || checked.email?.normalized != lead.emailKey
+            if keysChanged, let duplicate = try Self.duplicate(of: checked, m.db, excluding: lead.id) { throw duplicate }
+            var updated = lead
+            updated.details = checked.fields
+            updated.phoneKey = checked.phone?.normalized
+            updated.emailKey = checked.email?.normalized
+            if checked.phone?.looksFake == true { updated.flags.insert("fake-phone") } else { updated.flags.remove("fake-phone") }
+            if lead.status == .new && checked.initialStatus == .screening {
+                updated.status = try LeadLifecycle.next(after: .completeDetails, from: .new)
+            }
+            return try m.update(lead, to: updated, action: "edit")
+        }
+    }
+
+    /// Adds a note; `@login` mentions put it in those users' inboxes.
+    @discardableResult
+    public func addNote(_ number: String, body: String) throws -> [String] {
+        let text = TextNormalization.trimmed(body)
+        guard !text.isEmpty else { throw StoreError.conflict("a note cannot be empty") }
+        return try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .note, by: actor)
+            let id = try Notes.insert(lead.id, kind: "note", body: text, m)
+            var notified: [String] = []
+            for login in Mentions.logins(in: text) where login != actor.login {
+                guard let user = try UserDirectory.profile(m.db, login: login), user.isActive else { continue }
+                try m.notify(login, kind: "mention", leadID: lead.id, body: "\(actor.login) on \(lead.number): \(text)")
+                notified.append(login)
+            }
+            try m.audit("note", entity: "lead", id: lead.id, field: "note", new: String(id))
+            return notified
+        }
+    }
+}
+
+/// A new lead matched an existing one by phone or email.
+public struct DuplicateLeadError: UserFacingError, Equatable {
+    public var number: String
+    public var owner: String?
+    /// `phone` or `email`.
+    public var field: String
+    public var value: String
+
+    public var description: String {
+        "duplicate of \(number) (owner \(owner ?? "none")): same \(field) \(value); "
+            + "use --allow-duplicate to register it anyway or --merge-into \(number) to add these details to it"
+    }
+}
+
+/// `@login` mentions in note text.
+enum Mentions {
+    static func logins(in text: String) -> [String] {
+        var result: [String] = []
+        var iterator = text.makeIterator()
+        var previous: Character = " "
+        var current: String?
+        while let character = iterator.next() {
+            if var login = current {
+                if character.isASCII && (character.isLetter || character.isNumber || "._-".contains(character)) {
+                    login.append(character)
+                    current = login
+                    continue
+                }
+                if !login.isEmpty && !result.contains(login) { result.append(login) }
+                current = nil
+            }
+            if character == "@" && !(previous.isASCII && (previous.isLetter || previous.isNumber)) { current = "" }
+            previous = character
+        }
+        if let login = current, !login.isEmpty, !result.contains(login) { result.append(login) }
+        return result.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".-")) }
+    }
+}
+
+/// Notes on leads (free text, grade reasons, merge conflicts).
+enum Notes {
+    static func insert(_ leadID: Int64, kind: String, body: String, _ m: Mutation) throws -> Int64 {
+        try m.db.execute(sql: "INSERT INTO note (lead_id, author, kind, body, created_at) VALUES (?, ?, ?, ?, ?)",
+                         arguments: [leadID, m.actor.login, kind, body, m.now.storage])
+        return m.db.lastInsertedRowID
+    }
+}

@@ -1,0 +1,43 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Lead counts and amounts per board column, for the actor's scope.
+public struct PipelineSummary: Sendable {
+    /// One board column.
+    public struct Column: Sendable, Hashable {
+        /// `screening`, `assigned`, a stage key, or `won`.
+        public var key: String
+        public var title: String
+        public var count: Int
+        public var amount: Money
+    }
+
+    public var columns: [Column]
+
+    /// The board columns of DESIGN §4 (intake, stages, won) with their totals.
+    public static func load(context: ClewContext, actor: ActingUser, mineOnly: Bool = false) throws -> PipelineSummary {
+        let visibility = LeadLookup.visibility(for: actor)
+        let scope = mineOnly ? " AND lead.owner = ?" : ""
+        let scopeArgs: StatementArguments = mineOnly ? [actor.login] : []
+        return try context.database.read { db in
+            func total(_ condition: String, _ args: StatementArguments) throws -> (Int, Money) {
+                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM lead WHERE \(condition) AND \(visibility.sql)\(scope)",
+                                           arguments: args + visibility.arguments + scopeArgs)
+                return (row?["n"] ?? 0, Money(fen: row?["fen"] ?? 0))
+            }
+            var columns: [Column] = []
+            for status in [LeadStatus.screening, .assigned] {
+                let (n, amount) = try total("lead.status = ?", [status.rawValue])
+                columns.append(Column(key: status.rawValue, title: status.chineseName, count: n, amount: amount))
+            }
+            for stage in context.pipeline.stages {
+                let (n, amount) = try total("lead.stage = ? AND lead.status = 'active'", [stage.key])
+                columns.append(Column(key: stage.key, title: stage.chineseName, count: n, amount: amount))
+            }
+            let (n, amount) = try total("lead.status = 'won'", [])
+            columns.append(Column(key: "won", title: LeadStatus.won.chineseName, count: n, amount: amount))
+            return PipelineSummary(columns: columns)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Task rows, shared by the services that create and close them.
+enum Tasks {
+    static func insert(leadID: Int64?, assignee: String, title: String, kind: String, due: Date?, _ m: Mutation) throws -> Int64 {
+        try m.db.execute(
+            sql: "INSERT INTO task (lead_id, assignee, title, kind, due_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [leadID, assignee, title, kind, due?.storage, m.actor.login, m.now.storage])
+        let id = m.db.lastInsertedRowID
+        try m.audit("create", entity: "task", id: id, field: "title", new: title)
+        if assignee != m.actor.login {
+            try m.notify(assignee, kind: "task", leadID: leadID, body: "\(m.actor.login) gave you a task: \(title)")
+        }
+        return id
+    }
+
+    /// Completes the open tasks of `kind` on a lead (a follow-up fulfils the pending next action).
+    static func completeOpen(leadID: Int64, kind: String, _ m: Mutation) throws {
+        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND kind = ? AND status = 'open'", arguments: [leadID, kind])
+        for id in ids { try setStatus(id, "done", m) }
+    }
+
+    /// Cancels every open task on a lead (it was lost or returned).
+    static func cancelOpen(leadID: Int64, _ m: Mutation) throws {
+        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open'", arguments: [leadID])
+        for id in ids { try setStatus(id, "cancelled", m) }
+    }
+
+    static func setStatus(_ id: Int64, _ status: String, _ m: Mutation) throws {
+        try m.db.execute(
+            sql: "UPDATE task SET status = ?, done_at = ?, done_by = ?, version = version + 1 WHERE id = ?",
+            arguments: [status, m.now.storage, m.actor.login, id])
+        try m.audit(status == "done" ? "complete" : "cancel", entity: "task", id: id, field: "status", old: "open", new: status)
+    }
+
+    static let selection = """
+        task.id, task.lead_id, task.assignee, task.title, task.kind, task.due_at, task.status, task.snoozed_until,
+        task.created_by, task.created_at, task.done_at, task.version,
+        (SELECT number FROM lead WHERE lead.id = task.lead_id) AS lead_number,
+        (SELECT customer FROM lead WHERE lead.id = task.lead_id) AS lead_customer
+        """
+}
+
+/// A task (待办) in someone's inbox.
+public struct TaskItem: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var leadNumber: String?
+    public var leadCustomer: String?
+    public var assignee: String
+    public var title: String
+    /// `manual`, `next-action`, or a rule's kind.
+    public var kind: String
+    public var dueAt: Date?
+    /// `open`, `done` or `cancelled`.
+    public var status: String
+    public var snoozedUntil: Date?
+    public var createdBy: String
+    public var createdAt: Date
+    public var doneAt: Date?
+    public var version: Int
+
+    init(row: Row) {
+        id = row["id"]
+        leadNumber = row["lead_number"]
+        leadCustomer = row["lead_customer"]
+        assignee = row["assignee"]
+        title = row["title"]
+        kind = row["kind"]
+        dueAt = (row["due_at"] as Double?).map(Date.init(storage:))
+        status = row["status"]
+        snoozedUntil = (row["snoozed_until"] as Double?).map(Date.init(storage:))
+        createdBy = row["created_by"]
+        createdAt = Date(storage: row["created_at"])
+        doneAt = (row["done_at"] as Double?).map(Date.init(storage:))
+        version = row["version"]
+    }
+
+    /// When the task is next due: the snooze time if snoozed, else the due date.
+    public var effectiveDue: Date? { snoozedUntil ?? dueAt }
+}
+
+/// Tasks: add, complete, snooze.
+public struct TaskService: Sendable {
+    let context: ClewContext
+    public let actor: ActingUser
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    /// Adds a task, on a lead or standalone, for `assignee` (default: the actor). Giving a task
+    /// to someone else needs a supervisor or admin, or the lead's owner giving it to themself.
+    public func add(title: String, lead number: String?, assignee: String?, due: Date?) throws -> TaskItem {
+        let title = TextNormalization.trimmed(title)
+        guard !title.isEmpty else { throw StoreError.conflict("a task needs a title") }
+        return try context.mutate(as: actor) { m in
+            var leadID: Int64?
+            if let number {
+                leadID = try LeadLookup.require(m.db, number, for: .addTask, by: actor).id
+            }
+            let target = assignee ?? actor.login
+            if target != actor.login {
+                guard actor.role == .admin || actor.role == .supervisor || actor.team.contains(target) else {
+                    throw PermissionError.lacks(.manageUsers, login: actor.login, role: actor.role)
+                }
+                _ = try UserDirectory.requireActive(m.db, login: target)
+            }
+            let id = try Tasks.insert(leadID: leadID, assignee: target, title: title, kind: "manual", due: due, m)
+            return try Self.fetch(m.db, id: id)
+        }
+    }
+
+    /// Marks a task done. The assignee, their supervisor, and admins may.
+    @discardableResult
+    public func complete(_ id: Int64) throws -> TaskItem {
+        try context.mutate(as: actor) { m in
+            let task = try requireOwnTask(id, m.db)
+            guard task.status == "open" else { throw StoreError.conflict("task #\(id) is already \(task.status)") }
+            try Tasks.setStatus(id, "done", m)
+            return try Self.fetch(m.db, id: id)
+        }
+    }
+
+    /// Snoozes an open task until `date`.
+    @discardableResult
+    public func snooze(_ id: Int64, until date: Date) throws -> TaskItem {
+        try context.mutate(as: actor) { m in
+            let task = try requireOwnTask(id, m.db)
+            guard task.status == "open" else { throw StoreError.conflict("task #\(id) is \(task.status); only open tasks can be snoozed") }
+            guard date > m.now else { throw StoreError.conflict("snooze until a time in the future") }
+            try m.db.execute(sql: "UPDATE task SET snoozed_until = ?, version = version + 1 WHERE id = ?", arguments: [date.storage, id])
+            try m.audit("snooze", entity: "task", id: id, field: "snoozed_until",
+                        old: task.snoozedUntil.map(StoreError.timestamp), new: StoreError.timestamp(date))
+            return try Self.fetch(m.db, id: id)
+        }
+    }
+
+    private func requireOwnTask(_ id: Int64, _ db: Database) throws -> TaskItem {
+        guard let task = try? Self.fetch(db, id: id),
+              task.assignee == actor.login || actor.role == .admin || actor.team.contains(task.assignee)
+        else { throw StoreError.notFound("no task #\(id) of yours") }
+        return task
+    }
+
+    static func fetch(_ db: Database, id: Int64) throws -> TaskItem {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(Tasks.selection) FROM task WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("no task #\(id)")
+        }
+        return TaskItem(row: row)
+    }
+}

@@ -1,0 +1,211 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Users: who is who, who acts, and the team rules. Managing users is for admins.
+public struct UserDirectory: Sendable {
+    let context: ClewContext
+
+    public init(context: ClewContext) { self.context = context }
+
+    // MARK: - Identity
+
+    /// The user a command runs as: the OS user, or with `--as LOGIN` (admins only) that user.
+    ///
+    /// - Throws: ``IdentityError/notAUser(_:)`` for an OS user unknown to Clew or deactivated,
+    ///   ``PermissionError/impersonationRefused(login:)`` for `--as` by a non-admin.
+    public func actingUser(osLogin: String, actAs: String? = nil) throws -> ActingUser {
+        try context.database.read { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user") ?? 0 > 0 else { throw StoreError.notInitialized }
+            guard let me = try Self.profile(db, login: osLogin), me.isActive else { throw IdentityError.notAUser(osLogin) }
+            guard let target = actAs, target != osLogin else {
+                return ActingUser(profile: me, team: try Self.team(db, of: me.login))
+            }
+            guard me.role == .admin else { throw PermissionError.impersonationRefused(login: osLogin) }
+            guard let other = try Self.profile(db, login: target) else {
+                throw IdentityError.unknownUser(target, suggestion: try Self.closestLogin(db, to: target))
+            }
+            return ActingUser(profile: other, team: try Self.team(db, of: other.login), impersonator: osLogin)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// One user.
+    public func user(_ login: String) throws -> UserProfile? {
+        try context.database.read { try Self.profile($0, login: login) }
+    }
+
+    /// All users, active first, then by login.
+    public func list(includeInactive: Bool = true) throws -> [UserSummary] {
+        try context.database.read { db in
+            let sql = """
+                SELECT \(UserProfile.selection),
+                  (SELECT count(*) FROM lead WHERE lead.owner = user.login AND lead.status IN ('assigned','active')) AS workload
+                FROM user \(includeInactive ? "" : "WHERE active = 1") ORDER BY active DESC, login
+                """
+            return try Row.fetchAll(db, sql: sql).map { UserSummary(profile: try UserProfile(row: $0), openLeads: $0["workload"]) }
+        }
+    }
+
+    // MARK: - Changing
+
+    /// Adds a user (admins only). The supervisor must exist; the login must be a valid OS login.
+    public func add(_ profile: UserProfile, by actor: ActingUser) throws {
+        try AccessPolicy.check(.manageUsers, actor)
+        guard UserProfile.isValidLogin(profile.login) else { throw IdentityError.invalidLogin(profile.login) }
+        try context.mutate(as: actor) { m in try Self.insert(profile, m) }
+    }
+
+    /// Marks `login` away until `date` (nil clears it): never assigned or suggested meanwhile.
+    /// Admins, the user's supervisor, and the user themself may do this.
+    public func setAway(_ login: String, until date: Date?, by actor: ActingUser) throws {
+        try context.mutate(as: actor) { m in
+            guard let user = try Self.profile(m.db, login: login) else { throw IdentityError.unknownUser(login, suggestion: nil) }
+            guard actor.role == .admin || actor.login == login || user.supervisor == actor.login else {
+                throw PermissionError.lacks(.manageUsers, login: actor.login, role: actor.role)
+            }
+            try m.db.execute(sql: "UPDATE user SET away_until = ?, updated_at = ?, version = version + 1 WHERE login = ?",
+                             arguments: [date?.storage, m.now.storage, login])
+            try m.audit("away", entity: "user", id: 0, field: login,
+                        old: user.awayUntil.map(StoreError.timestamp), new: date.map(StoreError.timestamp))
+        }
+    }
+
+    /// Deactivates `login`, handing their open leads, open tasks, pending approvals and direct
+    /// reports to `successor`. History stays with the departed user's name on it.
+    ///
+    /// - Returns: how many leads and tasks moved.
+    @discardableResult
+    public func deactivate(_ login: String, handoverTo successor: String, by actor: ActingUser) throws -> Handover {
+        try AccessPolicy.check(.manageUsers, actor)
+        guard login != successor else { throw StoreError.conflict("cannot hand \(login)'s work over to \(login)") }
+        return try context.mutate(as: actor) { m in
+            guard let user = try Self.profile(m.db, login: login) else {
+                throw IdentityError.unknownUser(login, suggestion: try Self.closestLogin(m.db, to: login))
+            }
+            guard user.isActive else { throw StoreError.conflict("\(login) is already deactivated") }
+            guard let heir = try Self.profile(m.db, login: successor), heir.isActive else {
+                throw IdentityError.unknownUser(successor, suggestion: try Self.closestLogin(m.db, to: successor))
+            }
+            if user.role == .admin,
+               try Int.fetchOne(m.db, sql: "SELECT count(*) FROM user WHERE role = 'admin' AND active = 1") ?? 0 <= 1 {
+                throw StoreError.conflict("\(login) is the last active admin; make someone else admin first")
+            }
+            var handover = Handover()
+            let leadRows = try Row.fetchAll(m.db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login])
+            for row in leadRows {
+                let lead = try Lead(row: row)
+                var moved = lead
+                moved.owner = successor
+                try m.update(lead, to: moved, action: "handover")
+                handover.leads += 1
+            }
+            let taskIDs = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE assignee = ? AND status = 'open'", arguments: [login])
+            for id in taskIDs {
+                try m.db.execute(sql: "UPDATE task SET assignee = ?, version = version + 1 WHERE id = ?", arguments: [successor, id])
+                try m.audit("handover", entity: "task", id: id, field: "assignee", old: login, new: successor)
+            }
+            handover.tasks = taskIDs.count
+            let approvalIDs = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE approver = ? AND status = 'pending'", arguments: [login])
+            for id in approvalIDs {
+                try m.db.execute(sql: "UPDATE approval SET approver = ? WHERE id = ?", arguments: [successor, id])
+                try m.audit("handover", entity: "approval", id: id, field: "approver", old: login, new: successor)
+            }
+            handover.approvals = approvalIDs.count
+            let reports = try String.fetchAll(m.db, sql: "SELECT login FROM user WHERE supervisor = ?", arguments: [login])
+            for report in reports where report != successor {
+                try m.db.execute(sql: "UPDATE user SET supervisor = ?, version = version + 1 WHERE login = ?", arguments: [successor, report])
+                try m.audit("handover", entity: "user", id: 0, field: "\(report).supervisor", old: login, new: successor)
+            }
+            handover.reports = reports.count
+            try m.db.execute(sql: "UPDATE user SET active = 0, updated_at = ?, version = version + 1 WHERE login = ?", arguments: [m.now.storage, login])
+            try m.audit("deactivate", entity: "user", id: 0, field: login, old: "active", new: "inactive")
+            try m.notify(successor, kind: "handover", leadID: nil,
+                         body: "\(handover.leads) leads and \(handover.tasks) tasks handed over from \(login)")
+            return handover
+        }
+    }
+
+    // MARK: - Shared queries
+
+    static func insert(_ profile: UserProfile, _ m: Mutation) throws {
+        if try Self.profile(m.db, login: profile.login) != nil { throw StoreError.conflict("user \(profile.login) already exists") }
+        if let supervisor = profile.supervisor, try Self.profile(m.db, login: supervisor) == nil {
+            throw IdentityError.unknownUser(supervisor, suggestion: try closestLogin(m.db, to: supervisor))
+        }
+        try m.db.execute(
+            sql: """
+                INSERT INTO user (login, name, role, supervisor, regions, industries, capacity, active, away_until, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [profile.login, profile.name, profile.role.rawValue, profile.supervisor,
+                        JSONList.encode(profile.regions), JSONList.encode(profile.industries), profile.capacity,
+                        profile.isActive, profile.awayUntil?.storage, m.now.storage, m.now.storage]
+        )
+        try m.audit("create", entity: "user", id: 0, field: profile.login, new: "\(profile.role) \(profile.name)")
+    }
+
+    static func profile(_ db: Database, login: String) throws -> UserProfile? {
+        try Row.fetchOne(db, sql: "SELECT \(UserProfile.selection) FROM user WHERE login = ?", arguments: [login])
+            .map(UserProfile.init(row:))
+    }
+
+    /// Everyone who reports to `login`, directly or through others.
+    static func team(_ db: Database, of login: String) throws -> Set<String> {
+        let sql = """
+            WITH RECURSIVE team(login) AS (
+              SELECT login FROM user WHERE supervisor = ?
+              UNION SELECT user.login FROM user JOIN team ON user.supervisor = team.login
+            ) SELECT login FROM team
+            """
+        return Set(try String.fetchAll(db, sql: sql, arguments: [login]))
+    }
+
+    static func closestLogin(_ db: Database, to login: String) throws -> String? {
+        Suggestion.closest(to: login, in: try String.fetchAll(db, sql: "SELECT login FROM user"))
+    }
+
+    /// Resolves a login a user typed, with "did you mean" for typos.
+    static func requireActive(_ db: Database, login: String) throws -> UserProfile {
+        guard let user = try profile(db, login: login) else {
+            throw IdentityError.unknownUser(login, suggestion: try closestLogin(db, to: login))
+        }
+        guard user.isActive else { throw StoreError.conflict("\(login) is deactivated") }
+        return user
+    }
+}
+
+/// A user with their current workload.
+public struct UserSummary: Hashable, Sendable {
+    public var profile: UserProfile
+    /// Assigned and active leads they own.
+    public var openLeads: Int
+}
+
+/// What a deactivation handed over.
+public struct Handover: Hashable, Sendable {
+    public var leads = 0
+    public var tasks = 0
+    public var approvals = 0
+    public var reports = 0
+}
+
+/// Why the acting user could not be established.
+public enum IdentityError: UserFacingError, Equatable {
+    case notAUser(String)
+    case unknownUser(String, suggestion: String?)
+    case invalidLogin(String)
+    case noOSUser
+
+    public var description: String {
+        switch self {
+        case let .notAUser(login): "you are not a Clew user; ask an admin (clew user add \(login))"
+        case let .unknownUser(login, suggestion):
+            "no user '\(login)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case let .invalidLogin(login):
+            "'\(login)' is not a valid login (letters, digits, '.', '_', '-'; at most 32 characters)"
+        case .noOSUser: "cannot tell which OS user is running clew"
+        }
+    }
+}

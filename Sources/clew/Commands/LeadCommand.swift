@@ -1,0 +1,102 @@
+import ArgumentParser
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// `clew lead …`: registering and working leads.
+struct LeadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lead", abstract: "Register, list, show and work leads.",
+        subcommands: [
+            LeadAddCommand.self, LeadListCommand.self, LeadShowCommand.self, LeadEditCommand.self,
+            LeadGradeCommand.self, LeadAssignCommand.self, LeadConfirmCommand.self, LeadObjectCommand.self,
+            LeadClaimCommand.self, LeadReturnCommand.self, LeadMoveCommand.self, LeadFollowUpCommand.self,
+            LeadWinCommand.self, LeadLoseCommand.self, LeadReopenCommand.self, LeadMergeCommand.self, LeadNoteCommand.self,
+        ])
+}
+
+/// The detail fields shared by `lead add` and `lead edit`.
+struct LeadFieldOptions: ParsableArguments {
+    @Option(help: "Customer (company) name — 客户名称.") var customer: String?
+    @Option(help: "Contact person — 联系人.") var contact: String?
+    @Option(help: "Contact's title — 职位.") var title: String?
+    @Option(help: "Phone: mobile, landline with area code, or +country…") var phone: String?
+    @Option(help: "Email.") var email: String?
+    @Option(help: "Industry — 所属行业.") var industry: String?
+    @Option(help: "What the customer needs — 需求描述.") var need: String?
+    @Option(help: "Lead source — 线索来源 (展会, 官网注册, …).") var source: String?
+    @Option(help: "Marketing campaign — 营销活动.") var campaign: String?
+    @Option(help: "Region — 地区 (华东, …); inferred from --city when omitted.") var region: String?
+    @Option(help: "City — 城市.") var city: String?
+    @Option(help: "Budget range — 预算范围 (30-50万).") var budget: String?
+
+    /// The given fields as a draft; the region is inferred from the city when not given.
+    var draft: LeadDraft {
+        var draft = LeadDraft(customer: customer, contact: contact, title: title, phone: phone, email: email,
+                              industry: industry, need: need, source: source, campaign: campaign, region: region,
+                              city: city, budget: budget)
+        if draft.region == nil, let city { draft.region = SalesRegion.region(ofCity: city) }
+        return draft
+    }
+}
+
+struct LeadAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Register a lead; prints its number.",
+        discussion: "A lead with customer, contact, phone or email, industry, need and source goes straight to screening; otherwise it starts as new.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var fields: LeadFieldOptions
+    @Flag(name: .customLong("allow-duplicate"), help: "Register even if the phone or email matches an existing lead.") var allowDuplicate = false
+    @Option(name: .customLong("merge-into"), help: "Add these details to an existing lead instead.") var mergeInto: String?
+
+    func validate() throws {
+        if allowDuplicate && mergeInto != nil { throw ValidationError("--allow-duplicate and --merge-into cannot be combined") }
+    }
+
+    func run() throws {
+        let environment = try CommandEnvironment.open(global)
+        let policy: LeadService.DuplicatePolicy = mergeInto.map { .mergeInto($0) } ?? (allowDuplicate ? .allow : .refuse)
+        let result = try environment.leads.add(fields.draft, duplicates: policy)
+        Output.line(result.lead.number.description)
+    }
+}
+
+struct LeadEditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a lead's details.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Lead number.") var number: String
+    @OptionGroup var fields: LeadFieldOptions
+    @Option(help: "Fields to empty, comma-separated (campaign,budget).") var clear: String?
+    @Option(name: .customLong("if-version"), help: "Refuse if the lead changed since this version.") var ifVersion: Int?
+
+    func run() throws {
+        let environment = try CommandEnvironment.open(global)
+        var clearing = Set<LeadField>()
+        for name in (clear ?? "").split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let field = LeadField(rawValue: name) else {
+                throw ValidationError("unknown field '\(name)'" + Suggestion.hint(for: name, in: LeadField.allCases.map(\.rawValue)))
+            }
+            clearing.insert(field)
+        }
+        let draft = fields.draft
+        guard draft != LeadDraft() || !clearing.isEmpty else { throw ValidationError("nothing to change; give at least one field") }
+        let lead = try environment.leads.edit(number, changes: draft, clearing: clearing, expectedVersion: ifVersion)
+        Output.line("\(lead.number) updated (version \(lead.version), \(lead.status)).")
+    }
+}
+
+struct LeadNoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note; @login mentions notify.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Lead number.") var number: String
+    @Argument(help: "The note text.") var text: String
+
+    func run() throws {
+        let environment = try CommandEnvironment.open(global)
+        let notified = try environment.leads.addNote(number, body: text)
+        Output.line("Noted on \(number)" + (notified.isEmpty ? "." : "; notified \(notified.joined(separator: ", "))."))
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import ClewDomain
+import ClewStore
+import Foundation
+
+struct LeadListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List leads you can see, newest first.",
+        discussion: "Pages with --limit; continue with --after set to the last number shown.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Status, or several comma-separated (screening,assigned).") var status: String?
+    @Option(help: "Pipeline stage.") var stage: String?
+    @Option(help: "Owner login ('me' for yourself).") var owner: String?
+    @Option(help: "Grade A, B or C.") var grade: String?
+    @Option(help: "Lead source.") var source: String?
+    @Option(help: "Region.") var region: String?
+    @Option(help: "Campaign.") var campaign: String?
+    @Option(help: "Industry.") var industry: String?
+    @Option(help: "Pool.") var pool: String?
+    @Option(help: "Tag.") var tag: String?
+    @Flag(help: "Only your own leads.") var mine = false
+    @Option(help: "Page size (default 50).") var limit = 50
+    @Option(help: "Continue after this lead number.") var after: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
+    }
+
+    func run() throws {
+        let environment = try CommandEnvironment.open(global)
+        var query = LeadQuery(limit: limit, after: after)
+        query.statuses = try LeadListCommand.statuses(status)
+        query.stage = stage
+        query.owner = mine ? environment.actor.login : (owner == "me" ? environment.actor.login : owner)
+        if let grade {
+            guard let parsed = Grade(parsing: grade) else { throw ValidationError("grade must be A, B or C") }
+            query.grade = parsed
+        }
+        query.source = source
+        query.region = region
+        query.campaign = campaign
+        query.industry = industry
+        query.pool = pool
+        query.tag = tag
+        let leads = try environment.leads.list(query)
+        if json {
+            try Output.json(leads.map(LeadJSON.init))
+            return
+        }
+        if leads.isEmpty {
+            Output.line("No leads.")
+            return
+        }
+        LeadTable.print(leads, now: environment.now)
+        if leads.count == limit, let last = leads.last {
+            Output.line("… more: clew lead list --after \(last.number)" + (status.map { " --status \($0)" } ?? ""))
+        }
+    }
+
+    static func statuses(_ text: String?) throws -> [LeadStatus] {
+        try (text ?? "").split(separator: ",").map { name in
+            guard let status = LeadStatus(name: String(name)) else {
+                throw ValidationError("unknown status '\(name)'; use one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                    + Suggestion.hint(for: String(name), in: LeadStatus.allCases.map(\.rawValue)))
+            }
+            return status
+        }
+    }
+}
+
+/// The lead table shared by `lead list` and `search`.
+enum LeadTable {
+    static func print(_ leads: [Lead], now: Date, extra: [String]? = nil) {
+        Output.table(
+            ["NUMBER", "STATUS", "STAGE", "G", "OWNER", "CUSTOMER", "CONTACT", "PHONE", "AMOUNT", extra == nil ? "UPDATED" : "MATCH"],
+            leads.enumerated().map { index, lead in
+                [lead.number.description, lead.status.rawValue, lead.stage ?? "", lead.grade?.rawValue ?? "",
+                 lead.owner ?? (lead.pool.map { "pool:\($0)" } ?? ""), lead.details.customer ?? "", lead.details.contact ?? "",
+                 lead.details.phone ?? lead.details.email ?? "", lead.amount?.compact ?? "",
+                 extra?[index] ?? Output.day(lead.updatedAt)]
+            },
+            maxWidths: [18, 10, 12, 1, 14, 30, 14, 16, 10, 40])
+    }
+}

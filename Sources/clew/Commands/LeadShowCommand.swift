@@ -1,0 +1,100 @@
+import ArgumentParser
+import ClewDomain
+import ClewStore
+import Foundation
+
+struct LeadShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a lead with its follow-ups, tasks and history.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Lead number.") var number: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let environment = try CommandEnvironment.open(global)
+        let detail = try environment.leads.detail(number)
+        if json {
+            try Output.json(LeadDetailJSON(detail))
+            return
+        }
+        LeadDetailReport(detail: detail, pipeline: environment.context.pipeline, now: environment.now).print()
+    }
+}
+
+/// The human-readable `lead show`.
+struct LeadDetailReport {
+    let detail: LeadDetail
+    let pipeline: Pipeline
+    let now: Date
+
+    func print() {
+        let lead = detail.lead
+        let d = lead.details
+        let s = Output.safe
+        Output.line("\(lead.number)  \(s(d.customer))")
+        var state = "\(lead.status.rawValue) (\(lead.status.chineseName))"
+        if let stage = lead.stage { state += " · \(stage) (\(pipeline.stage(named: stage)?.chineseName ?? stage))" }
+        if let into = lead.mergedInto { state += " → merged into \(into)" }
+        field("Status", state)
+        field("Grade", [lead.grade.map { "\($0)" }, lead.suggestedGrade.map { "suggested \($0)" }, lead.score.map { "score \($0)" }]
+            .compactMap { $0 }.joined(separator: " · "))
+        field("Owner", lead.owner ?? lead.pool.map { "pool \($0)" } ?? "unassigned")
+        field("Contact", [d.contact, d.title].compactMap { $0 }.map(s).joined(separator: " · "))
+        field("Phone", s(d.phone))
+        field("Email", s(d.email))
+        field("Industry", s(d.industry))
+        field("Need", s(d.need))
+        field("Source", [d.source, d.campaign].compactMap { $0 }.map(s).joined(separator: " · "))
+        field("Region", [d.region, d.city].compactMap { $0 }.map(s).joined(separator: " · "))
+        field("Budget", s(d.budget))
+        field("Amount", lead.amount?.description ?? "")
+        field("Lost reason", lead.lostReason.map { "\($0.chineseName) (\($0.key))" } ?? "")
+        field("Flags", (lead.flags.union(lead.tags)).sorted().joined(separator: ", "))
+        field("Created", "\(Output.time(lead.createdAt)) by \(lead.createdBy)")
+        field("Updated", "\(Output.time(lead.updatedAt)) by \(lead.updatedBy) (version \(lead.version))")
+        if !detail.mergedFrom.isEmpty { field("Merged from", detail.mergedFrom.joined(separator: ", ")) }
+
+        if !detail.stages.isEmpty {
+            section("Stages")
+            for visit in detail.stages {
+                Output.line("  \(DisplayWidth.pad(visit.stage, to: 12)) entered \(Output.day(visit.enteredAt))  planned \(Output.day(visit.plannedExitAt))  left \(Output.day(visit.exitedAt).isEmpty ? "—" : Output.day(visit.exitedAt))  \(visit.status(at: now))")
+            }
+        }
+        section("Follow-ups (\(detail.followUps.count))")
+        for f in detail.followUps.prefix(20) {
+            Output.line("  \(Output.time(f.at))  \(f.method.chineseName)  \(f.author)" + (f.contactPerson.map { " → \(s($0))" } ?? ""))
+            Output.line("    \(s(f.content))")
+            if let feedback = f.feedback { Output.line("    feedback: \(s(feedback))") }
+            if let next = f.nextAction { Output.line("    next: \(s(next))" + (f.nextDue.map { " by \(Output.time($0))" } ?? "")) }
+        }
+        if detail.followUps.count > 20 { Output.line("  … \(detail.followUps.count - 20) older (clew lead show \(lead.number) --json)") }
+        let open = detail.tasks.filter { $0.status == "open" }
+        section("Tasks (\(open.count) open)")
+        for t in open { Output.line("  #\(t.id)  due \(Output.time(t.effectiveDue))  \(t.assignee)  \(s(t.title))") }
+        if !detail.approvals.isEmpty {
+            section("Approvals")
+            for a in detail.approvals { Output.line("  #\(a.id)  \(a.fromStage ?? "") → \(a.toStage ?? "")  \(a.status)  by \(a.requestedBy)" + (a.comment.map { ": \(s($0))" } ?? "")) }
+        }
+        if !detail.notes.isEmpty {
+            section("Notes")
+            for n in detail.notes { Output.line("  \(Output.time(n.createdAt))  \(n.author) [\(n.kind)]  \(s(n.body).replacingOccurrences(of: "\n", with: "; "))") }
+        }
+        section("History")
+        for h in detail.history.suffix(30) {
+            var change = h.action
+            if let field = h.field { change += " \(field)" }
+            if h.old != nil || h.new != nil { change += ": \(s(h.old ?? "∅")) → \(s(h.new ?? "∅"))" }
+            Output.line("  \(Output.time(h.at))  \(h.actor)\(h.via.map { " (via \($0))" } ?? "")  \(change)")
+        }
+    }
+
+    private func field(_ label: String, _ value: String) {
+        guard !value.isEmpty else { return }
+        Output.line("  \(DisplayWidth.pad(label, to: 12)) \(value)")
+    }
+
+    private func section(_ title: String) {
+        Output.line("")
+        Output.line(title)
+    }
+}
