@@ -99,7 +99,7 @@ struct SeedLeadWriter {
         let stages = context.pipeline.stages.map(\.key)
         var stage: String?
         var stageEntered: Double?
-        if status == .active { stage = stages[min(r.int(0...5), stages.count - 1) % stages.count] }
+        if status == .active { stage = stages[min(r.pick([0, 0, 0, 1, 1, 1, 2, 2, 3]), stages.count - 1)] }
         if status == .won { stage = stages.last }
         if status == .lost { stage = r.chance(0.5) ? r.pick(stages) : nil }
         if let stage, let index = stages.firstIndex(of: stage) {

@@ -55,8 +55,7 @@ struct DemoCommand: ParsableCommand {
             _ = try SeedGenerator(context: context, actor: admin).run(.init(leads: leads, seed: 2026), progress: SeedCommand.progress(total: leads))
             SeedCommand.finishProgress()
         }
-        var options = GlobalOptions()
-        options.db = path
+        let options = try GlobalOptions.parse(["--db", path])
         let environment = try CommandEnvironment.open(options)
         try PipelineReport.print(environment)
         Output.line("")
