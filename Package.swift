@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "clew-bench", targets: ["clew-bench"]),
         .library(name: "ClewDomain", targets: ["ClewDomain"]),
         .library(name: "ClewStore", targets: ["ClewStore"]),
+        .library(name: "ClewViewModel", targets: ["ClewViewModel"]),
+        .library(name: "ClewTUI", targets: ["ClewTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -27,11 +29,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "ClewViewModel", dependencies: ["ClewDomain", "ClewStore"]),
+        .target(name: "ClewTUI", dependencies: ["ClewViewModel", "ClewDomain", "CNCursesW"]),
         .executableTarget(
             name: "clew",
             dependencies: [
                 "ClewDomain",
                 "ClewStore",
+                "ClewViewModel",
+                "ClewTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +55,8 @@ let package = Package(
         ),
         .testTarget(name: "ClewDomainTests", dependencies: ["ClewDomain"]),
         .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewStore"]),
+        .testTarget(name: "ClewViewModelTests", dependencies: ["ClewDomain", "ClewStore", "ClewViewModel"]),
+        .testTarget(name: "ClewTUITests", dependencies: ["ClewDomain", "ClewViewModel", "ClewTUI"]),
         .testTarget(
             name: "ClewCLITests",
             dependencies: ["ClewDomain", "ClewStore", .target(name: "clew")]

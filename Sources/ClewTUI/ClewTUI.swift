@@ -1,0 +1,1 @@
+// Placeholder: the run loop lands with the TUI.
