@@ -23,27 +23,39 @@ extension LeadService {
     /// Gives a graded lead to a rep, who must then confirm or object.
     @discardableResult
     public func assign(_ number: String, to login: String, expectedVersion: Int? = nil) throws -> Lead {
+        try context.mutate(as: actor) { m in try assign(number, to: login, expectedVersion: expectedVersion, m) }
+    }
+
+    /// Assigns several leads in one transaction: all of them, or none when one is refused.
+    ///
+    /// - Parameter assignments: lead number → assignee login, applied in order.
+    @discardableResult
+    public func assign(_ assignments: [(number: String, login: String)]) throws -> [Lead] {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .assign, by: actor, expectedVersion: expectedVersion)
-            var updated = lead
-            updated.status = try LeadLifecycle.next(after: .assign, from: lead.status)
-            guard lead.grade != nil else {
-                throw StoreError.conflict("grade \(lead.number) before assigning it (clew lead grade \(lead.number) A --reason …)")
-            }
-            let assignee = try Assignability.check(login, m)
-            if lead.owner == assignee.login && lead.status == .assigned {
-                throw StoreError.conflict("\(lead.number) is already assigned to \(login)")
-            }
-            updated.owner = assignee.login
-            updated.pool = nil
-            updated.stage = nil
-            updated.stageEnteredAt = nil
-            try StageTracking.close(lead, m)
-            try m.db.execute(sql: "UPDATE lead SET assigned_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
-            try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
-                         body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object")
-            return try m.update(lead, to: updated, action: "assign")
+            try assignments.map { try assign($0.number, to: $0.login, expectedVersion: nil, m) }
         }
+    }
+
+    private func assign(_ number: String, to login: String, expectedVersion: Int?, _ m: Mutation) throws -> Lead {
+        let lead = try LeadLookup.require(m.db, number, for: .assign, by: actor, expectedVersion: expectedVersion)
+        var updated = lead
+        updated.status = try LeadLifecycle.next(after: .assign, from: lead.status)
+        guard lead.grade != nil else {
+            throw StoreError.conflict("grade \(lead.number) before assigning it (clew lead grade \(lead.number) A --reason …)")
+        }
+        let assignee = try Assignability.check(login, m)
+        if lead.owner == assignee.login && lead.status == .assigned {
+            throw StoreError.conflict("\(lead.number) is already assigned to \(login)")
+        }
+        updated.owner = assignee.login
+        updated.pool = nil
+        updated.stage = nil
+        updated.stageEnteredAt = nil
+        try StageTracking.close(lead, m)
+        try m.db.execute(sql: "UPDATE lead SET assigned_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
+        try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
+                     body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object")
+        return try m.update(lead, to: updated, action: "assign")
     }
 
     /// The assignee confirms receipt (确认接收): the lead becomes active in the first stage.

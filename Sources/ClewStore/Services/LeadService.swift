@@ -59,8 +59,10 @@ public struct LeadService: Sendable {
             }
             if checked.phone?.looksFake == true { flags.insert("fake-phone") }
             let number = try LeadNumbering.next(m.db, at: m.now, in: context.calendar.timeZone)
+            let score = LeadScore.standard(checked.fields)
             let lead = Lead(
-                id: 0, number: number, status: checked.initialStatus, details: checked.fields,
+                id: 0, number: number, status: checked.initialStatus, suggestedGrade: score.suggestedGrade,
+                score: score.total, details: checked.fields,
                 phoneKey: checked.phone?.normalized, emailKey: checked.email?.normalized, flags: flags,
                 createdBy: actor.login, createdAt: m.now, updatedBy: actor.login, updatedAt: m.now,
                 statusChangedAt: m.now
@@ -101,6 +103,9 @@ public struct LeadService: Sendable {
             if keysChanged, let duplicate = try Self.duplicate(of: checked, m.db, excluding: lead.id) { throw duplicate }
             var updated = lead
             updated.details = checked.fields
+            let score = LeadScore.standard(checked.fields)
+            updated.score = score.total
+            updated.suggestedGrade = score.suggestedGrade
             updated.phoneKey = checked.phone?.normalized
             updated.emailKey = checked.email?.normalized
             if checked.phone?.looksFake == true { updated.flags.insert("fake-phone") } else { updated.flags.remove("fake-phone") }

@@ -1,0 +1,155 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Whose leads the board shows.
+public enum BoardScope: String, CaseIterable, Sendable {
+    case mine, team, all
+
+    /// The default for a role: reps their own, supervisors their team, others everything.
+    public static func `default`(for role: Role) -> BoardScope {
+        switch role {
+        case .rep: .mine
+        case .supervisor: .team
+        default: .all
+        }
+    }
+}
+
+/// Board filters; nil means any.
+public struct BoardFilter: Hashable, Sendable {
+    public var grade: Grade?
+    public var source: String?
+    public var region: String?
+    public var tag: String?
+    public var owner: String?
+
+    public init(grade: Grade? = nil, source: String? = nil, region: String? = nil, tag: String? = nil, owner: String? = nil) {
+        self.grade = grade
+        self.source = source
+        self.region = region
+        self.tag = tag
+        self.owner = owner
+    }
+
+    public var isEmpty: Bool { self == BoardFilter() }
+}
+
+/// One column of the board: intake (`screening`, `assigned`), a pipeline stage, or `won`.
+public struct BoardColumn: Hashable, Sendable {
+    public var key: String
+    public var englishTitle: String
+    public var chineseTitle: String
+    public var count: Int
+    public var amount: Money
+}
+
+/// One card on the board.
+public struct BoardCard: Hashable, Sendable {
+    public var lead: Lead
+    /// When the lead's earliest open task is due.
+    public var nextTaskDue: Date?
+    public var sla: SLAState
+    /// When the lead entered this column (stage entry, or status change for intake and won).
+    public var inColumnSince: Date
+}
+
+/// The kanban board's data: column totals and pages of cards, loaded only for what is visible.
+public struct BoardService: Sendable {
+    let context: ClewContext
+    public let actor: ActingUser
+
+    /// Won deals closed in the last this many days appear in the `won` column.
+    public static let wonWindowDays = 30
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    /// The column keys in board order.
+    public var columnKeys: [String] { ["screening", "assigned"] + context.pipeline.stages.map(\.key) + ["won"] }
+
+    /// Every column with its count and amount total for `scope` and `filter`.
+    public func columns(scope: BoardScope, filter: BoardFilter) throws -> [BoardColumn] {
+        try context.database.read { db in
+            try columnKeys.map { key in
+                let (condition, arguments) = try where_(key, scope: scope, filter: filter)
+                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM lead WHERE \(condition)", arguments: arguments)
+                let (english, chinese) = titles(key)
+                return BoardColumn(key: key, englishTitle: english, chineseTitle: chinese, count: row?["n"] ?? 0, amount: Money(fen: row?["fen"] ?? 0))
+            }
+        }
+    }
+
+    /// Cards `offset ..< offset+limit` of column `key`, longest waiting first (newest first for won).
+    public func cards(in key: String, scope: BoardScope, filter: BoardFilter, offset: Int, limit: Int) throws -> [BoardCard] {
+        let now = context.clock.now()
+        return try context.database.read { db in
+            let (condition, arguments) = try where_(key, scope: scope, filter: filter)
+            let order = key == "won" ? "lead.status_changed_at DESC" : (key == "screening" || key == "assigned" ? "lead.status_changed_at" : "lead.stage_entered_at")
+            let sql = """
+                SELECT \(Lead.selection),
+                  (SELECT min(coalesce(task.snoozed_until, task.due_at)) FROM task WHERE task.lead_id = lead.id AND task.status = 'open') AS next_due
+                FROM lead WHERE \(condition) ORDER BY \(order), lead.id LIMIT ? OFFSET ?
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: arguments + [max(0, limit), max(0, offset)]).map { row in
+                let lead = try Lead(row: row)
+                let due = (row["next_due"] as Double?).map(Date.init(storage:))
+                let sla = SLAState.evaluate(lead, nextTaskDue: due, pipeline: context.pipeline, calendar: context.calendar, now: now)
+                let since = key == "screening" || key == "assigned" || key == "won" ? lead.statusChangedAt : (lead.stageEnteredAt ?? lead.statusChangedAt)
+                return BoardCard(lead: lead, nextTaskDue: due, sla: sla, inColumnSince: since)
+            }
+        }
+    }
+
+    private func titles(_ key: String) -> (String, String) {
+        if let stage = context.pipeline.stage(named: key) { return (stage.englishName, stage.chineseName) }
+        switch key {
+        case "screening": return ("Screening", LeadStatus.screening.chineseName)
+        case "assigned": return ("Assigned", LeadStatus.assigned.chineseName)
+        default: return ("Won (\(Self.wonWindowDays)d)", LeadStatus.won.chineseName)
+        }
+    }
+
+    private func where_(_ key: String, scope: BoardScope, filter: BoardFilter) throws -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        switch key {
+        case "screening", "assigned":
+            conditions.append("lead.status = ?")
+            arguments += [key]
+        case "won":
+            conditions.append("lead.status = 'won' AND lead.status_changed_at >= ?")
+            arguments += [context.clock.now().addingTimeInterval(-Double(Self.wonWindowDays) * 86_400).storage]
+        default:
+            guard context.pipeline.index(of: key) != nil else { throw StoreError.notFound("no board column '\(key)'") }
+            conditions.append("lead.stage = ? AND lead.status = 'active'")
+            arguments += [key]
+        }
+        let visibility = LeadLookup.visibility(for: actor)
+        conditions.append(visibility.sql)
+        arguments += visibility.arguments
+        switch scope {
+        case .mine:
+            conditions.append("lead.owner = ?")
+            arguments += [actor.login]
+        case .team:
+            let logins = [actor.login] + actor.team.sorted()
+            conditions.append("(lead.owner IS NULL OR lead.owner IN (\(logins.map { _ in "?" }.joined(separator: ","))))")
+            arguments += StatementArguments(logins)
+        case .all:
+            break
+        }
+        for (column, value) in [("grade", filter.grade?.rawValue), ("source", filter.source), ("region", filter.region), ("owner", filter.owner)] {
+            guard let value else { continue }
+            conditions.append("lead.\(column) = ?")
+            arguments += [value]
+        }
+        if let tag = filter.tag {
+            conditions.append("instr(lead.tags, ?) > 0")
+            arguments += [",\(tag),"]
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+}

@@ -1,0 +1,65 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// One lead in the supervisor's screening queue, with what helps decide it.
+public struct ScreeningItem: Sendable {
+    public var lead: Lead
+    /// How long it has waited in screening, in working time.
+    public var waitingWorkingSeconds: TimeInterval
+    /// The score and the rules behind it.
+    public var score: LeadScore
+    /// Reps to give it to, best first (at most three).
+    public var suggestions: [AssignmentSuggestion]
+}
+
+/// The morning "pending screening" list (待筛选): oldest first, with scores and suggested reps.
+public struct ScreeningService: Sendable {
+    let context: ClewContext
+    public let actor: ActingUser
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    /// How many leads wait in screening for the actor.
+    public func count() throws -> Int {
+        try AccessPolicy.check(.screen, actor)
+        let visibility = LeadLookup.visibility(for: actor)
+        return try context.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)", arguments: visibility.arguments) ?? 0
+        }
+    }
+
+    /// Items `offset ..< offset+limit` of the queue, oldest first.
+    public func items(offset: Int = 0, limit: Int = 50) throws -> [ScreeningItem] {
+        try AccessPolicy.check(.screen, actor)
+        let now = context.clock.now()
+        let visibility = LeadLookup.visibility(for: actor)
+        return try context.database.read { db in
+            let leads = try Row.fetchAll(db, sql: """
+                SELECT \(Lead.selection) FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)
+                ORDER BY lead.status_changed_at, lead.id LIMIT ? OFFSET ?
+                """, arguments: visibility.arguments + [max(1, limit), max(0, offset)]).map(Lead.init(row:))
+            let candidates = try Self.candidates(db)
+            return leads.map { lead in
+                ScreeningItem(
+                    lead: lead,
+                    waitingWorkingSeconds: context.calendar.workingDuration(from: lead.statusChangedAt, to: now),
+                    score: LeadScore.standard(lead.details),
+                    suggestions: Array(AssignmentSuggestion.rank(region: lead.details.region, industry: lead.details.industry,
+                                                                 candidates: candidates, now: now).prefix(3)))
+            }
+        }
+    }
+
+    /// Active reps with their open workload.
+    static func candidates(_ db: Database) throws -> [AssignmentSuggestion.Candidate] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(UserProfile.selection),
+              (SELECT count(*) FROM lead WHERE lead.owner = user.login AND lead.status IN ('assigned','active')) AS load
+            FROM user WHERE role = 'rep' AND active = 1
+            """).map { AssignmentSuggestion.Candidate(profile: try UserProfile(row: $0), openLeads: $0["load"]) }
+    }
+}
