@@ -1,0 +1,200 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+// MARK: - Key actions
+
+extension AppModel {
+    /// Performs the keymap action `name` in the current state. Unknown or inapplicable actions
+    /// are ignored (the keymap only offers what the context supports).
+    public func perform(_ name: String) {
+        if handleOverlayAction(name) { return }
+        switch name {
+        case "quit": quit()
+        case "back": back()
+        case "help": overlay = .help
+        case "command": openPrompt(.command)
+        case "search": openPrompt(.search)
+        case "filter": openPrompt(.command, text: "filter ")
+        case "refresh": refresh(); status = StatusMessage("reloaded")
+        case "show-board": show(.board)
+        case "show-inbox": show(.inbox)
+        case "show-screening": show(.screening)
+        case "next-pane", "prev-pane":
+            if detail != nil { detailFocused.toggle() }
+        case "open": openFocused()
+        case "move-up": moveCursor(rows: -1)
+        case "move-down": moveCursor(rows: 1)
+        case "page-up": page(-1)
+        case "page-down": page(1)
+        case "first": jump(first: true)
+        case "last": jump(first: false)
+        case "move-left": if screen == .board && !detailFocused { run { try board.moveFocus(columns: -1) } }
+        case "move-right": if screen == .board && !detailFocused { run { try board.moveFocus(columns: 1) } }
+        case "toggle-scope": run { try board.cycleScope(); status = StatusMessage("showing \(localizer("scope.\(board.scope.rawValue)")) leads") }
+        case "move-forward": moveFocusedCard(forward: true)
+        case "move-back": moveFocusedCard(forward: false)
+        case "new-lead":
+            openForm(parkedForm ?? factory.make(.newLead))
+            parkedForm = nil
+        case "toggle-select": screening?.toggleSelection()
+        case "select-all": screening?.toggleSelectAll()
+        case "assign-suggested": assignSuggested()
+        case "bulk-assign": openAssignForm()
+        case "complete": completeTask()
+        case "snooze": withTask { openForm(factory.make(.snooze(taskID: $0.id))) }
+        case "jump-to-lead": openFocused()
+        case "approve": withApproval { openForm(factory.make(.approveApproval(id: $0.id))) }
+        case "reject": withApproval { openForm(factory.make(.rejectApproval(id: $0.id))) }
+        default: performLeadAction(name)
+        }
+    }
+
+    /// A key that no binding took: text for the open form or prompt, y/n for a confirmation.
+    public func type(_ key: Key) {
+        switch overlay {
+        case let .form(form):
+            switch key {
+            case let .character(c): form.type(c)
+            case .backspace: form.deleteBackward()
+            case .delete: form.deleteForward()
+            case .left: form.moveCursor(by: -1)
+            case .right: form.moveCursor(by: 1)
+            default: break
+            }
+        case let .prompt(prompt):
+            switch key {
+            case let .character(c): prompt.type(c)
+            case .backspace: prompt.text.isEmpty ? closeOverlay() : prompt.deleteBackward()
+            case .left: prompt.moveCursor(by: -1)
+            case .right: prompt.moveCursor(by: 1)
+            default: break
+            }
+        case let .confirm(confirmation):
+            closeOverlay()
+            if key == .character("y") || key == .character("Y") {
+                run { if let message = try confirmation.onYes() { status = message } }
+                refresh()
+            } else if let onNo = confirmation.onNo {
+                onNo()
+            } else {
+                status = StatusMessage("cancelled")
+            }
+        case .help:
+            closeOverlay()
+        case nil:
+            break
+        }
+    }
+
+    private func handleOverlayAction(_ name: String) -> Bool {
+        switch overlay {
+        case let .form(form):
+            switch name {
+            case "next-field", "move-down": form.nextField()
+            case "prev-field", "move-up": form.previousField()
+            case "submit", "open", "accept": submit(form)
+            case "cancel", "back", "cancel-prompt": closeOverlay(); status = StatusMessage("cancelled")
+            default: return false
+            }
+            return true
+        case let .prompt(prompt):
+            switch name {
+            case "accept", "open", "submit": accept(prompt)
+            case "cancel-prompt", "cancel", "back": closeOverlay()
+            case "history-prev", "move-up": prompt.historyStep(-1)
+            case "history-next", "move-down": prompt.historyStep(1)
+            default: return false
+            }
+            return true
+        case .confirm:
+            if name == "cancel" || name == "back" || name == "cancel-prompt" { closeOverlay(); status = StatusMessage("cancelled"); return true }
+            return false
+        case .help:
+            if name == "help" || name == "back" || name == "cancel" || name == "quit" { closeOverlay() }
+            return true
+        case nil:
+            return false
+        }
+    }
+
+    var factory: FormFactory { FormFactory(t: localizer) }
+
+    // MARK: - Navigation
+
+    private func back() {
+        if detail != nil { closeDetail(); return }
+        if screen != .board { show(.board); return }
+        quit()
+    }
+
+    private func moveCursor(rows delta: Int) {
+        if detailFocused, let detail { detail.scroll(by: delta); return }
+        switch screen {
+        case .board: run { try board.moveFocus(rows: delta) }
+        case .inbox: inbox.move(by: delta)
+        case .screening: screening?.move(by: delta)
+        case .search: search.move(by: delta)
+        }
+        followFocus()
+    }
+
+    private func page(_ pages: Int) {
+        if detailFocused, let detail { detail.scroll(by: pages * 10); return }
+        switch screen {
+        case .board: run { try board.page(by: pages) }
+        case .inbox: inbox.page(by: pages)
+        case .screening: screening?.page(by: pages)
+        case .search: search.page(by: pages)
+        }
+        followFocus()
+    }
+
+    private func jump(first: Bool) {
+        if detailFocused, let detail { detail.scroll = first ? 0 : Int.max / 2; return }
+        switch screen {
+        case .board: run { try first ? board.jumpToFirst() : board.jumpToLast() }
+        case .inbox: first ? inbox.first() : inbox.last()
+        case .screening: first ? screening?.first() : screening?.last()
+        case .search: first ? search.first() : search.last()
+        }
+        followFocus()
+    }
+
+    /// With the detail pane open beside a list, the pane follows the list's cursor.
+    private func followFocus() {
+        guard detail != nil, !detailFocused, let number = focusedLeadNumber, number != detail?.number else { return }
+        let model = LeadDetailModel(services: services, number: number)
+        if run({ try model.reload() }) { detail = model }
+    }
+
+    private func openFocused() {
+        if detailFocused { return }
+        guard let number = focusedLeadNumber else { return }
+        open(number)
+    }
+
+    /// The lead under the cursor of the current screen (or the open one when the pane is focused).
+    public var focusedLeadNumber: String? {
+        if detailFocused, let detail { return detail.number }
+        switch screen {
+        case .board: return board.focusedCard?.lead.number.description
+        case .inbox: return inbox.selectedRow?.leadNumber
+        case .screening: return screening?.focused?.lead.number.description
+        case .search: return search.focused?.lead.number.description
+        }
+    }
+
+    /// The focused lead as last loaded.
+    var focusedLead: Lead? {
+        if detailFocused, let lead = detail?.lead { return lead }
+        switch screen {
+        case .board: return board.focusedCard?.lead
+        case .inbox:
+            if case let .assignment(lead) = inbox.selectedRow { return lead }
+            return nil
+        case .screening: return screening?.focused?.lead
+        case .search: return search.focused?.lead
+        }
+    }
+}

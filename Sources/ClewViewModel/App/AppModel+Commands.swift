@@ -1,0 +1,89 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+// MARK: - The `:` command line
+
+extension AppModel {
+    func execute(_ command: Command) throws {
+        switch command {
+        case .quit: quit()
+        case .help: overlay = .help
+        case let .show(name): show(Screen(rawValue: name) ?? .board)
+        case let .search(text): accept(PromptModel(kind: .search, text: text))
+        case let .open(number): open(number)
+        case let .scope(name):
+            guard let scope = BoardScope(rawValue: name.lowercased()) else { throw CommandError.usage(":scope mine|team|all") }
+            try board.setScope(scope)
+            show(.board)
+        case .clearFilter:
+            try board.setFilter(BoardFilter())
+            status = StatusMessage("filter cleared")
+        case let .filter(pairs):
+            var filter = board.filter
+            for (key, value) in pairs {
+                switch key {
+                case "grade":
+                    guard let grade = Grade(parsing: value) else { throw CommandError.usage("grade=A, B or C") }
+                    filter.grade = grade
+                case "owner": filter.owner = value == "me" ? services.actor.login : value
+                case "source": filter.source = value
+                case "region": filter.region = value
+                default: filter.tag = value
+                }
+            }
+            try board.setFilter(filter)
+            show(.board)
+            status = StatusMessage("filter: " + pairs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        default:
+            try executeOnLead(command)
+        }
+    }
+
+    private func executeOnLead(_ command: Command) throws {
+        if case .done = command { return completeTask() }
+        if case let .snooze(text) = command {
+            let until = try date(text)
+            return withTask { task in act { try services.tasks.snooze(task.id, until: until); return "task #\(task.id) snoozed" } }
+        }
+        if case let .approve(comment) = command {
+            return withApproval { item in act { try services.approvals.approve(item.id, comment: comment); return "request #\(item.id) approved" } }
+        }
+        if case let .reject(comment) = command {
+            return withApproval { item in act { try services.approvals.reject(item.id, comment: comment); return "request #\(item.id) rejected" } }
+        }
+        guard let number = focusedLeadNumber else { throw StoreError.notFound("no lead selected") }
+        let leads = services.leads
+        let version = loadedLead(number)?.version
+        switch command {
+        case let .assign(login):
+            if screen == .screening, let screening, screening.selected.count > 1 {
+                act { "assigned \(try screening.assign(to: login)) leads to \(login)" }
+            } else {
+                act { try leads.assign(number, to: login, expectedVersion: version); return "\(number) assigned to \(login)" }
+            }
+        case let .grade(grade, reason):
+            act { try leads.grade(number, grade, reason: reason, expectedVersion: version); return "\(number) graded \(grade)" }
+        case let .move(stage):
+            act { Self.describe(try leads.move(number, to: stage, expectedVersion: version), number: number).text }
+        case let .win(text):
+            guard let amount = Money(parsing: text) else { throw CommandError.usage(":win AMOUNT (380000, 38万)") }
+            act { try leads.win(number, amount: amount, expectedVersion: version); return "\(number) won for \(amount) 🎉" }
+        case let .lose(text):
+            guard let reason = LostReason(parsing: text) else { throw CommandError.usage(":lose REASON") }
+            act { try leads.lose(number, reason: reason, expectedVersion: version); return "\(number) lost: \(reason.chineseName)" }
+        case let .note(text):
+            act { let who = try leads.addNote(number, body: text); return "note added" + (who.isEmpty ? "" : "; notified \(who.joined(separator: ", "))") }
+        case .confirm:
+            act { try leads.confirm(number); return "\(number) confirmed" }
+        case let .object(reason):
+            act { try leads.object(number, reason: reason); return "\(number) returned to screening" }
+        case .claim:
+            act { try leads.claim(number); return "\(number) is yours" }
+        case let .returnToPool(reason):
+            act { try leads.returnToPool(number, reason: reason); return "\(number) returned to its pool" }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+// MARK: - Submitting forms and prompts
+
+extension AppModel {
+    func submit(_ form: FormModel) {
+        guard form.checkRequired() else { return }
+        do {
+            let message = try perform(form)
+            closeOverlay()
+            refresh()
+            status = message
+        } catch let error as LeadValidationError {
+            switch error {
+            case let .missing(fields): form.setError("required", on: fields.first?.rawValue ?? "customer")
+            case .noContactMethod: form.setError(error.description, on: "phone")
+            case .invalidPhone: form.setError(error.description, on: "phone")
+            case .invalidEmail: form.setError(error.description, on: "email")
+            }
+        } catch let error as DuplicateLeadError {
+            form.formError = error.description
+            form.duplicateOf = error.number
+            ask("Duplicate of \(error.number) (owner \(error.owner ?? "none")). Open it? Your form is kept.",
+                onNo: { [weak self] in self?.openForm(form) }) { [weak self] in
+                self?.parkedForm = form
+                self?.open(error.number)
+                return StatusMessage("your form is kept: press the new-lead key to go back to it")
+            }
+        } catch let error as DateExpressionError {
+            form.setError(error.description, on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
+        } catch let error as StoreError {
+            form.formError = error.description
+            if case .staleVersion = error { refresh() }
+        } catch {
+            form.formError = String(describing: error)
+        }
+    }
+
+    /// Runs the form's action; returns the status message.
+    private func perform(_ form: FormModel) throws -> StatusMessage {
+        let leads = services.leads
+        let v = { form.value($0) }
+        switch form.kind {
+        case .newLead:
+            var draft = LeadDraft()
+            for field in LeadField.allCases { draft[field] = v(field.rawValue) }
+            if draft.region == nil, let city = draft.city { draft.region = SalesRegion.region(ofCity: city) }
+            let result = try leads.add(draft)
+            return StatusMessage("registered \(result.lead.number) (\(result.lead.status))")
+        case let .editLead(number, version):
+            var draft = LeadDraft()
+            var clearing = Set<LeadField>()
+            for field in LeadField.allCases {
+                if let value = v(field.rawValue) { draft[field] = value } else { clearing.insert(field) }
+            }
+            let lead = try leads.edit(number, changes: draft, clearing: clearing, expectedVersion: version)
+            return StatusMessage("\(number) saved (version \(lead.version))")
+        case let .followUp(number):
+            guard let method = FollowUpMethod(parsing: v("method") ?? "phone") else { throw FollowUpError.unknownMethod(v("method") ?? "") }
+            let draft = FollowUpDraft(at: services.now, method: method, contactPerson: v("with"), content: v("content") ?? "",
+                                      feedback: v("feedback"), nextAction: v("next"), nextDue: try v("next-due").map(date))
+            let result = try leads.logFollowUp(number, draft)
+            return StatusMessage("follow-up logged" + (result.warnings.isEmpty ? "" : " — " + result.warnings.joined(separator: "; ")),
+                                 kind: result.warnings.isEmpty ? .info : .warning)
+        case let .grade(number):
+            guard let grade = Grade(parsing: v("grade") ?? "") else { throw StoreError.conflict("grade must be A, B or C") }
+            try leads.grade(number, grade, reason: v("reason") ?? "", expectedVersion: loadedLead(number)?.version)
+            return StatusMessage("\(number) graded \(grade)")
+        case let .assign(numbers):
+            let login = v("assignee") ?? ""
+            if numbers.count == 1 {
+                try leads.assign(numbers[0], to: login)
+            } else {
+                try leads.assign(numbers.map { ($0, login) })
+            }
+            return StatusMessage("assigned \(numbers.count == 1 ? numbers[0] : "\(numbers.count) leads") to \(login)")
+        case let .win(number):
+            guard let amount = Money(parsing: v("amount") ?? "") else {
+                form.setError("an amount like 380000 or 38万", on: "amount")
+                throw StoreError.conflict("an amount like 380000 or 38万")
+            }
+            try leads.win(number, amount: amount, expectedVersion: loadedLead(number)?.version)
+            return StatusMessage("\(number) won for \(amount) 🎉")
+        case let .lose(number):
+            guard let reason = LostReason(parsing: v("reason") ?? "") else { throw StoreError.conflict("a reason is required") }
+            try leads.lose(number, reason: reason, expectedVersion: loadedLead(number)?.version)
+            return StatusMessage("\(number) lost: \(reason.chineseName)")
+        case let .returnToPool(number):
+            let lead = try leads.returnToPool(number, reason: v("reason") ?? "")
+            return StatusMessage("\(number) returned to pool \(lead.pool ?? "")")
+        case let .addTask(number):
+            let task = try services.tasks.add(title: v("title") ?? "", lead: number, assignee: nil, due: try v("due").map(date))
+            return StatusMessage("task #\(task.id) added")
+        case let .note(number):
+            let notified = try leads.addNote(number, body: v("body") ?? "")
+            return StatusMessage("note added" + (notified.isEmpty ? "" : "; notified \(notified.joined(separator: ", "))"))
+        case let .object(number):
+            try leads.object(number, reason: v("reason") ?? "")
+            return StatusMessage("\(number) returned to screening")
+        case let .rejectApproval(id):
+            try services.approvals.reject(id, comment: v("comment") ?? "")
+            return StatusMessage("request #\(id) rejected")
+        case let .approveApproval(id):
+            let item = try services.approvals.approve(id, comment: v("comment"))
+            return StatusMessage("request #\(id) approved: \(item.leadNumber) is in \(item.toStage ?? "")")
+        case let .snooze(taskID):
+            let task = try services.tasks.snooze(taskID, until: try date(v("until") ?? "+1d"))
+            return StatusMessage("task #\(task.id) snoozed")
+        }
+    }
+
+    func date(_ text: String) throws -> Date {
+        try DateExpression.parse(text, now: services.now, timeZone: services.timeZone)
+    }
+
+    func accept(_ prompt: PromptModel) {
+        let text = prompt.text
+        closeOverlay()
+        switch prompt.kind {
+        case .search:
+            guard !TextNormalization.trimmed(text).isEmpty else { return }
+            searchHistory.append(text)
+            screen = .search
+            detailFocused = false
+            run {
+                try search.run(text)
+                status = StatusMessage("\(search.results.count) result\(search.results.count == 1 ? "" : "s") for \(text)")
+            }
+        case .command:
+            guard !TextNormalization.trimmed(text).isEmpty else { return }
+            commandHistory.append(text)
+            do { try execute(try Command.parse(text)) } catch { status = .error(error) }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// The whole interface's state and what the user can do: the screen shown, the open lead, the
+/// overlay (form, prompt, confirmation, help), and the status line. Keys arrive as action names
+/// from the keymap (``perform(_:)``) or as text for the open form or prompt (``type(_:)``).
+///
+/// Nothing here draws or touches SQL: the TUI renders this state; services do the work.
+public final class AppModel {
+    /// The main screens, one per tab.
+    public enum Screen: String, Hashable, Sendable, CaseIterable { case board, inbox, screening, search }
+
+    /// What is on top of the screen.
+    public enum Overlay {
+        case form(FormModel)
+        case prompt(PromptModel)
+        case confirm(Confirmation)
+        case help
+    }
+
+    /// A question answered with y/n.
+    public struct Confirmation {
+        public var message: String
+        let onYes: () throws -> StatusMessage?
+        var onNo: (() -> Void)?
+    }
+
+    public let services: ClewServices
+    public let localizer: Localizer
+    public let board: BoardModel
+    public let inbox: InboxModel
+    public let search: SearchModel
+    /// Supervisors' and admins' screening queue; nil for others.
+    public let screening: ScreeningModel?
+
+    public internal(set) var screen: Screen = .board
+    /// The open lead.
+    public internal(set) var detail: LeadDetailModel?
+    /// True when keys go to the detail pane rather than the list beside it.
+    public internal(set) var detailFocused = false
+    public internal(set) var overlay: Overlay?
+    public var status: StatusMessage?
+    public private(set) var shouldQuit = false
+    var commandHistory: [String] = []
+    /// A form set aside (e.g. to look at a duplicate), reopened by the next "new lead".
+    var parkedForm: FormModel?
+    var searchHistory: [String] = []
+
+    public init(services: ClewServices, language: Language) {
+        self.services = services
+        localizer = Localizer(language)
+        board = BoardModel(services: services)
+        inbox = InboxModel(services: services)
+        search = SearchModel(services: services)
+        screening = services.canScreen ? ScreeningModel(services: services) : nil
+    }
+
+    /// Loads what the first frame shows.
+    public func start() throws {
+        try board.reload()
+        try inbox.reload()
+    }
+
+    /// The keymap context for the current state.
+    public var keyContextName: String {
+        switch overlay {
+        case .form: return "form"
+        case .prompt: return "prompt"
+        case .confirm: return "prompt"
+        case .help: return "generic"
+        case nil: return detail != nil && detailFocused ? "detail" : screen.rawValue
+        }
+    }
+
+    /// Tabs with their badges.
+    public var tabs: [(screen: Screen, title: String, badge: Int?)] {
+        var list: [(Screen, String, Int?)] = [(.board, localizer("tab.board"), nil), (.inbox, localizer("tab.inbox"), inbox.badge)]
+        if let screening { list.append((.screening, localizer("tab.screening"), screening.total)) }
+        list.append((.search, localizer("tab.search"), nil))
+        return list
+    }
+
+    // MARK: - Showing
+
+    public func show(_ target: Screen) {
+        guard target != .screening || screening != nil else {
+            status = StatusMessage("the screening queue is for supervisors", kind: .warning)
+            return
+        }
+        screen = target
+        detailFocused = false
+        run {
+            switch target {
+            case .board: try board.reload()
+            case .inbox: try inbox.reload()
+            case .screening: try screening?.reload()
+            case .search: if search.query.isEmpty { openPrompt(.search) }
+            }
+        }
+    }
+
+    /// Opens lead `number` in the detail pane and focuses it.
+    public func open(_ number: String) {
+        let model = LeadDetailModel(services: services, number: number)
+        run {
+            try model.reload()
+            detail = model
+            detailFocused = true
+        }
+    }
+
+    public func closeDetail() {
+        detail = nil
+        detailFocused = false
+    }
+
+    /// Reloads everything visible after a change (ours or another user's).
+    public func refresh() {
+        run {
+            try board.reload()
+            try inbox.reload()
+            if screen == .screening { try screening?.reload() }
+            if screening != nil, screen != .screening { try screening?.reload() }
+            if let detail { try detail.reload() }
+        }
+    }
+
+    /// Runs `body`, turning a thrown error into the status line; a stale edit also reloads.
+    @discardableResult
+    func run(_ body: () throws -> Void) -> Bool {
+        do {
+            try body()
+            return true
+        } catch let error as StoreError {
+            status = .error(error)
+            if case .staleVersion = error { refresh() }
+            return false
+        } catch {
+            status = .error(error)
+            return false
+        }
+    }
+
+    // MARK: - Overlays
+
+    func openPrompt(_ kind: PromptModel.Kind, text: String = "") {
+        overlay = .prompt(PromptModel(kind: kind, text: text, history: kind == .command ? commandHistory : searchHistory))
+    }
+
+    func openForm(_ form: FormModel) { overlay = .form(form) }
+
+    func ask(_ message: String, onNo: (() -> Void)? = nil, onYes: @escaping () throws -> StatusMessage?) {
+        overlay = .confirm(Confirmation(message: message, onYes: onYes, onNo: onNo))
+    }
+
+    public func closeOverlay() { overlay = nil }
+
+    /// The open form, if any (for saving a draft).
+    public var openForm: FormModel? {
+        if case let .form(form) = overlay { return form }
+        return nil
+    }
+
+    /// Reopens a saved draft.
+    public func restore(_ draft: FormDraft) {
+        overlay = .form(FormModel(draft: draft))
+        status = StatusMessage("restored your unfinished form", kind: .info)
+    }
+
+    func quit() { shouldQuit = true }
+}

@@ -1,0 +1,95 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// The lead detail pane: overview, contacts, stage tracking, timeline, tasks, score breakdown.
+public final class LeadDetailModel {
+    let services: ClewServices
+    public let number: String
+    public private(set) var detail: LeadDetail?
+    /// The merged timeline, newest first.
+    public private(set) var timeline: [TimelineEntry] = []
+    /// Scroll position in lines.
+    public var scroll = 0
+
+    public init(services: ClewServices, number: String) {
+        self.services = services
+        self.number = number
+    }
+
+    public var lead: Lead? { detail?.lead }
+
+    public func reload() throws {
+        let loaded = try services.leads.detail(number)
+        detail = loaded
+        timeline = TimelineEntry.build(from: loaded)
+    }
+
+    /// The score and the rules behind it.
+    public var score: LeadScore? { detail.map { LeadScore.standard($0.lead.details) } }
+
+    /// Stage tracking rows: every pipeline stage with planned and actual dates and a status.
+    public var stageRows: [StageRow] {
+        guard let detail else { return [] }
+        let now = services.now
+        return services.pipeline.stages.map { stage in
+            let visit = detail.stages.last { $0.stage == stage.key }
+            return StageRow(key: stage.key, chineseName: stage.chineseName, englishName: stage.englishName,
+                            enteredAt: visit?.enteredAt, plannedExitAt: visit?.plannedExitAt, exitedAt: visit?.exitedAt,
+                            status: visit.map { $0.status(at: now) } ?? "")
+        }
+    }
+
+    public func scroll(by lines: Int) { scroll = max(0, scroll + lines) }
+}
+
+/// One stage in the detail pane's stage tracking.
+public struct StageRow: Hashable, Sendable {
+    public var key: String
+    public var chineseName: String
+    public var englishName: String
+    public var enteredAt: Date?
+    public var plannedExitAt: Date?
+    public var exitedAt: Date?
+    /// `in-progress`, `done`, `stalled`, or empty when never entered.
+    public var status: String
+}
+
+/// One line of the timeline: a follow-up, a note, or a change from the audit trail.
+public struct TimelineEntry: Hashable, Sendable {
+    public enum Kind: String, Sendable { case followUp, note, change }
+
+    public var at: Date
+    public var kind: Kind
+    public var who: String
+    public var summary: String
+    public var detail: String?
+
+    /// Follow-ups, notes and meaningful audit rows, newest first.
+    static func build(from detail: LeadDetail) -> [TimelineEntry] {
+        var entries: [TimelineEntry] = []
+        for f in detail.followUps {
+            var extra: [String] = []
+            if let feedback = f.feedback { extra.append("↳ \(feedback)") }
+            if let next = f.nextAction { extra.append("→ \(next)") }
+            entries.append(TimelineEntry(at: f.at, kind: .followUp, who: f.author,
+                                         summary: "[\(f.method.chineseName)] \(f.contactPerson.map { "\($0): " } ?? "")\(f.content)",
+                                         detail: extra.isEmpty ? nil : extra.joined(separator: "  ")))
+        }
+        for n in detail.notes {
+            entries.append(TimelineEntry(at: n.createdAt, kind: .note, who: n.author, summary: "✎ \(n.kind == "note" ? "" : "[\(n.kind)] ")\(n.body)", detail: nil))
+        }
+        let shown: Set<String> = ["status", "stage", "owner", "grade", "amount_fen", "lost_reason", "number"]
+        for h in detail.history where h.field.map(shown.contains) ?? false {
+            let field = h.field ?? ""
+            let summary: String
+            switch field {
+            case "number": summary = "created"
+            case "amount_fen": summary = "amount → \(h.new.flatMap(Int64.init).map { Money(fen: $0).description } ?? "—")"
+            default: summary = "\(field): \(h.old ?? "—") → \(h.new ?? "—")"
+            }
+            entries.append(TimelineEntry(at: h.at, kind: .change, who: h.via.map { "\(h.actor) via \($0)" } ?? h.actor, summary: summary, detail: nil))
+        }
+        return entries.sorted { $0.at > $1.at }
+    }
+}

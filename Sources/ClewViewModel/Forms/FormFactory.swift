@@ -1,0 +1,70 @@
+import ClewDomain
+import ClewStore
+
+/// Builds each form with its fields, labels in the interface language, and sensible defaults.
+struct FormFactory {
+    let t: Localizer
+
+    func make(_ kind: FormKind, lead: Lead? = nil, suggestions: [String] = []) -> FormModel {
+        func f(_ key: String, _ labelKey: String, value: String = "", required: Bool = false, choices: [String] = [], placeholder: String = "") -> FormField {
+            FormField(key: key, label: t(labelKey), value: value, required: required, choices: choices, placeholder: placeholder)
+        }
+        let number = lead.map { " \($0.number)" } ?? ""
+        switch kind {
+        case .newLead:
+            return FormModel(kind: kind, title: t("form.new-lead"), fields: [
+                f("customer", "field.customer", required: true), f("contact", "field.contact"), f("phone", "field.phone", placeholder: "138 0013 8000"),
+                f("email", "field.email"), f("source", "field.source", placeholder: "展会, 官网注册, …"),
+                f("industry", "field.industry"), f("need", "field.need"), f("title", "field.title"), f("city", "field.city"),
+                f("region", "field.region", placeholder: "inferred from the city"), f("budget", "field.budget", placeholder: "30-50万"),
+                f("campaign", "field.campaign"),
+            ])
+        case .editLead:
+            let d = lead?.details ?? LeadDraft()
+            return FormModel(kind: kind, title: t("form.edit-lead") + number, fields: LeadField.allCases.map {
+                f($0.rawValue, "field.\($0.rawValue)", value: d[$0] ?? "", required: $0 == .customer)
+            })
+        case .followUp:
+            return FormModel(kind: kind, title: t("form.follow-up") + number, fields: [
+                f("method", "field.method", value: "phone", choices: FollowUpMethod.allCases.map(\.rawValue)),
+                f("with", "field.with", value: [lead?.details.contact, lead?.details.title].compactMap { $0 }.joined(separator: " ")),
+                f("content", "field.content", required: true), f("feedback", "field.feedback"),
+                f("next", "field.next"), f("next-due", "field.next-due", placeholder: "2026-11-26, tomorrow, +2d"),
+            ])
+        case .grade:
+            return FormModel(kind: kind, title: t("form.grade") + number, fields: [
+                f("grade", "field.grade", value: (lead?.grade ?? lead?.suggestedGrade ?? .b).rawValue, required: true, choices: ["A", "B", "C"]),
+                f("reason", "field.reason", required: true),
+            ])
+        case let .assign(numbers):
+            let title = numbers.count > 1 ? "\(t("form.assign")) ×\(numbers.count)" : t("form.assign") + number
+            return FormModel(kind: kind, title: title, fields: [
+                f("assignee", "field.assignee", value: suggestions.first ?? "", required: true, choices: suggestions),
+            ])
+        case .win:
+            return FormModel(kind: kind, title: t("form.win") + number, fields: [
+                f("amount", "field.amount", value: lead?.amount.map { String($0.fen / 100) } ?? "", required: true, placeholder: "380000, 38万"),
+            ])
+        case .lose:
+            return FormModel(kind: kind, title: t("form.lose") + number, fields: [
+                f("reason", "field.reason", required: true, choices: LostReason.standard.map(\.chineseName)),
+            ])
+        case .returnToPool:
+            return FormModel(kind: kind, title: t("form.return") + number, fields: [f("reason", "field.reason", required: true)])
+        case .addTask:
+            return FormModel(kind: kind, title: t("form.task") + number, fields: [
+                f("title", "field.task", required: true), f("due", "field.due", value: "tomorrow", placeholder: "2026-11-26 14:00, +2d"),
+            ])
+        case .note:
+            return FormModel(kind: kind, title: t("form.note") + number, fields: [f("body", "field.note", required: true, placeholder: "@login to mention")])
+        case .object:
+            return FormModel(kind: kind, title: t("form.object") + number, fields: [f("reason", "field.reason", required: true)])
+        case .rejectApproval:
+            return FormModel(kind: kind, title: t("form.reject"), fields: [f("comment", "field.comment", required: true)])
+        case .approveApproval:
+            return FormModel(kind: kind, title: t("form.approve"), fields: [f("comment", "field.comment")])
+        case .snooze:
+            return FormModel(kind: kind, title: t("form.snooze"), fields: [f("until", "field.until", value: "tomorrow", required: true, placeholder: "+2h, tomorrow, 2026-11-26 09:00")])
+        }
+    }
+}

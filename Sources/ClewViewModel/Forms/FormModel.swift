@@ -1,0 +1,108 @@
+import ClewDomain
+
+/// An open form: fields, focus, inline messages. Text editing keys come straight here; the
+/// keymap's `form` context maps next/previous field, submit and cancel.
+public final class FormModel {
+    public let kind: FormKind
+    public let title: String
+    public private(set) var fields: [FormField]
+    public private(set) var focus = 0
+    /// A message about the whole form (a refused submission).
+    public var formError: String?
+    /// A lead the form's data duplicates, offered to open.
+    public var duplicateOf: String?
+
+    public init(kind: FormKind, title: String, fields: [FormField]) {
+        self.kind = kind
+        self.title = title
+        self.fields = fields
+    }
+
+    public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
+
+    /// The value of field `key`, trimmed; nil when blank.
+    public func value(_ key: String) -> String? {
+        guard let field = fields.first(where: { $0.key == key }) else { return nil }
+        let text = TextNormalization.trimmed(field.value)
+        return text.isEmpty ? nil : text
+    }
+
+    // MARK: - Editing
+
+    public func type(_ character: Character) {
+        guard fields.indices.contains(focus) else { return }
+        if !fields[focus].choices.isEmpty, let match = fields[focus].choices.first(where: { $0.lowercased().hasPrefix(String(character).lowercased()) }) {
+            fields[focus].value = match
+            fields[focus].cursor = match.count
+            fields[focus].error = nil
+        } else {
+            fields[focus].insert(character)
+        }
+        afterEdit()
+    }
+
+    public func deleteBackward() { edit { $0.deleteBackward() } }
+    public func deleteForward() { edit { $0.deleteForward() } }
+    public func moveCursor(by delta: Int) { edit { $0.cycleChoiceOrMove(by: delta) } }
+
+    public func nextField() { focus = fields.isEmpty ? 0 : (focus + 1) % fields.count }
+    public func previousField() { focus = fields.isEmpty ? 0 : (focus - 1 + fields.count) % fields.count }
+    public func focus(key: String) { if let index = fields.firstIndex(where: { $0.key == key }) { focus = index } }
+
+    private func edit(_ change: (inout FormField) -> Void) {
+        guard fields.indices.contains(focus) else { return }
+        change(&fields[focus])
+        afterEdit()
+    }
+
+    private func afterEdit() {
+        formError = nil
+        duplicateOf = nil
+        if case .followUp = kind, let index = fields.firstIndex(where: { $0.key == "content" }) {
+            let content = fields[index].value
+            fields[index].warning = !content.isEmpty && FollowUpQuality.isVague(content)
+                ? "vague: say what was discussed, the feedback and what changed" : nil
+        }
+    }
+
+    // MARK: - Validation
+
+    /// Marks required fields that are blank; true when none are.
+    public func checkRequired() -> Bool {
+        var ok = true
+        for index in fields.indices where fields[index].required && value(fields[index].key) == nil {
+            fields[index].error = "required"
+            ok = false
+        }
+        if !ok, let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+        return ok
+    }
+
+    /// Shows `message` under field `key` and focuses it.
+    public func setError(_ message: String, on key: String) {
+        guard let index = fields.firstIndex(where: { $0.key == key }) else { formError = message; return }
+        fields[index].error = message
+        focus = index
+    }
+
+    /// The form's values, for saving a draft.
+    public var draft: FormDraft { FormDraft(kind: kind, title: title, fields: fields) }
+
+    /// Restores a saved draft.
+    public convenience init(draft: FormDraft) {
+        self.init(kind: draft.kind, title: draft.title, fields: draft.fields)
+    }
+}
+
+/// An unfinished form, kept when the terminal goes away and offered again next time.
+public struct FormDraft: Hashable, Sendable, Codable {
+    public var kind: FormKind
+    public var title: String
+    public var fields: [FormField]
+}
+
+extension FormField {
+    mutating func cycleChoiceOrMove(by delta: Int) {
+        if choices.isEmpty { moveCursor(by: delta) } else { cycleChoice(by: delta) }
+    }
+}

@@ -1,0 +1,100 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// The task inbox (收件箱): sections of rows with one cursor that skips section headers.
+public final class InboxModel {
+    let services: ClewServices
+
+    /// One row of the inbox.
+    public enum Row: Hashable, Sendable {
+        case header(String, count: Int)
+        case task(TaskItem, overdue: Bool)
+        case assignment(Lead)
+        case approval(ApprovalItem)
+        case notification(NotificationItem)
+
+        public var isSelectable: Bool {
+            if case .header = self { return false }
+            return true
+        }
+
+        /// The lead the row is about.
+        public var leadNumber: String? {
+            switch self {
+            case .header: nil
+            case let .task(task, _): task.leadNumber
+            case let .assignment(lead): lead.number.description
+            case let .approval(item): item.leadNumber
+            case let .notification(item): item.leadNumber
+            }
+        }
+    }
+
+    public private(set) var inbox: Inbox?
+    public private(set) var rows: [Row] = []
+    public private(set) var cursor = SelectionList()
+
+    public init(services: ClewServices) { self.services = services }
+
+    /// The badge on the inbox tab.
+    public var badge: Int { inbox?.count ?? 0 }
+
+    public func reload() throws {
+        let previous = selectedRow
+        let loaded = try services.inbox.inbox()
+        inbox = loaded
+        var rows: [Row] = []
+        func section(_ title: String, _ items: [Row]) {
+            guard !items.isEmpty else { return }
+            rows.append(.header(title, count: items.count))
+            rows += items
+        }
+        section("assignments", loaded.awaitingConfirmation.map(Row.assignment))
+        section("approvals", loaded.approvals.map(Row.approval))
+        section("overdue", loaded.overdue.map { .task($0, overdue: true) })
+        section("today", loaded.today.map { .task($0, overdue: false) })
+        section("notifications", loaded.notifications.map(Row.notification))
+        section("upcoming", loaded.upcoming.map { .task($0, overdue: false) })
+        self.rows = rows
+        cursor.count = rows.count
+        if let previous, let index = rows.firstIndex(of: previous) { cursor.select(index) } else { skipHeader(forward: true) }
+    }
+
+    public var selectedRow: Row? {
+        rows.indices.contains(cursor.index) && rows[cursor.index].isSelectable ? rows[cursor.index] : nil
+    }
+
+    public func move(by delta: Int) {
+        cursor.move(by: delta)
+        skipHeader(forward: delta >= 0)
+    }
+
+    public func page(by pages: Int) {
+        cursor.page(by: pages)
+        skipHeader(forward: pages >= 0)
+    }
+
+    public func first() {
+        cursor.first()
+        skipHeader(forward: true)
+    }
+
+    public func last() {
+        cursor.last()
+        skipHeader(forward: false)
+    }
+
+    public func setVisibleRows(_ rows: Int) { cursor.visibleRows = rows }
+
+    private func skipHeader(forward: Bool) {
+        guard !rows.isEmpty else { return }
+        var index = cursor.index
+        while rows.indices.contains(index), !rows[index].isSelectable { index += forward ? 1 : -1 }
+        if !rows.indices.contains(index) {
+            index = cursor.index
+            while rows.indices.contains(index), !rows[index].isSelectable { index += forward ? -1 : 1 }
+        }
+        if rows.indices.contains(index) { cursor.select(index) }
+    }
+}

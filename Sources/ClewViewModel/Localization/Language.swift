@@ -1,0 +1,67 @@
+/// The language of the interface: English or Simplified Chinese.
+public enum Language: String, Sendable, CaseIterable {
+    case en, zh
+
+    /// `--lang` when given, else the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set: `zh…` →
+    /// Chinese, anything else → English.
+    public static func detect(flag: String?, environment: [String: String]) -> Language {
+        if let flag, let language = Language(rawValue: flag.lowercased().prefix(2).description) { return language }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            return value.lowercased().hasPrefix("zh") ? .zh : .en
+        }
+        return .en
+    }
+}
+
+/// The interface's words in both languages.
+public struct Localizer: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// The text for `key`; the key itself when unknown (so a missing string is visible, not blank).
+    public func callAsFunction(_ key: String) -> String {
+        guard let pair = Self.table[key] else { return key }
+        return language == .zh ? pair.1 : pair.0
+    }
+
+    /// English and Chinese for every interface string.
+    static let table: [String: (String, String)] = [
+        "tab.board": ("Board", "看板"), "tab.inbox": ("Inbox", "待办"), "tab.screening": ("Screening", "待筛选"),
+        "tab.search": ("Search", "搜索"),
+        "scope.mine": ("mine", "我的"), "scope.team": ("team", "团队"), "scope.all": ("all", "全部"),
+        "board.empty": ("no leads", "暂无线索"), "board.filter": ("filter", "筛选"),
+        "inbox.assignments": ("Assigned to you — confirm or object", "待确认的分配"),
+        "inbox.approvals": ("Approvals", "待审批"), "inbox.overdue": ("Overdue", "已逾期"), "inbox.today": ("Today", "今天"),
+        "inbox.notifications": ("Mentions and alerts", "提及与提醒"), "inbox.upcoming": ("Upcoming", "即将到期"),
+        "inbox.empty": ("Nothing waiting.", "没有待办事项。"),
+        "screening.empty": ("No leads waiting for screening.", "没有待筛选的线索。"),
+        "screening.waiting": ("waiting", "等待"), "screening.score": ("score", "评分"), "screening.suggested": ("suggested", "建议"),
+        "search.empty": ("Nothing found.", "未找到。"), "search.prompt": ("Search", "搜索"),
+        "detail.overview": ("Overview", "概况"), "detail.contact": ("Contact", "联系人"), "detail.stages": ("Stages", "阶段跟踪"),
+        "detail.timeline": ("Timeline", "时间线"), "detail.tasks": ("Tasks", "任务"), "detail.score": ("Score", "评分明细"),
+        "field.customer": ("Customer", "客户名称"), "field.contact": ("Contact", "联系人"), "field.title": ("Title", "职位"),
+        "field.phone": ("Phone", "电话"), "field.email": ("Email", "邮箱"), "field.industry": ("Industry", "所属行业"),
+        "field.need": ("Need", "需求描述"), "field.source": ("Source", "线索来源"), "field.campaign": ("Campaign", "营销活动"),
+        "field.region": ("Region", "地区"), "field.city": ("City", "城市"), "field.budget": ("Budget", "预算范围"),
+        "field.owner": ("Owner", "负责人"), "field.grade": ("Grade", "意向等级"), "field.status": ("Status", "状态"),
+        "field.stage": ("Stage", "阶段"), "field.amount": ("Amount", "金额"), "field.reason": ("Reason", "原因"),
+        "field.method": ("Method", "方式"), "field.with": ("Spoke with", "沟通对象"), "field.content": ("Content", "沟通内容"),
+        "field.feedback": ("Feedback", "客户反馈"), "field.next": ("Next action", "下一步计划"), "field.next-due": ("Next due", "计划时间"),
+        "field.assignee": ("Assign to", "分配给"), "field.task": ("Task", "任务"), "field.due": ("Due", "截止时间"),
+        "field.note": ("Note", "备注"), "field.comment": ("Comment", "意见"), "field.until": ("Until", "推迟到"),
+        "form.new-lead": ("New lead", "新建线索"), "form.edit-lead": ("Edit lead", "编辑线索"), "form.follow-up": ("Log follow-up", "填写跟进记录"),
+        "form.grade": ("Grade lead", "线索评级"), "form.assign": ("Assign", "分配线索"), "form.win": ("Win deal", "成交"),
+        "form.lose": ("Lose lead", "终止线索"), "form.return": ("Return to pool", "退回线索池"), "form.task": ("Add task", "新建任务"),
+        "form.note": ("Add note", "添加备注"), "form.object": ("Object to assignment", "对分配提出异议"),
+        "form.reject": ("Reject request", "驳回申请"), "form.approve": ("Approve request", "批准申请"), "form.snooze": ("Snooze task", "推迟任务"),
+        "form.hint": ("Tab next field · Enter submit · Esc cancel", "Tab 下一项 · Enter 提交 · Esc 取消"),
+        "confirm.yes-no": ("[y/N]", "[y/N]"),
+        "too-small": ("Terminal too small: need at least 80×24", "终端窗口太小:至少需要 80×24"),
+        "help.title": ("Keys", "快捷键"), "help.close": ("Esc or ? to close", "按 Esc 或 ? 关闭"),
+        "sla.on-time": ("on time", "正常"), "sla.due-soon": ("due soon", "即将到期"), "sla.overdue": ("overdue", "已逾期"),
+        "sla.stalled": ("stalled", "异常"),
+        "days": ("d", "天"),
+    ]
+}

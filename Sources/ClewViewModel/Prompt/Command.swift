@@ -1,0 +1,105 @@
+import ClewDomain
+
+/// A `:` command (vim/k9s style), parsed from the command line.
+///
+/// ```
+/// :assign alice        :grade A 预算明确        :move proposal
+/// :filter grade=A owner=me    :filter clear     :scope team
+/// :win 38万   :lose 选择竞品   :note 已发方案 @bob   :search 华东   :q
+/// ```
+public enum Command: Equatable, Sendable {
+    case assign(String)
+    case grade(Grade, reason: String)
+    case move(String)
+    case filter([String: String])
+    case clearFilter
+    case scope(String)
+    case win(String)
+    case lose(String)
+    case note(String)
+    case confirm
+    case object(String)
+    case claim
+    case returnToPool(String)
+    case approve(String?)
+    case reject(String)
+    case snooze(String)
+    case done
+    case search(String)
+    case open(String)
+    case show(String)
+    case help
+    case quit
+
+    /// The command names, for "did you mean".
+    public static let names = ["assign", "grade", "move", "filter", "scope", "win", "lose", "note", "confirm", "object",
+                               "claim", "return", "approve", "reject", "snooze", "done", "search", "open", "board", "inbox",
+                               "screening", "help", "quit", "q"]
+
+    /// Parses a command line (without the leading `:`).
+    public static func parse(_ line: String) throws(CommandError) -> Command {
+        let trimmed = TextNormalization.trimmed(line)
+        guard !trimmed.isEmpty else { throw .empty }
+        let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
+        let name = parts[0].lowercased()
+        let rest = parts.count > 1 ? TextNormalization.trimmed(parts[1]) : ""
+        func need(_ usage: String) throws(CommandError) -> String {
+            guard !rest.isEmpty else { throw .usage(usage) }
+            return rest
+        }
+        switch name {
+        case "assign": return .assign(try need(":assign LOGIN"))
+        case "grade":
+            let words = try need(":grade A|B|C REASON").split(separator: " ", maxSplits: 1).map(String.init)
+            guard let grade = Grade(parsing: words[0]) else { throw .usage(":grade A|B|C REASON") }
+            guard words.count == 2 else { throw .usage(":grade \(grade) REASON (a reason is required)") }
+            return .grade(grade, reason: words[1])
+        case "move": return .move(try need(":move STAGE"))
+        case "filter":
+            let text = try need(":filter grade=A owner=me source=展会 region=华东 tag=… | :filter clear")
+            if text == "clear" || text == "none" { return .clearFilter }
+            var pairs: [String: String] = [:]
+            for token in text.split(separator: " ") {
+                let kv = token.split(separator: "=", maxSplits: 1).map(String.init)
+                guard kv.count == 2, ["grade", "owner", "source", "region", "tag"].contains(kv[0]) else {
+                    throw .usage("filter terms are key=value with key grade, owner, source, region or tag; got '\(token)'")
+                }
+                pairs[kv[0]] = kv[1]
+            }
+            return .filter(pairs)
+        case "scope": return .scope(try need(":scope mine|team|all"))
+        case "win": return .win(try need(":win AMOUNT"))
+        case "lose": return .lose(try need(":lose REASON"))
+        case "note": return .note(try need(":note TEXT"))
+        case "confirm": return .confirm
+        case "object": return .object(try need(":object REASON"))
+        case "claim": return .claim
+        case "return": return .returnToPool(try need(":return REASON"))
+        case "approve": return .approve(rest.isEmpty ? nil : rest)
+        case "reject": return .reject(try need(":reject COMMENT"))
+        case "snooze": return .snooze(rest.isEmpty ? "+1d" : rest)
+        case "done": return .done
+        case "search": return .search(try need(":search TEXT"))
+        case "open": return .open(try need(":open NUMBER"))
+        case "board", "inbox", "screening": return .show(name)
+        case "help", "h": return .help
+        case "q", "quit", "exit": return .quit
+        default: throw .unknown(name, suggestion: Suggestion.closest(to: name, in: names))
+        }
+    }
+}
+
+/// A command line that could not be understood.
+public enum CommandError: UserFacingError, Equatable {
+    case empty
+    case unknown(String, suggestion: String?)
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case .empty: "type a command, e.g. :assign alice"
+        case let .unknown(name, suggestion): "unknown command ':\(name)'" + (suggestion.map { "; did you mean ':\($0)'?" } ?? "")
+        case let .usage(usage): "usage: \(usage)"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A cursor over a list that is drawn through a window of `visibleRows` rows: moving the cursor
+/// scrolls the window just enough to keep it visible (as in tig and lazygit).
+public struct SelectionList: Hashable, Sendable {
+    /// How many items there are.
+    public var count: Int { didSet { clamp() } }
+    /// The selected index (0 when empty).
+    public private(set) var index = 0
+    /// The first visible index.
+    public private(set) var offset = 0
+    /// How many rows the window shows (set by the layout).
+    public var visibleRows = 10 { didSet { clamp() } }
+
+    public init(count: Int = 0) { self.count = count }
+
+    public mutating func move(by delta: Int) { select(index + delta) }
+    public mutating func page(by pages: Int) { select(index + pages * max(1, visibleRows - 1)) }
+    public mutating func first() { select(0) }
+    public mutating func last() { select(count - 1) }
+
+    /// Selects `newIndex`, clamped to the list, scrolling the window to show it.
+    public mutating func select(_ newIndex: Int) {
+        index = newIndex
+        clamp()
+    }
+
+    private mutating func clamp() {
+        index = count == 0 ? 0 : min(max(index, 0), count - 1)
+        let rows = max(1, visibleRows)
+        if index < offset { offset = index }
+        if index >= offset + rows { offset = index - rows + 1 }
+        offset = max(0, min(offset, max(0, count - rows)))
+    }
+}
