@@ -34,7 +34,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "ClewViewModel", dependencies: ["ClewDomain", "ClewStore"]),
-        .target(name: "ClewTUI", dependencies: ["ClewViewModel", "ClewDomain", "CNCursesW"]),
+        .target(name: "ClewTUI", dependencies: ["ClewViewModel", "ClewStore", "ClewDomain", "CNCursesW"]),
         .executableTarget(
             name: "clew",
             dependencies: [

@@ -10,20 +10,25 @@ struct Clew: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clew",
         abstract: "A terminal CRM for working sales leads.",
-        discussion: "Run without a subcommand to see your pipeline and inbox. Database: --db, else $CLEW_DB, else $XDG_DATA_HOME/clew/clew.db.",
+        discussion: "Run without a subcommand to open the board (or, when not on a terminal, print the pipeline and your inbox). Database: --db, else $CLEW_DB, else $XDG_DATA_HOME/clew/clew.db.",
         version: "0.1.0",
         subcommands: [
             InitCommand.self, UserCommand.self, LeadCommand.self, SearchCommand.self, InboxCommand.self,
             TaskCommand.self, ApprovalCommand.self, HolidayCommand.self, SeedCommand.self, DemoCommand.self,
-            BackupCommand.self, DoctorCommand.self,
+            BackupCommand.self, DoctorCommand.self, KeysCommand.self,
         ]
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var interface: InterfaceOptions
 
     func run() throws {
         let environment = try CommandEnvironment.open(global)
-        try PipelineReport.print(environment)
+        if InteractiveSession.isInteractive {
+            try InteractiveSession.run(environment, options: interface)
+        } else {
+            try PipelineReport.print(environment)
+        }
     }
 
     /// Runs the command line; user errors print one `clew: …` line on stderr and exit 1.

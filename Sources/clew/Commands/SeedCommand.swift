@@ -36,10 +36,13 @@ struct SeedCommand: ParsableCommand {
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Open Clew on a demo database (made on first use).",
-        discussion: "The demo database lives in the data directory as demo.db; you are its admin. It shows the pipeline and the inbox of the demo rep wang.fang.")
+        discussion: "The demo database lives in the data directory as demo.db; you are its admin (--as wang.fang opens it as a rep, --as zhou.min as a supervisor). On a terminal it opens the board; otherwise it prints the pipeline and the inbox of the demo rep wang.fang.")
 
     @Option(help: "Leads in a new demo database.") var leads = 3_000
     @Flag(help: "Delete and rebuild the demo database.") var reset = false
+    /// `--as` opens the demo as one of its users (wang.fang, a rep; zhou.min, a supervisor); `--db` is ignored.
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var interface: InterfaceOptions
 
     func run() throws {
         let path = DataDirectory.path + "/demo.db"
@@ -55,8 +58,9 @@ struct DemoCommand: ParsableCommand {
             _ = try SeedGenerator(context: context, actor: admin).run(.init(leads: leads, seed: 2026), progress: SeedCommand.progress(total: leads))
             SeedCommand.finishProgress()
         }
-        let options = try GlobalOptions.parse(["--db", path])
+        let options = try GlobalOptions.parse(["--db", path] + (global.actAs.map { ["--as", $0] } ?? []))
         let environment = try CommandEnvironment.open(options)
+        if InteractiveSession.isInteractive { return try InteractiveSession.run(environment, options: interface) }
         try PipelineReport.print(environment)
         Output.line("")
         Output.line("Demo rep's view:")

@@ -5,8 +5,8 @@ import Foundation
 /// stored escape sequences cannot reach the terminal.
 enum Output {
     /// Prints a line to stdout.
-    static func line(_ text: String = "") {
-        print(text)
+    static func line(_ text: String = "", terminator: String = "\n") {
+        print(text, terminator: terminator)
     }
 
     /// Prints a line to stderr.

@@ -1,0 +1,47 @@
+import CNCursesW
+
+extension NCursesScreen {
+    /// Waits up to `timeoutMilliseconds` (negative: forever, 0: just poll) for the next input.
+    ///
+    /// Keys go through ``KeyDecoder``; an `Esc` followed within the escape delay by a printable
+    /// character is `<M-x>`; `KEY_RESIZE` is ``InputEvent/resize``; a left click (when the screen
+    /// was created with `mouse: true`) is ``InputEvent/mouse(row:column:)``. A timeout gives
+    /// ``InputEvent/none``.
+    public func readEvent(timeoutMilliseconds: Int) -> InputEvent {
+        guard isActive else { return .none }
+        guard let raw = readRaw(timeoutMilliseconds: timeoutMilliseconds) else { return .none }
+        switch raw {
+        case .keyCode(KEY_MOUSE):
+            return mouseEvent()
+        case .character(KeyDecoder.escapeCode):
+            let next = readRaw(timeoutMilliseconds: Int(escapeDelayMilliseconds))
+            let (event, pushBack) = KeyDecoder.decodeEscape(followedBy: next)
+            switch pushBack {
+            case let .character(code)?: _ = unget_wch(wchar_t(bitPattern: code))
+            case let .keyCode(code)?: _ = ungetch(code)
+            case nil: break
+            }
+            return event
+        default:
+            return KeyDecoder.decode(raw)
+        }
+    }
+
+    private func readRaw(timeoutMilliseconds: Int) -> KeyDecoder.RawInput? {
+        wtimeout(inputWindow, Int32(clamping: max(-1, timeoutMilliseconds)))
+        var value: wint_t = 0
+        switch wget_wch(inputWindow, &value) {
+        case OK: return .character(UInt32(value))
+        case KEY_CODE_YES: return .keyCode(Int32(bitPattern: UInt32(value)))
+        default: return nil
+        }
+    }
+
+    private func mouseEvent() -> InputEvent {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return .none }
+        let clicks = clew_button1_pressed() | clew_button1_clicked()
+        guard event.bstate & clicks != 0 else { return .none }
+        return .mouse(row: Int(event.y), column: Int(event.x))
+    }
+}

@@ -1,0 +1,59 @@
+import ClewDomain
+
+/// Drawing helpers over a ``Screen``: text clipped and padded to a width (CJK-aware), styled by
+/// theme element names, and boxes. Views paint through a canvas; they never compute cells by hand.
+public struct Canvas {
+    public let screen: any Screen
+    /// Resolves a theme element (`card-focus`, `sla.overdue`) to attributes.
+    public let style: (String) -> TextAttributes
+
+    public init(screen: any Screen, style: @escaping (String) -> TextAttributes) {
+        self.screen = screen
+        self.style = style
+    }
+
+    /// Draws `text` at (row, column), cut with `…` to `width` cells; when `pad` is true the rest
+    /// of the width is filled with spaces in the same style.
+    public func text(_ text: String, row: Int, column: Int, width: Int, element: String = "default", pad: Bool = false) {
+        guard width > 0 else { return }
+        let safe = TextNormalization.terminalSafe(text)
+        let shown = pad ? DisplayWidth.pad(safe, to: width) : DisplayWidth.truncate(safe, to: width)
+        screen.draw(shown, row: row, column: column, attributes: style(element))
+    }
+
+    /// Draws segments one after another on one line, each in its own style, within `width`.
+    public func line(_ segments: [(String, String)], row: Int, column: Int, width: Int, fill element: String? = nil) {
+        var used = 0
+        for (text, element) in segments {
+            let remaining = width - used
+            guard remaining > 0 else { break }
+            let shown = DisplayWidth.truncate(TextNormalization.terminalSafe(text), to: remaining)
+            screen.draw(shown, row: row, column: column + used, attributes: style(element))
+            used += DisplayWidth.of(shown)
+        }
+        if let element, used < width {
+            screen.fill(row: row, column: column + used, width: width - used, height: 1, attributes: style(element))
+        }
+    }
+
+    /// Fills a rectangle with spaces in `element`'s style.
+    public func fill(_ rect: Rect, element: String = "default") {
+        screen.fill(row: rect.row, column: rect.column, width: rect.width, height: rect.height, attributes: style(element))
+    }
+
+    /// A single-line box around `rect` with an optional title in the top border.
+    public func box(_ rect: Rect, title: String? = nil, element: String = "border") {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let attributes = style(element)
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        screen.draw("┌" + horizontal + "┐", row: rect.row, column: rect.column, attributes: attributes)
+        for r in (rect.row + 1)..<(rect.bottom - 1) {
+            screen.draw("│", row: r, column: rect.column, attributes: attributes)
+            screen.draw("│", row: r, column: rect.right - 1, attributes: attributes)
+        }
+        screen.draw("└" + horizontal + "┘", row: rect.bottom - 1, column: rect.column, attributes: attributes)
+        if let title, rect.width > 6 {
+            text(" \(title) ", row: rect.row, column: rect.column + 2, width: rect.width - 4, element: element)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import ClewDomain
+import ClewStore
+import ClewViewModel
+import Foundation
+
+/// Everything on screen for one frame: tabs, the current screen (with the detail pane beside it
+/// on wide terminals, instead of it on narrow ones), overlays, the status line and the key bar.
+///
+/// Layout is a pure function of the size and the state (``layout(for:detailOpen:)``); drawing
+/// only paints.
+public struct AppView {
+    /// The key bar's entries for the current context: (keys, label).
+    public var bar: [(String, String)]
+    /// The help screen's sections.
+    public var help: [(title: String, items: [(keys: String, description: String)])]
+
+    public init(bar: [(String, String)], help: [(title: String, items: [(keys: String, description: String)])]) {
+        self.bar = bar
+        self.help = help
+    }
+
+    /// The smallest usable terminal.
+    public static let minimumSize = ScreenSize(rows: 24, columns: 80)
+    /// From this width the detail pane opens beside the list instead of over it.
+    public static let sideBySideWidth = 140
+
+    /// Where the body's parts go.
+    public struct Layout: Equatable {
+        public var list: Rect?
+        public var detail: Rect?
+    }
+
+    public static func layout(for size: ScreenSize, detailOpen: Bool) -> Layout {
+        let body = Rect(row: 1, column: 0, height: size.rows - 3, width: size.columns)
+        guard detailOpen else { return Layout(list: body, detail: nil) }
+        guard size.columns >= sideBySideWidth else { return Layout(list: nil, detail: body) }
+        let (left, right) = body.splitLeft(size.columns * 11 / 20)
+        return Layout(list: left, detail: right)
+    }
+
+    /// Tells the view models how much each list can show, before loading and drawing.
+    public static func updateViewports(_ app: AppModel, size: ScreenSize) throws {
+        let layout = layout(for: size, detailOpen: app.detail != nil)
+        guard let list = layout.list else { return }
+        let columns = BoardView.visibleColumns(width: list.width, total: max(1, app.board.columns.count))
+        try app.board.setViewport(columns: columns, rows: BoardView.cardsPerColumn(height: list.height))
+        app.inbox.setVisibleRows(list.height)
+        app.screening?.setVisibleRows(list.height - 2)
+        app.search.setVisibleRows(list.height - 1)
+    }
+
+    public func draw(_ app: AppModel, on screen: any Screen, style: @escaping (String) -> TextAttributes) {
+        let canvas = Canvas(screen: screen, style: style)
+        let size = screen.size
+        screen.clear()
+        screen.setCursor(row: 0, column: 0, visible: false)
+        let t = app.localizer
+        guard size.rows >= Self.minimumSize.rows, size.columns >= Self.minimumSize.columns else {
+            canvas.text(t("too-small") + " (\(size.columns)×\(size.rows))", row: size.rows / 2, column: 0, width: size.columns, element: "status-error")
+            screen.present()
+            return
+        }
+        drawTabs(app, canvas: canvas, width: size.columns)
+        let layout = Self.layout(for: size, detailOpen: app.detail != nil)
+        if let list = layout.list {
+            let focused = !app.detailFocused
+            switch app.screen {
+            case .board: BoardView(model: app.board, t: t, now: app.services.now, focused: focused).draw(in: list, on: canvas)
+            case .inbox: InboxView(model: app.inbox, t: t, focused: focused).draw(in: list, on: canvas)
+            case .screening: if let model = app.screening { ScreeningView(model: model, t: t, focused: focused).draw(in: list, on: canvas) }
+            case .search: SearchView(model: app.search, t: t, focused: focused).draw(in: list, on: canvas)
+            }
+        }
+        if let rect = layout.detail, let detail = app.detail {
+            DetailView(model: detail, t: t, pipeline: app.services.pipeline, focused: app.detailFocused).draw(in: rect, on: canvas)
+        }
+        let whole = Rect(row: 1, column: 0, height: size.rows - 3, width: size.columns)
+        switch app.overlay {
+        case let .form(form): FormView(model: form, t: t).draw(in: whole, on: canvas)
+        case let .confirm(question): ConfirmView(message: question.message, t: t).draw(in: whole, on: canvas)
+        case .help: HelpView(sections: help, t: t).draw(in: whole, on: canvas)
+        case .prompt, nil: break
+        }
+        drawStatus(app, canvas: canvas, row: size.rows - 2, width: size.columns)
+        drawBar(canvas: canvas, row: size.rows - 1, width: size.columns)
+        screen.present()
+    }
+
+    private func drawTabs(_ app: AppModel, canvas: Canvas, width: Int) {
+        var segments: [(String, String)] = [(" Clew ", "title-bar")]
+        for (index, tab) in app.tabs.enumerated() {
+            let active = tab.screen == app.screen
+            segments.append((" \(index + 1) \(tab.title)", active ? "tab-active" : "tab"))
+            if let badge = tab.badge, badge > 0 { segments.append((" \(badge)", active ? "tab-active" : "badge")) }
+            segments.append((" ", active ? "tab-active" : "tab"))
+        }
+        let user = app.services.actor
+        let scope = app.localizer("scope.\(app.board.scope.rawValue)")
+        var right = "\(user.profile.name) (\(user.login)) · \(scope)"
+        if !app.board.filter.isEmpty { right += " · " + Self.describe(app.board.filter) }
+        let used = segments.reduce(0) { $0 + DisplayWidth.of($1.0) }
+        segments.append((String(repeating: " ", count: max(1, width - used - DisplayWidth.of(right) - 1)), "title-bar"))
+        segments.append((right + " ", "title-bar"))
+        canvas.line(segments, row: 0, column: 0, width: width, fill: "title-bar")
+    }
+
+    static func describe(_ filter: BoardFilter) -> String {
+        var terms: [String] = []
+        if let grade = filter.grade { terms.append("grade=\(grade)") }
+        if let owner = filter.owner { terms.append("owner=\(owner)") }
+        if let source = filter.source { terms.append("source=\(source)") }
+        if let region = filter.region { terms.append("region=\(region)") }
+        if let tag = filter.tag { terms.append("tag=\(tag)") }
+        return terms.joined(separator: " ")
+    }
+
+    private func drawStatus(_ app: AppModel, canvas: Canvas, row: Int, width: Int) {
+        if case let .prompt(prompt) = app.overlay {
+            canvas.text(prompt.sigil + prompt.text, row: row, column: 0, width: width, element: "prompt", pad: true)
+            let before = prompt.sigil + String(prompt.text.prefix(prompt.cursor))
+            canvas.screen.setCursor(row: row, column: min(DisplayWidth.of(before), width - 1), visible: true)
+            return
+        }
+        guard let status = app.status else {
+            canvas.fill(Rect(row: row, column: 0, height: 1, width: width), element: "status-bar")
+            return
+        }
+        let element = status.kind == .error ? "status-error" : status.kind == .warning ? "status-warning" : "status-info"
+        canvas.text(" " + status.text, row: row, column: 0, width: width, element: element, pad: true)
+    }
+
+    private func drawBar(canvas: Canvas, row: Int, width: Int) {
+        var segments: [(String, String)] = []
+        for (keys, label) in bar {
+            segments.append((" \(keys)", "key-bar-key"))
+            segments.append((" \(label) ", "key-bar"))
+        }
+        canvas.line(segments, row: row, column: 0, width: width, fill: "key-bar")
+    }
+}

@@ -1,0 +1,99 @@
+import ClewDomain
+import ClewStore
+import ClewViewModel
+import Foundation
+
+/// The lead detail pane: overview, contact, stage tracking (planned vs actual), score breakdown,
+/// tasks and the timeline, scrolled as one document.
+struct DetailView {
+    let model: LeadDetailModel
+    let t: Localizer
+    let pipeline: Pipeline
+    let focused: Bool
+
+    /// One line of the document: segments of (text, element).
+    typealias Line = [(String, String)]
+
+    func draw(in rect: Rect, on canvas: Canvas) {
+        canvas.box(rect, title: model.lead.map { "\($0.number) · \($0.details.customer ?? "")" } ?? model.number,
+                   element: focused ? "border-focus" : "border")
+        let inner = rect.inset(by: 1)
+        let lines = document(width: inner.width - 1)
+        let maxScroll = max(0, lines.count - inner.height)
+        if model.scroll > maxScroll { model.scroll = maxScroll }
+        for (i, line) in lines.dropFirst(model.scroll).prefix(inner.height).enumerated() {
+            canvas.line(line, row: inner.row + i, column: inner.column + 1, width: inner.width - 1)
+        }
+    }
+
+    func document(width: Int) -> [Line] {
+        guard let detail = model.detail else { return [] }
+        let lead = detail.lead
+        let d = lead.details
+        var lines: [Line] = []
+        func section(_ key: String) {
+            lines.append([])
+            lines.append([(t(key), "section")])
+        }
+        func field(_ key: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            lines.append([(DisplayWidth.pad(t(key), to: 10), "detail.label"), (" " + value, "detail.value")])
+        }
+        let stageName = lead.stage.flatMap { pipeline.stage(named: $0) }.map { t.language == .zh ? $0.chineseName : $0.englishName }
+        field("field.status", lead.status.rawValue + (stageName.map { " · \($0)" } ?? ""))
+        field("field.grade", [lead.grade.map { "\($0)" }, lead.suggestedGrade.map { "≈\($0)" }, lead.score.map { "\($0)" }].compactMap { $0 }.joined(separator: " "))
+        field("field.owner", lead.owner ?? lead.pool.map { "pool \($0)" } ?? "—")
+        field("field.amount", lead.amount?.description)
+        field("field.industry", d.industry)
+        field("field.need", d.need)
+        field("field.source", [d.source, d.campaign].compactMap { $0 }.joined(separator: " · "))
+        field("field.region", [d.region, d.city].compactMap { $0 }.joined(separator: " · "))
+        field("field.budget", d.budget)
+        if !lead.flags.union(lead.tags).isEmpty { lines.append([("⚑ " + lead.flags.union(lead.tags).sorted().joined(separator: ", "), "status-warning")]) }
+
+        section("detail.contact")
+        field("field.contact", [d.contact, d.title].compactMap { $0 }.joined(separator: " · "))
+        field("field.phone", d.phone)
+        field("field.email", d.email)
+
+        section("detail.stages")
+        for row in model.stageRows {
+            let name = DisplayWidth.pad(t.language == .zh ? row.chineseName : row.englishName, to: 12)
+            let dates = "\(Self.day(row.enteredAt)) → \(Self.day(row.plannedExitAt)) / \(Self.day(row.exitedAt))"
+            let element = row.status == "stalled" ? "sla.stalled" : row.status == "done" ? "dim" : row.status.isEmpty ? "dim" : "detail.value"
+            lines.append([(name, "detail.label"), (" " + dates + "  ", "dim"), (row.status, element)])
+        }
+
+        if let score = model.score {
+            section("detail.score")
+            lines.append([("\(score.total) → \(score.suggestedGrade)  ", "detail.value"),
+                          (score.parts.map { "\($0.rule) +\($0.points)" }.joined(separator: ", "), "dim")])
+        }
+
+        let open = detail.tasks.filter { $0.status == "open" }
+        section("detail.tasks")
+        for task in open { lines.append([("☐ ", "detail.label"), (Self.time(task.effectiveDue) + "  ", "timeline.date"), (task.title, "detail.value")]) }
+        if open.isEmpty { lines.append([("—", "dim")]) }
+
+        section("detail.timeline")
+        for entry in model.timeline {
+            let element = entry.kind == .followUp ? "detail.value" : entry.kind == .note ? "timeline.note" : "dim"
+            lines.append([(Self.time(entry.at) + " ", "timeline.date"), (entry.who + " ", "detail.label"), (entry.summary, element)])
+            if let more = entry.detail { lines.append([("                 ", "dim"), (more, "dim")]) }
+        }
+        return lines
+    }
+
+    static func day(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        return String(time(date).prefix(10))
+    }
+
+    static func time(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,104 @@
+/// Every action a key can be bound to, with its descriptions and where it applies.
+///
+/// The registry is the vocabulary of `keymap.conf`; the default keys live in `DefaultKeymap`.
+public enum ActionRegistry {
+    /// All actions, in the order the help screen and the bottom bar list them.
+    public static let all: [KeyAction] = navigation + tabs + board + lead + inbox + screening + form + prompt
+
+    /// Actions with no default key because they are meant for the `:` command line. Empty today;
+    /// the test that every action is reachable by a key skips these.
+    public static let commandLineOnly: Set<String> = []
+
+    /// The action called `name`, if there is one.
+    public static func action(named name: String) -> KeyAction? {
+        byName[name]
+    }
+
+    // MARK: - Private
+
+    private static let byName: [String: KeyAction] = Dictionary(all.map { ($0.name, $0) }) { first, _ in first }
+
+    private static func action(_ name: String, _ english: String, _ chinese: String,
+                               _ contexts: Set<KeyContext>, bar: Bool = false) -> KeyAction {
+        KeyAction(name: name, description: english, chineseDescription: chinese, contexts: contexts, shownInBar: bar)
+    }
+
+    private static let navigation: [KeyAction] = [
+        action("move-up", "Move up", "上移", [.generic]),
+        action("move-down", "Move down", "下移", [.generic]),
+        action("move-left", "Move left (previous column)", "左移（上一列）", [.generic]),
+        action("move-right", "Move right (next column)", "右移（下一列）", [.generic]),
+        action("page-up", "Scroll up a page", "向上翻页", [.generic]),
+        action("page-down", "Scroll down a page", "向下翻页", [.generic]),
+        action("first", "Go to the first item", "跳到第一项", [.generic]),
+        action("last", "Go to the last item", "跳到最后一项", [.generic]),
+        action("open", "Open the selected item", "打开所选项", [.generic], bar: true),
+        action("back", "Go back to the previous screen", "返回上一屏", [.generic], bar: true),
+        action("quit", "Quit Clew", "退出 Clew", [.generic], bar: true),
+        action("next-pane", "Switch to the next pane", "切换到下一个窗格", [.generic]),
+        action("prev-pane", "Switch to the previous pane", "切换到上一个窗格", [.generic]),
+        action("help", "Show the keys for this screen", "显示本屏快捷键", [.generic], bar: true),
+        action("search", "Search leads", "搜索线索", [.generic], bar: true),
+        action("filter", "Filter this list", "筛选当前列表", [.generic]),
+        action("command", "Open the command line", "打开命令行", [.generic]),
+        action("refresh", "Reload from the database", "从数据库刷新", [.generic]),
+    ]
+
+    private static let tabs: [KeyAction] = [
+        action("show-board", "Show the pipeline board", "显示销售看板", [.generic]),
+        action("show-inbox", "Show the inbox", "显示收件箱", [.generic]),
+        action("show-screening", "Show the screening queue", "显示筛选队列", [.generic]),
+    ]
+
+    private static let board: [KeyAction] = [
+        action("move-forward", "Move the lead to the next stage", "将线索推进到下一阶段", [.board, .detail], bar: true),
+        action("move-back", "Move the lead back a stage", "将线索退回上一阶段", [.board, .detail]),
+        action("toggle-scope", "Switch between my leads and the team's", "在我的线索与团队线索间切换",
+               [.board, .inbox]),
+        action("new-lead", "Create a new lead", "新建线索", [.board, .screening], bar: true),
+    ]
+
+    private static let lead: [KeyAction] = [
+        action("log-follow-up", "Log a follow-up", "记录跟进", [.board, .detail], bar: true),
+        action("add-task", "Add a task", "添加任务", [.board, .detail]),
+        action("grade", "Grade the lead A, B or C", "给线索评级（A、B、C）", [.board, .detail, .screening], bar: true),
+        action("assign", "Assign the lead to a rep", "将线索分配给销售", [.board, .detail, .screening], bar: true),
+        action("win", "Mark the lead won", "标记为赢单", [.board, .detail]),
+        action("lose", "Mark the lead lost, with a reason", "标记为输单并填写原因", [.board, .detail]),
+        action("return-to-pool", "Return the lead to the pool", "将线索退回公海", [.board, .detail]),
+        action("claim", "Claim the lead from the pool", "从公海领取线索", [.board, .detail]),
+        action("add-note", "Add a note", "添加备注", [.board, .detail]),
+        action("confirm", "Confirm an assignment to you", "确认分配给你的线索", [.board, .detail, .inbox], bar: true),
+        action("object", "Object to an assignment to you", "对分配给你的线索提出异议", [.board, .detail, .inbox]),
+        action("edit-lead", "Edit the lead's fields", "编辑线索字段", [.detail], bar: true),
+    ]
+
+    private static let inbox: [KeyAction] = [
+        action("complete", "Mark the task done", "将任务标记为完成", [.inbox], bar: true),
+        action("snooze", "Snooze the item", "稍后提醒", [.inbox], bar: true),
+        action("jump-to-lead", "Open the lead behind the item", "打开相关线索", [.inbox]),
+        action("approve", "Approve the request", "批准申请", [.inbox], bar: true),
+        action("reject", "Reject the request", "驳回申请", [.inbox], bar: true),
+    ]
+
+    private static let screening: [KeyAction] = [
+        action("toggle-select", "Select or deselect the lead", "选中或取消选中线索", [.screening], bar: true),
+        action("select-all", "Select every lead in the queue", "选中队列中全部线索", [.screening]),
+        action("assign-suggested", "Assign to the suggested rep", "分配给建议的销售", [.screening], bar: true),
+        action("bulk-assign", "Assign the selected leads", "批量分配所选线索", [.screening], bar: true),
+    ]
+
+    private static let form: [KeyAction] = [
+        action("next-field", "Go to the next field", "下一个字段", [.form], bar: true),
+        action("prev-field", "Go to the previous field", "上一个字段", [.form]),
+        action("submit", "Save the form", "提交表单", [.form], bar: true),
+        action("cancel", "Close the form without saving", "取消并关闭表单", [.form], bar: true),
+    ]
+
+    private static let prompt: [KeyAction] = [
+        action("accept", "Run what was typed", "执行输入内容", [.prompt], bar: true),
+        action("cancel-prompt", "Close the prompt", "关闭输入行", [.prompt], bar: true),
+        action("history-prev", "Recall the previous entry", "上一条历史记录", [.prompt]),
+        action("history-next", "Recall the next entry", "下一条历史记录", [.prompt]),
+    ]
+}

@@ -1,0 +1,99 @@
+/// The built-in key bindings: vim keys and arrows, as in lazygit, tig and k9s (DESIGN §9).
+///
+/// The repository's `keymap.conf` holds exactly these bindings in the file grammar (a test keeps
+/// the two equal). Within a context, keys that share a first key have the same length, so `gg`
+/// is bound and `g` alone is not.
+public enum DefaultKeymap {
+    /// Every default binding, grouped by context in `KeyContext` order.
+    public static let bindings: [KeyBinding] = generic + board + detail + inbox + screening + search + form + prompt
+        + help
+
+    // MARK: - Private
+
+    private static func bind(_ context: KeyContext, _ keys: KeySequence, _ action: String,
+                             _ help: String? = nil) -> KeyBinding {
+        KeyBinding(context: context, keys: keys, action: action, help: help)
+    }
+
+    /// Printable characters, each its own key: `"gg"` is `g` then `g`.
+    private static func bind(_ context: KeyContext, _ text: String, _ action: String,
+                             _ help: String? = nil) -> KeyBinding {
+        bind(context, text.map(Key.character), action, help)
+    }
+
+    private static let generic: [KeyBinding] = [
+        bind(.generic, "j", "move-down"), bind(.generic, [.down], "move-down"),
+        bind(.generic, "k", "move-up"), bind(.generic, [.up], "move-up"),
+        bind(.generic, "h", "move-left"), bind(.generic, [.left], "move-left"),
+        bind(.generic, "l", "move-right"), bind(.generic, [.right], "move-right"),
+        bind(.generic, "gg", "first"), bind(.generic, [.home], "first"),
+        bind(.generic, "G", "last"), bind(.generic, [.end], "last"),
+        bind(.generic, [.control("d")], "page-down"), bind(.generic, [.pageDown], "page-down"),
+        bind(.generic, [.control("u")], "page-up"), bind(.generic, [.pageUp], "page-up"),
+        bind(.generic, [.enter], "open"),
+        bind(.generic, [.escape], "back"), bind(.generic, "q", "back"),
+        bind(.generic, "Q", "quit"), bind(.generic, [.control("c")], "quit"),
+        bind(.generic, [.tab], "next-pane"), bind(.generic, [.backTab], "prev-pane"),
+        bind(.generic, "?", "help"), bind(.generic, [.function(1)], "help"),
+        bind(.generic, "/", "search"), bind(.generic, "f", "filter"), bind(.generic, ":", "command"),
+        bind(.generic, [.control("r")], "refresh"), bind(.generic, [.function(5)], "refresh"),
+        bind(.generic, "1", "show-board"), bind(.generic, "2", "show-inbox"), bind(.generic, "3", "show-screening"),
+    ]
+
+    /// Keys that act on a lead, shared by the board (the focused card) and the detail screen.
+    private static func leadKeys(_ context: KeyContext) -> [KeyBinding] {
+        [
+            bind(context, ">", "move-forward"), bind(context, "<", "move-back"),
+            bind(context, "L", "log-follow-up"), bind(context, "t", "add-task"),
+            bind(context, "r", "grade", "Grade the lead (rate A, B or C)"),
+            bind(context, "a", "assign"),
+            bind(context, "W", "win", "Mark won (asks first)"), bind(context, "X", "lose", "Mark lost (asks for a reason)"),
+            bind(context, "p", "return-to-pool"), bind(context, "c", "claim"), bind(context, "m", "add-note"),
+            bind(context, "y", "confirm"), bind(context, "O", "object"),
+        ]
+    }
+
+    private static let board: [KeyBinding] = [
+        bind(.board, "q", "quit"), bind(.board, "n", "new-lead"), bind(.board, "s", "toggle-scope"),
+    ] + leadKeys(.board)
+
+    private static let detail: [KeyBinding] = leadKeys(.detail) + [bind(.detail, "e", "edit-lead")]
+
+    private static let inbox: [KeyBinding] = [
+        bind(.inbox, "q", "quit"), bind(.inbox, "x", "complete"), bind(.inbox, "z", "snooze"),
+        bind(.inbox, "J", "jump-to-lead"), bind(.inbox, "A", "approve"), bind(.inbox, "R", "reject"),
+        bind(.inbox, "y", "confirm"), bind(.inbox, "O", "object"), bind(.inbox, "s", "toggle-scope"),
+    ]
+
+    private static let screening: [KeyBinding] = [
+        bind(.screening, "q", "quit"), bind(.screening, [.character(" ")], "toggle-select"),
+        bind(.screening, "*", "select-all"), bind(.screening, "s", "assign-suggested"),
+        bind(.screening, "b", "bulk-assign"), bind(.screening, "a", "assign"), bind(.screening, "r", "grade"),
+        bind(.screening, "n", "new-lead"),
+    ]
+
+    private static let search: [KeyBinding] = [
+        bind(.search, [.down], "move-down"), bind(.search, [.control("n")], "move-down"),
+        bind(.search, [.up], "move-up"), bind(.search, [.control("p")], "move-up"),
+        bind(.search, [.pageDown], "page-down"), bind(.search, [.pageUp], "page-up"),
+        bind(.search, [.enter], "open"), bind(.search, [.escape], "back"), bind(.search, [.control("c")], "back"),
+    ]
+
+    private static let form: [KeyBinding] = [
+        bind(.form, [.tab], "next-field"), bind(.form, [.down], "next-field"),
+        bind(.form, [.backTab], "prev-field"), bind(.form, [.up], "prev-field"),
+        bind(.form, [.enter], "submit"), bind(.form, [.control("s")], "submit"),
+        bind(.form, [.escape], "cancel"), bind(.form, [.control("c")], "cancel"),
+    ]
+
+    private static let prompt: [KeyBinding] = [
+        bind(.prompt, [.enter], "accept"),
+        bind(.prompt, [.escape], "cancel-prompt"), bind(.prompt, [.control("c")], "cancel-prompt"),
+        bind(.prompt, [.up], "history-prev"), bind(.prompt, [.control("p")], "history-prev"),
+        bind(.prompt, [.down], "history-next"), bind(.prompt, [.control("n")], "history-next"),
+    ]
+
+    private static let help: [KeyBinding] = [
+        bind(.help, "?", "back"),
+    ]
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// `clew-bench`: seeds a throwaway database and measures the queries behind Clew's screens
+/// against the budgets of DESIGN.md §10, each beside a raw-SQL baseline run in the same process.
+///
+/// ```
+/// swift run -c release clew-bench [--leads 100000] [--runs 25] [--json]
+/// ```
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clew-bench",
+        abstract: "Measure Clew's list, screening and search queries on a freshly seeded database.",
+        discussion: """
+            Builds a temporary database of --leads leads with `clew seed`'s generator (removed at the end), \
+            then times each query as medians (and p99) over --runs runs after --warmups warm-ups, beside the \
+            same query in raw SQL. Progress goes to stderr; the table (or JSON) to stdout.
+            """)
+
+    @Option(help: "How many leads to seed.") var leads = 100_000
+    @Option(help: "Recorded runs per query.") var runs = 25
+    @Option(help: "Unrecorded warm-up runs per query.") var warmups = 3
+    @Option(help: "Random seed for the generated data.") var seed: UInt64 = 1
+    @Flag(help: "Print JSON instead of the table.") var json = false
+    @Flag(help: "Keep the database and print its path (for EXPLAIN QUERY PLAN).") var keepDatabase = false
+
+    func validate() throws {
+        guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard warmups >= 0 else { throw ValidationError("--warmups cannot be negative") }
+    }
+
+    func run() throws {
+        let status = StatusLine()
+        status.show("seeding \(leads) leads …")
+        let bench = try BenchDatabase.create(leads: leads, seed: seed) { done in
+            status.show("seeding: \(done)/\(leads) leads")
+        }
+        defer {
+            if keepDatabase {
+                status.note("database kept in \(bench.directory.path)")
+            } else {
+                bench.remove()
+            }
+        }
+        let queries = try BenchSuite(bench: bench, stopwatch: Stopwatch(warmups: warmups, runs: runs))
+            .run { name in status.show("measuring \(name)") }
+        status.clear()
+        let report = makeReport(bench, queries: queries)
+        print(json ? try report.json() : report.table())
+    }
+
+    private func makeReport(_ bench: BenchDatabase, queries: [BenchReport.Query]) -> BenchReport {
+        let s = bench.seed
+        let seconds = bench.seedDuration.seconds
+        let current = ProcessMemory.currentResidentBytes().map(BenchReport.megabytes)
+        let peak = BenchReport.megabytes(ProcessMemory.peakResidentBytes())
+        let target = 50.0
+        return BenchReport(
+            leads: leads, runs: runs, warmups: warmups,
+            seed: .init(users: s.users, leads: s.leads, followUps: s.followUps, tasks: s.tasks,
+                        seconds: (seconds * 1_000).rounded() / 1_000,
+                        leadsPerSecond: (Double(s.leads) / max(seconds, 1e-9)).rounded(),
+                        followUpsPerSecond: (Double(s.followUps) / max(seconds, 1e-9)).rounded(),
+                        databaseMegabytes: BenchReport.megabytes(bench.fileBytes)),
+            queries: queries,
+            memory: .init(peakRSSMegabytes: peak, currentRSSMegabytes: current,
+                          targetMegabytes: target, pass: peak < target))
+    }
+}
+
+/// A one-line progress display on stderr, shown only when stderr is a terminal.
+struct StatusLine {
+    private let enabled = isatty(STDERR_FILENO) == 1
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        write("\r\u{1B}[K" + text)
+    }
+
+    func clear() {
+        guard enabled else { return }
+        write("\r\u{1B}[K")
+    }
+
+    /// A line on stderr, whether or not it is a terminal.
+    func note(_ text: String) {
+        clear()
+        write(text + "\n")
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

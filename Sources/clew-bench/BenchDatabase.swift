@@ -1,0 +1,66 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// A throwaway database in its own temporary directory, seeded with ``SeedGenerator``, and the
+/// users the benchmarks act as. ``remove()`` deletes the directory.
+struct BenchDatabase {
+    /// The directory holding the database file and its WAL.
+    let directory: URL
+    let context: ClewContext
+    /// The OS user, first admin of the database.
+    let admin: ActingUser
+    /// The demo rep (``SeedGenerator/demoRep``): sees own leads and the pools of their region.
+    let rep: ActingUser
+    /// The demo rep's supervisor: may screen, sees the team's and unowned leads.
+    let supervisor: ActingUser
+    /// What the seed made, and how long it took.
+    let seed: SeedGenerator.Report
+    let seedDuration: Duration
+
+    /// Creates and seeds the database. `progress` gets the number of leads written so far.
+    static func create(leads: Int, seed: UInt64, progress: ((Int) -> Void)?) throws -> BenchDatabase {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("clew-bench-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            let me = OSAccount.current() ?? (login: "bench-admin", fullName: nil)
+            let database = try Maintenance.initialize(path: directory.appendingPathComponent("bench.db").path,
+                                                      admin: me.login, name: me.fullName ?? me.login)
+            let context = ClewContext(database: database)
+            let users = UserDirectory(context: context)
+            let admin = try users.actingUser(osLogin: me.login)
+            let (report, duration) = try Stopwatch.time {
+                try SeedGenerator(context: context, actor: admin).run(.init(leads: leads, seed: seed), progress: progress)
+            }
+            let rep = try users.actingUser(osLogin: me.login, actAs: SeedGenerator.demoRep)
+            guard let supervisorLogin = rep.profile.supervisor else {
+                throw BenchError("the seeded rep \(rep.login) has no supervisor")
+            }
+            let supervisor = try users.actingUser(osLogin: me.login, actAs: supervisorLogin)
+            return BenchDatabase(directory: directory, context: context, admin: admin, rep: rep, supervisor: supervisor,
+                                 seed: report, seedDuration: duration)
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+    }
+
+    /// Closes the database and deletes its directory.
+    func remove() {
+        try? context.database.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The database file's size with its WAL, in bytes.
+    var fileBytes: Int {
+        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.fileSizeKey])) ?? []
+        return files.reduce(0) { sum, file in sum + ((try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) }
+    }
+}
+
+/// A failure of the bench itself.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The OS account running the bench (`getuid()` → `getpwuid()`), which becomes the admin of the
+/// bench's throwaway database, as `clew init` would make it. `$USER` is never consulted.
+enum OSAccount {
+    /// The login and the GECOS full name (first comma-separated field), if any.
+    static func current() -> (login: String, fullName: String?)? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        let login = String(cString: name)
+        var fullName: String?
+        if let gecos = entry.pointee.pw_gecos {
+            let text = String(cString: gecos).split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            fullName = text.isEmpty ? nil : text
+        }
+        return (login, fullName)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import ClewDomain
+import ClewStore
+import ClewTUI
+import ClewViewModel
+import Foundation
+
+/// Options of the full-screen interface.
+struct InterfaceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Interface language: en or zh (default: from LC_ALL/LC_MESSAGES/LANG).", valueName: "en|zh"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("Theme: default, light, high-contrast, mono, or a file (default: $XDG_CONFIG_HOME/clew/theme).", valueName: "name|path"))
+    var theme: String?
+}
+
+/// Opens the board for an acting user: loads the keymap and theme (reporting bad lines without
+/// giving up), then runs the TUI.
+enum InteractiveSession {
+    /// Whether stdin and stdout are a terminal (otherwise commands print plain text).
+    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    static func run(_ environment: CommandEnvironment, options: InterfaceOptions) throws {
+        let env = ProcessInfo.processInfo.environment
+        let (keymap, keyProblems) = KeymapLoader.loadUserKeymap(environment: env)
+        let source = try ThemeLocation.source(option: options.theme, environment: env) { FileManager.default.fileExists(atPath: $0) }
+        let (theme, themeProblems) = ThemeLoader.load(source)
+        let problems = keyProblems.map(\.description) + themeProblems.map(\.description)
+        for problem in problems { Output.error("clew: \(problem)") }
+        let language = Language.detect(flag: options.lang, environment: env)
+        let app = AppModel(services: ClewServices(context: environment.context, actor: environment.actor), language: language)
+        let feed = try ChangeFeed(database: environment.context.database)
+        // A stable name per user and database (String.hashValue changes every run).
+        let pathHash = environment.context.database.path.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
+        let draftName = "draft-\(environment.actor.login)-\(String(pathHash, radix: 16)).json"
+        let drafts = DraftStore(path: DataDirectory.path + "/" + draftName)
+        try TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts,
+                   warnings: problems.isEmpty ? [] : ["\(problems.count) problem(s) in your keymap or theme: \(problems[0])"])
+            .run(colorMode: .automatic)
+    }
+}

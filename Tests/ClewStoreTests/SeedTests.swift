@@ -1,0 +1,80 @@
+import ClewDomain
+@testable import ClewStore
+import Foundation
+import Testing
+
+@Suite("Seed data")
+struct SeedTests {
+    static func seeded(leads: Int = 300, seed: UInt64) throws -> (TemporaryDatabase, SeedGenerator.Report) {
+        let db = try TemporaryDatabase(withTeam: false)
+        let report = try SeedGenerator(context: db.context, actor: db.actor("admin")).run(.init(leads: leads, seed: seed))
+        return (db, report)
+    }
+
+    @Test func theSameSeedMakesTheSameData() throws {
+        let (a, reportA) = try Self.seeded(seed: 42)
+        let (b, reportB) = try Self.seeded(seed: 42)
+        let leadsA = try a.allLeads(), leadsB = try b.allLeads()
+        #expect(leadsA.count == 300)
+        #expect(leadsA.map(\.number) == leadsB.map(\.number))
+        #expect(leadsA.map(\.details) == leadsB.map(\.details))
+        #expect(leadsA.map(\.status) == leadsB.map(\.status))
+        #expect(leadsA.map(\.owner) == leadsB.map(\.owner))
+        #expect(reportA.followUps == reportB.followUps)
+        #expect(reportA.tasks == reportB.tasks)
+        #expect(try a.strings("SELECT login FROM user ORDER BY login") == b.strings("SELECT login FROM user ORDER BY login"))
+    }
+
+    @Test func anotherSeedMakesOtherData() throws {
+        let (a, _) = try Self.seeded(seed: 1)
+        let (b, _) = try Self.seeded(seed: 2)
+        #expect(try a.allLeads().map(\.details.customer) != b.allLeads().map(\.details.customer))
+    }
+
+    @Test func everyStatusAndStageAppears() throws {
+        let (db, report) = try Self.seeded(seed: 3)
+        #expect(report.leads == 300)
+        let leads = try db.allLeads()
+        let statuses = Set(leads.map(\.status))
+        for status in LeadStatus.allCases where status != .merged {
+            #expect(statuses.contains(status), "no \(status) lead")
+        }
+        let stages = Set(leads.filter { $0.status == .active }.compactMap(\.stage))
+        #expect(stages.isSuperset(of: ["discovery", "proposal", "negotiation"]))
+        #expect(leads.filter { $0.status == .lost }.allSatisfy { $0.lostReason != nil })
+        #expect(leads.filter { $0.status == .pooled }.allSatisfy { $0.pool != nil && $0.owner == nil })
+        #expect(leads.filter { [.assigned, .active].contains($0.status) }.allSatisfy { $0.owner != nil })
+    }
+
+    @Test func seededDataIsConsistentAndSearchable() throws {
+        let (db, report) = try Self.seeded(seed: 4)
+        #expect(report.followUps > 0 && report.tasks > 0 && report.users > 0)
+        let findings = try Maintenance.doctor(db.database)
+        #expect(findings.allSatisfy { $0.level == "ok" }, "\(findings.filter { $0.level != "ok" })")
+        #expect(!(try db.search("华东")).isEmpty)
+        #expect(!(try db.search("已沟通")).isEmpty)
+        // The demo rep has something in every part of the inbox.
+        let inbox = try db.inbox(SeedGenerator.demoRep)
+        #expect(!(inbox.overdue + inbox.today + inbox.upcoming).isEmpty)
+        #expect(!inbox.notifications.isEmpty)
+    }
+
+    @Test func seedingTwiceAddsLeadsWithFreshNumbers() throws {
+        let (db, _) = try Self.seeded(leads: 50, seed: 5)
+        let second = try SeedGenerator(context: db.context, actor: db.actor("admin")).run(.init(leads: 50, seed: 5))
+        #expect(second.users == 0, "existing users are reused")
+        let numbers = try db.allLeads().map(\.number)
+        #expect(numbers.count == 100)
+        #expect(Set(numbers).count == 100)
+        // New leads registered afterwards continue the day's sequence.
+        let today = try db.allLeads().filter { $0.number.day == TemporaryDatabase.monday }.map(\.number.sequence).max() ?? 0
+        let added = try db.leads("admin").add(db.draft()).lead
+        #expect(added.number.sequence == today + 1)
+    }
+
+    @Test func onlyAdminsSeed() throws {
+        let db = try TemporaryDatabase()
+        #expect(throws: PermissionError.self) { try SeedGenerator(context: db.context, actor: db.actor("bob")).run(.init(leads: 5)) }
+        #expect(throws: StoreError.self) { try SeedGenerator(context: db.context, actor: db.actor("admin")).run(.init(leads: -1)) }
+    }
+}
