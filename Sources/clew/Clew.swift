@@ -63,8 +63,8 @@ struct Clew: ParsableCommand {
     private static func usageHint(_ arguments: [String]) -> String {
         var path: [String] = []
         var commands: [any ParsableCommand.Type] = configuration.subcommands
-        for argument in arguments {
-            guard let match = commands.first(where: { $0._commandName == argument }) else { break }
+        for argument in arguments where !argument.hasPrefix("-") {
+            guard let match = commands.first(where: { $0._commandName == argument }) else { continue }
             path.append(argument)
             commands = match.configuration.subcommands
         }

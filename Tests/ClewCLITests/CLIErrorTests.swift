@@ -50,9 +50,7 @@ struct CLIErrorTests {
         let s = try CLISandbox()
         try s.initWithTeam()
         let result = try s.clew("lead", "list", "--ownr", "alice")
-        withKnownIssue("Clew.usageHint stops at the leading '--db' option, so the hint is 'clew --help'") {
-            #expect(result.stderr.contains("(see 'clew lead list --help')"), "\(result.stderr)")
-        }
+        #expect(result.stderr.contains("(see 'clew lead list --help')"), "\(result.stderr)")
     }
 
     @Test func anUnknownStatusOrStageOrUser() throws {

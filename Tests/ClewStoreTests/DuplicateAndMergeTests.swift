@@ -71,9 +71,7 @@ struct DuplicateAndMergeTests {
         try db.leads("bob").merge(a.number.description, into: b.number.description)
         // b kept its own phone; a's phone lives only on the tombstone (and in the conflict note).
         let result = Result { try db.leads("admin").add(db.draft(phone: "138 0013 8000")) }
-        withKnownIssue("LeadService.duplicate skips merged leads (status != 'merged'), so a phone known only from a tombstone registers a new lead instead of pointing at the survivor") {
-            #expect(throws: DuplicateLeadError.self) { try result.get() }
-        }
+        #expect(throws: DuplicateLeadError.self) { try result.get() }
     }
 
     @Test func allowingADuplicateFlagsIt() throws {

@@ -25,9 +25,7 @@ struct EdgeCaseTests {
         }
         try db.leads("alice").returnToPool(number, reason: "联系不上")
         let pending = try db.approvals("bob").pending()
-        withKnownIssue("LeadService.returnToPool (like assign and object) does not withdraw pending approvals; the request stays in the supervisor's inbox and can never be approved") {
-            #expect(pending.isEmpty)
-        }
+        #expect(pending.isEmpty)
     }
 
     @Test func mergingANewRegistrationIntoATombstoneIsRefused() throws {
@@ -36,9 +34,7 @@ struct EdgeCaseTests {
         let b = try db.addLead()
         try db.leads("bob").merge(a.number.description, into: b.number.description)
         let result = Result { try db.leads("admin").add(db.draft(budget: "30-50万"), duplicates: .mergeInto(a.number.description)) }
-        withKnownIssue("LeadService.add(.mergeInto:) absorbs details into a merged tombstone; LeadMerging.merge refuses that target but add does not") {
-            #expect(throws: (any Error).self) { try result.get() }
-        }
+        #expect(throws: (any Error).self) { try result.get() }
         #expect(try db.stored(a.number).status == .merged)
     }
 
@@ -48,9 +44,7 @@ struct EdgeCaseTests {
         try db.leads("alice").win(won.number.description, amount: Money(yuan: 10_000))
         #expect(throws: LifecycleError.self) { try db.leads("admin").edit(won.number.description, changes: LeadDraft(budget: "1")) }
         let result = Result { try db.leads("admin").add(db.draft(budget: "30-50万"), duplicates: .mergeInto(won.number.description)) }
-        withKnownIssue("LeadService.add(.mergeInto:) changes a won lead's details although edit refuses closed leads") {
-            #expect(throws: (any Error).self) { try result.get() }
-        }
+        #expect(throws: (any Error).self) { try result.get() }
     }
 
     @Test func aScreeningLeadCannotLoseARequiredDetail() throws {
@@ -59,10 +53,8 @@ struct EdgeCaseTests {
         #expect(lead.status == .screening)
         let result = Result { try db.leads("admin").edit(lead.number.description, changes: LeadDraft(), clearing: [.industry, .need]) }
         let stored = try db.stored(lead.number)
-        withKnownIssue("LeadService.edit lets a screening lead drop required fields (industry, need) and stay in screening") {
-            let refused = (try? result.get()) == nil
-            #expect(refused || stored.status == .new, "status \(stored.status), industry \(stored.details.industry ?? "nil")")
-        }
+        let refused = (try? result.get()) == nil
+        #expect(refused || stored.status == .new, "status \(stored.status), industry \(stored.details.industry ?? "nil")")
     }
 
     @Test func handingOverLeadsToSomeoneWhoCannotWorkThemIsRefused() throws {
@@ -70,9 +62,7 @@ struct EdgeCaseTests {
         let lead = try db.activeLead()
         let result = Result { try db.users.deactivate("alice", handoverTo: "fred", by: db.actor("admin")) }
         let owner = try db.stored(lead.number).owner
-        withKnownIssue("UserDirectory.deactivate hands open leads to any active user, e.g. finance, who may not work them (assign only allows reps and supervisors)") {
-            #expect((try? result.get()) == nil && owner == "alice", "owner is now \(owner ?? "nil")")
-        }
+        #expect((try? result.get()) == nil && owner == "alice", "owner is now \(owner ?? "nil")")
     }
 
     @Test func gradingAClosedLeadExplainsItself() throws {
@@ -82,9 +72,7 @@ struct EdgeCaseTests {
         var message = ""
         do { try db.leads("bob").grade(number, .c, reason: "复核") } catch { message = "\(error)" }
         #expect(message.contains("lost"))
-        withKnownIssue("LeadService.grade reports a closed lead as an illegal *assign* ('cannot assign a lead in lost')") {
-            #expect(!message.contains("assign"), "\(message)")
-        }
+        #expect(!message.contains("assign"), "\(message)")
     }
 
     @Test func reassigningAnActiveLeadClosesItsStageAndNeedsConfirmationAgain() throws {

@@ -377,10 +377,8 @@ struct LeadLifecycleServiceTests {
         do { _ = try db.leads("carol").claim(number) } catch { again = error }
         #expect(again != nil)
         #expect(try db.stored(LeadNumber(number)!).version == claimed.version)
-        // …but with a self-contradicting permission message instead of the lifecycle reason.
-        withKnownIssue("AccessPolicy refuses .claim on a non-pooled lead before the lifecycle check; the owner is told 'it is yours, but reps work only their own leads'") {
-            #expect(again is LifecycleError, "\(again.map { "\($0)" } ?? "no error")")
-        }
+        // …with the lifecycle reason, not a permission message.
+        #expect(again is LifecycleError, "\(again.map { "\($0)" } ?? "no error")")
     }
 
     @Test func aLeadWithoutARegionReturnsToItsIndustryPool() throws {

@@ -8,6 +8,7 @@ enum ClewMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core", migrate: createCore)
         migrator.registerMigration("v1-search", migrate: createSearch)
+        migrator.registerMigration("v2-search-phone-digits", migrate: indexPhoneDigits)
         return migrator
     }
 
@@ -263,6 +264,30 @@ enum ClewMigrations {
             CREATE TRIGGER follow_up_search_delete AFTER DELETE ON follow_up BEGIN
               DELETE FROM follow_up_search WHERE rowid = old.id;
             END;
+            """)
+    }
+
+    // MARK: - v2
+
+    /// Phone numbers are also indexed as bare digits (`13800138000`, `057188886666`) and in
+    /// their matching form (`+8613800138000`), so a number typed any way is found.
+    private static func indexPhoneDigits(_ db: Database) throws {
+        let fields = "new.number, new.customer, new.contact, new.title, new.phone, "
+            + "replace(replace(replace(replace(new.phone, ' ', ''), '-', ''), '(', ''), ')', ''), "
+            + "new.phone_key, new.email, new.industry, new.need, new.source, new.campaign, new.region, new.city, new.tags"
+        try db.execute(sql: """
+            DROP TRIGGER lead_search_insert;
+            DROP TRIGGER lead_search_update;
+            CREATE TRIGGER lead_search_insert AFTER INSERT ON lead BEGIN
+              INSERT INTO lead_search(rowid, body) VALUES (new.id, \(SearchText.sqlFunctionName)(\(fields)));
+            END;
+            CREATE TRIGGER lead_search_update AFTER UPDATE OF number, customer, contact, title, phone, email, industry, need, source, campaign, region, city, tags ON lead BEGIN
+              DELETE FROM lead_search WHERE rowid = old.id;
+              INSERT INTO lead_search(rowid, body) VALUES (new.id, \(SearchText.sqlFunctionName)(\(fields)));
+            END;
+            DELETE FROM lead_search;
+            INSERT INTO lead_search(rowid, body)
+              SELECT id, \(SearchText.sqlFunctionName)(\(fields.replacingOccurrences(of: "new.", with: ""))) FROM lead;
             """)
     }
 }

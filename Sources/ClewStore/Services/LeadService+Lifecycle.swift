@@ -11,7 +11,9 @@ extension LeadService {
         let reason = try Self.requireReason(reason, for: "grading")
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .grade, by: actor, expectedVersion: expectedVersion)
-            guard !lead.status.isClosed else { throw LifecycleError.illegalTransition(event: .assign, from: lead.status) }
+            guard !lead.status.isClosed else {
+                throw StoreError.conflict("cannot grade \(lead.number): it is \(lead.status); only open leads are graded")
+            }
             var updated = lead
             updated.grade = grade
             _ = try Notes.insert(lead.id, kind: "grade", body: "\(grade): \(reason)", m)
@@ -52,6 +54,7 @@ extension LeadService {
         updated.stage = nil
         updated.stageEnteredAt = nil
         try StageTracking.close(lead, m)
+        try Approvals.withdrawPending(leadID: lead.id, m)
         try m.db.execute(sql: "UPDATE lead SET assigned_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
         try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
                      body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object")
@@ -80,6 +83,7 @@ extension LeadService {
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .object, from: lead.status)
             updated.owner = nil
+            try Approvals.withdrawPending(leadID: lead.id, m)
             _ = try Notes.insert(lead.id, kind: "objection", body: reason, m)
             let assigner = try String.fetchOne(
                 m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
@@ -95,6 +99,10 @@ extension LeadService {
     @discardableResult
     public func claim(_ number: String) throws -> Lead {
         try context.mutate(as: actor) { m in
+            // The lifecycle reason ("only a lead in a pool can be claimed") explains more than
+            // the permission one, so it is checked first for a lead the actor can see.
+            let visible = try LeadLookup.require(m.db, number, for: .read, by: actor)
+            _ = try LeadLifecycle.next(after: .claim, from: visible.status)
             let lead = try LeadLookup.require(m.db, number, for: .claim, by: actor)
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .claim, from: lead.status)
@@ -121,6 +129,7 @@ extension LeadService {
             updated.stage = nil
             updated.stageEnteredAt = nil
             try Tasks.cancelOpen(leadID: lead.id, m)
+            try Approvals.withdrawPending(leadID: lead.id, m)
             _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
             try m.audit("return-reason", entity: "lead", id: lead.id, field: "return_reason", new: reason)
             return try m.update(lead, to: updated, action: "return")

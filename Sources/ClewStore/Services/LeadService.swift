@@ -49,6 +49,12 @@ public struct LeadService: Sendable {
         return try context.mutate(as: actor) { m in
             if case let .mergeInto(target) = duplicates {
                 let existing = try LeadLookup.require(m.db, target, for: .edit, by: actor)
+                if existing.status == .merged {
+                    throw StoreError.conflict("\(existing.number) was merged into \(existing.mergedInto?.description ?? "another lead"); merge into that one")
+                }
+                guard !existing.status.isClosed else {
+                    throw StoreError.conflict("\(existing.number) is \(existing.status); details are added to open leads only")
+                }
                 let merged = try LeadMerging.absorb(checked.fields, from: "a new registration", into: existing, m)
                 return AddResult(lead: merged, merged: true)
             }
@@ -71,14 +77,22 @@ public struct LeadService: Sendable {
         }
     }
 
-    /// The existing lead with the same normalised phone or email, as an error to throw.
+    /// The existing lead with the same normalised phone or email, as an error to throw. A match
+    /// on a merged tombstone names the lead it was merged into.
     static func duplicate(of lead: ValidatedLead, _ db: Database, excluding id: Int64? = nil) throws -> DuplicateLeadError? {
         for (key, column, label) in [(lead.phone?.normalized, "phone_key", "phone"), (lead.email?.normalized, "email_key", "email")] {
             guard let key else { continue }
-            let sql = "SELECT number, owner, \(column == "phone_key" ? "phone" : "email") AS shown FROM lead WHERE \(column) = ? AND status != 'merged' AND id != ? ORDER BY id LIMIT 1"
-            if let row = try Row.fetchOne(db, sql: sql, arguments: [key, id ?? -1]) {
-                return DuplicateLeadError(number: row["number"], owner: row["owner"], field: label, value: row["shown"] ?? key)
+            let shown = column == "phone_key" ? "phone" : "email"
+            let sql = "SELECT id, number, owner, status, merged_into, \(shown) AS shown FROM lead WHERE \(column) = ? AND id != ? ORDER BY status = 'merged', id LIMIT 1"
+            guard var row = try Row.fetchOne(db, sql: sql, arguments: [key, id ?? -1]) else { continue }
+            var hops = 0
+            while (row["status"] as String) == "merged", let target = row["merged_into"] as Int64?, hops < 16,
+                  let next = try Row.fetchOne(db, sql: "SELECT id, number, owner, status, merged_into, \(shown) AS shown FROM lead WHERE id = ?", arguments: [target]) {
+                row = next
+                hops += 1
             }
+            if let id, (row["id"] as Int64) == id { continue }
+            return DuplicateLeadError(number: row["number"], owner: row["owner"], field: label, value: row["shown"] ?? key)
         }
         return nil
     }
@@ -109,6 +123,9 @@ public struct LeadService: Sendable {
             updated.phoneKey = checked.phone?.normalized
             updated.emailKey = checked.email?.normalized
             if checked.phone?.looksFake == true { updated.flags.insert("fake-phone") } else { updated.flags.remove("fake-phone") }
+            if lead.status != .new && !checked.missingForScreening.isEmpty {
+                throw LeadValidationError.missing(checked.missingForScreening)
+            }
             if lead.status == .new && checked.initialStatus == .screening {
                 updated.status = try LeadLifecycle.next(after: .completeDetails, from: .new)
             }

@@ -29,7 +29,9 @@ public struct SearchService: Sendable {
 
     /// Leads the actor may see whose fields or follow-ups match `text`, newest first.
     public func search(_ text: String, limit: Int = 50) throws -> [SearchHit] {
-        guard let query = SearchQuery(text) else { return [] }
+        // A query that is a phone number searches its matching form, however it was typed.
+        let phone = PhoneNumber.normalize(text).map { String($0.drop { $0 == "+" }) }
+        guard let query = SearchQuery(phone ?? text) else { return [] }
         let limit = max(1, min(limit, 500))
         let visibility = LeadLookup.visibility(for: actor)
         return try context.database.read { db in

@@ -92,6 +92,10 @@ public struct UserDirectory: Sendable {
                try Int.fetchOne(m.db, sql: "SELECT count(*) FROM user WHERE role = 'admin' AND active = 1") ?? 0 <= 1 {
                 throw StoreError.conflict("\(login) is the last active admin; make someone else admin first")
             }
+            let openLeads = try Int.fetchOne(m.db, sql: "SELECT count(*) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login]) ?? 0
+            if openLeads > 0 && ![Role.rep, .supervisor, .admin].contains(heir.role) {
+                throw StoreError.conflict("\(successor) is \(heir.role.rawValue) and cannot take over \(login)'s \(openLeads) open leads; hand over to a rep or supervisor")
+            }
             var handover = Handover()
             let leadRows = try Row.fetchAll(m.db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login])
             for row in leadRows {
