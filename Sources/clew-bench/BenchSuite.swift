@@ -41,6 +41,13 @@ struct BenchSuite {
                         service: { try leads.screeningQueue(limit: page).count },
                         baseline: { try baseline.screeningFirstPage(visibleTo: actor, limit: page) })
         }
+        let queue = LeadService(context: context, actor: bench.admin)
+        if let last = try queue.screeningQueue(limit: page).last {
+            try Self.checkContinues(queue, after: last)
+            try measure("screening queue p2 · admin", detail: "keyset: after the last lead of page 1; no baseline", target: .keyToFrame,
+                        service: { try queue.screeningQueue(limit: page, after: last.number.description).count },
+                        baseline: nil)
+        }
         let screening = ScreeningService(context: context, actor: bench.supervisor)
         try measure("screening screen p1 · supervisor", detail: "ScreeningService count() + items(): ages, scores, suggestions",
                     target: .keyToFrame,
@@ -65,5 +72,17 @@ struct BenchSuite {
                     service: { try admin.search(notes, limit: page).count },
                     baseline: { try baseline.searchMatch(notes, limit: page) + baseline.followUpSearchMatch(notes, limit: page * 2) })
         return results
+    }
+
+    /// Makes sure page 2 of the screening queue starts after page 1, oldest first, so the paging
+    /// being timed is the right one.
+    private static func checkContinues(_ queue: LeadService, after last: Lead) throws {
+        let next = try queue.screeningQueue(limit: pageSize, after: last.number.description)
+        let key = { (lead: Lead) in (lead.statusChangedAt, lead.id) }
+        guard let first = next.first else { return }
+        let ordered = zip([last] + next, next).allSatisfy { key($0) < key($1) }
+        guard ordered, key(last) < key(first) else {
+            throw BenchError("screening queue page 2 does not continue page 1 in (status_changed_at, id) order")
+        }
     }
 }
