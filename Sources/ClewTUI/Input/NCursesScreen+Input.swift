@@ -7,6 +7,12 @@ extension NCursesScreen {
     /// character is `<M-x>`; `KEY_RESIZE` is ``InputEvent/resize``; a left click (when the screen
     /// was created with `mouse: true`) is ``InputEvent/mouse(row:column:)``. A timeout gives
     /// ``InputEvent/none``.
+    ///
+    /// ncurses reports a resize when a read is interrupted by SIGWINCH or times out. On the main
+    /// thread that is immediate; a thread that blocks SIGWINCH (Swift concurrency's worker
+    /// threads do) sees ``InputEvent/resize`` only at the next timeout, so use a finite timeout
+    /// (e.g. 250 ms) there. Verified in tmux: keys, CJK input, `<M-x>`, `Esc`, F-keys, `<C-c>`
+    /// (raw mode), resize.
     public func readEvent(timeoutMilliseconds: Int) -> InputEvent {
         guard isActive else { return .none }
         guard let raw = readRaw(timeoutMilliseconds: timeoutMilliseconds) else { return .none }

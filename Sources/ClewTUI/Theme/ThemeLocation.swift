@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewViewModel
+import Foundation
 
 /// Where a theme comes from.
 public enum ThemeSource: Hashable, Sendable {
@@ -22,7 +23,7 @@ public enum ThemeLocation {
     ///
     /// - Throws: `ThemeLocationError.unknownTheme` for a name that is neither, with a suggestion.
     public static func source(option: String?, environment: [String: String],
-                              fileExists: (String) -> Bool) throws(ThemeLocationError) -> ThemeSource {
+                              fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) throws(ThemeLocationError) -> ThemeSource {
         if let option {
             if let builtin = BuiltinTheme(rawValue: option) { return .builtin(builtin) }
             if option.contains("/") || option.hasSuffix(".theme") || fileExists(option) { return .file(option) }

@@ -68,7 +68,7 @@ public final class AppModel {
         case .form: return "form"
         case .prompt: return "prompt"
         case .confirm: return "prompt"
-        case .help: return "generic"
+        case .help: return "help"
         case nil: return detail != nil && detailFocused ? "detail" : screen.rawValue
         }
     }

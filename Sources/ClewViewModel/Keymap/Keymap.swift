@@ -87,7 +87,8 @@ public struct Keymap: Sendable {
     }
 
     /// The `?` screen for `context`: a section of the context's own actions, then one of the
-    /// general ones, each entry listing every key that runs it.
+    /// general ones (a single section for `generic` and the text-entry contexts), each entry
+    /// listing every key that runs it.
     public func helpSections(for context: KeyContext) -> [KeyHelpSection] {
         let bindings = effectiveBindings(in: context)
         let entries = ActionRegistry.all.compactMap { action -> KeyHelpEntry? in
@@ -96,11 +97,14 @@ public struct Keymap: Sendable {
             let help = matching.lazy.compactMap(\.help).first ?? action.description
             return KeyHelpEntry(keys: matching.map { KeyNotation.label($0.keys) }, action: action, help: help)
         }
+        guard context != .generic, context.inheritsGeneric else {
+            return [KeyHelpSection(title: context.title, entries: entries)].filter { !$0.entries.isEmpty }
+        }
         let own = entries.filter { !$0.action.contexts.contains(.generic) }
         let general = entries.filter { $0.action.contexts.contains(.generic) }
         return [
-            KeyHelpSection(title: context.title, entries: context == .generic ? general : own),
-            KeyHelpSection(title: KeyContext.generic.title, entries: context == .generic ? [] : general),
+            KeyHelpSection(title: context.title, entries: own),
+            KeyHelpSection(title: KeyContext.generic.title, entries: general),
         ].filter { !$0.entries.isEmpty }
     }
 
