@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "ClewDomainTests", dependencies: ["ClewDomain"]),
         .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewStore"]),
         .testTarget(name: "ClewViewModelTests", dependencies: ["ClewDomain", "ClewStore", "ClewViewModel"]),
-        .testTarget(name: "ClewTUITests", dependencies: ["ClewDomain", "ClewViewModel", "ClewTUI"]),
+        .testTarget(name: "ClewTUITests", dependencies: ["ClewDomain", "ClewStore", "ClewViewModel", "ClewTUI"]),
         .testTarget(
             name: "ClewCLITests",
             dependencies: ["ClewDomain", "ClewStore", .target(name: "clew")]

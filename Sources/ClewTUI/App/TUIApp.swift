@@ -102,9 +102,6 @@ public final class TUIApp {
 }
 
 extension KeyAction {
-    /// The first words of the description, for the key bar.
-    var shortLabel: String {
-        let words = description.split(separator: " ")
-        return words.prefix(2).joined(separator: " ").lowercased()
-    }
+    /// The action's name as words ("log follow up"), short enough for the key bar.
+    var shortLabel: String { name.replacingOccurrences(of: "-", with: " ") }
 }

@@ -86,7 +86,7 @@ struct DetailView {
 
     static func day(_ date: Date?) -> String {
         guard let date else { return "—" }
-        return String(time(date).prefix(10))
+        return String(time(date).prefix(5))
     }
 
     static func time(_ date: Date?) -> String {
