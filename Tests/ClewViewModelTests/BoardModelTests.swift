@@ -23,8 +23,9 @@ struct BoardModelTests {
         let app = try fixture.app("alice")
         #expect(app.board.scope == .mine)
         #expect(app.board.columns.first { $0.key == "discovery" }?.count == 1)
+        #expect(app.board.columns.first?.key == "assigned") // nobody owns a screening lead
         try app.board.setViewport(columns: 4, rows: 5)
-        try app.board.moveFocus(columns: 2)
+        try app.board.moveFocus(columns: 1)
         #expect(app.board.focusedCard?.lead.details.customer == "A公司")
     }
 
@@ -33,7 +34,6 @@ struct BoardModelTests {
         let number = try fixture.activeLead("A公司", phone: "13800138001")
         let app = try fixture.app("alice")
         try app.board.setViewport(columns: 7, rows: 5)
-        app.perform("move-right")
         app.perform("move-right")
         #expect(app.board.focusedCard?.lead.number.description == number)
         app.perform("move-forward")

@@ -12,7 +12,7 @@ struct BoardView {
     let focused: Bool
 
     /// Cells per column and rows per card (3 lines + a gap).
-    static let minimumColumnWidth = 24
+    static let minimumColumnWidth = 26
     static let cardHeight = 4
 
     /// How many columns fit in `width`.

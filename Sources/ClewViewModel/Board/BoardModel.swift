@@ -33,7 +33,9 @@ public final class BoardModel {
 
     /// Reloads column totals and the visible cards.
     public func reload() throws {
-        columns = try services.board.columns(scope: scope, filter: filter)
+        // Nobody owns a lead in screening, so "mine" hides that column.
+        columns = try services.board.columns(scope: scope, filter: filter).filter { scope != .mine || $0.key != "screening" }
+        focusedColumn = min(focusedColumn, max(0, columns.count - 1))
         for column in columns {
             var cursor = cursors[column.key] ?? SelectionList()
             cursor.count = column.count
