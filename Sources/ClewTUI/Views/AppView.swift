@@ -88,9 +88,10 @@ public struct AppView {
 
     private func drawTabs(_ app: AppModel, canvas: Canvas, width: Int) {
         var segments: [(String, String)] = [(" Clew ", "title-bar")]
-        for (index, tab) in app.tabs.enumerated() {
+        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .search: "/"]
+        for tab in app.tabs {
             let active = tab.screen == app.screen
-            segments.append((" \(index + 1) \(tab.title)", active ? "tab-active" : "tab"))
+            segments.append((" \(keys[tab.screen] ?? "") \(tab.title)", active ? "tab-active" : "tab"))
             if let badge = tab.badge, badge > 0 { segments.append((" \(badge)", active ? "tab-active" : "badge")) }
             segments.append((" ", active ? "tab-active" : "tab"))
         }

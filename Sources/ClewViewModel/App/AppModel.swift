@@ -69,7 +69,10 @@ public final class AppModel {
         case .prompt: return "prompt"
         case .confirm: return "prompt"
         case .help: return "help"
-        case nil: return detail != nil && detailFocused ? "detail" : screen.rawValue
+        case nil:
+            if detail != nil && detailFocused { return "detail" }
+            // The results list navigates like any list; the query is typed in the `/` prompt.
+            return screen == .search ? "generic" : screen.rawValue
         }
     }
 
