@@ -92,7 +92,7 @@ struct InboxAndScreeningTests {
     @Test func theDetailTimelineShowsFollowUpsAndChanges() throws {
         let fixture = try Fixture()
         let number = try fixture.activeLead("A公司", phone: "13800138001")
-        try LeadService(context: fixture.context, actor: try fixture.actor("alice"))
+        _ = try LeadService(context: fixture.context, actor: try fixture.actor("alice"))
             .logFollowUp(number, FollowUpDraft(at: Fixture.monday, method: .phone, content: "电话沟通了采购预算", nextAction: "发送方案"))
         let detail = LeadDetailModel(services: try fixture.services("alice"), number: number)
         try detail.reload()
