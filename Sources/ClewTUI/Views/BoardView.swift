@@ -12,7 +12,7 @@ struct BoardView {
     let focused: Bool
 
     /// Cells per column and rows per card (3 lines + a gap).
-    static let minimumColumnWidth = 26
+    static let minimumColumnWidth = 27
     static let cardHeight = 4
 
     /// How many columns fit in `width`.
@@ -67,10 +67,12 @@ struct BoardView {
         let sla = "sla.\(card.sla.rawValue)"
         let days = max(0, Int(now.timeIntervalSince(card.inColumnSince) / 86_400))
         let grade = lead.grade.map { "[\($0)]" } ?? (lead.suggestedGrade.map { "(\($0))" } ?? "   ")
+        let age = "\(days)\(t("days"))"
+        let ageWidth = max(4, DisplayWidth.of(age))
         canvas.line([("▌", sla), (lead.number.description, focused ? base : "card-number"), (" ", base),
                      (grade, lead.grade.map { "grade.\($0.rawValue.lowercased())" } ?? base)],
-                    row: rect.row, column: rect.column, width: rect.width - 4, fill: base)
-        canvas.text("\(days)\(t("days"))", row: rect.row, column: rect.right - 4, width: 4, element: focused ? base : sla, pad: true)
+                    row: rect.row, column: rect.column, width: rect.width - ageWidth, fill: base)
+        canvas.text(age, row: rect.row, column: rect.right - ageWidth, width: ageWidth, element: focused ? base : sla, pad: true)
         canvas.line([("▌", sla), (lead.details.customer ?? "", base)], row: rect.row + 1, column: rect.column, width: rect.width, fill: base)
         let owner = lead.owner ?? lead.pool.map { "◌\($0)" } ?? "—"
         let amount = lead.amount?.compact ?? ""

@@ -12,7 +12,7 @@ extension AppModel {
         switch name {
         case "quit": quit()
         case "back": back()
-        case "help": overlay = .help
+        case "help": openHelp()
         case "command": openPrompt(.command)
         case "search": openPrompt(.search)
         case "filter": openPrompt(.command, text: "filter ")

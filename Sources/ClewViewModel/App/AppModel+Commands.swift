@@ -8,7 +8,7 @@ extension AppModel {
     func execute(_ command: Command) throws {
         switch command {
         case .quit: quit()
-        case .help: overlay = .help
+        case .help: openHelp()
         case let .show(name): show(Screen(rawValue: name) ?? .board)
         case let .search(text): accept(PromptModel(kind: .search, text: text))
         case let .open(number): open(number)

@@ -62,6 +62,15 @@ public final class AppModel {
         try inbox.reload()
     }
 
+    /// The context whose keys the `?` help shows: the one the user was in when they asked.
+    public private(set) var helpContextName = "board"
+
+    /// Opens the help overlay for the current context.
+    func openHelp() {
+        helpContextName = keyContextName
+        overlay = .help
+    }
+
     /// The keymap context for the current state.
     public var keyContextName: String {
         switch overlay {
