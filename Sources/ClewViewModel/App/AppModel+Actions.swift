@@ -16,7 +16,7 @@ extension AppModel {
         case "command": openPrompt(.command)
         case "search": openPrompt(.search)
         case "filter": openPrompt(.command, text: "filter ")
-        case "refresh": refresh(); status = StatusMessage("reloaded")
+        case "refresh": refresh(); status = StatusMessage(localizer("msg.reloaded"))
         case "show-board": show(.board)
         case "show-inbox": show(.inbox)
         case "show-screening": show(.screening)
@@ -31,7 +31,7 @@ extension AppModel {
         case "last": jump(first: false)
         case "move-left": if screen == .board && !detailFocused { run { try board.moveFocus(columns: -1) } }
         case "move-right": if screen == .board && !detailFocused { run { try board.moveFocus(columns: 1) } }
-        case "toggle-scope": run { try board.cycleScope(); status = StatusMessage("showing \(localizer("scope.\(board.scope.rawValue)")) leads") }
+        case "toggle-scope": run { try board.cycleScope(); status = StatusMessage(localizer("msg.scope", localizer("scope.\(board.scope.rawValue)"))) }
         case "move-forward": moveFocusedCard(forward: true)
         case "move-back": moveFocusedCard(forward: false)
         case "new-lead":
@@ -78,7 +78,7 @@ extension AppModel {
             } else if let onNo = confirmation.onNo {
                 onNo()
             } else {
-                status = StatusMessage("cancelled")
+                status = StatusMessage(localizer("msg.cancelled"))
             }
         case .help:
             closeOverlay()
@@ -94,7 +94,7 @@ extension AppModel {
             case "next-field", "move-down": form.nextField()
             case "prev-field", "move-up": form.previousField()
             case "submit", "open", "accept": submit(form)
-            case "cancel", "back", "cancel-prompt": closeOverlay(); status = StatusMessage("cancelled")
+            case "cancel", "back", "cancel-prompt": closeOverlay(); status = StatusMessage(localizer("msg.cancelled"))
             default: return false
             }
             return true
@@ -108,7 +108,7 @@ extension AppModel {
             }
             return true
         case .confirm:
-            if name == "cancel" || name == "back" || name == "cancel-prompt" { closeOverlay(); status = StatusMessage("cancelled"); return true }
+            if name == "cancel" || name == "back" || name == "cancel-prompt" { closeOverlay(); status = StatusMessage(localizer("msg.cancelled")); return true }
             return false
         case .help:
             if name == "help" || name == "back" || name == "cancel" || name == "quit" { closeOverlay() }

@@ -18,7 +18,7 @@ extension AppModel {
             show(.board)
         case .clearFilter:
             try board.setFilter(BoardFilter())
-            status = StatusMessage("filter cleared")
+            status = StatusMessage(localizer("msg.filter-cleared"))
         case let .filter(pairs):
             var filter = board.filter
             for (key, value) in pairs {
@@ -44,13 +44,13 @@ extension AppModel {
         if case .done = command { return completeTask() }
         if case let .snooze(text) = command {
             let until = try date(text)
-            return withTask { task in act { try services.tasks.snooze(task.id, until: until); return "task #\(task.id) snoozed" } }
+            return withTask { task in act { try services.tasks.snooze(task.id, until: until); return localizer("msg.snoozed", task.id) } }
         }
         if case let .approve(comment) = command {
-            return withApproval { item in act { try services.approvals.approve(item.id, comment: comment); return "request #\(item.id) approved" } }
+            return withApproval { item in act { try services.approvals.approve(item.id, comment: comment); return localizer("msg.approved", item.id) } }
         }
         if case let .reject(comment) = command {
-            return withApproval { item in act { try services.approvals.reject(item.id, comment: comment); return "request #\(item.id) rejected" } }
+            return withApproval { item in act { try services.approvals.reject(item.id, comment: comment); return localizer("msg.rejected", item.id) } }
         }
         guard let number = focusedLeadNumber else { throw StoreError.notFound("no lead selected") }
         let leads = services.leads
@@ -58,30 +58,30 @@ extension AppModel {
         switch command {
         case let .assign(login):
             if screen == .screening, let screening, screening.selected.count > 1 {
-                act { "assigned \(try screening.assign(to: login)) leads to \(login)" }
+                act { localizer("msg.assigned-many", try screening.assign(to: login), login) }
             } else {
-                act { try leads.assign(number, to: login, expectedVersion: version); return "\(number) assigned to \(login)" }
+                act { try leads.assign(number, to: login, expectedVersion: version); return localizer("msg.assigned", number, login) }
             }
         case let .grade(grade, reason):
-            act { try leads.grade(number, grade, reason: reason, expectedVersion: version); return "\(number) graded \(grade)" }
+            act { try leads.grade(number, grade, reason: reason, expectedVersion: version); return localizer("msg.graded", number, grade) }
         case let .move(stage):
             act { Self.describe(try leads.move(number, to: stage, expectedVersion: version), number: number).text }
         case let .win(text):
             guard let amount = Money(parsing: text) else { throw CommandError.usage(":win AMOUNT (380000, 38万)") }
-            act { try leads.win(number, amount: amount, expectedVersion: version); return "\(number) won for \(amount) 🎉" }
+            act { try leads.win(number, amount: amount, expectedVersion: version); return localizer("msg.won", number, amount) }
         case let .lose(text):
             guard let reason = LostReason(parsing: text) else { throw CommandError.usage(":lose REASON") }
-            act { try leads.lose(number, reason: reason, expectedVersion: version); return "\(number) lost: \(reason.chineseName)" }
+            act { try leads.lose(number, reason: reason, expectedVersion: version); return localizer("msg.lost", number, reason.chineseName) }
         case let .note(text):
-            act { let who = try leads.addNote(number, body: text); return "note added" + (who.isEmpty ? "" : "; notified \(who.joined(separator: ", "))") }
+            act { let who = try leads.addNote(number, body: text); return localizer("msg.note-added") + (who.isEmpty ? "" : localizer("msg.notified", who.joined(separator: ", "))) }
         case .confirm:
-            act { try leads.confirm(number); return "\(number) confirmed" }
+            act { try leads.confirm(number); return localizer("msg.confirmed", number) }
         case let .object(reason):
-            act { try leads.object(number, reason: reason); return "\(number) returned to screening" }
+            act { try leads.object(number, reason: reason); return localizer("msg.objected", number) }
         case .claim:
-            act { try leads.claim(number); return "\(number) is yours" }
+            act { try leads.claim(number); return localizer("msg.claimed", number) }
         case let .returnToPool(reason):
-            act { try leads.returnToPool(number, reason: reason); return "\(number) returned to its pool" }
+            act { try leads.returnToPool(number, reason: reason); return localizer("msg.returned", number, "") }
         default:
             break
         }

@@ -26,7 +26,7 @@ extension AppModel {
                 onNo: { [weak self] in self?.openForm(form) }) { [weak self] in
                 self?.parkedForm = form
                 self?.open(error.number)
-                return StatusMessage("your form is kept: press the new-lead key to go back to it")
+                return StatusMessage(self?.localizer("msg.form-kept") ?? "")
             }
         } catch let error as DateExpressionError {
             form.setError(error.description, on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
@@ -48,7 +48,7 @@ extension AppModel {
             for field in LeadField.allCases { draft[field] = v(field.rawValue) }
             if draft.region == nil, let city = draft.city { draft.region = SalesRegion.region(ofCity: city) }
             let result = try leads.add(draft)
-            return StatusMessage("registered \(result.lead.number) (\(result.lead.status))")
+            return StatusMessage(localizer("msg.registered", result.lead.number, result.lead.status))
         case let .editLead(number, version):
             var draft = LeadDraft()
             var clearing = Set<LeadField>()
@@ -56,18 +56,18 @@ extension AppModel {
                 if let value = v(field.rawValue) { draft[field] = value } else { clearing.insert(field) }
             }
             let lead = try leads.edit(number, changes: draft, clearing: clearing, expectedVersion: version)
-            return StatusMessage("\(number) saved (version \(lead.version))")
+            return StatusMessage(localizer("msg.saved", number, lead.version))
         case let .followUp(number):
             guard let method = FollowUpMethod(parsing: v("method") ?? "phone") else { throw FollowUpError.unknownMethod(v("method") ?? "") }
             let draft = FollowUpDraft(at: services.now, method: method, contactPerson: v("with"), content: v("content") ?? "",
                                       feedback: v("feedback"), nextAction: v("next"), nextDue: try v("next-due").map(date))
             let result = try leads.logFollowUp(number, draft)
-            return StatusMessage("follow-up logged" + (result.warnings.isEmpty ? "" : " — " + result.warnings.joined(separator: "; ")),
+            return StatusMessage(localizer("msg.follow-up") + (result.warnings.isEmpty ? "" : " — " + result.warnings.joined(separator: "; ")),
                                  kind: result.warnings.isEmpty ? .info : .warning)
         case let .grade(number):
             guard let grade = Grade(parsing: v("grade") ?? "") else { throw StoreError.conflict("grade must be A, B or C") }
             try leads.grade(number, grade, reason: v("reason") ?? "", expectedVersion: loadedLead(number)?.version)
-            return StatusMessage("\(number) graded \(grade)")
+            return StatusMessage(localizer("msg.graded", number, grade))
         case let .assign(numbers):
             let login = v("assignee") ?? ""
             if numbers.count == 1 {
@@ -82,32 +82,32 @@ extension AppModel {
                 throw StoreError.conflict("an amount like 380000 or 38万")
             }
             try leads.win(number, amount: amount, expectedVersion: loadedLead(number)?.version)
-            return StatusMessage("\(number) won for \(amount) 🎉")
+            return StatusMessage(localizer("msg.won", number, amount))
         case let .lose(number):
             guard let reason = LostReason(parsing: v("reason") ?? "") else { throw StoreError.conflict("a reason is required") }
             try leads.lose(number, reason: reason, expectedVersion: loadedLead(number)?.version)
-            return StatusMessage("\(number) lost: \(reason.chineseName)")
+            return StatusMessage(localizer("msg.lost", number, reason.chineseName))
         case let .returnToPool(number):
             let lead = try leads.returnToPool(number, reason: v("reason") ?? "")
-            return StatusMessage("\(number) returned to pool \(lead.pool ?? "")")
+            return StatusMessage(localizer("msg.returned", number, lead.pool ?? ""))
         case let .addTask(number):
             let task = try services.tasks.add(title: v("title") ?? "", lead: number, assignee: nil, due: try v("due").map(date))
-            return StatusMessage("task #\(task.id) added")
+            return StatusMessage(localizer("msg.task-added", task.id))
         case let .note(number):
             let notified = try leads.addNote(number, body: v("body") ?? "")
-            return StatusMessage("note added" + (notified.isEmpty ? "" : "; notified \(notified.joined(separator: ", "))"))
+            return StatusMessage(localizer("msg.note-added") + (notified.isEmpty ? "" : localizer("msg.notified", notified.joined(separator: ", "))))
         case let .object(number):
             try leads.object(number, reason: v("reason") ?? "")
-            return StatusMessage("\(number) returned to screening")
+            return StatusMessage(localizer("msg.objected", number))
         case let .rejectApproval(id):
             try services.approvals.reject(id, comment: v("comment") ?? "")
-            return StatusMessage("request #\(id) rejected")
+            return StatusMessage(localizer("msg.rejected", id))
         case let .approveApproval(id):
             let item = try services.approvals.approve(id, comment: v("comment"))
-            return StatusMessage("request #\(id) approved: \(item.leadNumber) is in \(item.toStage ?? "")")
+            return StatusMessage(localizer("msg.approved-moved", id, item.leadNumber, item.toStage ?? ""))
         case let .snooze(taskID):
             let task = try services.tasks.snooze(taskID, until: try date(v("until") ?? "+1d"))
-            return StatusMessage("task #\(task.id) snoozed")
+            return StatusMessage(localizer("msg.snoozed", task.id))
         }
     }
 
@@ -126,7 +126,7 @@ extension AppModel {
             detailFocused = false
             run {
                 try search.run(text)
-                status = StatusMessage("\(search.results.count) result\(search.results.count == 1 ? "" : "s") for \(text)")
+                status = StatusMessage(localizer("msg.results", search.results.count, text))
             }
         case .command:
             guard !TextNormalization.trimmed(text).isEmpty else { return }

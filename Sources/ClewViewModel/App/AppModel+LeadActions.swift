@@ -8,7 +8,7 @@ extension AppModel {
     func performLeadAction(_ name: String) {
         guard let number = focusedLeadNumber else {
             if ["log-follow-up", "add-task", "grade", "assign", "win", "lose", "return-to-pool", "claim", "add-note", "confirm", "object", "edit-lead"].contains(name) {
-                status = StatusMessage("no lead selected", kind: .warning)
+                status = StatusMessage(localizer("msg.no-lead"), kind: .warning)
             }
             return
         }
@@ -26,8 +26,8 @@ extension AppModel {
         case "edit-lead":
             guard let lead else { return }
             openForm(factory.make(.editLead(number: number, version: lead.version), lead: lead))
-        case "claim": act { try services.leads.claim(number); return "\(number) is yours" }
-        case "confirm": act { try services.leads.confirm(number); return "\(number) confirmed" }
+        case "claim": act { try services.leads.claim(number); return localizer("msg.claimed", number) }
+        case "confirm": act { try services.leads.confirm(number); return localizer("msg.confirmed", number) }
         default: break
         }
     }
@@ -75,7 +75,7 @@ extension AppModel {
 
     func openAssignForm(numbers explicit: [String]? = nil) {
         let numbers = explicit ?? screening?.targets.map(\.lead.number.description) ?? []
-        guard !numbers.isEmpty else { status = StatusMessage("no lead selected", kind: .warning); return }
+        guard !numbers.isEmpty else { status = StatusMessage(localizer("msg.no-lead"), kind: .warning); return }
         var suggestions: [String] = []
         if let item = screening?.items.first(where: { $0.lead.number.description == numbers[0] }) {
             suggestions = item.suggestions.map(\.login)
@@ -87,29 +87,29 @@ extension AppModel {
         guard let screening else { return }
         act {
             let count = try screening.assign(to: nil)
-            return "assigned \(count) lead\(count == 1 ? "" : "s") to their suggested reps"
+            return localizer("msg.assigned-suggested", count)
         }
     }
 
     func completeTask() {
         if case let .notification(item) = inbox.selectedRow {
-            act { try services.inbox.markRead([item.id]); return "dismissed" }
+            act { try services.inbox.markRead([item.id]); return localizer("msg.dismissed") }
             return
         }
         if case let .assignment(lead) = inbox.selectedRow {
-            act { try services.leads.confirm(lead.number.description); return "\(lead.number) confirmed" }
+            act { try services.leads.confirm(lead.number.description); return localizer("msg.confirmed", lead.number) }
             return
         }
-        withTask { task in act { try services.tasks.complete(task.id); return "task #\(task.id) done" } }
+        withTask { task in act { try services.tasks.complete(task.id); return localizer("msg.task-done", task.id) } }
     }
 
     func withTask(_ body: (TaskItem) -> Void) {
-        guard case let .task(task, _) = inbox.selectedRow else { status = StatusMessage("select a task", kind: .warning); return }
+        guard case let .task(task, _) = inbox.selectedRow else { status = StatusMessage(localizer("msg.select-task"), kind: .warning); return }
         body(task)
     }
 
     func withApproval(_ body: (ApprovalItem) -> Void) {
-        guard case let .approval(item) = inbox.selectedRow else { status = StatusMessage("select an approval request", kind: .warning); return }
+        guard case let .approval(item) = inbox.selectedRow else { status = StatusMessage(localizer("msg.select-approval"), kind: .warning); return }
         body(item)
     }
 }

@@ -97,7 +97,7 @@ public final class AppModel {
 
     public func show(_ target: Screen) {
         guard target != .screening || screening != nil else {
-            status = StatusMessage("the screening queue is for supervisors", kind: .warning)
+            status = StatusMessage(localizer("msg.screening-only"), kind: .warning)
             return
         }
         screen = target
@@ -177,7 +177,7 @@ public final class AppModel {
     /// Reopens a saved draft.
     public func restore(_ draft: FormDraft) {
         overlay = .form(FormModel(draft: draft))
-        status = StatusMessage("restored your unfinished form", kind: .info)
+        status = StatusMessage(localizer("msg.restored"), kind: .info)
     }
 
     func quit() { shouldQuit = true }

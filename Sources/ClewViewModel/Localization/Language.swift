@@ -21,9 +21,14 @@ public struct Localizer: Sendable {
     public init(_ language: Language) { self.language = language }
 
     /// The text for `key`; the key itself when unknown (so a missing string is visible, not blank).
-    public func callAsFunction(_ key: String) -> String {
+    /// `{0}`, `{1}` … in the text are replaced by `arguments`.
+    public func callAsFunction(_ key: String, _ arguments: any CustomStringConvertible...) -> String {
         guard let pair = Self.table[key] else { return key }
-        return language == .zh ? pair.1 : pair.0
+        var text = language == .zh ? pair.1 : pair.0
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
+        }
+        return text
     }
 
     /// English and Chinese for every interface string.
@@ -63,5 +68,26 @@ public struct Localizer: Sendable {
         "sla.on-time": ("on time", "正常"), "sla.due-soon": ("due soon", "即将到期"), "sla.overdue": ("overdue", "已逾期"),
         "sla.stalled": ("stalled", "异常"),
         "days": ("d", "天"),
+        "msg.reloaded": ("reloaded", "已刷新"), "msg.cancelled": ("cancelled", "已取消"),
+        "msg.scope": ("showing {0} leads", "显示{0}线索"), "msg.filter-cleared": ("filter cleared", "已清除筛选"),
+        "msg.snoozed": ("task #{0} snoozed", "任务 #{0} 已推迟"), "msg.task-done": ("task #{0} done", "任务 #{0} 已完成"),
+        "msg.task-added": ("task #{0} added", "已添加任务 #{0}"),
+        "msg.approved": ("request #{0} approved", "申请 #{0} 已批准"), "msg.rejected": ("request #{0} rejected", "申请 #{0} 已驳回"),
+        "msg.assigned-many": ("assigned {0} leads to {1}", "已将 {0} 条线索分配给 {1}"),
+        "msg.assigned-suggested": ("assigned {0} lead(s) to their suggested reps", "已将 {0} 条线索分配给建议的销售"),
+        "msg.assigned": ("{0} assigned to {1}", "{0} 已分配给 {1}"), "msg.graded": ("{0} graded {1}", "{0} 评级为 {1}"),
+        "msg.won": ("{0} won for {1} 🎉", "{0} 已成交,金额 {1} 🎉"), "msg.lost": ("{0} lost: {1}", "{0} 已终止:{1}"),
+        "msg.note-added": ("note added", "已添加备注"), "msg.notified": ("; notified {0}", ";已通知 {0}"),
+        "msg.confirmed": ("{0} confirmed", "已确认 {0}"), "msg.objected": ("{0} returned to screening", "{0} 已退回待筛选"),
+        "msg.claimed": ("{0} is yours", "{0} 已领取"), "msg.returned": ("{0} returned to pool {1}", "{0} 已退回线索池 {1}"),
+        "msg.follow-up": ("follow-up logged", "跟进记录已保存"), "msg.registered": ("registered {0} ({1})", "已登记 {0}({1})"),
+        "msg.saved": ("{0} saved (version {1})", "{0} 已保存(版本 {1})"), "msg.moved": ("{0} moved to {1}", "{0} 已推进到 {1}"),
+        "msg.no-lead": ("no lead selected", "未选中线索"), "msg.dismissed": ("dismissed", "已忽略"),
+        "msg.results": ("{0} results for {1}", "找到 {0} 条结果:{1}"), "msg.restored": ("restored your unfinished form", "已恢复未完成的表单"),
+        "msg.screening-only": ("the screening queue is for supervisors", "筛选队列仅供主管使用"),
+        "msg.select-task": ("select a task", "请选择一个任务"), "msg.select-approval": ("select an approval request", "请选择一个审批申请"),
+        "msg.form-kept": ("your form is kept: press the new-lead key to go back to it", "表单已保留:按新建线索键返回"),
+        "msg.skip-requested": ("skipping {0} needs approval: request #{1} sent to {2}", "跳过 {0} 需要审批:申请 #{1} 已发送给 {2}"),
+        "msg.approved-moved": ("request #{0} approved: {1} is in {2}", "申请 #{0} 已批准:{1} 进入 {2}"),
     ]
 }
