@@ -89,11 +89,14 @@ struct DetailView {
         return String(time(date).prefix(5))
     }
 
+    /// `MM-dd HH:mm` in local time. Called many times per frame, so it formats from calendar
+    /// components instead of building a DateFormatter each time.
     static func time(_ date: Date?) -> String {
         guard let date else { return "" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "MM-dd HH:mm"
-        return formatter.string(from: date)
+        let c = localCalendar.dateComponents([.month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
     }
+
+    private static let localCalendar = Calendar.current
 }
