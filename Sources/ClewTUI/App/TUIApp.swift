@@ -82,7 +82,9 @@ public final class TUIApp {
         let context = KeyContext(rawValue: app.keyContextName) ?? .generic
         try? AppView.updateViewports(app, size: screen.size)
         let view = AppView(bar: Self.bar(keymap, context: context, language: app.localizer.language),
-                           help: Self.help(keymap, context: KeyContext(rawValue: app.helpContextName) ?? .generic, language: app.localizer.language))
+                           help: app.keyContextName == KeyContext.help.rawValue
+                               ? Self.help(keymap, context: KeyContext(rawValue: app.helpContextName) ?? .generic, language: app.localizer.language)
+                               : [])
         view.draw(app, on: screen) { theme.attributes(named: $0) }
     }
 
