@@ -56,7 +56,11 @@ let package = Package(
         .testTarget(name: "ClewDomainTests", dependencies: ["ClewDomain"]),
         .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewStore"]),
         .testTarget(name: "ClewViewModelTests", dependencies: ["ClewDomain", "ClewStore", "ClewViewModel"]),
-        .testTarget(name: "ClewTUITests", dependencies: ["ClewDomain", "ClewStore", "ClewViewModel", "ClewTUI"]),
+        .testTarget(
+            name: "ClewTUITests",
+            dependencies: ["ClewDomain", "ClewStore", "ClewViewModel", "ClewTUI"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(
             name: "ClewCLITests",
             dependencies: ["ClewDomain", "ClewStore", .target(name: "clew")]

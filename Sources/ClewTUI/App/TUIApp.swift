@@ -28,6 +28,11 @@ public final class TUIApp {
 
     /// Runs until the user quits; restores the terminal however it ends.
     public func run(colorMode: NCursesScreen.ColorMode) throws {
+        // A parent that blocks SIGWINCH (some launchers, test runners) would hide every resize.
+        var resize = sigset_t()
+        sigemptyset(&resize)
+        sigaddset(&resize, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &resize, nil)
         let screen = try NCursesScreen(colorMode: colorMode)
         defer { screen.restore() }
         let drafts = self.drafts

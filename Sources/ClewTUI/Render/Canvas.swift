@@ -27,9 +27,11 @@ public struct Canvas {
         for (text, element) in segments {
             let remaining = width - used
             guard remaining > 0 else { break }
-            let shown = DisplayWidth.truncate(TextNormalization.terminalSafe(text), to: remaining)
+            let safe = TextNormalization.terminalSafe(text)
+            let shown = DisplayWidth.truncate(safe, to: remaining)
             screen.draw(shown, row: row, column: column + used, attributes: style(element))
             used += DisplayWidth.of(shown)
+            if shown != safe { break } // cut: one … ends the line
         }
         if let element, used < width {
             screen.fill(row: row, column: column + used, width: width - used, height: 1, attributes: style(element))

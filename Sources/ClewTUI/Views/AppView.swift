@@ -55,6 +55,7 @@ public struct AppView {
         screen.clear()
         screen.setCursor(row: 0, column: 0, visible: false)
         let t = app.localizer
+        let clock = ShortTime(timeZone: app.services.timeZone)
         guard size.rows >= Self.minimumSize.rows, size.columns >= Self.minimumSize.columns else {
             canvas.text(t("too-small") + " (\(size.columns)×\(size.rows))", row: size.rows / 2, column: 0, width: size.columns, element: "status-error")
             screen.present()
@@ -66,13 +67,13 @@ public struct AppView {
             let focused = !app.detailFocused
             switch app.screen {
             case .board: BoardView(model: app.board, t: t, now: app.services.now, focused: focused).draw(in: list, on: canvas)
-            case .inbox: InboxView(model: app.inbox, t: t, focused: focused).draw(in: list, on: canvas)
+            case .inbox: InboxView(model: app.inbox, t: t, focused: focused, clock: clock).draw(in: list, on: canvas)
             case .screening: if let model = app.screening { ScreeningView(model: model, t: t, focused: focused).draw(in: list, on: canvas) }
             case .search: SearchView(model: app.search, t: t, focused: focused).draw(in: list, on: canvas)
             }
         }
         if let rect = layout.detail, let detail = app.detail {
-            DetailView(model: detail, t: t, pipeline: app.services.pipeline, focused: app.detailFocused).draw(in: rect, on: canvas)
+            DetailView(model: detail, t: t, pipeline: app.services.pipeline, focused: app.detailFocused, clock: clock).draw(in: rect, on: canvas)
         }
         let whole = Rect(row: 1, column: 0, height: size.rows - 3, width: size.columns)
         switch app.overlay {

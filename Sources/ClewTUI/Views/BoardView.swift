@@ -42,8 +42,8 @@ struct BoardView {
     private func drawColumn(_ column: BoardColumn, index: Int, isFocused: Bool, in rect: Rect, on canvas: Canvas) {
         let title = t.language == .zh ? column.chineseTitle : column.englishTitle
         let amount = column.amount.fen > 0 ? " " + column.amount.compact : ""
-        canvas.line([(" \(title) ", isFocused ? "column-header-focus" : "column-header"), ("\(column.count)\(amount)", "column-count")],
-                    row: rect.row, column: rect.column, width: rect.width, fill: isFocused ? "column-header-focus" : "column-header")
+        canvas.line([(" \(title) ", isFocused ? "board.column-header-focus" : "board.column-header"), ("\(column.count)\(amount)", "board.column-count")],
+                    row: rect.row, column: rect.column, width: rect.width, fill: isFocused ? "board.column-header-focus" : "board.column-header")
         canvas.text(String(repeating: "─", count: rect.width), row: rect.row + 1, column: rect.column, width: rect.width, element: "border")
         let cards = model.cards[column.key] ?? []
         let cursor = model.cursors[column.key] ?? SelectionList()
@@ -63,13 +63,13 @@ struct BoardView {
 
     private func drawCard(_ card: BoardCard, focused: Bool, in rect: Rect, on canvas: Canvas) {
         let lead = card.lead
-        let base = focused ? "card-focus" : "card"
+        let base = focused ? "board.card-focus" : "board.card"
         let sla = "sla.\(card.sla.rawValue)"
         let days = max(0, Int(now.timeIntervalSince(card.inColumnSince) / 86_400))
         let grade = lead.grade.map { "[\($0)]" } ?? (lead.suggestedGrade.map { "(\($0))" } ?? "   ")
         let age = "\(days)\(t("days"))"
         let ageWidth = max(4, DisplayWidth.of(age))
-        canvas.line([("▌", sla), (lead.number.description, focused ? base : "card-number"), (" ", base),
+        canvas.line([("▌", sla), (lead.number.description, focused ? base : "board.card-number"), (" ", base),
                      (grade, lead.grade.map { "grade.\($0.rawValue.lowercased())" } ?? base)],
                     row: rect.row, column: rect.column, width: rect.width - ageWidth, fill: base)
         canvas.text(age, row: rect.row, column: rect.right - ageWidth, width: ageWidth, element: focused ? base : sla, pad: true)
@@ -77,7 +77,7 @@ struct BoardView {
         let owner = lead.owner ?? lead.pool.map { "◌\($0)" } ?? "—"
         let amount = lead.amount?.compact ?? ""
         let ownerWidth = rect.width - 1 - DisplayWidth.of(amount) - 1
-        canvas.line([("▌", sla), (DisplayWidth.pad(owner, to: max(0, ownerWidth)), focused ? base : "card-owner"), (" " + amount, focused ? base : "card-amount")],
+        canvas.line([("▌", sla), (DisplayWidth.pad(owner, to: max(0, ownerWidth)), focused ? base : "board.card-owner"), (" " + amount, focused ? base : "board.card-amount")],
                     row: rect.row + 2, column: rect.column, width: rect.width, fill: base)
     }
 }

@@ -10,6 +10,7 @@ struct DetailView {
     let t: Localizer
     let pipeline: Pipeline
     let focused: Bool
+    let clock: ShortTime
 
     /// One line of the document: segments of (text, element).
     typealias Line = [(String, String)]
@@ -59,7 +60,7 @@ struct DetailView {
         section("detail.stages")
         for row in model.stageRows {
             let name = DisplayWidth.pad(t.language == .zh ? row.chineseName : row.englishName, to: 12)
-            let dates = "\(Self.day(row.enteredAt)) → \(Self.day(row.plannedExitAt)) / \(Self.day(row.exitedAt))"
+            let dates = "\(clock.day(row.enteredAt)) → \(clock.day(row.plannedExitAt)) / \(clock.day(row.exitedAt))"
             let element = row.status == "stalled" ? "sla.stalled" : row.status == "done" ? "dim" : row.status.isEmpty ? "dim" : "detail.value"
             lines.append([(name, "detail.label"), (" " + dates + "  ", "dim"), (row.status, element)])
         }
@@ -72,31 +73,15 @@ struct DetailView {
 
         let open = detail.tasks.filter { $0.status == "open" }
         section("detail.tasks")
-        for task in open { lines.append([("☐ ", "detail.label"), (Self.time(task.effectiveDue) + "  ", "timeline.date"), (task.title, "detail.value")]) }
+        for task in open { lines.append([("☐ ", "detail.label"), (clock.time(task.effectiveDue) + "  ", "timeline.date"), (task.title, "detail.value")]) }
         if open.isEmpty { lines.append([("—", "dim")]) }
 
         section("detail.timeline")
         for entry in model.timeline {
             let element = entry.kind == .followUp ? "detail.value" : entry.kind == .note ? "timeline.note" : "dim"
-            lines.append([(Self.time(entry.at) + " ", "timeline.date"), (entry.who + " ", "detail.label"), (entry.summary, element)])
+            lines.append([(clock.time(entry.at) + " ", "timeline.date"), (entry.who + " ", "detail.label"), (entry.summary, element)])
             if let more = entry.detail { lines.append([("                 ", "dim"), (more, "dim")]) }
         }
         return lines
     }
-
-    static func day(_ date: Date?) -> String {
-        guard let date else { return "—" }
-        return String(time(date).prefix(5))
-    }
-
-    /// `MM-dd HH:mm` in local time. Called many times per frame, so it formats from calendar
-    /// components instead of building a DateFormatter each time.
-    static func time(_ date: Date?) -> String {
-        guard let date else { return "" }
-        let c = localCalendar.dateComponents([.month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
-    }
-
-    private static let localCalendar = Calendar.current
 }

@@ -8,6 +8,7 @@ struct InboxView {
     let model: InboxModel
     let t: Localizer
     let focused: Bool
+    let clock: ShortTime
 
     func draw(in rect: Rect, on canvas: Canvas) {
         if model.rows.isEmpty {
@@ -23,7 +24,7 @@ struct InboxView {
             case let .header(key, count):
                 canvas.line([(" \(t("inbox.\(key)")) (\(count))", "section")], row: y, column: rect.column, width: rect.width, fill: "default")
             case let .task(task, overdue):
-                canvas.line([("  ☐ ", base), (DetailView.time(task.effectiveDue) + "  ", overdue ? "sla.overdue" : (selected ? base : "timeline.date")),
+                canvas.line([("  ☐ ", base), (clock.time(task.effectiveDue) + "  ", overdue ? "sla.overdue" : (selected ? base : "timeline.date")),
                              (DisplayWidth.pad(task.leadNumber ?? "", to: 16) + " ", selected ? base : "card-number"),
                              (DisplayWidth.pad(task.leadCustomer ?? "", to: 24) + " ", base), (task.title, base)],
                             row: y, column: rect.column, width: rect.width, fill: base)
@@ -37,7 +38,7 @@ struct InboxView {
                              ("\(item.fromStage ?? "") → \(item.toStage ?? "")  ", base), ("\(item.requestedBy): ", base), (item.reason ?? "", base)],
                             row: y, column: rect.column, width: rect.width, fill: base)
             case let .notification(item):
-                canvas.line([("  • ", base), (DetailView.time(item.createdAt) + "  ", selected ? base : "timeline.date"),
+                canvas.line([("  • ", base), (clock.time(item.createdAt) + "  ", selected ? base : "timeline.date"),
                              ("[\(item.kind)] ", selected ? base : "badge"), (item.body, base)],
                             row: y, column: rect.column, width: rect.width, fill: base)
             }

@@ -66,21 +66,30 @@ struct HelpView {
         canvas.fill(rect, element: "dialog")
         canvas.box(rect, title: "\(t("help.title")) — \(t("help.close"))", element: "dialog-border")
         let inner = rect.inset(by: 1)
-        let columnWidth = max(36, inner.width / 2)
-        var row = inner.row
-        var column = inner.column + 1
+        let columns = max(1, inner.width / 36)
+        let columnWidth = inner.width / columns
+        // Lay out every line first, so whatever does not fit is counted, never silently dropped.
+        var lines: [(String, String, Bool)] = []
         for section in sections {
-            if row + 2 > inner.bottom { row = inner.row; column += columnWidth }
-            if column + 20 > inner.right { break }
-            canvas.text(section.title, row: row, column: column, width: columnWidth - 2, element: "section")
-            row += 1
-            for item in section.items {
-                if row >= inner.bottom { row = inner.row; column += columnWidth }
-                if column + 20 > inner.right { break }
-                canvas.line([(DisplayWidth.pad(item.keys, to: 12), "help.key"), (item.description, "help.text")], row: row, column: column, width: columnWidth - 2)
-                row += 1
+            if !lines.isEmpty { lines.append(("", "", false)) }
+            lines.append((section.title, "", true))
+            lines += section.items.map { ($0.keys, $0.description, false) }
+        }
+        let capacity = columns * inner.height
+        let overflow = lines.count > capacity
+        let shown = overflow ? Array(lines.prefix(capacity - 1)) : lines
+        for (index, line) in shown.enumerated() {
+            let row = inner.row + index % inner.height
+            let column = inner.column + 1 + (index / inner.height) * columnWidth
+            if line.2 {
+                canvas.text(line.0, row: row, column: column, width: columnWidth - 2, element: "section")
+            } else if !line.0.isEmpty {
+                canvas.line([(DisplayWidth.pad(line.0, to: 12), "help.key"), (line.1, "help.text")], row: row, column: column, width: columnWidth - 2)
             }
-            row += 1
+        }
+        if overflow {
+            let more = "… \(lines.count - shown.count) more: clew keys --dump"
+            canvas.text(more, row: inner.bottom - 1, column: inner.column + 1 + (columns - 1) * columnWidth, width: columnWidth - 2, element: "dim")
         }
     }
 }

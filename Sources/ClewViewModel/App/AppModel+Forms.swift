@@ -126,7 +126,7 @@ extension AppModel {
             detailFocused = false
             run {
                 try search.run(text)
-                status = StatusMessage(localizer("msg.results", search.results.count, text))
+                status = StatusMessage(search.results.count == 1 ? localizer("msg.result", text) : localizer("msg.results", search.results.count, text))
             }
         case .command:
             guard !TextNormalization.trimmed(text).isEmpty else { return }

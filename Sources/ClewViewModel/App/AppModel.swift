@@ -60,6 +60,7 @@ public final class AppModel {
     public func start() throws {
         try board.reload()
         try inbox.reload()
+        try screening?.reload() // its tab shows the queue's count from the first frame
     }
 
     /// The context whose keys the `?` help shows: the one the user was in when they asked.

@@ -83,7 +83,7 @@ public struct Localizer: Sendable {
         "msg.follow-up": ("follow-up logged", "跟进记录已保存"), "msg.registered": ("registered {0} ({1})", "已登记 {0}({1})"),
         "msg.saved": ("{0} saved (version {1})", "{0} 已保存(版本 {1})"), "msg.moved": ("{0} moved to {1}", "{0} 已推进到 {1}"),
         "msg.no-lead": ("no lead selected", "未选中线索"), "msg.dismissed": ("dismissed", "已忽略"),
-        "msg.results": ("{0} results for {1}", "找到 {0} 条结果:{1}"), "msg.restored": ("restored your unfinished form", "已恢复未完成的表单"),
+        "msg.results": ("{0} results for {1}", "找到 {0} 条结果:{1}"), "msg.result": ("1 result for {0}", "找到 1 条结果:{0}"), "msg.restored": ("restored your unfinished form", "已恢复未完成的表单"),
         "msg.screening-only": ("the screening queue is for supervisors", "筛选队列仅供主管使用"),
         "msg.select-task": ("select a task", "请选择一个任务"), "msg.select-approval": ("select an approval request", "请选择一个审批申请"),
         "msg.form-kept": ("your form is kept: press the new-lead key to go back to it", "表单已保留:按新建线索键返回"),

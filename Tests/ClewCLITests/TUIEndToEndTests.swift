@@ -1,0 +1,447 @@
+import ClewViewModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+
+// End-to-end tests of the real `clew` binary in tmux (DESIGN §12, layers 4 and 5): start the TUI
+// in a detached tmux session on a private socket, press the keys the *default keymap* binds to
+// each action, poll `capture-pane -p` until the expected text appears, then check the database
+// with the CLI. Skipped (with a message) when tmux is not installed.
+
+// MARK: - tmux
+
+/// Where `tmux` is, if installed.
+enum Tmux {
+    static let path: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux", "/opt/homebrew/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+        ?? (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// tmux's name for a key, for `send-keys` (printable characters are sent literally instead).
+    /// Goes through `KeyNotation`, so it covers exactly what a keymap can bind.
+    static func name(_ key: Key) -> String? {
+        if case let .control(c) = key { return "C-\(c)" }
+        if case let .meta(c) = key { return "M-\(c)" }
+        let notation = KeyNotation.format(key)          // "<Enter>", "<F5>", …
+        let names = ["<Enter>": "Enter", "<Esc>": "Escape", "<Tab>": "Tab", "<BackTab>": "BTab",
+                     "<Up>": "Up", "<Down>": "Down", "<Left>": "Left", "<Right>": "Right",
+                     "<PgUp>": "PPage", "<PgDn>": "NPage", "<Home>": "Home", "<End>": "End",
+                     "<Backspace>": "BSpace", "<Del>": "DC", "<Ins>": "IC", "<Space>": "Space"]
+        if let name = names[notation] { return name }
+        if case let .function(n) = key { return "F\(n)" }
+        return nil
+    }
+}
+
+/// One TUI running in its own tmux server (`-L <unique socket>`, `-f` a private config), so
+/// tests can run side by side and never touch the user's tmux.
+final class TmuxSession {
+    let socket: String
+    let name = "clew"
+    let sandbox: CLISandbox
+    private(set) var size: (columns: Int, rows: Int)
+
+    /// Starts `clew --db <sandbox db> arguments…` at `columns`×`rows`.
+    init(_ sandbox: CLISandbox, arguments: [String], columns: Int = 120, rows: Int = 40) throws {
+        self.sandbox = sandbox
+        socket = "clew-e2e-\(UUID().uuidString.prefix(8))"
+        size = (columns, rows)
+        let config = sandbox.directory + "/tmux.conf"
+        // Keep a dead pane (to read its exit status); no status line, so the pane is the window.
+        try "set -g remain-on-exit on\nset -g status off\nset -g history-limit 0\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let command = ([CLI.binary, "--db", sandbox.db] + arguments).map(Self.quote).joined(separator: " ")
+        let env = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "TZ=UTC", "HOME=\(sandbox.directory)",
+                   "XDG_DATA_HOME=\(sandbox.directory)/data", "XDG_CONFIG_HOME=\(sandbox.directory)/config", "NO_COLOR="]
+        let arguments = ["-L", socket, "-f", config, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)"]
+            + env.flatMap { ["-e", $0] } + [command + "; " + Self.afterExit]
+        // The server that new-session forks keeps what the client inherited, so start it with
+        // `spawnClean`: no open descriptors above stderr (Foundation's Process watches one to see
+        // its child exit, and would wait for the server) and no blocked signals (this process's
+        // threads block some, SIGWINCH among them; the TUI would then never hear of a resize).
+        let errors = sandbox.directory + "/tmux-new-session.err"
+        let closeAndExec = #"for fd in /proc/self/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec "$@""#
+        let status = try Self.spawnClean("/bin/bash", ["-c", closeAndExec, "bash", Tmux.path ?? "tmux"] + arguments,
+                                         environment: Self.tmuxEnvironment(sandbox), stderr: errors)
+        guard status == 0 else {
+            throw TmuxError.failed("new-session exited \(status): \((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")")
+        }
+        serverPID = Int32(format("#{pid}")) ?? 0
+    }
+
+    /// The tmux server's process id, to make sure it is gone at the end.
+    private var serverPID: Int32 = 0
+
+    /// Runs `path arguments…` with an empty signal mask and default signal dispositions, stdin
+    /// and stdout on /dev/null and stderr to the file `stderr`; returns its exit status.
+    static func spawnClean(_ path: String, _ arguments: [String], environment: [String: String], stderr: String) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw TmuxError.failed("posix_spawn \(path): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS by hand (macros are not imported).
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// tmux's own environment: its sockets live in the sandbox, not in the user's /tmp/tmux-UID.
+    static func tmuxEnvironment(_ sandbox: CLISandbox) -> [String: String] {
+        ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": sandbox.directory, "TMUX_TMPDIR": sandbox.directory]
+    }
+
+    /// What the pane's shell does once clew has ended: report its exit status and the terminal
+    /// modes it left behind, then wait (the server is killed at the end of the test).
+    static let afterExit = #"printf '\nclew exited with status %s\n' "$?"; printf 'tty: %s\n' "$(stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' ')"; exec sleep 600"#
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs `tmux -L <socket> arguments…`.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> CLIResult {
+        try CLI.run(executable: Tmux.path ?? "tmux", ["-L", socket] + arguments,
+                    environment: Self.tmuxEnvironment(sandbox), in: sandbox.directory)
+    }
+
+    /// The pane's text now.
+    func screen() -> String {
+        (try? tmux(["capture-pane", "-p", "-t", name]).stdout) ?? ""
+    }
+
+    /// Sends keys: printable characters literally (`-l`), others by their tmux names.
+    func send(_ keys: KeySequence) throws {
+        var literal = ""
+        func flush() throws {
+            guard !literal.isEmpty else { return }
+            try tmux(["send-keys", "-t", name, "-l", literal])
+            literal = ""
+        }
+        for key in keys {
+            if case let .character(c) = key, c != " " {
+                literal.append(c)
+                continue
+            }
+            try flush()
+            guard let tmuxName = Tmux.name(key) else { throw TmuxError.failed("no tmux name for \(KeyNotation.format(key))") }
+            try tmux(["send-keys", "-t", name, tmuxName])
+        }
+        try flush()
+    }
+
+    /// Types text literally.
+    func type(_ text: String) throws { try send(text.map(Key.character)) }
+
+    /// Presses the first key the default keymap binds to `action` in `context`.
+    func press(_ action: String, in context: KeyContext, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        guard let keys = Keymap.default.keys(for: action, in: context).first else {
+            Issue.record("no key for \(action) in \(context)", sourceLocation: sourceLocation)
+            throw TmuxError.failed("no key for \(action)")
+        }
+        try send(keys)
+    }
+
+    /// Polls the pane every 100 ms until `condition` holds for its text; records an issue with
+    /// the last screen on timeout.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: TimeInterval = 5, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var text = screen()
+        while !condition(text) {
+            guard Date() < deadline else {
+                Issue.record("timed out after \(timeout) s waiting for \(what); screen:\n\(text)", sourceLocation: sourceLocation)
+                return false
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+            text = screen()
+        }
+        return true
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 5, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        waitUntil("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    @discardableResult
+    func waitForAbsence(of text: String, timeout: TimeInterval = 5, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        waitUntil("\"\(text)\" to go away", timeout: timeout, sourceLocation: sourceLocation) { !$0.contains(text) }
+    }
+
+    /// A tmux format for the pane, such as `#{pane_dead}`.
+    func format(_ format: String) -> String {
+        ((try? tmux(["display-message", "-p", "-t", name, format]).stdout) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+        size = (columns, rows)
+    }
+
+    /// Stops the server (and the TUI with it).
+    func kill() {
+        _ = try? tmux(["kill-server"])
+        guard serverPID > 0 else { return }
+        for _ in 0..<20 where Foundation.kill(serverPID, 0) == 0 { Thread.sleep(forTimeInterval: 0.05) }
+        if Foundation.kill(serverPID, 0) == 0 { _ = Foundation.kill(serverPID, SIGKILL) }
+    }
+}
+
+enum TmuxError: Error, CustomStringConvertible {
+    case failed(String)
+    var description: String { if case let .failed(message) = self { return message }; return "" }
+}
+
+// MARK: - Tests
+
+@Suite("TUI end to end (tmux)", .serialized)
+struct TUIEndToEndTests {
+    /// bob supervises alice and carol; three leads with Chinese customers: one active for
+    /// alice, one assigned to her and waiting, one in screening.
+    final class Team {
+        let sandbox: CLISandbox
+        var active = ""
+        var waiting = ""
+        var screening = ""
+
+        init() throws {
+            sandbox = try CLISandbox()
+            let s = sandbox
+            try s.ok("init", "--name", "Root Admin")
+            try s.ok("user", "add", "bob", "--name", "Bob Zhou", "--role", "supervisor", "--regions", "华东")
+            try s.ok("user", "add", "alice", "--name", "Alice Wang", "--role", "rep", "--supervisor", "bob", "--regions", "华东",
+                     "--industries", "制造业", "--capacity", "10")
+            try s.ok("user", "add", "carol", "--name", "Carol Chen", "--role", "rep", "--supervisor", "bob", "--regions", "华南")
+            active = try s.addLead(customer: "杭州恒通科技有限公司", phone: "13800138001")
+            try s.ok("lead", "grade", active, "A", "--reason", "预算明确")
+            try s.ok("lead", "assign", active, "alice")
+            try s.ok("--as", "alice", "lead", "confirm", active)
+            waiting = try s.addLead(customer: "上海云帆信息技术有限公司", phone: "13800138002")
+            try s.ok("lead", "grade", waiting, "B", "--reason", "需求明确")
+            try s.ok("lead", "assign", waiting, "alice")
+            screening = try s.addLead(customer: "南京星辰智能制造有限公司", phone: "13800138003")
+        }
+
+        /// `lead show NUMBER --json` as a dictionary.
+        func lead(_ number: String) throws -> [String: Any] {
+            let result = try sandbox.clew("lead", "show", number, "--json")
+            #expect(result.status == 0, "\(result)")
+            return try #require(try result.json() as? [String: Any])
+        }
+
+        func start(as login: String, columns: Int = 120, rows: Int = 40) throws -> TmuxSession {
+            try TmuxSession(sandbox, arguments: ["--as", login], columns: columns, rows: rows)
+        }
+    }
+
+    /// False (and a message) when tmux or the binary is missing.
+    static func available() -> Bool {
+        guard Tmux.path != nil else {
+            print("TUIEndToEndTests: tmux is not on PATH; skipping")
+            return false
+        }
+        guard CLI.binaryExists else {
+            print("TUIEndToEndTests: \(CLI.binary) is missing (swift build first); skipping")
+            return false
+        }
+        return true
+    }
+
+    // (a)
+    @Test func boardNavigationAndDetail() throws {
+        guard Self.available() else { return }
+        let team = try Team()
+        let tui = try team.start(as: "alice")
+        defer { tui.kill() }
+        tui.waitFor("杭州恒通科技有限公司")
+        let board = tui.screen()
+        #expect(board.contains("Assigned"))
+        #expect(board.contains("Discovery"))
+        #expect(board.contains("上海云帆信息技术有限公司"))
+        #expect(board.contains(team.active))
+        // Focus starts on the Assigned column; move right to Discovery and open the card there.
+        try tui.press("move-down", in: .board)
+        try tui.press("move-right", in: .board)
+        try tui.press("open", in: .board)
+        tui.waitFor("Status")
+        let detail = tui.screen()
+        #expect(detail.contains("┌─ \(team.active) · 杭州恒通科技有限公司"), "\(detail)")
+        #expect(detail.contains("active"))
+        #expect(detail.contains("王伟"))
+        // Back to the board, then move left: the Assigned lead opens.
+        try tui.press("back", in: .detail)
+        tui.waitForAbsence(of: "Status")
+        try tui.press("move-left", in: .board)
+        try tui.press("open", in: .board)
+        tui.waitFor("┌─ \(team.waiting) · 上海云帆信息技术有限公司")
+    }
+
+    // (b)
+    @Test func repConfirmsAnAssignmentFromTheInbox() throws {
+        guard Self.available() else { return }
+        let team = try Team()
+        let tui = try team.start(as: "alice")
+        defer { tui.kill() }
+        tui.waitFor("杭州恒通科技有限公司")
+        try tui.press("show-inbox", in: .board)
+        tui.waitFor("Assigned to you")
+        #expect(tui.screen().contains("上海云帆信息技术有限公司"))
+        try tui.press("complete", in: .inbox)
+        tui.waitFor("\(team.waiting) confirmed")
+        #expect(try team.lead(team.waiting)["status"] as? String == "active")
+        #expect(try team.lead(team.waiting)["owner"] as? String == "alice")
+    }
+
+    // (c)
+    @Test func logAFollowUpThroughTheForm() throws {
+        guard Self.available() else { return }
+        let team = try Team()
+        let tui = try team.start(as: "alice")
+        defer { tui.kill() }
+        tui.waitFor("杭州恒通科技有限公司")
+        try tui.press("move-right", in: .board)
+        try tui.press("log-follow-up", in: .board)
+        tui.waitFor("Log follow-up \(team.active)")
+        try tui.press("next-field", in: .form)     // method → spoke with
+        try tui.press("next-field", in: .form)     // → content
+        try tui.type("电话沟通了报价细节，客户要求下周演示")
+        tui.waitFor("客户要求下周演示")
+        try tui.press("submit", in: .form)
+        tui.waitFor("follow-up logged")
+        let followUps = try #require(try team.lead(team.active)["followUps"] as? [[String: Any]])
+        #expect(followUps.count == 1)
+        #expect(followUps.first?["content"] as? String == "电话沟通了报价细节，客户要求下周演示", "\(followUps)")
+    }
+
+    // (d)
+    @Test func supervisorGradesAndAssignsFromTheScreeningQueue() throws {
+        guard Self.available() else { return }
+        let team = try Team()
+        let tui = try team.start(as: "bob")
+        defer { tui.kill() }
+        tui.waitFor("Screening")
+        try tui.press("show-screening", in: .board)
+        tui.waitFor("南京星辰智能制造有限公司")
+        try tui.press("grade", in: .screening)
+        tui.waitFor("Grade lead \(team.screening)")
+        try tui.press("next-field", in: .form)     // grade (prefilled) → reason
+        try tui.type("预算明确，决策人已接触")
+        tui.waitFor("决策人已接触")
+        try tui.press("submit", in: .form)
+        tui.waitFor("\(team.screening) graded")
+        #expect(try team.lead(team.screening)["grade"] as? String != nil)
+        try tui.press("assign-suggested", in: .screening)
+        tui.waitFor("assigned 1 lead")
+        let lead = try team.lead(team.screening)
+        #expect(lead["status"] as? String == "assigned", "\(lead["status"] ?? "nil")")
+        #expect(lead["owner"] as? String == "alice")
+    }
+
+    // (e)
+    @Test func searchForAChineseName() throws {
+        guard Self.available() else { return }
+        let team = try Team()
+        let tui = try team.start(as: "alice")
+        defer { tui.kill() }
+        tui.waitFor("杭州恒通科技有限公司")
+        try tui.press("search", in: .board)
+        try tui.type("恒通")
+        tui.waitFor("/恒通")
+        try tui.press("accept", in: .prompt)
+        tui.waitFor("for 恒通")
+        let screen = tui.screen()
+        #expect(screen.contains("1 result for 恒通"))
+        #expect(screen.contains(team.active))
+        #expect(!screen.contains("上海云帆信息技术有限公司"))
+        try tui.press("open", in: .generic)
+        tui.waitFor("┌─ \(team.active) · 杭州恒通科技有限公司")
+    }
+
+    // (f)
+    @Test func helpListsKeyNames() throws {
+        guard Self.available() else { return }
+        let team = try Team()
+        let tui = try team.start(as: "alice")
+        defer { tui.kill() }
+        tui.waitFor("杭州恒通科技有限公司")
+        try tui.press("help", in: .board)
+        tui.waitFor("Keys")
+        let help = tui.screen()
+        for (action, context) in [("move-down", KeyContext.generic), ("quit", .generic), ("search", .generic)] {
+            let label = KeyNotation.label(try #require(Keymap.default.keys(for: action, in: context).first))
+            let description = try #require(ActionRegistry.action(named: action)).description
+            #expect(help.contains(label) && help.contains(description), "\(action): \(label) \(description)\n\(help)")
+        }
+        // The board's own keys (log follow-up: L) should be listed too.
+        let logFollowUp = try #require(ActionRegistry.action(named: "log-follow-up")).description
+        #expect(help.contains(logFollowUp), "\(help)")
+        try tui.press("back", in: .help)
+        tui.waitForAbsence(of: "Keys —")
+        tui.waitFor("杭州恒通科技有限公司")
+    }
+
+    // (g)
+    @Test func resizeToTooSmallAndBack() throws {
+        guard Self.available() else { return }
+        let team = try Team()
+        let tui = try team.start(as: "alice")
+        defer { tui.kill() }
+        tui.waitFor("杭州恒通科技有限公司")
+        try tui.resize(columns: 70, rows: 20)
+        tui.waitFor("Terminal too small")
+        #expect(tui.screen().contains("70×20"))
+        #expect(!tui.screen().contains("杭州恒通科技有限公司"))
+        try tui.resize(columns: 120, rows: 40)
+        tui.waitFor("杭州恒通科技有限公司")
+        let board = tui.screen()
+        #expect(!board.contains("Terminal too small"))
+        #expect(board.contains("Discovery"))
+        // The key bar is on the last row of the bigger window again.
+        let lines = board.components(separatedBy: "\n")
+        #expect(lines.count >= 40 && lines[39].contains("help"), "\(lines.suffix(3))")
+    }
+
+    // (h)
+    @Test func quitEndsTheProcessAndRestoresTheTerminal() throws {
+        guard Self.available() else { return }
+        let team = try Team()
+        let tui = try team.start(as: "alice")
+        defer { tui.kill() }
+        tui.waitFor("杭州恒通科技有限公司")
+        #expect(tui.format("#{alternate_on}") == "1")
+        try tui.press("quit", in: .board)
+        // The pane's shell prints clew's exit status and the tty modes once clew has ended.
+        tui.waitFor("clew exited with status")
+        let after = tui.screen()
+        #expect(after.contains("clew exited with status 0"), "\(after)")
+        #expect(!after.contains("杭州恒通科技有限公司"))
+        // Restored: out of the alternate screen, cursor shown, no mouse reporting, cursor keys
+        // back in normal mode, and the tty in canonical mode with echo.
+        #expect(tui.format("#{alternate_on}") == "0")
+        #expect(tui.format("#{cursor_flag}") == "1")
+        #expect(tui.format("#{mouse_any_flag}|#{mouse_standard_flag}|#{mouse_button_flag}") == "0|0|0")
+        #expect(tui.format("#{keypad_cursor_flag}") == "0")
+        #expect(after.contains("tty: icanon echo"), "\(after)")
+    }
+}
