@@ -26,6 +26,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Random seed for the generated data.") var seed: UInt64 = 1
     @Flag(help: "Print JSON instead of the table.") var json = false
     @Flag(help: "Keep the database and print its path (for EXPLAIN QUERY PLAN).") var keepDatabase = false
+    @Option(help: "Measure the queries on this database (kept by an earlier --keep-database run) instead of seeding one.")
+    var database: String?
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -35,12 +37,19 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let status = StatusLine()
-        status.show("seeding \(leads) leads …")
-        let bench = try BenchDatabase.create(leads: leads, seed: seed) { done in
-            status.show("seeding: \(done)/\(leads) leads")
+        let bench: BenchDatabase
+        if let database {
+            bench = try BenchDatabase.open(path: database)
+        } else {
+            status.show("seeding \(leads) leads …")
+            bench = try BenchDatabase.create(leads: leads, seed: seed) { done in
+                status.show("seeding: \(done)/\(leads) leads")
+            }
         }
         defer {
-            if keepDatabase {
+            if database != nil {
+                try? bench.context.database.close()
+            } else if keepDatabase {
                 status.note("database kept in \(bench.directory.path)")
             } else {
                 bench.remove()
@@ -54,7 +63,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func makeReport(_ bench: BenchDatabase, queries: [BenchReport.Query]) -> BenchReport {
-        let s = bench.seed
+        let s = (users: bench.seed?.users ?? 0, leads: bench.seed?.leads ?? 0,
+                 followUps: bench.seed?.followUps ?? 0, tasks: bench.seed?.tasks ?? 0)
         let seconds = bench.seedDuration.seconds
         let current = ProcessMemory.currentResidentBytes().map(BenchReport.megabytes)
         let peak = BenchReport.megabytes(ProcessMemory.peakResidentBytes())

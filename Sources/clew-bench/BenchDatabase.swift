@@ -14,8 +14,8 @@ struct BenchDatabase {
     let rep: ActingUser
     /// The demo rep's supervisor: may screen, sees the team's and unowned leads.
     let supervisor: ActingUser
-    /// What the seed made, and how long it took.
-    let seed: SeedGenerator.Report
+    /// What the seed made, and how long it took (nil for a database opened with ``open(path:)``).
+    let seed: SeedGenerator.Report?
     let seedDuration: Duration
 
     /// Creates and seeds the database. `progress` gets the number of leads written so far.
@@ -33,17 +33,34 @@ struct BenchDatabase {
             let (report, duration) = try Stopwatch.time {
                 try SeedGenerator(context: context, actor: admin).run(.init(leads: leads, seed: seed), progress: progress)
             }
-            let rep = try users.actingUser(osLogin: me.login, actAs: SeedGenerator.demoRep)
-            guard let supervisorLogin = rep.profile.supervisor else {
-                throw BenchError("the seeded rep \(rep.login) has no supervisor")
-            }
-            let supervisor = try users.actingUser(osLogin: me.login, actAs: supervisorLogin)
-            return BenchDatabase(directory: directory, context: context, admin: admin, rep: rep, supervisor: supervisor,
-                                 seed: report, seedDuration: duration)
+            return try make(directory: directory, context: context, osLogin: me.login, admin: admin, seed: report, seedDuration: duration)
         } catch {
             try? FileManager.default.removeItem(at: directory)
             throw error
         }
+    }
+
+    /// Opens a database an earlier `clew-bench --keep-database` seeded (by the same OS user), to
+    /// measure the queries again without seeding. The seed figures are then zero.
+    static func open(path: String) throws -> BenchDatabase {
+        let url = URL(fileURLWithPath: path)
+        let me = OSAccount.current() ?? (login: "bench-admin", fullName: nil)
+        let context = ClewContext(database: try ClewDatabase(path: url.path))
+        let admin = try UserDirectory(context: context).actingUser(osLogin: me.login)
+        return try make(directory: url.deletingLastPathComponent(), context: context, osLogin: me.login, admin: admin,
+                        seed: nil, seedDuration: .zero)
+    }
+
+    private static func make(directory: URL, context: ClewContext, osLogin: String, admin: ActingUser,
+                             seed: SeedGenerator.Report?, seedDuration: Duration) throws -> BenchDatabase {
+        let users = UserDirectory(context: context)
+        let rep = try users.actingUser(osLogin: osLogin, actAs: SeedGenerator.demoRep)
+        guard let supervisorLogin = rep.profile.supervisor else {
+            throw BenchError("the seeded rep \(rep.login) has no supervisor")
+        }
+        let supervisor = try users.actingUser(osLogin: osLogin, actAs: supervisorLogin)
+        return BenchDatabase(directory: directory, context: context, admin: admin, rep: rep, supervisor: supervisor,
+                             seed: seed, seedDuration: seedDuration)
     }
 
     /// Closes the database and deletes its directory.

@@ -9,6 +9,8 @@ enum ClewMigrations {
         migrator.registerMigration("v1-core", migrate: createCore)
         migrator.registerMigration("v1-search", migrate: createSearch)
         migrator.registerMigration("v2-search-phone-digits", migrate: indexPhoneDigits)
+        migrator.registerMigration("v3-search-contentless", migrate: makeSearchContentless)
+        migrator.registerMigration("v3-lead-list-indexes", migrate: indexLeadLists)
         return migrator
     }
 
@@ -288,6 +290,78 @@ enum ClewMigrations {
             DELETE FROM lead_search;
             INSERT INTO lead_search(rowid, body)
               SELECT id, \(SearchText.sqlFunctionName)(\(fields.replacingOccurrences(of: "new.", with: ""))) FROM lead;
+            """)
+    }
+
+    // MARK: - v3
+
+    /// The search tables become contentless (`content=''`): they kept a second copy of every
+    /// indexed text (a third of the database) that nothing reads, since searches take rowids from
+    /// them and text from `lead` and `follow_up`. A contentless table needs the old text to
+    /// remove a row, so the update and delete triggers pass FTS5's `'delete'` command the old
+    /// values through the same deterministic function. The update trigger now also fires on
+    /// `phone_key`, which v2 indexes. See ``SearchIndex``, which mirrors these triggers.
+    private static func makeSearchContentless(_ db: Database) throws {
+        let f = SearchText.sqlFunctionName
+        func lead(_ row: String) -> String {
+            "\(f)(\(row).number, \(row).customer, \(row).contact, \(row).title, \(row).phone, "
+                + "replace(replace(replace(replace(\(row).phone, ' ', ''), '-', ''), '(', ''), ')', ''), "
+                + "\(row).phone_key, \(row).email, \(row).industry, \(row).need, \(row).source, \(row).campaign, "
+                + "\(row).region, \(row).city, \(row).tags)"
+        }
+        func followUp(_ row: String) -> String {
+            "\(f)(\(row).content, \(row).feedback, \(row).next_action, \(row).contact_person)"
+        }
+        try db.execute(sql: """
+            DROP TRIGGER lead_search_insert;
+            DROP TRIGGER lead_search_update;
+            DROP TRIGGER lead_search_delete;
+            DROP TRIGGER follow_up_search_insert;
+            DROP TRIGGER follow_up_search_update;
+            DROP TRIGGER follow_up_search_delete;
+            DROP TABLE lead_search;
+            DROP TABLE follow_up_search;
+
+            CREATE VIRTUAL TABLE lead_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', content = '');
+            CREATE VIRTUAL TABLE follow_up_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', content = '');
+
+            CREATE TRIGGER lead_search_insert AFTER INSERT ON lead BEGIN
+              INSERT INTO lead_search(rowid, body) VALUES (new.id, \(lead("new")));
+            END;
+            CREATE TRIGGER lead_search_update AFTER UPDATE OF number, customer, contact, title, phone, phone_key, email, industry, need, source, campaign, region, city, tags ON lead BEGIN
+              INSERT INTO lead_search(lead_search, rowid, body) VALUES ('delete', old.id, \(lead("old")));
+              INSERT INTO lead_search(rowid, body) VALUES (new.id, \(lead("new")));
+            END;
+            CREATE TRIGGER lead_search_delete AFTER DELETE ON lead BEGIN
+              INSERT INTO lead_search(lead_search, rowid, body) VALUES ('delete', old.id, \(lead("old")));
+            END;
+
+            CREATE TRIGGER follow_up_search_insert AFTER INSERT ON follow_up BEGIN
+              INSERT INTO follow_up_search(rowid, body) VALUES (new.id, \(followUp("new")));
+            END;
+            CREATE TRIGGER follow_up_search_update AFTER UPDATE OF content, feedback, next_action, contact_person ON follow_up BEGIN
+              INSERT INTO follow_up_search(follow_up_search, rowid, body) VALUES ('delete', old.id, \(followUp("old")));
+              INSERT INTO follow_up_search(rowid, body) VALUES (new.id, \(followUp("new")));
+            END;
+            CREATE TRIGGER follow_up_search_delete AFTER DELETE ON follow_up BEGIN
+              INSERT INTO follow_up_search(follow_up_search, rowid, body) VALUES ('delete', old.id, \(followUp("old")));
+            END;
+
+            INSERT INTO lead_search(rowid, body) SELECT id, \(lead("lead")) FROM lead;
+            INSERT INTO follow_up_search(rowid, body) SELECT id, \(followUp("follow_up")) FROM follow_up;
+            """)
+    }
+
+    /// Indexes for the lists that scanned:
+    /// - `lead_creator (created_by, owner)`: a rep's unowned leads they registered
+    ///   (`owner IS NULL AND created_by = ?`), the part of the rep visibility rule that read
+    ///   every unowned lead through `lead_owner`;
+    /// - `lead_status_owner (status, owner)`: covers counting a status for
+    ///   a set of owners (the supervisor's screening count read every screening row).
+    private static func indexLeadLists(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX lead_creator ON lead(created_by, owner);
+            CREATE INDEX lead_status_owner ON lead(status, owner);
             """)
     }
 }

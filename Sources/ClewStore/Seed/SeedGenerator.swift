@@ -7,7 +7,8 @@ import GRDB
 /// status and stage, months of follow-ups, tasks overdue, due today and upcoming, won and lost
 /// deals, pending approvals and mentions.
 ///
-/// Rows go in through prepared statements in batches of a few thousand leads per transaction, so
+/// Rows go in through prepared statements in batches of a few thousand leads per transaction, each
+/// batch indexed for search in one statement at its end (``SearchIndex/bulkIndexing(_:_:)``), so
 /// 100 000 leads with their follow-ups take seconds, and a crash loses at most the open batch.
 public struct SeedGenerator {
     /// What to make.
@@ -82,11 +83,14 @@ public struct SeedGenerator {
         while start < options.leads {
             let end = min(start + batch, options.leads)
             try context.database.write { db in
-                try writer.prepare(db)
-                for i in start..<end {
-                    try writer.writeLead(index: i, number: numbers[i], createdAt: createdAt[i], seed: options.seed, &random, &report)
+                // The batch's leads and follow-ups are indexed for search in one go at its end.
+                try SearchIndex.bulkIndexing(db) {
+                    try writer.prepare(db)
+                    for i in start..<end {
+                        try writer.writeLead(index: i, number: numbers[i], createdAt: createdAt[i], seed: options.seed, &random, &report)
+                    }
+                    try writer.finish(db)
                 }
-                try writer.finish(db)
             }
             start = end
             progress?(end)

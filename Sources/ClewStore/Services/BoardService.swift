@@ -93,9 +93,10 @@ public struct BoardService: Sendable {
                   (SELECT min(coalesce(task.snoozed_until, task.due_at)) FROM task WHERE task.lead_id = lead.id AND task.status = 'open') AS next_due
                 FROM lead WHERE \(condition) ORDER BY \(order), lead.id LIMIT ? OFFSET ?
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: arguments + [max(0, limit), max(0, offset)]).map { row in
-                let lead = try Lead(row: row)
-                let due = (row["next_due"] as Double?).map(Date.init(storage:))
+            let nextDue = Lead.selectionNames.count
+            return try Lead.fetchAll(db, sql: sql, arguments: arguments + [max(0, limit), max(0, offset)]) { row in
+                (row[nextDue] as Double?).map(Date.init(storage:))
+            }.map { lead, due in
                 let sla = SLAState.evaluate(lead, nextTaskDue: due, pipeline: context.pipeline, calendar: context.calendar, now: now)
                 let since = key == "screening" || key == "assigned" || key == "won" ? lead.statusChangedAt : (lead.stageEnteredAt ?? lead.statusChangedAt)
                 return BoardCard(lead: lead, nextTaskDue: due, sla: sla, inColumnSince: since)

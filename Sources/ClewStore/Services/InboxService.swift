@@ -59,8 +59,8 @@ public struct InboxService: Sendable {
                 ORDER BY coalesce(snoozed_until, due_at) LIMIT ?
                 """, arguments: [actor.login, horizon.storage - 1, horizon.storage, limit * 3]).map(TaskItem.init(row:))
             let due = { (task: TaskItem) in task.effectiveDue ?? horizon.addingTimeInterval(-1) }
-            let leads = try Row.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status = 'assigned' ORDER BY status_changed_at LIMIT ?",
-                                         arguments: [actor.login, limit]).map(Lead.init(row:))
+            let leads = try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status = 'assigned' ORDER BY status_changed_at LIMIT ?",
+                                          arguments: [actor.login, limit])
             let notifications = try Row.fetchAll(db, sql: """
                 SELECT notification.id, kind, lead.number, actor, body, notification.created_at
                 FROM notification LEFT JOIN lead ON lead.id = notification.lead_id

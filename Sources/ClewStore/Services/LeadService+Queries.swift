@@ -45,7 +45,7 @@ extension LeadService {
             }
             let limit = max(1, min(query.limit, 1000))
             let sql = "SELECT \(Lead.selection) FROM lead WHERE \(conditions.joined(separator: " AND ")) ORDER BY lead.id DESC LIMIT \(limit)"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Lead.init(row:))
+            return try Lead.fetchAll(db, sql: sql, arguments: arguments)
         }
     }
 

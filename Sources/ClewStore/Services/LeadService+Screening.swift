@@ -45,7 +45,7 @@ extension LeadService {
                 SELECT \(Lead.selection) FROM lead WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY lead.status_changed_at, lead.id LIMIT \(limit)
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Lead.init(row:))
+            return try Lead.fetchAll(db, sql: sql, arguments: arguments)
         }
     }
 }

@@ -74,10 +74,15 @@ public enum Maintenance {
                 let count = try Int.fetchOne(db, sql: sql) ?? 0
                 count == 0 ? add("ok", label, "none") : add("warning", label, "\(count) found")
             }
+            // The search tables are contentless (v3): count(*) counts the rows indexed.
             let leads = try Int.fetchOne(db, sql: "SELECT count(*) FROM lead") ?? 0
             let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM lead_search") ?? 0
             indexed == leads ? add("ok", "search index", "\(indexed) leads indexed")
                 : add("error", "search index", "\(indexed) indexed for \(leads) leads")
+            let followUps = try Int.fetchOne(db, sql: "SELECT count(*) FROM follow_up") ?? 0
+            let notesIndexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM follow_up_search") ?? 0
+            notesIndexed == followUps ? add("ok", "follow-up search index", "\(notesIndexed) follow-ups indexed")
+                : add("error", "follow-up search index", "\(notesIndexed) indexed for \(followUps) follow-ups")
             return findings
         }
     }

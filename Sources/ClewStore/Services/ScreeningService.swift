@@ -38,20 +38,33 @@ public struct ScreeningService: Sendable {
         let now = context.clock.now()
         let visibility = LeadLookup.visibility(for: actor)
         return try context.database.read { db in
-            let leads = try Row.fetchAll(db, sql: """
+            let leads = try Lead.fetchAll(db, sql: """
                 SELECT \(Lead.selection) FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)
                 ORDER BY lead.status_changed_at, lead.id LIMIT ? OFFSET ?
-                """, arguments: visibility.arguments + [max(1, limit), max(0, offset)]).map(Lead.init(row:))
+                """, arguments: visibility.arguments + [max(1, limit), max(0, offset)])
             let candidates = try Self.candidates(db)
+            // Suggestions depend only on region and industry: rank each pair once per page.
+            var ranked: [SuggestionKey: [AssignmentSuggestion]] = [:]
             return leads.map { lead in
-                ScreeningItem(
+                let key = SuggestionKey(region: lead.details.region, industry: lead.details.industry)
+                let suggestions = ranked[key] ?? {
+                    let top = Array(AssignmentSuggestion.rank(region: key.region, industry: key.industry,
+                                                              candidates: candidates, now: now).prefix(3))
+                    ranked[key] = top
+                    return top
+                }()
+                return ScreeningItem(
                     lead: lead,
                     waitingWorkingSeconds: context.calendar.workingDuration(from: lead.statusChangedAt, to: now),
                     score: LeadScore.standard(lead.details),
-                    suggestions: Array(AssignmentSuggestion.rank(region: lead.details.region, industry: lead.details.industry,
-                                                                 candidates: candidates, now: now).prefix(3)))
+                    suggestions: suggestions)
             }
         }
+    }
+
+    private struct SuggestionKey: Hashable {
+        var region: String?
+        var industry: String?
     }
 
     /// Active reps with their open workload.

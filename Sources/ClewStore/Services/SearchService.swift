@@ -35,24 +35,24 @@ public struct SearchService: Sendable {
         let limit = max(1, min(limit, 500))
         let visibility = LeadLookup.visibility(for: actor)
         return try context.database.read { db in
-            let byLead = try Row.fetchAll(db, sql: """
+            let byLead = try Lead.fetchAll(db, sql: """
                 SELECT \(Lead.selection) FROM lead_search JOIN lead ON lead.id = lead_search.rowid
                 WHERE lead_search MATCH ? AND lead.status != 'merged' AND \(visibility.sql)
                 ORDER BY lead_search.rowid DESC LIMIT \(limit)
                 """, arguments: [query.matchExpression] + visibility.arguments)
-            var hits = try byLead.map { SearchHit(lead: try Lead(row: $0), matchedIn: .lead) }
+            var hits = byLead.map { SearchHit(lead: $0, matchedIn: .lead) }
             var seen = Set(hits.map(\.lead.id))
             guard hits.count < limit else { return hits }
-            let byNote = try Row.fetchAll(db, sql: """
+            let excerpt = Lead.selectionNames.count
+            let byNote = try Lead.fetchAll(db, sql: """
                 SELECT \(Lead.selection), follow_up.content AS excerpt
                 FROM follow_up_search JOIN follow_up ON follow_up.id = follow_up_search.rowid JOIN lead ON lead.id = follow_up.lead_id
                 WHERE follow_up_search MATCH ? AND lead.status != 'merged' AND \(visibility.sql)
                 ORDER BY follow_up_search.rowid DESC LIMIT \(limit * 2)
-                """, arguments: [query.matchExpression] + visibility.arguments)
-            for row in byNote where hits.count < limit {
-                let lead = try Lead(row: row)
+                """, arguments: [query.matchExpression] + visibility.arguments, extra: { $0[excerpt] as String? })
+            for (lead, excerpt) in byNote where hits.count < limit {
                 guard seen.insert(lead.id).inserted else { continue }
-                hits.append(SearchHit(lead: lead, matchedIn: .followUp, excerpt: row["excerpt"]))
+                hits.append(SearchHit(lead: lead, matchedIn: .followUp, excerpt: excerpt))
             }
             return hits
         }
