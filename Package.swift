@@ -50,6 +50,8 @@ let package = Package(
             dependencies: [
                 "ClewDomain",
                 "ClewStore",
+                "ClewViewModel",
+                "ClewTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

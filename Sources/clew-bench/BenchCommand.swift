@@ -28,6 +28,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Keep the database and print its path (for EXPLAIN QUERY PLAN).") var keepDatabase = false
     @Option(help: "Measure the queries on this database (kept by an earlier --keep-database run) instead of seeding one.")
     var database: String?
+    @Flag(help: .hidden) var tuiProbe = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -36,6 +37,10 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if tuiProbe, let database {
+            print(try TUIBench.probe(database: database, osLogin: OSAccount.current()?.login ?? "bench-admin"))
+            return
+        }
         let status = StatusLine()
         let bench: BenchDatabase
         if let database {
@@ -55,11 +60,31 @@ struct BenchCommand: ParsableCommand {
                 bench.remove()
             }
         }
-        let queries = try BenchSuite(bench: bench, stopwatch: Stopwatch(warmups: warmups, runs: runs))
-            .run { name in status.show("measuring \(name)") }
+        let stopwatch = Stopwatch(warmups: warmups, runs: runs)
+        var queries = try BenchSuite(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
+        queries += try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
+        status.show("measuring the TUI's memory in a child process")
+        let tuiMemory = Self.probeTUIMemory(database: bench.context.database.path)
         status.clear()
-        let report = makeReport(bench, queries: queries)
+        var report = makeReport(bench, queries: queries)
+        report.memory.tuiPeakRSSMegabytes = tuiMemory
+        if let tuiMemory { report.memory.pass = tuiMemory < report.memory.targetMegabytes }
         print(json ? try report.json() : report.table())
+    }
+
+    /// Runs this executable again with `--tui-probe` and reads the child's peak RSS.
+    private static func probeTUIMemory(database: String) -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        process.arguments = ["--database", database, "--tui-probe"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     private func makeReport(_ bench: BenchDatabase, queries: [BenchReport.Query]) -> BenchReport {

@@ -82,6 +82,8 @@ public enum TextNormalization {
     /// TextNormalization.terminalSafe("第一行\n第二行")                 // "第一行 第二行"
     /// ```
     public static func terminalSafe(_ s: String) -> String {
+        // Fast path: most text has nothing to strip (this runs for every string drawn).
+        if !s.unicodeScalars.contains(where: needsStripping) { return s }
         let input = Array(s.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0
@@ -105,6 +107,13 @@ public enum TextNormalization {
             }
         }
         return String(output)
+    }
+
+    private static func needsStripping(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     // MARK: - Escape sequence scanning

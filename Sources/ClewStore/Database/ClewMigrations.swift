@@ -11,6 +11,7 @@ enum ClewMigrations {
         migrator.registerMigration("v2-search-phone-digits", migrate: indexPhoneDigits)
         migrator.registerMigration("v3-search-contentless", migrate: makeSearchContentless)
         migrator.registerMigration("v3-lead-list-indexes", migrate: indexLeadLists)
+        migrator.registerMigration("v3-merged-into-index", migrate: indexMergedInto)
         return migrator
     }
 
@@ -363,5 +364,11 @@ enum ClewMigrations {
             CREATE INDEX lead_creator ON lead(created_by, owner);
             CREATE INDEX lead_status_owner ON lead(status, owner);
             """)
+    }
+
+    /// Opening a lead lists the leads merged into it; without this index that was a scan of
+    /// every lead on every detail pane.
+    private static func indexMergedInto(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX lead_merged_into ON lead(merged_into) WHERE merged_into IS NOT NULL")
     }
 }

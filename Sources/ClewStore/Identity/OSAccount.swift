@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The OS account running the bench (`getuid()` → `getpwuid()`), which becomes the admin of the
-/// bench's throwaway database, as `clew init` would make it. `$USER` is never consulted.
-enum OSAccount {
+/// The OS account running this process: `getuid()` → `getpwuid()`. `$USER` and `$LOGNAME` are
+/// never consulted — anyone can set them. Clew's identity (DESIGN §8) starts here.
+public enum OSAccount {
     /// The login and the GECOS full name (first comma-separated field), if any.
-    static func current() -> (login: String, fullName: String?)? {
+    public static func current() -> (login: String, fullName: String?)? {
         guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
         let login = String(cString: name)
         var fullName: String?
