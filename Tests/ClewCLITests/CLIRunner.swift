@@ -56,8 +56,8 @@ enum CLI {
         let token = UUID().uuidString
         let outURL = URL(fileURLWithPath: directory).appendingPathComponent(".out-\(token)")
         let errURL = URL(fileURLWithPath: directory).appendingPathComponent(".err-\(token)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
