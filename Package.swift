@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "ClewDomain"),
@@ -27,6 +28,7 @@ let package = Package(
             dependencies: [
                 "ClewDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .systemLibrary(
@@ -63,6 +65,7 @@ let package = Package(
             dependencies: ["ClewDomain", "ClewStore", "ClewViewModel", "ClewTUI"],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "ClewImportTests", dependencies: ["ClewDomain", "ClewStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "ClewCLITests",
             dependencies: ["ClewDomain", "ClewStore", .target(name: "clew")]

@@ -65,11 +65,12 @@ struct BenchCommand: ParsableCommand {
         queries += try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         status.show("measuring the TUI's memory in a child process")
         let tuiMemory = Self.probeTUIMemory(database: bench.context.database.path)
+        let imports = try ImportBench(rows: leads).run { status.show($0) }
         status.clear()
         var report = makeReport(bench, queries: queries)
         report.memory.tuiPeakRSSMegabytes = tuiMemory
         if let tuiMemory { report.memory.pass = tuiMemory < report.memory.targetMegabytes }
-        print(json ? try report.json() : report.table())
+        print(json ? try ImportBench.json(report.json(), adding: imports) : report.table() + "\n" + imports.text)
     }
 
     /// Runs this executable again with `--tui-probe` and reads the child's peak RSS.

@@ -16,6 +16,7 @@ struct Clew: ParsableCommand {
             InitCommand.self, UserCommand.self, LeadCommand.self, SearchCommand.self, InboxCommand.self,
             TaskCommand.self, ApprovalCommand.self, HolidayCommand.self, SeedCommand.self, DemoCommand.self,
             BackupCommand.self, DoctorCommand.self, KeysCommand.self,
+            ImportCommand.self, ExportCommand.self,
         ]
     )
 

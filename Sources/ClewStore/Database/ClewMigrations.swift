@@ -13,6 +13,7 @@ enum ClewMigrations {
         migrator.registerMigration("v3-lead-list-indexes", migrate: indexLeadLists)
         migrator.registerMigration("v3-merged-into-index", migrate: indexMergedInto)
         migrator.registerMigration("v3-board-totals-index", migrate: indexBoardTotals)
+        migrator.registerMigration("v4-imports", migrate: createImports)
         return migrator
     }
 

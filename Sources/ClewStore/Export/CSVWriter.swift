@@ -1,0 +1,62 @@
+import Foundation
+
+/// Writes RFC 4180 CSV to a file handle, one record at a time: cells with a comma, quote,
+/// CR or LF are quoted, quotes doubled, records end with CRLF (what Excel writes). The text is
+/// UTF-8 with a byte-order mark (so Excel opens Chinese correctly), or GB18030 for old Excel
+/// and WPS (`--excel`).
+///
+/// ```swift
+/// let writer = try CSVWriter(handle: .standardOutput, encoding: .utf8)
+/// try writer.write(["客户名称", "电话"])
+/// try writer.write(["恒通, 杭州", "138 0013 8000"])   // "恒通, 杭州" is quoted
+/// try writer.flush()
+/// ```
+public final class CSVWriter {
+    /// The output encodings.
+    public enum Encoding: String, Sendable {
+        /// UTF-8 with a byte-order mark.
+        case utf8
+        /// GB18030, no byte-order mark.
+        case gb18030
+    }
+
+    private let handle: FileHandle
+    private let encoding: Encoding
+    private var buffer = Data()
+
+    public init(handle: FileHandle, encoding: Encoding = .utf8) throws {
+        self.handle = handle
+        self.encoding = encoding
+        if encoding == .utf8 { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    }
+
+    /// Appends one record.
+    public func write(_ cells: [String]) throws {
+        let line = cells.map(Self.quoted).joined(separator: ",") + "\r\n"
+        switch encoding {
+        case .utf8: buffer.append(contentsOf: line.utf8)
+        case .gb18030:
+            guard let data = line.data(using: ImportEncoding.foundationGB18030) else {
+                throw StoreError.conflict("cannot encode a row as GB18030: \(line.prefix(40))")
+            }
+            buffer.append(data)
+        }
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes what is buffered.
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// A cell as CSV: quoted when it contains a delimiter, a quote or a line break, or starts or
+    /// ends with a space (so the space survives).
+    public static func quoted(_ cell: String) -> String {
+        let needsQuotes = cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            || cell.first == " " || cell.last == " "
+        guard needsQuotes else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

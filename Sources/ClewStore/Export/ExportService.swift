@@ -1,0 +1,192 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Streams leads, customers, follow-ups and tasks out of the database page by page (never the
+/// whole table in memory), with the filters and visibility of `lead list`.
+///
+/// ```swift
+/// let export = ExportService(context: context, actor: me)
+/// try export.rows(.leads, query: LeadQuery()) { cells in try csv.write(cells) }
+/// ```
+public struct ExportService: Sendable {
+    let context: ClewContext
+    public let actor: ActingUser
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    /// What can be exported.
+    public enum Kind: String, Sendable, CaseIterable {
+        case leads, customers, followups, tasks
+    }
+
+    /// Rows fetched per page.
+    static let pageSize = 1_000
+
+    // MARK: - Leads
+
+    /// Calls `body` with every lead matching `query` that the actor may see, newest first, a
+    /// page of 1000 at a time. Merged tombstones are left out unless `query` asks for them.
+    /// Returns how many leads there were.
+    @discardableResult
+    public func forEachLead(_ query: LeadQuery, _ body: (Lead) throws -> Void) throws -> Int {
+        var page = query
+        page.limit = Self.pageSize
+        page.after = nil
+        if page.statuses.isEmpty { page.statuses = LeadStatus.allCases.filter { $0 != .merged } }
+        let service = LeadService(context: context, actor: actor)
+        var count = 0
+        while true {
+            let leads = try service.list(page)
+            for lead in leads { try body(lead) }
+            count += leads.count
+            guard leads.count == Self.pageSize, let last = leads.last else { return count }
+            page.after = last.number.description
+        }
+    }
+
+    /// The lead columns of a table export; their names are the import's English headers, so an
+    /// exported file imports as it is.
+    public static let leadHeader = [
+        "number", "status", "stage", "grade", "score", "owner", "pool", "customer", "contact", "title", "phone", "email",
+        "industry", "need", "source", "campaign", "region", "city", "budget", "amount", "lostReason", "flags", "tags",
+        "createdBy", "createdAt", "updatedAt",
+    ]
+
+    func leadCells(_ lead: Lead) -> [String] {
+        let d = lead.details
+        return [
+            lead.number.description, lead.status.rawValue, lead.stage ?? "", lead.grade?.rawValue ?? "", lead.score.map(String.init) ?? "",
+            lead.owner ?? "", lead.pool ?? "", d.customer ?? "", d.contact ?? "", d.title ?? "", d.phone ?? "", d.email ?? "",
+            d.industry ?? "", d.need ?? "", d.source ?? "", d.campaign ?? "", d.region ?? "", d.city ?? "", d.budget ?? "",
+            lead.amount.map { String(format: "%.2f", $0.yuan) } ?? "", lead.lostReason?.key ?? "",
+            lead.flags.sorted().joined(separator: ","), lead.tags.sorted().joined(separator: ","),
+            lead.createdBy, time(lead.createdAt), time(lead.updatedAt),
+        ]
+    }
+
+    // MARK: - Any kind as a table
+
+    /// The header of `kind`'s table.
+    public static func header(_ kind: Kind) -> [String] {
+        switch kind {
+        case .leads: leadHeader
+        case .customers: ["id", "name", "industry", "region", "city", "contact", "title", "phone", "email", "sourceLead", "createdBy", "createdAt"]
+        case .followups: ["id", "lead", "customer", "at", "author", "method", "contactPerson", "content", "feedback", "nextAction", "nextDue", "stage"]
+        case .tasks: ["id", "lead", "customer", "assignee", "title", "kind", "dueAt", "status", "createdBy", "createdAt", "doneAt", "doneBy"]
+        }
+    }
+
+    /// Streams `kind` as rows of text cells (after the ``header(_:)``), filtered by the lead
+    /// they belong to. Returns how many rows there were.
+    @discardableResult
+    public func rows(_ kind: Kind, query: LeadQuery, _ body: ([String]) throws -> Void) throws -> Int {
+        if kind == .leads { return try forEachLead(query) { try body(leadCells($0)) } }
+        let (sql, idColumn) = Self.tableQuery(kind)
+        var conditions = try leadConditions(query)
+        if actor.role != .admin {
+            // Rows without a lead: a task is visible to its assignee only, a customer to admins.
+            conditions.sql = "(lead.id IS NOT NULL AND \(conditions.sql))"
+            if kind == .tasks {
+                conditions.sql = "((task.lead_id IS NULL AND task.assignee = ?) OR \(conditions.sql))"
+                conditions.arguments = [actor.login] + conditions.arguments
+            }
+        }
+        var afterID: Int64 = 0
+        var count = 0
+        while true {
+            let page = try context.database.read { db in
+                try Row.fetchAll(db, sql: "\(sql) WHERE \(conditions.sql) AND \(idColumn) > ? ORDER BY \(idColumn) LIMIT \(Self.pageSize)",
+                                 arguments: conditions.arguments + [afterID])
+            }
+            for row in page { try body(cells(row, kind)) }
+            count += page.count
+            guard page.count == Self.pageSize, let last = page.last else { return count }
+            afterID = last["id"]
+        }
+    }
+
+    private static func tableQuery(_ kind: Kind) -> (sql: String, id: String) {
+        switch kind {
+        case .leads: ("", "lead.id")
+        case .customers:
+            ("""
+            SELECT customer.id, customer.name, customer.industry, customer.region, customer.city, customer.created_by, customer.created_at,
+              c.name AS contact, c.title, c.phone, c.email, lead.number AS lead_number
+            FROM customer LEFT JOIN lead ON lead.id = customer.source_lead_id
+              LEFT JOIN contact c ON c.id = (SELECT min(id) FROM contact WHERE contact.customer_id = customer.id)
+            """, "customer.id")
+        case .followups:
+            ("""
+            SELECT follow_up.*, lead.number AS lead_number, lead.customer AS lead_customer
+            FROM follow_up JOIN lead ON lead.id = follow_up.lead_id
+            """, "follow_up.id")
+        case .tasks:
+            ("""
+            SELECT task.*, lead.number AS lead_number, lead.customer AS lead_customer
+            FROM task LEFT JOIN lead ON lead.id = task.lead_id
+            """, "task.id")
+        }
+    }
+
+    private func cells(_ row: Row, _ kind: Kind) -> [String] {
+        func text(_ column: String) -> String { (row[column] as String?) ?? "" }
+        func date(_ column: String) -> String { (row[column] as Double?).map { time(Date(storage: $0)) } ?? "" }
+        let id = String(row["id"] as Int64)
+        switch kind {
+        case .leads: return []
+        case .customers:
+            return [id, text("name"), text("industry"), text("region"), text("city"), text("contact"), text("title"), text("phone"),
+                    text("email"), text("lead_number"), text("created_by"), date("created_at")]
+        case .followups:
+            return [id, text("lead_number"), text("lead_customer"), date("at"), text("author"), text("method"), text("contact_person"),
+                    text("content"), text("feedback"), text("next_action"), date("next_due"), text("stage")]
+        case .tasks:
+            return [id, text("lead_number"), text("lead_customer"), text("assignee"), text("title"), text("kind"), date("due_at"),
+                    text("status"), text("created_by"), date("created_at"), date("done_at"), text("done_by")]
+        }
+    }
+
+    /// The `lead list` filters and the actor's visibility, over the joined `lead` row.
+    private func leadConditions(_ query: LeadQuery) throws -> (sql: String, arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        let visibility = LeadLookup.visibility(for: actor)
+        conditions.append(visibility.sql)
+        arguments += visibility.arguments
+        if !query.statuses.isEmpty {
+            conditions.append("lead.status IN (\(query.statuses.map { _ in "?" }.joined(separator: ",")))")
+            arguments += StatementArguments(query.statuses.map(\.rawValue))
+        }
+        if let stage = query.stage {
+            conditions.append("lead.stage = ?")
+            arguments += [try context.pipeline.resolve(stage).key]
+        }
+        for (column, value) in [("owner", query.owner), ("source", query.source), ("region", query.region),
+                                ("campaign", query.campaign), ("industry", query.industry), ("pool", query.pool)] {
+            guard let value else { continue }
+            conditions.append("lead.\(column) = ?")
+            arguments += [value]
+        }
+        if let grade = query.grade {
+            conditions.append("lead.grade = ?")
+            arguments += [grade.rawValue]
+        }
+        if let tag = query.tag {
+            conditions.append("lead.tags LIKE ? ESCAPE '\\'")
+            arguments += ["%," + tag.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + ",%"]
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// `2026-11-23 14:05` in the team's time zone.
+    private func time(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = context.calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+}

@@ -1,0 +1,141 @@
+import ClewDomain
+
+/// Cleans one import row into a lead's details by the rules of `clew lead add` (issue 5 §3):
+/// trimmed cells, full-width digits and letters made half-width, the phone and email
+/// normalised; then decides whether the row is rejected, or imported and flagged.
+///
+/// - Rejected: no customer name; no valid phone and no valid email.
+/// - Flagged `invalid_email`: a valid phone and a malformed email (kept aside as a custom field).
+/// - Flagged `invalid_phone`: a valid email and a malformed phone (kept aside likewise).
+/// - Flagged `fake-phone`: a number that looks made up (`13333333333`, `12345678901`).
+enum ImportRowCleaner {
+    /// A row that will become (or be merged into) a lead.
+    struct Accepted {
+        var lead: ValidatedLead
+        var flags: Set<String>
+        /// Custom fields: (column header, value).
+        var extras: [(String, String)]
+    }
+
+    enum Outcome {
+        case accepted(Accepted)
+        case rejected(String)
+    }
+
+    static func clean(_ cells: [String], mapping: ImportColumnMapping) -> Outcome {
+        var draft = LeadDraft()
+        var extras: [(String, String)] = []
+        var phones: [(header: String, value: String)] = []
+        var emails: [(header: String, value: String)] = []
+        for (index, column) in mapping.columns.enumerated() {
+            let raw = index < cells.count ? cells[index] : ""
+            let value = TextNormalization.trimmed(raw)
+            guard !value.isEmpty else { continue }
+            switch column {
+            case .ignored: continue
+            case let .custom(name): extras.append((name, value))
+            case let .field(field):
+                switch field {
+                case .phone: phones.append((mapping.headers[index], value))
+                case .email: emails.append((mapping.headers[index], value))
+                default:
+                    let text = halfWidthAlphanumerics(value)
+                    if draft[field] == nil {
+                        draft[field] = text
+                    } else if draft[field] != text {
+                        extras.append((mapping.headers[index], text))
+                    }
+                }
+            }
+        }
+        // Cells past the last header (a row longer than the header) are kept, not dropped.
+        if cells.count > mapping.columns.count {
+            for index in mapping.columns.count..<cells.count {
+                let value = TextNormalization.trimmed(cells[index])
+                if !value.isEmpty { extras.append(("column \(index + 1)", value)) }
+            }
+        }
+        guard draft.customer != nil else { return .rejected("missing customer name (客户名称)") }
+
+        if draft.region == nil, let city = draft.city { draft.region = SalesRegion.region(ofCity: city) }
+        // The common case: at most one phone and one email, both valid — validated once.
+        if phones.count <= 1 && emails.count <= 1 {
+            var simple = draft
+            simple.phone = phones.first?.value
+            simple.email = emails.first?.value
+            if let lead = try? simple.validate() {
+                return .accepted(Accepted(lead: lead, flags: lead.phone?.looksFake == true ? ["fake-phone"] : [], extras: extras))
+            }
+        }
+
+        var flags: Set<String> = []
+        // The first valid phone and email win; other values are kept as custom fields.
+        var phoneProblems: [String] = []
+        var fakePhone = false
+        var chosenPhone: PhoneNumber?
+        for (header, value) in phones {
+            do {
+                let phone = try PhoneNumber(parsing: value)
+                if let chosenPhone {
+                    if chosenPhone.normalized != phone.normalized { extras.append((header, value)) }
+                } else {
+                    chosenPhone = phone
+                    draft.phone = value
+                    if phone.looksFake { flags.insert("fake-phone") }
+                }
+            } catch {
+                phoneProblems.append(error.description)
+                let digits = TextNormalization.halfWidth(value).filter { $0.isASCII && $0.isNumber }.count
+                if digits >= 7 && PhoneNumber.looksFake(value) { fakePhone = true }
+                extras.append(("\(header) (invalid)", value))
+            }
+        }
+        var emailProblems: [String] = []
+        var chosenEmail: EmailAddress?
+        for (header, value) in emails {
+            do {
+                let email = try EmailAddress(parsing: value)
+                if let chosenEmail {
+                    if chosenEmail != email { extras.append((header, value)) }
+                } else {
+                    chosenEmail = email
+                    draft.email = value
+                }
+            } catch {
+                emailProblems.append(error.description)
+                extras.append(("\(header) (invalid)", value))
+            }
+        }
+        if chosenPhone == nil && chosenEmail == nil {
+            if fakePhone && emails.isEmpty {
+                return .rejected("phone looks fake and there is no email: " + phones.map(\.value).joined(separator: ", "))
+            }
+            let problems = phoneProblems + emailProblems
+            return .rejected(problems.isEmpty ? "no phone or email (电话或邮箱)" : "no valid phone or email: " + problems.joined(separator: "; "))
+        }
+        if chosenEmail == nil && !emailProblems.isEmpty { flags.insert("invalid_email") }
+        if chosenPhone == nil && !phoneProblems.isEmpty { flags.insert("invalid_phone") }
+        if fakePhone { flags.insert("fake-phone") }
+        do {
+            let lead = try draft.validate()
+            return .accepted(Accepted(lead: lead, flags: flags, extras: extras))
+        } catch {
+            return .rejected(error.description)
+        }
+    }
+
+    /// Full-width digits, letters and the ideographic space → ASCII; punctuation is left alone.
+    static func halfWidthAlphanumerics(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x3000 }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x3000: scalars.append(" ")
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                scalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+}

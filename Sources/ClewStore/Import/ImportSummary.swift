@@ -1,0 +1,97 @@
+import Foundation
+
+/// How `clew import` reads a file.
+public struct ImportOptions: Sendable {
+    /// Run every check and report, then roll back: nothing is written, not even the rejects file.
+    public var dryRun = false
+    /// Force the text encoding of a CSV file (detected otherwise).
+    public var encoding: ImportEncoding?
+    /// The sheet of an .xlsx workbook (the first one otherwise).
+    public var sheet: String?
+    /// `--map 'Column=field'` overrides.
+    public var mappings: [String: String] = [:]
+    /// Where rejected rows go (default: `FILE.rejects.csv` beside the file).
+    public var rejectsPath: String?
+
+    public init(dryRun: Bool = false, encoding: ImportEncoding? = nil, sheet: String? = nil,
+                mappings: [String: String] = [:], rejectsPath: String? = nil) {
+        self.dryRun = dryRun
+        self.encoding = encoding
+        self.sheet = sheet
+        self.mappings = mappings
+        self.rejectsPath = rejectsPath
+    }
+}
+
+/// How far an import has got, for the progress bar.
+public struct ImportProgress: Sendable {
+    /// Data rows read so far.
+    public var rows: Int
+    /// Share of the file read, 0…1.
+    public var fraction: Double
+}
+
+/// One rejected row: where it is in the file and why.
+public struct RejectedRow: Hashable, Sendable, Codable {
+    /// The spreadsheet row (as Excel or WPS shows the file; the header is row 1).
+    public var row: Int
+    /// The text line it starts on (differs from ``row`` after cells with line breaks).
+    public var line: Int
+    public var reason: String
+}
+
+/// What an import did (or, with `--dry-run`, would do). `--json` prints it; the field names are
+/// stable and documented in README.md.
+public struct ImportSummary: Sendable, Codable {
+    /// The import's id in `clew import list` (nil for a dry run).
+    public var id: Int64?
+    public var file: String
+    /// `csv` or `xlsx`.
+    public var format: String
+    /// `utf-8`, `gb18030` or `utf-16` for CSV files.
+    public var encoding: String?
+    public var sheet: String?
+    /// Data rows read (blank lines not counted).
+    public var rows = 0
+    /// New leads created.
+    public var inserted = 0
+    /// Rows whose details went into an existing lead (in the database or earlier in the file).
+    public var merged = 0
+    /// Rows that matched an existing lead and added nothing to it.
+    public var unchanged = 0
+    /// Rows not imported; see ``rejectsFile``.
+    public var rejected = 0
+    /// Imported rows that carry a data-quality flag (`invalid_email`, `invalid_phone`, `fake-phone`).
+    public var flagged = 0
+    public var dryRun = false
+    /// Where the rejected rows were written (nil when none, or for a dry run).
+    public var rejectsFile: String?
+    /// Header → lead field.
+    public var columns: [String: String] = [:]
+    /// Columns kept as custom fields.
+    public var customFields: [String] = []
+    /// Columns ignored (Clew's own columns from an export or a rejects file, or `--map … =ignore`).
+    public var ignoredColumns: [String] = []
+    /// Lines above the header row (a title such as `客户信息登记表`) that were skipped.
+    public var skippedTitleLines = 0
+    /// Flag → how many imported rows carry it.
+    public var flags: [String: Int] = [:]
+    /// The first rejected rows with their reasons (all of them are in the rejects file).
+    public var rejects: [RejectedRow] = []
+    /// Wall time in seconds.
+    public var seconds = 0.0
+
+    /// Rows per second.
+    public var rate: Double { rows == 0 ? 0 : Double(rows) / max(seconds, 1e-6) }
+
+    /// `1284 rows: 1102 new leads, 131 merged into existing leads, 51 rejected (see leads.rejects.csv), 17 flagged`.
+    public var line: String {
+        var text = "\(rows) row\(rows == 1 ? "" : "s"): \(inserted) new lead\(inserted == 1 ? "" : "s"), "
+            + "\(merged) merged into existing leads"
+        if unchanged > 0 { text += ", \(unchanged) already present" }
+        text += ", \(rejected) rejected"
+        if let rejectsFile, rejected > 0 { text += " (see \(rejectsFile))" }
+        text += ", \(flagged) flagged"
+        return text
+    }
+}
