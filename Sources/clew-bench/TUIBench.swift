@@ -46,6 +46,13 @@ struct TUIBench {
             right.toggle()
             supervisor.render()
         }
+        var screeningTab = true
+        try measure("key → frame: 1/3 switch board ↔ screening · supervisor", detail: "switch tabs and redraw (lists stay loaded)",
+                    target: .keyToFrame) {
+            supervisor.app.perform(screeningTab ? "show-screening" : "show-board")
+            screeningTab.toggle()
+            supervisor.render()
+        }
         try measure("key → frame: Enter opens the detail · rep", detail: "load the lead, its timeline, tasks, stages; redraw",
                     target: .keyToFrame) {
             rep.app.closeDetail()

@@ -103,14 +103,9 @@ public final class AppModel {
         }
         screen = target
         detailFocused = false
-        run {
-            switch target {
-            case .board: try board.reload()
-            case .inbox: try inbox.reload()
-            case .screening: try screening?.reload()
-            case .search: if search.query.isEmpty { openPrompt(.search) }
-            }
-        }
+        // Board, inbox and screening are loaded at start and kept fresh by ``refresh()`` (after
+        // every action and on every change feed tick), so switching tabs loads nothing.
+        if target == .search, search.query.isEmpty { openPrompt(.search) }
     }
 
     /// Opens lead `number` in the detail pane and focuses it.
@@ -133,8 +128,7 @@ public final class AppModel {
         run {
             try board.reload()
             try inbox.reload()
-            if screen == .screening { try screening?.reload() }
-            if screening != nil, screen != .screening { try screening?.reload() }
+            try screening?.reload()
             if let detail { try detail.reload() }
         }
     }
