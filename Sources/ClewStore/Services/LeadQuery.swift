@@ -43,6 +43,14 @@ public struct LeadDetail: Sendable {
     public var history: [AuditEntry]
     /// Leads merged into this one.
     public var mergedFrom: [String]
+    /// Columns an import kept that Clew has no field for (name → value).
+    public var customFields: [CustomField]
+}
+
+/// A value kept from an imported column Clew has no field for.
+public struct CustomField: Hashable, Sendable, Codable {
+    public var name: String
+    public var value: String
 }
 
 /// A logged follow-up.

@@ -84,8 +84,10 @@ extension LeadService {
                 WHERE entity = 'lead' AND entity_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
                 ORDER BY id
                 """, arguments: StatementArguments(ids)).map(AuditEntry.init(row:))
+            let custom = try Row.fetchAll(db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ? ORDER BY rowid", arguments: [lead.id])
+                .map { CustomField(name: $0["name"], value: $0["value"]) }
             return LeadDetail(lead: lead, followUps: followUps, tasks: tasks, notes: notes, stages: stages,
-                              approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] })
+                              approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] }, customFields: custom)
         }
     }
 }

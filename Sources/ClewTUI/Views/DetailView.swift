@@ -50,6 +50,9 @@ struct DetailView {
         field("field.source", [d.source, d.campaign].compactMap { $0 }.joined(separator: " · "))
         field("field.region", [d.region, d.city].compactMap { $0 }.joined(separator: " · "))
         field("field.budget", d.budget)
+        for custom in detail.customFields {
+            lines.append([(DisplayWidth.pad(custom.name, to: 10), "detail.label"), (" " + custom.value, "detail.value")])
+        }
         if !lead.flags.union(lead.tags).isEmpty { lines.append([("⚑ " + lead.flags.union(lead.tags).sorted().joined(separator: ", "), "status-warning")]) }
 
         section("detail.contact")

@@ -39,13 +39,13 @@ struct LeadDetailReport {
         field("Grade", [lead.grade.map { "\($0)" }, lead.suggestedGrade.map { "suggested \($0)" }, lead.score.map { "score \($0)" }]
             .compactMap { $0 }.joined(separator: " · "))
         field("Owner", lead.owner ?? lead.pool.map { "pool \($0)" } ?? "unassigned")
-        field("Contact", [d.contact, d.title].compactMap { $0 }.map(s).joined(separator: " · "))
+        field("Contact", Self.join(d.contact, d.title))
         field("Phone", s(d.phone))
         field("Email", s(d.email))
         field("Industry", s(d.industry))
         field("Need", s(d.need))
-        field("Source", [d.source, d.campaign].compactMap { $0 }.map(s).joined(separator: " · "))
-        field("Region", [d.region, d.city].compactMap { $0 }.map(s).joined(separator: " · "))
+        field("Source", Self.join(d.source, d.campaign))
+        field("Region", Self.join(d.region, d.city))
         field("Budget", s(d.budget))
         field("Amount", lead.amount?.description ?? "")
         field("Lost reason", lead.lostReason.map { "\($0.chineseName) (\($0.key))" } ?? "")
@@ -53,6 +53,7 @@ struct LeadDetailReport {
         field("Created", "\(Output.time(lead.createdAt)) by \(lead.createdBy)")
         field("Updated", "\(Output.time(lead.updatedAt)) by \(lead.updatedBy) (version \(lead.version))")
         if !detail.mergedFrom.isEmpty { field("Merged from", detail.mergedFrom.joined(separator: ", ")) }
+        for custom in detail.customFields { field(custom.name, s(custom.value)) }
 
         if !detail.stages.isEmpty {
             section("Stages")
@@ -86,6 +87,11 @@ struct LeadDetailReport {
             if h.old != nil || h.new != nil { change += ": \(s(h.old ?? "∅")) → \(s(h.new ?? "∅"))" }
             Output.line("  \(Output.time(h.at))  \(h.actor)\(h.via.map { " (via \($0))" } ?? "")  \(change)")
         }
+    }
+
+    /// The non-blank parts, made terminal-safe, joined with " · ".
+    private static func join(_ parts: String?...) -> String {
+        parts.compactMap { $0 }.filter { !$0.isEmpty }.map(Output.safe).joined(separator: " · ")
     }
 
     private func field(_ label: String, _ value: String) {

@@ -132,6 +132,7 @@ struct LeadDetailJSON: Encodable {
     var approvals: [ApprovalItem]
     var history: [AuditEntry]
     var mergedFrom: [String]
+    var customFields: [CustomField]
 
     init(_ detail: LeadDetail) {
         lead = LeadJSON(detail.lead)
@@ -142,9 +143,10 @@ struct LeadDetailJSON: Encodable {
         approvals = detail.approvals
         history = detail.history
         mergedFrom = detail.mergedFrom
+        customFields = detail.customFields
     }
 
-    private enum CodingKeys: String, CodingKey { case followUps, tasks, notes, stages, approvals, history, mergedFrom }
+    private enum CodingKeys: String, CodingKey { case followUps, tasks, notes, stages, approvals, history, mergedFrom, customFields }
 
     /// The lead's own fields at the top level, beside the lists.
     func encode(to encoder: any Encoder) throws {
@@ -157,5 +159,6 @@ struct LeadDetailJSON: Encodable {
         try c.encode(approvals, forKey: .approvals)
         try c.encode(history, forKey: .history)
         try c.encode(mergedFrom, forKey: .mergedFrom)
+        try c.encode(customFields, forKey: .customFields)
     }
 }
