@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .target(name: "ClewDomain"),
@@ -29,6 +30,7 @@ let package = Package(
                 "ClewDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .systemLibrary(
@@ -66,6 +68,14 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "ClewImportTests", dependencies: ["ClewDomain", "ClewStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "ClewProcessTests",
+            dependencies: ["ClewDomain", "ClewStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ClewAutomationTests",
+            dependencies: ["ClewDomain", "ClewStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "ClewCLITests",
             dependencies: ["ClewDomain", "ClewStore", .target(name: "clew")]

@@ -60,7 +60,8 @@ struct CLIFlowTests {
                                   "--content", "电话沟通了采购预算和时间表,客户计划下月立项", "--feedback", "对方案整体满意",
                                   "--next", "发送方案", "--next-due", "+2d")
         #expect(followUp.status == 0, "\(followUp)")
-        #expect(followUp.stdout.contains("Follow-up #1 logged on \(number); next action is task #1."))
+        // Task #1 is the A cadence's first call, which this phone call completes.
+        #expect(followUp.stdout.contains("Follow-up #1 logged on \(number); next action is task #2."))
         #expect(try s.ok("--as", "alice", "lead", "move", number, "proposal") == "\(number) is now in proposal.\n")
         let won = try s.ok("--as", "alice", "lead", "win", number, "--amount", "38万")
         #expect(won.contains("\(number) won for ¥380,000"))
@@ -75,7 +76,8 @@ struct CLIFlowTests {
         #expect(followUps.first?["content"] as? String == "电话沟通了采购预算和时间表,客户计划下月立项")
         #expect(followUps.first?["author"] as? String == "alice")
         let tasks = try #require(shown["tasks"] as? [[String: Any]])
-        #expect(tasks.first?["title"] as? String == "发送方案")
+        #expect(tasks.contains { $0["title"] as? String == "发送方案" })
+        #expect(tasks.contains { $0["title"] as? String == "首次电话 First call" && $0["status"] as? String == "done" })
         let history = try #require(shown["history"] as? [[String: Any]])
         let actions = Set(history.compactMap { $0["action"] as? String })
         #expect(actions.isSuperset(of: ["create", "grade", "assign", "confirm", "follow-up", "move", "win"]))

@@ -431,8 +431,8 @@ struct TUIEndToEndTests {
         tui.waitFor("杭州恒通科技有限公司")
         #expect(tui.format("#{alternate_on}") == "1")
         try tui.press("quit", in: .board)
-        // The pane's shell prints clew's exit status and the tty modes once clew has ended.
-        tui.waitFor("clew exited with status")
+        // The pane's shell prints clew's exit status and then the tty modes once clew has ended.
+        tui.waitFor("tty: ")
         let after = tui.screen()
         #expect(after.contains("clew exited with status 0"), "\(after)")
         #expect(!after.contains("杭州恒通科技有限公司"))

@@ -17,7 +17,8 @@ final class Fixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         clock = FixedWallClock(Self.monday)
         database = try Maintenance.initialize(path: directory.appendingPathComponent("clew.db").path, admin: "root", name: "Root", clock: clock)
-        context = ClewContext(database: database, clock: clock, calendar: .standard(timeZone: Self.zone))
+        // The core's rules alone: the automation has its own tests (ClewAutomationTests).
+        context = ClewContext(database: database, clock: clock, process: .withoutAutomation, calendar: .standard(timeZone: Self.zone))
         let users = UserDirectory(context: context)
         let root = try users.actingUser(osLogin: "root")
         try users.add(UserProfile(login: "bob", name: "Bob", role: .supervisor, regions: ["华东"]), by: root)

@@ -18,7 +18,7 @@ public enum AccessPolicy {
         case .supervisor: return lead.owner.map { isOwnOrTeam($0, user) } ?? true
         case .rep:
             if lead.owner == user.login { return true }
-            if lead.status == .pooled, let pool = lead.pool, user.profile.pools.contains(pool) { return true }
+            if lead.status == .pooled, let pool = lead.pool, user.pools.contains(pool) { return true }
             return lead.owner == nil && lead.createdBy == user.login
         case .marketing: return lead.createdBy == user.login
         }

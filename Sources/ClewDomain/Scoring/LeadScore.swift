@@ -7,12 +7,36 @@ public struct LeadScore: Hashable, Sendable, Codable {
     public struct Part: Hashable, Sendable, Codable {
         public var rule: String
         public var points: Int
+
+        public init(rule: String, points: Int) {
+            self.rule = rule
+            self.points = points
+        }
     }
 
     public var total: Int
     public var parts: [Part]
+    /// The grade the total suggests under the thresholds it was scored with.
+    public var suggestedGrade: Grade
 
-    public var suggestedGrade: Grade { Grade.suggested(forScore: total) }
+    /// A score; the suggested grade defaults to the standard thresholds (A ≥ 70, B ≥ 40).
+    public init(total: Int, parts: [Part], suggestedGrade: Grade? = nil) {
+        self.total = total
+        self.parts = parts
+        self.suggestedGrade = suggestedGrade ?? Grade.suggested(forScore: total)
+    }
+
+    /// The breakdown as stored: one `points<TAB>rule` line per part.
+    public var storedParts: String { parts.map { "\($0.points)\t\($0.rule)" }.joined(separator: "\n") }
+
+    /// Parts read back from ``storedParts``.
+    public static func parts(stored: String?) -> [Part] {
+        (stored ?? "").split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t", maxSplits: 1)
+            guard fields.count == 2, let points = Int(fields[0]) else { return nil }
+            return Part(rule: String(fields[1]), points: points)
+        }
+    }
 
     /// The default scoring of a lead's details.
     public static func standard(_ details: LeadDraft) -> LeadScore {

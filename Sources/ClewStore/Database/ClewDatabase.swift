@@ -71,6 +71,24 @@ public final class ClewDatabase: Sendable {
         }
     }
 
+    /// Runs `body` in a write transaction that is always rolled back: a rehearsal (`--dry-run`)
+    /// that sees its own changes and leaves nothing behind.
+    func rehearse<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .rollback
+                }
+                guard let result else { throw StoreError.conflict("the rehearsal produced nothing") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
     /// Runs `body` on a read-only snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {

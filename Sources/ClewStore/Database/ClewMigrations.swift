@@ -14,6 +14,8 @@ enum ClewMigrations {
         migrator.registerMigration("v3-merged-into-index", migrate: indexMergedInto)
         migrator.registerMigration("v3-board-totals-index", migrate: indexBoardTotals)
         migrator.registerMigration("v4-imports", migrate: createImports)
+        migrator.registerMigration("v5-process-definition", migrate: createProcessDefinition)
+        migrator.registerMigration("v6-automation", migrate: createAutomation)
         return migrator
     }
 

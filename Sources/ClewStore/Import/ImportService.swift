@@ -144,10 +144,10 @@ extension ImportService {
             let importID = db.lastInsertedRowID
             var state = WriteState(
                 insertLead: try db.makeStatement(sql: """
-                    INSERT OR ROLLBACK INTO lead (number, status, suggested_grade, score, customer, contact, title, phone, phone_key, email, email_key,
-                      industry, need, source, campaign, region, city, budget, flags, tags, created_by, created_at, updated_by, updated_at,
-                      version, status_changed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, 1, ?)
+                    INSERT OR ROLLBACK INTO lead (number, status, suggested_grade, score, score_parts, customer, contact, title, phone, phone_key,
+                      email, email_key, industry, need, source, campaign, region, city, budget, flags, tags, created_by, created_at, updated_by,
+                      updated_at, version, status_changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, 1, ?)
                     """),
                 insertAudit: try db.makeStatement(sql: """
                     INSERT INTO audit (at, actor, via, action, entity, entity_id, field, new) VALUES (?, ?, ?, 'import', 'lead', ?, 'import', ?)
@@ -214,10 +214,10 @@ extension ImportService {
             let number = LeadNumber(day: state.day, sequence: state.nextNumber).description
             state.nextNumber += 1
             let d = row.lead.fields
-            let score = LeadScore.standard(d)
+            let score = context.process.scoring.score(d)
             let at = now.storage
             try state.insertLead.execute(arguments: [
-                number, row.lead.initialStatus.rawValue, score.suggestedGrade.rawValue, score.total, d.customer, d.contact, d.title,
+                number, row.lead.initialStatus.rawValue, score.suggestedGrade.rawValue, score.total, score.storedParts, d.customer, d.contact, d.title,
                 d.phone, row.lead.phone?.normalized, d.email, row.lead.email?.normalized, d.industry, d.need, d.source, d.campaign,
                 d.region, d.city, d.budget, TagSet.encode(row.flags), actor.login, at, actor.login, at, at,
             ])
@@ -287,6 +287,15 @@ extension ImportService {
             if state.nextNumber <= state.numbersEnd {
                 try db.execute(sql: "UPDATE lead_sequence SET last = ? WHERE day = ? AND last = ?",
                                arguments: [state.nextNumber - 1, state.day.description, state.numbersEnd])
+            }
+            // New complete leads go through the assignment rules, as if registered by hand.
+            if !context.process.assignment.isEmpty {
+                let m = Mutation(db: db, actor: actor, now: now)
+                let routable = try Lead.fetchAll(db, sql: """
+                    SELECT \(Lead.selection) FROM import_lead il JOIN lead ON lead.id = il.lead_id
+                    WHERE il.import_id = ? AND il.action = 'insert' AND lead.status = 'screening' ORDER BY lead.id
+                    """, arguments: [state.importID])
+                for lead in routable { _ = try Routing.route(lead, context: context, m) }
             }
             // What "untouched since the import" means for undo: this version and this many notes.
             try db.execute(sql: """

@@ -200,6 +200,10 @@ struct SeedLeadWriter {
             ])
         }
         report.followUps += count
+        if let db {
+            try db.cachedStatement(sql: "UPDATE lead SET last_follow_up_at = ? WHERE id = ?")
+                .execute(arguments: [from + step * Double(count - 1), id])
+        }
     }
 
     // MARK: - Inbox extras

@@ -8,14 +8,20 @@ import Foundation
 public struct ClewContext: Sendable {
     public let database: ClewDatabase
     public let clock: any WallClock
-    public var pipeline: Pipeline
+    /// The process definition in force: scoring, routing, cadences, SLAs, triggers.
+    public var process: ProcessDefinition {
+        didSet { pipeline = process.pipeline }
+    }
+    /// The stages (the process definition's).
+    public private(set) var pipeline: Pipeline
     public var calendar: WorkingCalendar
 
-    public init(database: ClewDatabase, clock: any WallClock = SystemWallClock(), pipeline: Pipeline = .standard,
+    public init(database: ClewDatabase, clock: any WallClock = SystemWallClock(), process: ProcessDefinition = .standard,
                 calendar: WorkingCalendar = .standard()) {
         self.database = database
         self.clock = clock
-        self.pipeline = pipeline
+        self.process = process
+        self.pipeline = process.pipeline
         self.calendar = calendar
     }
 
@@ -27,6 +33,14 @@ public struct ClewContext: Sendable {
         copy.calendar = WorkingCalendar(
             timeZone: base.timeZone, workdayStart: base.workdayStart, workdayEnd: base.workdayEnd, weekend: base.weekend,
             holidays: Set(rows.filter(\.isHoliday).map(\.day)), extraWorkdays: Set(rows.filter { !$0.isHoliday }.map(\.day)))
+        return copy
+    }
+
+    /// A copy whose pipeline is the applied process definition's (the standard one when none
+    /// has been applied).
+    public func loadingProcess() throws -> ClewContext {
+        var copy = self
+        copy.process = try database.read { try ProcessService.current($0) }
         return copy
     }
 

@@ -48,7 +48,7 @@ enum LeadLookup {
             let marks = Array(repeating: "?", count: logins.count).joined(separator: ",")
             return ("(lead.owner IS NULL OR lead.owner IN (\(marks)))", StatementArguments(logins))
         case .rep:
-            let pools = actor.profile.pools.sorted()
+            let pools = actor.pools.sorted()
             let poolClause = pools.isEmpty
                 ? ""
                 : " OR (lead.status = 'pooled' AND lead.pool IN (\(Array(repeating: "?", count: pools.count).joined(separator: ","))))"

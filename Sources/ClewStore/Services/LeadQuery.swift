@@ -45,6 +45,8 @@ public struct LeadDetail: Sendable {
     public var mergedFrom: [String]
     /// Columns an import kept that Clew has no field for (name → value).
     public var customFields: [CustomField]
+    /// The stored score with the rules that gave its points, if the lead is scored.
+    public var score: LeadScore?
 }
 
 /// A value kept from an imported column Clew has no field for.

@@ -18,7 +18,10 @@ extension LeadService {
             updated.grade = grade
             _ = try Notes.insert(lead.id, kind: "grade", body: "\(grade): \(reason)", m)
             try m.audit("grade-reason", entity: "lead", id: lead.id, field: "grade_reason", new: reason)
-            return try m.update(lead, to: updated, action: "grade")
+            let graded = try m.update(lead, to: updated, action: "grade")
+            guard lead.grade != grade else { return graded }
+            if lead.owner != nil { try Cadences.restart(graded, context: context, m) }
+            return try Triggers.fire(.gradeChanged, on: graded, context: context, m)
         }
     }
 
@@ -40,6 +43,11 @@ extension LeadService {
 
     private func assign(_ number: String, to login: String, expectedVersion: Int?, _ m: Mutation) throws -> Lead {
         let lead = try LeadLookup.require(m.db, number, for: .assign, by: actor, expectedVersion: expectedVersion)
+        return try assignNow(lead, to: login, m)
+    }
+
+    /// Assigns `lead` (already looked up and permitted) to `login` and starts its cadence.
+    func assignNow(_ lead: Lead, to login: String, _ m: Mutation) throws -> Lead {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .assign, from: lead.status)
         guard lead.grade != nil else {
@@ -58,7 +66,10 @@ extension LeadService {
         try m.db.execute(sql: "UPDATE lead SET assigned_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
         try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
                      body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object")
-        return try m.update(lead, to: updated, action: "assign")
+        let assigned = try m.update(lead, to: updated, action: "assign")
+        if let stage = lead.stage { try Triggers.fire(.stageLeft(stage), on: assigned, context: context, m) }
+        try Cadences.restart(assigned, context: context, m)
+        return assigned
     }
 
     /// The assignee confirms receipt (确认接收): the lead becomes active in the first stage.
@@ -69,7 +80,8 @@ extension LeadService {
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .confirm, from: lead.status)
             try enterFirstStage(&updated, m)
-            return try m.update(lead, to: updated, action: "confirm")
+            let confirmed = try m.update(lead, to: updated, action: "confirm")
+            return try firedStageEntered(confirmed, m)
         }
     }
 
@@ -84,6 +96,7 @@ extension LeadService {
             updated.status = try LeadLifecycle.next(after: .object, from: lead.status)
             updated.owner = nil
             try Approvals.withdrawPending(leadID: lead.id, m)
+            try Cadences.cancelPending(leadID: lead.id, m)
             _ = try Notes.insert(lead.id, kind: "objection", body: reason, m)
             let assigner = try String.fetchOne(
                 m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
@@ -107,33 +120,70 @@ extension LeadService {
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .claim, from: lead.status)
             _ = try Assignability.check(actor.login, m)
+            let pool = lead.pool ?? "general"
+            try checkClaimLimit(pool: pool, m)
             updated.owner = actor.login
             updated.pool = nil
             try enterFirstStage(&updated, m)
-            return try m.update(lead, to: updated, action: "claim")
+            try m.db.execute(sql: "UPDATE lead SET assigned_at = ?, home_pool = ? WHERE id = ?", arguments: [m.now.storage, pool, lead.id])
+            try RuleFirings.record("pool.claim:\(pool)", kind: "pool", leadID: lead.id, subject: "user:\(actor.login)",
+                                   occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: "claimed by \(actor.login)", m.automated)
+            let claimed = try m.update(lead, to: updated, action: "claim")
+            try Cadences.restart(claimed, context: context, m)
+            return try firedStageEntered(claimed, m)
         }
     }
 
-    /// The owner returns a lead to its pool (退回) with a reason; the pool is the lead's region,
-    /// else its industry, else `general`.
+    /// Refuses a claim past the pool's per-day limit for the actor.
+    private func checkClaimLimit(pool: String, _ m: Mutation) throws {
+        guard let limit = context.process.pools.first(where: { $0.name == pool })?.dailyClaimLimit else { return }
+        let zone = context.calendar.timeZone
+        let startOfDay = CalendarDay.containing(m.now, in: zone).date(in: zone)
+        let claimed = try Int.fetchOne(m.db, sql: """
+            SELECT count(*) FROM rule_firing WHERE fired_at >= ? AND rule = ? AND subject = ?
+            """, arguments: [startOfDay.storage, "pool.claim:\(pool)", "user:\(actor.login)"]) ?? 0
+        guard claimed < limit else {
+            throw StoreError.conflict("you have claimed \(claimed) lead\(claimed == 1 ? "" : "s") from pool \(pool) today, its daily limit; try again tomorrow")
+        }
+    }
+
+    /// The owner returns a lead to its pool (退回) with a reason: the pool it came from, else the
+    /// process pool gathering its region or industry, else its region, industry or `general`.
     @discardableResult
     public func returnToPool(_ number: String, reason: String) throws -> Lead {
         let reason = try Self.requireReason(reason, for: "returning a lead")
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .returnToPool, by: actor)
-            var updated = lead
-            updated.status = try LeadLifecycle.next(after: .returnToPool, from: lead.status)
-            updated.owner = nil
-            updated.pool = lead.details.region ?? lead.details.industry ?? "general"
-            try StageTracking.close(lead, m)
-            updated.stage = nil
-            updated.stageEnteredAt = nil
-            try Tasks.cancelOpen(leadID: lead.id, m)
-            try Approvals.withdrawPending(leadID: lead.id, m)
-            _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
-            try m.audit("return-reason", entity: "lead", id: lead.id, field: "return_reason", new: reason)
-            return try m.update(lead, to: updated, action: "return")
+            return try returnNow(lead, reason: reason, m)
         }
+    }
+
+    /// Returns `lead` to its pool; the recycling tick uses this too.
+    func returnNow(_ lead: Lead, reason: String, _ m: Mutation) throws -> Lead {
+        var updated = lead
+        updated.status = try LeadLifecycle.next(after: .returnToPool, from: lead.status)
+        updated.owner = nil
+        updated.pool = try homePool(of: lead, m.db)
+        try StageTracking.close(lead, m)
+        updated.stage = nil
+        updated.stageEnteredAt = nil
+        updated.flags.remove("stalled")
+        try Tasks.cancelOpen(leadID: lead.id, m)
+        try Approvals.withdrawPending(leadID: lead.id, m)
+        _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
+        try m.audit("return-reason", entity: "lead", id: lead.id, field: "return_reason", new: reason)
+        let returned = try m.update(lead, to: updated, action: "return")
+        if let stage = lead.stage { return try Triggers.fire(.stageLeft(stage), on: returned, context: context, m) }
+        return returned
+    }
+
+    /// The pool a lead returns to.
+    func homePool(of lead: Lead, _ db: Database) throws -> String {
+        if let home = try String.fetchOne(db, sql: "SELECT home_pool FROM lead WHERE id = ?", arguments: [lead.id]) { return home }
+        if let pool = context.process.pools.first(where: { $0.gathers(region: lead.details.region, industry: lead.details.industry) }) {
+            return pool.name
+        }
+        return lead.details.region ?? lead.details.industry ?? "general"
     }
 
     // MARK: - Closing
@@ -155,7 +205,11 @@ extension LeadService {
             if let supervisor = try owningSupervisor(of: lead, m.db) {
                 try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)")
             }
-            return try m.update(lead, to: updated, action: "win")
+            try Cadences.cancelPending(leadID: lead.id, m)
+            var won = try m.update(lead, to: updated, action: "win")
+            if let stage = lead.stage { won = try Triggers.fire(.stageLeft(stage), on: won, context: context, m) }
+            won = try Triggers.fire(.leadWon, on: won, context: context, m)
+            return try Triggers.fire(.contractSigned, on: won, context: context, m)
         }
     }
 
@@ -171,7 +225,9 @@ extension LeadService {
             try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
             try Tasks.cancelOpen(leadID: lead.id, m)
             try Approvals.withdrawPending(leadID: lead.id, m)
-            return try m.update(lead, to: updated, action: "lose")
+            var lost = try m.update(lead, to: updated, action: "lose")
+            if let stage = lead.stage { lost = try Triggers.fire(.stageLeft(stage), on: lost, context: context, m) }
+            return try Triggers.fire(.leadLost, on: lost, context: context, m)
         }
     }
 
@@ -199,6 +255,12 @@ extension LeadService {
         lead.stage = first.key
         lead.stageEnteredAt = m.now
         try StageTracking.open(lead.id, stage: first.key, context: context, m)
+    }
+
+    /// Fires `stage-entered` for the stage `lead` is now in.
+    func firedStageEntered(_ lead: Lead, _ m: Mutation, depth: Int = 0) throws -> Lead {
+        guard let stage = lead.stage else { return lead }
+        return try Triggers.fire(.stageEntered(stage), on: lead, context: context, m, depth: depth)
     }
 
     func owningSupervisor(of lead: Lead, _ db: Database) throws -> String? {

@@ -37,13 +37,18 @@ extension LeadService {
         }
     }
 
-    func moveNow(_ lead: Lead, to stage: String, _ m: Mutation) throws -> Lead {
+    /// Moves `lead` to `stage` now, firing `stage-left` and `stage-entered` (at `depth` when a
+    /// trigger moved it).
+    func moveNow(_ lead: Lead, to stage: String, _ m: Mutation, depth: Int = 0) throws -> Lead {
         var updated = lead
         try StageTracking.close(lead, m)
         updated.stage = stage
         updated.stageEnteredAt = m.now
+        updated.flags.remove("stalled")
         try StageTracking.open(lead.id, stage: stage, context: context, m)
-        return try m.update(lead, to: updated, action: "move")
+        var moved = try m.update(lead, to: updated, action: "move")
+        if let old = lead.stage { moved = try Triggers.fire(.stageLeft(old), on: moved, context: context, m, depth: depth) }
+        return try firedStageEntered(moved, m, depth: depth)
     }
 
     /// What logging a follow-up produced.
@@ -53,6 +58,8 @@ extension LeadService {
         public var taskID: Int64?
         /// Warnings to show (a vague note, no next action).
         public var warnings: [String]
+        /// Keyword tags the follow-up added to the lead (`price-objection`, …).
+        public var tagsAdded: [String] = []
     }
 
     /// Logs a structured follow-up (跟进记录). Its next action becomes a task for the owner; the
@@ -82,8 +89,12 @@ extension LeadService {
             }
             var updated = lead
             updated.lastFollowUpAt = max(lead.lastFollowUpAt ?? record.at, record.at)
-            try m.update(lead, to: updated, action: "follow-up")
-            return FollowUpResult(followUpID: followUpID, taskID: taskID, warnings: warnings)
+            let logged = try m.update(lead, to: updated, action: "follow-up")
+            try Cadences.followUpLogged(logged, method: record.method, context: context, m)
+            let text = [record.content, record.feedback].compactMap { $0 }.joined(separator: "\n")
+            let tagged = try KeywordTagging.apply(to: logged, text: text, context: context, m)
+            return FollowUpResult(followUpID: followUpID, taskID: taskID, warnings: warnings,
+                                  tagsAdded: tagged.tags.subtracting(lead.tags).sorted())
         }
     }
 }

@@ -87,7 +87,8 @@ extension LeadService {
             let custom = try Row.fetchAll(db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ? ORDER BY rowid", arguments: [lead.id])
                 .map { CustomField(name: $0["name"], value: $0["value"]) }
             return LeadDetail(lead: lead, followUps: followUps, tasks: tasks, notes: notes, stages: stages,
-                              approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] }, customFields: custom)
+                              approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] }, customFields: custom,
+                              score: try LeadScoring.breakdown(leadID: lead.id, total: lead.score, suggested: lead.suggestedGrade, db))
         }
     }
 }

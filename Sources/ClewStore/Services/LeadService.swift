@@ -56,7 +56,10 @@ public struct LeadService: Sendable {
                     throw StoreError.conflict("\(existing.number) is \(existing.status); details are added to open leads only")
                 }
                 let merged = try LeadMerging.absorb(checked.fields, from: "a new registration", into: existing, m)
-                return AddResult(lead: merged, merged: true)
+                let rescored = try LeadScoring.recordEvent("repeated_interest", on: merged, context: context, m)
+                // Details that completed a new lead send it through routing like any new registration.
+                let routed = existing.status == .new ? try Routing.route(rescored, context: context, m) : rescored
+                return AddResult(lead: routed, merged: true)
             }
             var flags: Set<String> = []
             if let match = try Self.duplicate(of: checked, m.db) {
@@ -65,7 +68,7 @@ public struct LeadService: Sendable {
             }
             if checked.phone?.looksFake == true { flags.insert("fake-phone") }
             let number = try LeadNumbering.next(m.db, at: m.now, in: context.calendar.timeZone)
-            let score = LeadScore.standard(checked.fields)
+            let score = context.process.scoring.score(checked.fields)
             let lead = Lead(
                 id: 0, number: number, status: checked.initialStatus, suggestedGrade: score.suggestedGrade,
                 score: score.total, details: checked.fields,
@@ -73,7 +76,9 @@ public struct LeadService: Sendable {
                 createdBy: actor.login, createdAt: m.now, updatedBy: actor.login, updatedAt: m.now,
                 statusChangedAt: m.now
             )
-            return AddResult(lead: try m.insert(lead), merged: false)
+            let inserted = try m.insert(lead)
+            try LeadScoring.storeBreakdown(score, leadID: inserted.id, m.db)
+            return AddResult(lead: try Routing.route(inserted, context: context, m), merged: false)
         }
     }
 
@@ -117,9 +122,8 @@ public struct LeadService: Sendable {
             if keysChanged, let duplicate = try Self.duplicate(of: checked, m.db, excluding: lead.id) { throw duplicate }
             var updated = lead
             updated.details = checked.fields
-            let score = LeadScore.standard(checked.fields)
-            updated.score = score.total
-            updated.suggestedGrade = score.suggestedGrade
+            let score: LeadScore
+            (updated, score) = try LeadScoring.rescored(updated, context: context, m.db)
             updated.phoneKey = checked.phone?.normalized
             updated.emailKey = checked.email?.normalized
             if checked.phone?.looksFake == true { updated.flags.insert("fake-phone") } else { updated.flags.remove("fake-phone") }
@@ -129,7 +133,27 @@ public struct LeadService: Sendable {
             if lead.status == .new && checked.initialStatus == .screening {
                 updated.status = try LeadLifecycle.next(after: .completeDetails, from: .new)
             }
-            return try m.update(lead, to: updated, action: "edit")
+            let edited = try m.update(lead, to: updated, action: "edit")
+            try LeadScoring.storeBreakdown(score, leadID: lead.id, m.db)
+            return lead.status == .new ? try Routing.route(edited, context: context, m) : edited
+        }
+    }
+
+    /// Records a behaviour event (`inbound_contact`, `repeated_interest`, or any the scoring
+    /// model names) and rescores the lead.
+    ///
+    /// - Throws: ``StoreError/conflict(_:)`` for an event the scoring model does not know.
+    @discardableResult
+    public func recordEvent(_ number: String, event: String) throws -> Lead {
+        let known = context.process.scoring.events.map(\.event)
+        guard known.contains(event) else {
+            let hint = Suggestion.closest(to: event, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            throw StoreError.conflict("unknown event '\(event)' (known: \(known.joined(separator: ", ")))\(hint)")
+        }
+        return try context.mutate(as: actor) { m in
+            let lead = try LeadLookup.require(m.db, number, for: .note, by: actor)
+            guard !lead.status.isClosed else { throw StoreError.conflict("\(lead.number) is \(lead.status); events are recorded on open leads") }
+            return try LeadScoring.recordEvent(event, on: lead, context: context, m)
         }
     }
 

@@ -39,13 +39,13 @@ public struct ScreeningService: Sendable {
         let visibility = LeadLookup.visibility(for: actor)
         return try context.database.read { db in
             let leads = try Lead.fetchAll(db, sql: """
-                SELECT \(Lead.selection) FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)
+                SELECT \(Lead.selection), lead.score_parts FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)
                 ORDER BY lead.status_changed_at, lead.id LIMIT ? OFFSET ?
-                """, arguments: visibility.arguments + [max(1, limit), max(0, offset)])
+                """, arguments: visibility.arguments + [max(1, limit), max(0, offset)]) { $0["score_parts"] as String? }
             let candidates = try Self.candidates(db)
             // Suggestions depend only on region and industry: rank each pair once per page.
             var ranked: [SuggestionKey: [AssignmentSuggestion]] = [:]
-            return leads.map { lead in
+            return leads.map { lead, parts in
                 let key = SuggestionKey(region: lead.details.region, industry: lead.details.industry)
                 let suggestions = ranked[key] ?? {
                     let top = Array(AssignmentSuggestion.rank(region: key.region, industry: key.industry,
@@ -56,7 +56,8 @@ public struct ScreeningService: Sendable {
                 return ScreeningItem(
                     lead: lead,
                     waitingWorkingSeconds: context.calendar.workingDuration(from: lead.statusChangedAt, to: now),
-                    score: LeadScore.standard(lead.details),
+                    score: parts.map { LeadScore(total: lead.score ?? 0, parts: LeadScore.parts(stored: $0), suggestedGrade: lead.suggestedGrade) }
+                        ?? context.process.scoring.score(lead.details),
                     suggestions: suggestions)
             }
         }
@@ -65,6 +66,16 @@ public struct ScreeningService: Sendable {
     private struct SuggestionKey: Hashable {
         var region: String?
         var industry: String?
+    }
+
+    /// The reps suggested for a lead in `region` and `industry`, best first, with the workload
+    /// read now (supervisors and admins).
+    public func suggestions(region: String?, industry: String?) throws -> [AssignmentSuggestion] {
+        try AccessPolicy.check(.screen, actor)
+        let now = context.clock.now()
+        return try context.database.read { db in
+            AssignmentSuggestion.rank(region: region, industry: industry, candidates: try Self.candidates(db), now: now)
+        }
     }
 
     /// Active reps with their open workload.

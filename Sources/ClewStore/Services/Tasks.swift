@@ -10,7 +10,8 @@ enum Tasks {
             arguments: [leadID, assignee, title, kind, due?.storage, m.actor.login, m.now.storage])
         let id = m.db.lastInsertedRowID
         try m.audit("create", entity: "task", id: id, field: "title", new: title)
-        if assignee != m.actor.login {
+        // A task from the automation shows in the inbox by itself; only a person's hand-off is news.
+        if assignee != m.actor.login && !m.actor.isAutomation {
             try m.notify(assignee, kind: "task", leadID: leadID, body: "\(m.actor.login) gave you a task: \(title)")
         }
         return id
@@ -37,7 +38,7 @@ enum Tasks {
 
     static let selection = """
         task.id, task.lead_id, task.assignee, task.title, task.kind, task.due_at, task.status, task.snoozed_until,
-        task.created_by, task.created_at, task.done_at, task.version,
+        task.created_by, task.created_at, task.done_at, task.version, task.overdue_at,
         (SELECT number FROM lead WHERE lead.id = task.lead_id) AS lead_number,
         (SELECT customer FROM lead WHERE lead.id = task.lead_id) AS lead_customer
         """
@@ -60,6 +61,8 @@ public struct TaskItem: Hashable, Sendable, Codable {
     public var createdAt: Date
     public var doneAt: Date?
     public var version: Int
+    /// When the tick marked it overdue, if it has.
+    public var overdueAt: Date?
 
     init(row: Row) {
         id = row["id"]
@@ -75,6 +78,7 @@ public struct TaskItem: Hashable, Sendable, Codable {
         createdAt = Date(storage: row["created_at"])
         doneAt = (row["done_at"] as Double?).map(Date.init(storage:))
         version = row["version"]
+        overdueAt = (row["overdue_at"] as Double?).map(Date.init(storage:))
     }
 
     /// When the task is next due: the snooze time if snoozed, else the due date.
@@ -120,6 +124,7 @@ public struct TaskService: Sendable {
             let task = try requireOwnTask(id, m.db)
             guard task.status == "open" else { throw StoreError.conflict("task #\(id) is already \(task.status)") }
             try Tasks.setStatus(id, "done", m)
+            try Cadences.advance(afterTask: id, context: context, m)
             return try Self.fetch(m.db, id: id)
         }
     }
@@ -131,7 +136,7 @@ public struct TaskService: Sendable {
             let task = try requireOwnTask(id, m.db)
             guard task.status == "open" else { throw StoreError.conflict("task #\(id) is \(task.status); only open tasks can be snoozed") }
             guard date > m.now else { throw StoreError.conflict("snooze until a time in the future") }
-            try m.db.execute(sql: "UPDATE task SET snoozed_until = ?, version = version + 1 WHERE id = ?", arguments: [date.storage, id])
+            try m.db.execute(sql: "UPDATE task SET snoozed_until = ?, overdue_at = NULL, version = version + 1 WHERE id = ?", arguments: [date.storage, id])
             try m.audit("snooze", entity: "task", id: id, field: "snoozed_until",
                         old: task.snoozedUntil.map(StoreError.timestamp), new: StoreError.timestamp(date))
             return try Self.fetch(m.db, id: id)

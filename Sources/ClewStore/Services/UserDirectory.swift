@@ -19,14 +19,21 @@ public struct UserDirectory: Sendable {
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user") ?? 0 > 0 else { throw StoreError.notInitialized }
             guard let me = try Self.profile(db, login: osLogin), me.isActive else { throw IdentityError.notAUser(osLogin) }
             guard let target = actAs, target != osLogin else {
-                return ActingUser(profile: me, team: try Self.team(db, of: me.login))
+                return ActingUser(profile: me, team: try Self.team(db, of: me.login), poolMemberships: poolMemberships(of: me))
             }
             guard me.role == .admin else { throw PermissionError.impersonationRefused(login: osLogin) }
             guard let other = try Self.profile(db, login: target) else {
                 throw IdentityError.unknownUser(target, suggestion: try Self.closestLogin(db, to: target))
             }
-            return ActingUser(profile: other, team: try Self.team(db, of: other.login), impersonator: osLogin)
+            return ActingUser(profile: other, team: try Self.team(db, of: other.login), impersonator: osLogin,
+                              poolMemberships: poolMemberships(of: other))
         }
+    }
+
+    /// The process pools `user` belongs to: listed as a member, or covering one of their regions
+    /// or industries.
+    func poolMemberships(of user: UserProfile) -> Set<String> {
+        Set(context.process.pools.filter { $0.includes(user) }.map(\.name))
     }
 
     // MARK: - Reading

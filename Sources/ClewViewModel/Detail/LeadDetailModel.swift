@@ -26,7 +26,7 @@ public final class LeadDetailModel {
     }
 
     /// The score and the rules behind it.
-    public var score: LeadScore? { detail.map { LeadScore.standard($0.lead.details) } }
+    public var score: LeadScore? { detail?.score }
 
     /// Stage tracking rows: every pipeline stage with planned and actual dates and a status.
     public var stageRows: [StageRow] {

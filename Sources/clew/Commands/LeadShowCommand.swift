@@ -38,6 +38,9 @@ struct LeadDetailReport {
         field("Status", state)
         field("Grade", [lead.grade.map { "\($0)" }, lead.suggestedGrade.map { "suggested \($0)" }, lead.score.map { "score \($0)" }]
             .compactMap { $0 }.joined(separator: " · "))
+        if let score = detail.score, !score.parts.isEmpty {
+            field("Score", score.parts.map { "\($0.rule) +\($0.points)" }.joined(separator: " · "))
+        }
         field("Owner", lead.owner ?? lead.pool.map { "pool \($0)" } ?? "unassigned")
         field("Contact", Self.join(d.contact, d.title))
         field("Phone", s(d.phone))

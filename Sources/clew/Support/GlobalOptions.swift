@@ -38,7 +38,7 @@ struct CommandEnvironment {
     /// Opens the database at the configured path and resolves who is acting.
     static func open(_ options: GlobalOptions) throws -> CommandEnvironment {
         let database = try ClewDatabase(path: options.databasePath)
-        let context = try ClewContext(database: database).loadingHolidays()
+        let context = try ClewContext(database: database).loadingHolidays().loadingProcess()
         guard let me = OSAccount.current() else { throw IdentityError.noOSUser }
         let actor = try UserDirectory(context: context).actingUser(osLogin: me.login, actAs: options.actAs)
         return CommandEnvironment(context: context, actor: actor)

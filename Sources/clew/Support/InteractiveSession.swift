@@ -34,6 +34,9 @@ enum InteractiveSession {
         let pathHash = environment.context.database.path.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
         let draftName = "draft-\(environment.actor.login)-\(String(pathHash, radix: 16)).json"
         let drafts = DraftStore(path: DataDirectory.path + "/" + draftName)
+        let ticker = AutomationTicker(service: TickService(context: environment.context, actor: environment.actor))
+        ticker.start()
+        defer { ticker.stop() }
         try TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts,
                    warnings: problems.isEmpty ? [] : ["\(problems.count) problem(s) in your keymap or theme: \(problems[0])"])
             .run(colorMode: .automatic)

@@ -133,6 +133,7 @@ struct LeadDetailJSON: Encodable {
     var history: [AuditEntry]
     var mergedFrom: [String]
     var customFields: [CustomField]
+    var scoreBreakdown: [LeadScore.Part]
 
     init(_ detail: LeadDetail) {
         lead = LeadJSON(detail.lead)
@@ -144,9 +145,12 @@ struct LeadDetailJSON: Encodable {
         history = detail.history
         mergedFrom = detail.mergedFrom
         customFields = detail.customFields
+        scoreBreakdown = detail.score?.parts ?? []
     }
 
-    private enum CodingKeys: String, CodingKey { case followUps, tasks, notes, stages, approvals, history, mergedFrom, customFields }
+    private enum CodingKeys: String, CodingKey {
+        case followUps, tasks, notes, stages, approvals, history, mergedFrom, customFields, scoreBreakdown
+    }
 
     /// The lead's own fields at the top level, beside the lists.
     func encode(to encoder: any Encoder) throws {
@@ -160,5 +164,6 @@ struct LeadDetailJSON: Encodable {
         try c.encode(history, forKey: .history)
         try c.encode(mergedFrom, forKey: .mergedFrom)
         try c.encode(customFields, forKey: .customFields)
+        try c.encode(scoreBreakdown, forKey: .scoreBreakdown)
     }
 }

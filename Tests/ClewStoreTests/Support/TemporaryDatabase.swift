@@ -44,7 +44,8 @@ final class TemporaryDatabase: @unchecked Sendable {
         path = directory.appendingPathComponent(file).path
         clock = FixedWallClock(Self.mondayTen)
         database = try Maintenance.initialize(path: path, admin: "admin", name: "Ada Admin", clock: clock)
-        context = ClewContext(database: database, clock: clock, calendar: .standard(timeZone: Self.timeZone))
+        // The core's rules alone: the automation has its own tests (ClewAutomationTests).
+        context = ClewContext(database: database, clock: clock, process: .withoutAutomation, calendar: .standard(timeZone: Self.timeZone))
         if withTeam {
             let admin = try actor("admin")
             let users = UserDirectory(context: context)

@@ -1,0 +1,53 @@
+/// The whole sales process an admin configures in one file (issue 4, DESIGN §4–§5): the pipeline,
+/// scoring, assignment rules, pools, cadences per grade, SLAs, keyword tags and event triggers.
+///
+/// A pure value: ``ProcessValidator`` checks it, `ProcessDefinitionTOML` (ClewStore) reads and
+/// writes it, and `ProcessService` stores applied versions.
+public struct ProcessDefinition: Hashable, Codable, Sendable {
+    /// The version number, raised by one on every apply.
+    public var version: Int
+    /// The stages, in order.
+    public var pipeline: Pipeline
+    public var scoring: ScoringModel
+    /// Tried in order; the first match routes the lead.
+    public var assignment: [AssignmentRule]
+    public var pools: [PoolDefinition]
+    /// One per grade.
+    public var cadences: [CadenceDefinition]
+    public var sla: SLAPolicy
+    public var keywordTags: [KeywordTag]
+    public var triggers: [TriggerRule]
+
+    public init(version: Int, pipeline: Pipeline, scoring: ScoringModel, assignment: [AssignmentRule], pools: [PoolDefinition],
+                cadences: [CadenceDefinition], sla: SLAPolicy, keywordTags: [KeywordTag], triggers: [TriggerRule]) {
+        self.version = version
+        self.pipeline = pipeline
+        self.scoring = scoring
+        self.assignment = assignment
+        self.pools = pools
+        self.cadences = cadences
+        self.sla = sla
+        self.keywordTags = keywordTags
+        self.triggers = triggers
+    }
+
+    /// The cadence for `grade`, if one is defined.
+    public func cadence(for grade: Grade) -> CadenceDefinition? { cadences.first { $0.grade == grade } }
+
+    /// Every login the definition names (rep and team targets, pool members and default
+    /// assignees), for the store to check against the users table.
+    public var referencedLogins: Set<String> {
+        var logins = Set<String>()
+        for rule in assignment {
+            switch rule.target {
+            case let .rep(login), let .team(login): logins.insert(login)
+            case .pool: break
+            }
+        }
+        for pool in pools {
+            logins.formUnion(pool.members)
+            if let login = pool.defaultAssignee { logins.insert(login) }
+        }
+        return logins
+    }
+}

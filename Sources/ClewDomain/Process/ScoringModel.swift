@@ -1,0 +1,106 @@
+import Foundation
+
+/// How leads are scored (DESIGN §5): weighted dimensions whose rules map field values to points,
+/// behaviour events that add points, and the thresholds that turn a score into a suggested grade.
+public struct ScoringModel: Hashable, Codable, Sendable {
+    /// The dimensions, each worth at most its weight.
+    public var dimensions: [ScoringDimension]
+    /// Behaviour events and the points each adds.
+    public var events: [ScoringEvent]
+    /// A score at least this suggests grade A.
+    public var gradeA: Int
+    /// A score at least this (and below ``gradeA``) suggests grade B.
+    public var gradeB: Int
+
+    public init(dimensions: [ScoringDimension], events: [ScoringEvent] = [], gradeA: Int = 70, gradeB: Int = 40) {
+        self.dimensions = dimensions
+        self.events = events
+        self.gradeA = gradeA
+        self.gradeB = gradeB
+    }
+
+    /// The fields a rule may test: the lead's fields by name.
+    public static let fields: [String] = LeadField.allCases.map(\.rawValue)
+
+    /// Scores a lead: in each dimension the first matching rule gives its points (capped at the
+    /// dimension's weight); each behaviour event in `events` adds its points once per
+    /// occurrence; the total is capped at 100.
+    public func score(_ details: LeadDraft, events: [String] = []) -> LeadScore {
+        var parts: [LeadScore.Part] = []
+        for dimension in dimensions {
+            for rule in dimension.rules {
+                guard let field = LeadField(rawValue: rule.field), rule.match.matches(details[field] ?? "") else { continue }
+                parts.append(LeadScore.Part(rule: rule.label, points: min(rule.points, dimension.weight)))
+                break
+            }
+        }
+        for event in events {
+            guard let defined = self.events.first(where: { $0.event == event }) else { continue }
+            parts.append(LeadScore.Part(rule: "event \(event)", points: defined.points))
+        }
+        let total = min(100, parts.reduce(0) { $0 + $1.points })
+        return LeadScore(total: total, parts: parts, suggestedGrade: grade(forScore: total))
+    }
+
+    /// The grade a score suggests under these thresholds.
+    public func grade(forScore score: Int) -> Grade { Grade.suggested(forScore: score, aAtLeast: gradeA, bAtLeast: gradeB) }
+}
+
+/// One weighted dimension of the score, such as budget match (40).
+public struct ScoringDimension: Hashable, Codable, Sendable {
+    public var key: String
+    public var weight: Int
+    /// Tried in order; the first that matches gives the dimension's points.
+    public var rules: [ScoringRule]
+
+    public init(key: String, weight: Int, rules: [ScoringRule]) {
+        self.key = key
+        self.weight = weight
+        self.rules = rules
+    }
+}
+
+/// `budget contains 50万以上 → 40 points`.
+public struct ScoringRule: Hashable, Codable, Sendable {
+    public var label: String
+    public var field: String
+    public var match: FieldMatch
+    public var points: Int
+
+    public init(label: String, field: String, match: FieldMatch, points: Int) {
+        self.label = label
+        self.field = field
+        self.match = match
+        self.points = points
+    }
+}
+
+/// How a rule tests a field's text (case-insensitive).
+public enum FieldMatch: Hashable, Codable, Sendable {
+    /// The text contains any of the words.
+    case contains([String])
+    /// The text is one of the values.
+    case equals([String])
+    /// The text is present and is none of the values (e.g. not `待定`).
+    case presentExcept([String])
+
+    public func matches(_ text: String) -> Bool {
+        let value = text.lowercased().trimmingCharacters(in: .whitespaces)
+        switch self {
+        case let .contains(words): return words.contains { value.contains($0.lowercased()) }
+        case let .equals(values): return values.contains { value == $0.lowercased() }
+        case let .presentExcept(values): return !value.isEmpty && !values.contains { value == $0.lowercased() }
+        }
+    }
+}
+
+/// A behaviour event (`inbound_contact`) and the points it adds.
+public struct ScoringEvent: Hashable, Codable, Sendable {
+    public var event: String
+    public var points: Int
+
+    public init(event: String, points: Int) {
+        self.event = event
+        self.points = points
+    }
+}

@@ -1,0 +1,44 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Scores leads with the process's scoring model: the lead's fields plus its behaviour events.
+/// The total and suggested grade live on the lead; the breakdown in `lead.score_parts`.
+enum LeadScoring {
+    /// `lead` with its score and suggested grade recomputed (the caller writes it).
+    static func rescored(_ lead: Lead, context: ClewContext, _ db: Database) throws -> (Lead, LeadScore) {
+        let events = lead.id == 0 ? [] : try String.fetchAll(db, sql: "SELECT event FROM lead_event WHERE lead_id = ? ORDER BY id", arguments: [lead.id])
+        let score = context.process.scoring.score(lead.details, events: events)
+        var updated = lead
+        updated.score = score.total
+        updated.suggestedGrade = score.suggestedGrade
+        return (updated, score)
+    }
+
+    /// Stores the breakdown of the score just written for lead `id`.
+    static func storeBreakdown(_ score: LeadScore, leadID: Int64, _ db: Database) throws {
+        try db.execute(sql: "UPDATE lead SET score_parts = ? WHERE id = ?", arguments: [score.storedParts, leadID])
+    }
+
+    /// The stored breakdown of lead `id`.
+    static func breakdown(leadID: Int64, total: Int?, suggested: Grade?, _ db: Database) throws -> LeadScore? {
+        guard let total else { return nil }
+        let stored = try String.fetchOne(db, sql: "SELECT score_parts FROM lead WHERE id = ?", arguments: [leadID])
+        return LeadScore(total: total, parts: LeadScore.parts(stored: stored), suggestedGrade: suggested)
+    }
+
+    /// Records a behaviour event (`inbound_contact`) on `lead` and rescores it.
+    static func recordEvent(_ event: String, on lead: Lead, context: ClewContext, _ m: Mutation) throws -> Lead {
+        try m.db.execute(sql: "INSERT INTO lead_event (lead_id, event, at, actor) VALUES (?, ?, ?, ?)",
+                         arguments: [lead.id, event, m.now.storage, m.actor.login])
+        try m.audit("event", entity: "lead", id: lead.id, field: "event", new: event)
+        let (updated, score) = try rescored(lead, context: context, m.db)
+        guard updated.score != lead.score || updated.suggestedGrade != lead.suggestedGrade else {
+            try storeBreakdown(score, leadID: lead.id, m.db)
+            return lead
+        }
+        let stored = try m.update(lead, to: updated, action: "rescore")
+        try storeBreakdown(score, leadID: lead.id, m.db)
+        return stored
+    }
+}

@@ -1,0 +1,262 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// The automation tick (`clew tick`, and once a minute in every open TUI): evaluates the
+/// process's timers against a clock and fires what is due —
+///
+/// - an assignment not confirmed within `sla.confirm_within` reminds the owner, and after
+///   `sla.escalate_unconfirmed_after` escalates to the supervisor;
+/// - an assigned lead with no follow-up within `sla.first_follow_up_within` escalates;
+/// - a deal past its stage's expected duration is flagged `stalled`, its supervisor told once;
+/// - a task reminds its assignee `sla.remind_before` its due time, and at the due time is
+///   marked overdue;
+/// - a lead from a pool left without follow-up for the pool's `recycle_days` returns to it.
+///
+/// Each timer fires once per occurrence (an assignment, a stage entry, a due time): the
+/// `rule_firing` key makes a second run, or a second process, fire nothing again, and a tick
+/// after downtime fires each due timer once — the latest stage of it (an escalation rather than
+/// the reminder it superseded). A `lease` row lets only one tick evaluate at a time.
+public struct TickService: Sendable {
+    let context: ClewContext
+    /// Who runs the tick (recorded as `via` on the automation's audit rows).
+    public let actor: ActingUser
+
+    /// How long a tick may hold the lease before another process may take over.
+    static let leaseDuration: TimeInterval = 120
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    /// How many leads the timers watch: every assigned or active lead.
+    public func watchedLeadCount() throws -> Int {
+        try context.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM lead WHERE status IN ('assigned','active')") ?? 0 }
+    }
+
+    /// Runs the tick as of `asOf` (default: now).
+    ///
+    /// - Parameters:
+    ///   - dryRun: evaluate everything and report it, then roll it all back.
+    ///   - holder: who takes the lease (default: this process).
+    /// - Throws: ``PermissionError`` when a non-admin moves the clock (`asOf`) for real.
+    ///   - delivery: the commands that send the outbox's email and SMS after the timers ran
+    ///     (nil: leave the outbox alone).
+    public func run(asOf: Date? = nil, dryRun: Bool = false, holder: String? = nil, delivery: OutboxDelivery? = nil) throws -> TickReport {
+        let holder = holder ?? Lease.processHolder
+        if asOf != nil && !dryRun { try AccessPolicy.check(.administer, actor) }
+        let started = Date()
+        let now = asOf ?? context.clock.now()
+        let leaseNow = context.clock.now()
+        if !dryRun, let held = try context.database.write({ try Lease.acquire("tick", holder: holder, for: Self.leaseDuration, now: leaseNow, $0) }) {
+            return TickReport(asOf: now, dryRun: dryRun, firings: [], heldBy: "\(held.holder) until \(StoreError.timestamp(held.expiresAt))",
+                              seconds: Date().timeIntervalSince(started))
+        }
+        defer { if !dryRun { _ = try? context.database.write { try Lease.release("tick", holder: holder, $0) } } }
+        let evaluate: (Database) throws -> [TickReport.Firing] = { db in
+            var run = TickRun(context: context, m: Mutation(db: db, actor: .automation(via: actor.impersonator ?? actor.login), now: now))
+            try run.evaluate()
+            return run.firings
+        }
+        let firings = dryRun ? try context.database.rehearse(evaluate) : try context.database.write(evaluate)
+        var report = TickReport(asOf: now, dryRun: dryRun, firings: firings, heldBy: nil, seconds: Date().timeIntervalSince(started))
+        if !dryRun, let delivery, OutboxChannel.allCases.contains(where: delivery.isConfigured) {
+            report.delivery = try OutboxService(context: context, actor: actor).deliver(using: delivery)
+        }
+        return report
+    }
+}
+
+/// One evaluation of every timer, inside one transaction.
+struct TickRun {
+    let context: ClewContext
+    let m: Mutation
+    var firings: [TickReport.Firing] = []
+
+    private var now: Date { m.now }
+    private var sla: SLAPolicy { context.process.sla }
+    private var calendar: WorkingCalendar { context.calendar }
+
+    init(context: ClewContext, m: Mutation) {
+        self.context = context
+        self.m = m
+    }
+
+    mutating func evaluate() throws {
+        try unconfirmedAssignments()
+        try firstFollowUps()
+        if sla.flagStalled { try stalledDeals() }
+        try taskReminders()
+        try overdueTasks()
+        try poolRecycling()
+    }
+
+    // MARK: - Assignments
+
+    /// Unconfirmed assignments: the reminder, or — once that is late too — the escalation.
+    private mutating func unconfirmedAssignments() throws {
+        let remindCut = sla.confirmWithin.date(before: now, on: calendar)
+        let escalateCut = sla.escalateUnconfirmedAfter.date(before: now, on: calendar)
+        for (lead, occurrence) in try due("""
+            SELECT \(Lead.selection), 'assigned@' || lead.assigned_at AS occurrence FROM lead
+            WHERE lead.status IN ('assigned','active') AND lead.status = 'assigned' AND lead.assigned_at <= ?
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.confirm-escalation'
+                              AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
+            ORDER BY lead.assigned_at
+            """, [escalateCut.storage]) {
+            let supervisor = try Recipients.supervisor(of: lead, m.db)
+            if let supervisor {
+                try m.notify(supervisor, kind: "escalation", leadID: lead.id,
+                             body: "\(label(lead)) assigned to \(lead.owner ?? "?") is not confirmed after \(sla.escalateUnconfirmedAfter)")
+            }
+            try m.notify(lead.owner, kind: "reminder", leadID: lead.id,
+                         body: "\(label(lead)) is still waiting for you to confirm or object; escalated to \(supervisor ?? "no one")")
+            try fire("sla.confirm-escalation", lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
+        }
+        for (lead, occurrence) in try due("""
+            SELECT \(Lead.selection), 'assigned@' || lead.assigned_at AS occurrence FROM lead
+            WHERE lead.status IN ('assigned','active') AND lead.status = 'assigned' AND lead.assigned_at <= ? AND lead.assigned_at > ?
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.confirm-reminder'
+                              AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
+            ORDER BY lead.assigned_at
+            """, [remindCut.storage, escalateCut.storage]) {
+            try m.notify(lead.owner, kind: "reminder", leadID: lead.id,
+                         body: "\(label(lead)) was assigned to you \(sla.confirmWithin) ago: confirm or object")
+            try fire("sla.confirm-reminder", lead, occurrence, outcome: "reminded \(lead.owner ?? "?")")
+        }
+    }
+
+    /// Assigned leads with no follow-up since the assignment.
+    private mutating func firstFollowUps() throws {
+        let cut = sla.firstFollowUpWithin.date(before: now, on: calendar)
+        for (lead, occurrence) in try due("""
+            SELECT \(Lead.selection), 'assigned@' || lead.assigned_at AS occurrence FROM lead
+            WHERE lead.status IN ('assigned','active') AND lead.assigned_at <= ?
+              AND (lead.last_follow_up_at IS NULL OR lead.last_follow_up_at < lead.assigned_at)
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.first-follow-up'
+                              AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
+            ORDER BY lead.assigned_at
+            """, [cut.storage]) {
+            let supervisor = try Recipients.supervisor(of: lead, m.db)
+            if let supervisor {
+                try m.notify(supervisor, kind: "escalation", leadID: lead.id,
+                             body: "\(label(lead)): no follow-up by \(lead.owner ?? "?") within \(sla.firstFollowUpWithin) of assignment")
+            }
+            try fire("sla.first-follow-up", lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
+        }
+    }
+
+    // MARK: - Stages
+
+    /// Deals past their stage's planned exit: flagged stalled, the supervisor told once.
+    private mutating func stalledDeals() throws {
+        for (lead, occurrence) in try due("""
+            SELECT \(Lead.selection), 'stage@' || h.id AS occurrence FROM stage_history h JOIN lead ON lead.id = h.lead_id
+            WHERE h.exited_at IS NULL AND h.planned_exit_at <= ? AND lead.status = 'active' AND lead.stage = h.stage
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.stalled'
+                              AND f.subject = 'lead:' || lead.id AND f.occurrence = 'stage@' || h.id)
+            ORDER BY h.planned_exit_at
+            """, [now.storage]) {
+            var flagged = lead
+            flagged.flags.insert("stalled")
+            if flagged != lead { try m.update(lead, to: flagged, action: "stalled") }
+            let supervisor = try Recipients.supervisor(of: lead, m.db)
+            let stage = lead.stage.flatMap { context.pipeline.stage(named: $0) }
+            if let supervisor {
+                try m.notify(supervisor, kind: "stalled", leadID: lead.id,
+                             body: "\(label(lead)) is stalled in \(stage?.englishName ?? lead.stage ?? "?") (expected \(stage.map { "\($0.expected)" } ?? "?")), owner \(lead.owner ?? "none")")
+            }
+            try fire("sla.stalled", lead, occurrence, outcome: "flagged stalled; told \(supervisor ?? "no one")")
+        }
+    }
+
+    // MARK: - Tasks
+
+    /// Reminders `remind_before` a task is due.
+    private mutating func taskReminders() throws {
+        let horizon = sla.remindBefore.date(after: now, on: calendar)
+        for row in try Row.fetchAll(m.db, sql: """
+            SELECT task.id, task.lead_id, task.assignee, task.title, coalesce(task.snoozed_until, task.due_at) AS due,
+                   'due@' || coalesce(task.snoozed_until, task.due_at) AS occurrence,
+                   (SELECT number FROM lead WHERE lead.id = task.lead_id) AS number
+            FROM task
+            WHERE task.status = 'open' AND task.due_at <= ?
+              AND coalesce(task.snoozed_until, task.due_at) > ? AND coalesce(task.snoozed_until, task.due_at) <= ?
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'task.reminder'
+                              AND f.subject = 'task:' || task.id AND f.occurrence = 'due@' || coalesce(task.snoozed_until, task.due_at))
+            ORDER BY due
+            """, arguments: [horizon.storage, now.storage, horizon.storage]) {
+            let due = Date(storage: row["due"])
+            let assignee: String = row["assignee"]
+            try m.notify(assignee, kind: "reminder", leadID: row["lead_id"],
+                         body: "Task due \(StoreError.timestamp(due)): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")")
+            try fireTask("task.reminder", row, outcome: "reminded \(assignee)")
+        }
+    }
+
+    /// Tasks whose due time has come: marked overdue, the assignee told.
+    private mutating func overdueTasks() throws {
+        for row in try Row.fetchAll(m.db, sql: """
+            SELECT task.id, task.lead_id, task.assignee, task.title, coalesce(task.snoozed_until, task.due_at) AS due,
+                   'due@' || coalesce(task.snoozed_until, task.due_at) AS occurrence,
+                   (SELECT number FROM lead WHERE lead.id = task.lead_id) AS number
+            FROM task
+            WHERE task.status = 'open' AND task.due_at <= ? AND task.overdue_at IS NULL
+              AND coalesce(task.snoozed_until, task.due_at) <= ?
+            ORDER BY due
+            """, arguments: [now.storage, now.storage]) {
+            let id: Int64 = row["id"]
+            let assignee: String = row["assignee"]
+            try m.db.execute(sql: "UPDATE task SET overdue_at = ? WHERE id = ?", arguments: [now.storage, id])
+            let due = Date(storage: row["due"])
+            let when = now.timeIntervalSince(due) < 3_600 ? "is due now" : "is overdue since \(StoreError.timestamp(due))"
+            try m.notify(assignee, kind: "overdue", leadID: row["lead_id"],
+                         body: "Task \(when): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")")
+            try fireTask("task.overdue", row, outcome: "marked overdue; told \(assignee)")
+        }
+    }
+
+    // MARK: - Pools
+
+    /// Leads from a pool with no follow-up for its recycle period go back to it.
+    private mutating func poolRecycling() throws {
+        for pool in context.process.pools {
+            let cut = now.addingTimeInterval(-Double(pool.recycleDays) * 86_400)
+            for (lead, occurrence) in try due("""
+                SELECT \(Lead.selection), 'assigned@' || lead.assigned_at AS occurrence FROM lead
+                WHERE lead.home_pool = ? AND lead.status IN ('assigned','active')
+                  AND max(coalesce(lead.last_follow_up_at, 0), coalesce(lead.assigned_at, 0)) <= ?
+                ORDER BY lead.id
+                """, [pool.name, cut.storage]) {
+                let owner = lead.owner
+                let reason = "no follow-up for \(pool.recycleDays) days; returned to pool \(pool.name) automatically"
+                let service = LeadService(context: context, actor: m.actor)
+                _ = try service.returnNow(lead, reason: reason, m)
+                try m.notify(owner, kind: "recycled", leadID: lead.id, body: "\(label(lead)) was taken back: \(reason)")
+                try fire("pool.recycle:\(pool.name)", lead, occurrence, outcome: "returned from \(owner ?? "?") to pool \(pool.name)")
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func due(_ sql: String, _ arguments: StatementArguments) throws -> [(Lead, String)] {
+        try Lead.fetchAll(m.db, sql: sql, arguments: arguments) { $0["occurrence"] as String }.map { ($0.lead, $0.extra) }
+    }
+
+    private func label(_ lead: Lead) -> String { "\(lead.number) \(lead.details.customer ?? "")" }
+
+    private mutating func fire(_ rule: String, _ lead: Lead, _ occurrence: String, outcome: String) throws {
+        guard try RuleFirings.record(rule, kind: "timer", leadID: lead.id, subject: "lead:\(lead.id)", occurrence: occurrence,
+                                     action: rule, outcome: outcome, m) else { return }
+        firings.append(TickReport.Firing(rule: rule, lead: lead.number.description, outcome: outcome))
+    }
+
+    private mutating func fireTask(_ rule: String, _ row: Row, outcome: String) throws {
+        let id: Int64 = row["id"]
+        guard try RuleFirings.record(rule, kind: "timer", leadID: row["lead_id"], subject: "task:\(id)", occurrence: row["occurrence"],
+                                     action: rule, outcome: outcome, m) else { return }
+        firings.append(TickReport.Firing(rule: rule, lead: row["number"], outcome: "task #\(id): \(outcome)"))
+    }
+}

@@ -1,0 +1,104 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// Event triggers (触发器): when something happens to a lead, the process's rules for that
+/// event run their actions, each firing recorded for rule review.
+enum Triggers {
+    /// How deep triggers may set off further triggers (a tag that moves a stage that…); the
+    /// process validator refuses cycles, this is the backstop.
+    static let maximumDepth = 6
+
+    /// Runs the rules listening for `event` on `lead`; returns the lead as the actions left it.
+    @discardableResult
+    static func fire(_ event: TriggerEvent, on lead: Lead, context: ClewContext, _ m: Mutation, depth: Int = 0) throws -> Lead {
+        let rules = context.process.triggers.filter { $0.event == event }
+        guard !rules.isEmpty, depth < maximumDepth else { return lead }
+        let m = m.automated
+        var current = lead
+        for rule in rules {
+            guard let firing = try RuleFirings.claim(
+                "trigger:\(rule.name)", kind: "trigger", leadID: lead.id, subject: "lead:\(lead.id)",
+                occurrence: "\(event)@\(m.now.storage)", action: rule.actions.map(\.description).joined(separator: ", "), m)
+            else { continue }
+            var outcomes: [String] = []
+            for action in rule.actions {
+                outcomes.append(try perform(action, rule: rule.name, event: event, on: &current, context: context, m, depth: depth))
+            }
+            try RuleFirings.settle(firing, outcome: outcomes.joined(separator: "; "), m)
+        }
+        return current
+    }
+
+    /// Does one action; returns what it did, for the firing's outcome.
+    private static func perform(_ action: TriggerAction, rule: String, event: TriggerEvent, on lead: inout Lead,
+                                context: ClewContext, _ m: Mutation, depth: Int) throws -> String {
+        let label = "\(lead.number) \(lead.details.customer ?? "")"
+        switch action {
+        case let .task(who, title):
+            guard let assignee = try Recipients.resolve(who, for: lead, m.db).first else { return "no \(who) to give '\(title)' to" }
+            let due = context.calendar.addingWorkingDays(1, to: m.now)
+            let id = try Tasks.insert(leadID: lead.id, assignee: assignee, title: title, kind: "trigger", due: due, m)
+            return "task #\(id) for \(assignee)"
+        case let .notify(who):
+            let recipients = try Recipients.resolve(who, for: lead, m.db)
+            guard !recipients.isEmpty else { return "no \(who) to notify" }
+            for recipient in recipients {
+                try m.notify(recipient, kind: "trigger", leadID: lead.id, body: "\(label) \(event.summary) (rule \(rule))")
+            }
+            return "notified \(recipients.joined(separator: ", "))"
+        case let .emailCustomer(name):
+            guard let email = lead.details.email, !email.isEmpty else { return "no customer email; nothing sent" }
+            let template = MessageTemplate.builtIn[name]
+                ?? MessageTemplate(name: name, subject: "{customer} · {number}", body: "{contact}: \(name) ({number})")
+            let (subject, body) = template.render([
+                "customer": lead.details.customer, "contact": lead.details.contact, "number": lead.number.description,
+                "owner": lead.owner, "amount": lead.amount?.description,
+            ])
+            let id = try Outbox.enqueue(.email, to: email, subject: subject, body: body, leadID: lead.id, rule: "trigger:\(rule)", m)
+            return "email #\(id) to \(email) queued"
+        case let .addTag(tag):
+            guard !lead.tags.contains(tag) else { return "already tagged \(tag)" }
+            var updated = lead
+            updated.tags.insert(tag)
+            lead = try m.update(lead, to: updated, action: "tag")
+            lead = try fire(.tagAdded(tag), on: lead, context: context, m, depth: depth + 1)
+            return "tagged \(tag)"
+        case let .moveStage(stage):
+            guard lead.status == .active, lead.stage != stage else { return "not moved (lead is \(lead.status), in \(lead.stage ?? "no stage"))" }
+            lead = try LeadService(context: context, actor: m.actor).moveNow(lead, to: stage, m, depth: depth + 1)
+            return "moved to \(stage)"
+        case .riskAlert:
+            guard let supervisor = try Recipients.supervisor(of: lead, m.db) else { return "no supervisor to alert" }
+            try m.notify(supervisor, kind: "risk", leadID: lead.id, body: "Risk on \(label): \(event.summary) (rule \(rule))")
+            return "risk alert to \(supervisor)"
+        }
+    }
+}
+
+/// Keyword tags (关键词标签): a follow-up whose content or feedback mentions 太贵, 考虑竞品, …
+/// tags the lead, alerts the supervisor when the tag says so, and fires `tag-added`.
+enum KeywordTagging {
+    static func apply(to lead: Lead, text: String, context: ClewContext, _ m: Mutation) throws -> Lead {
+        let found = context.process.keywordTags.filter { $0.matches(text) && !lead.tags.contains($0.tag) }
+        guard !found.isEmpty else { return lead }
+        let m = m.automated
+        var updated = lead
+        for tag in found { updated.tags.insert(tag.tag) }
+        var current = try m.update(lead, to: updated, action: "tag")
+        let snippet = String(text.prefix(60))
+        for tag in found {
+            let keyword = tag.keywords.first { text.lowercased().contains($0.lowercased()) } ?? tag.tag
+            var outcome = "tagged \(tag.tag)"
+            if tag.riskAlert, let supervisor = try Recipients.supervisor(of: current, m.db) {
+                try m.notify(supervisor, kind: "risk", leadID: lead.id,
+                             body: "Risk on \(lead.number) \(lead.details.customer ?? ""): \(tag.tag) ('\(keyword)' in \"\(snippet)\")")
+                outcome += "; risk alert to \(supervisor)"
+            }
+            try RuleFirings.record("keyword:\(tag.tag)", kind: "keyword", leadID: lead.id, subject: "lead:\(lead.id)",
+                                   occurrence: "\(m.now.storage)", action: "tag \(tag.tag)", outcome: outcome, m)
+            current = try Triggers.fire(.tagAdded(tag.tag), on: current, context: context, m)
+        }
+        return current
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// `clew tick`: runs the automation's timers once (for cron or a systemd timer).
+struct TickCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tick",
+        abstract: "Run the automation timers once: reminders, escalations, stalled deals, overdue tasks, pool recycling, outbox.",
+        discussion: """
+            Safe to run as often as you like: each timer fires once per occurrence, and a lease lets only one tick \
+            run at a time across processes. Every open TUI also ticks once a minute. For cron:
+              * * * * *  clew tick --quiet
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Show what would fire, and change nothing.") var dryRun = false
+    @Option(help: "Evaluate as of this time instead of now (admins; e.g. '+2d', '2026-11-25 10:00').") var asOf: String?
+    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "List every firing, not only the first 30.") var verbose = false
+    @Flag(help: "Print nothing unless something fired or failed.") var quiet = false
+
+    func run() throws {
+        let environment = try CommandEnvironment.open(global)
+        let asOfDate = try asOf.map { try environment.date($0) }
+        let report = try TickService(context: environment.context, actor: environment.actor).run(asOf: asOfDate, dryRun: dryRun, delivery: .fromEnvironment())
+        if json { return try Output.json(report) }
+        if let holder = report.heldBy {
+            if !quiet { Output.line("Another tick is running (lease held by \(holder)); nothing done.") }
+            return
+        }
+        if let delivery = report.delivery, delivery.sent + delivery.failed + delivery.retrying > 0 {
+            Output.line("Outbox: \(delivery.summary)")
+        }
+        if quiet && report.firings.isEmpty { return }
+        let verb = dryRun ? "would fire" : "fired"
+        Output.line("Tick as of \(Output.time(report.asOf)): \(report.firings.count) \(verb) in \(String(format: "%.0f", report.seconds * 1000)) ms" +
+                    (dryRun ? " (dry run: nothing changed)" : ""))
+        guard !report.firings.isEmpty else { return }
+        Output.line("")
+        Output.table(["RULE", "FIRINGS"], report.countsByRule.map { [$0.rule, String($0.count)] })
+        Output.line("")
+        let shown = verbose ? report.firings : Array(report.firings.prefix(30))
+        Output.table(["RULE", "LEAD", "OUTCOME"], shown.map { [$0.rule, $0.lead ?? "", $0.outcome] }, maxWidths: [24, 16, 80])
+        if shown.count < report.firings.count { Output.line("… and \(report.firings.count - shown.count) more (--verbose)") }
+    }
+}
+
+/// `clew report …`: reviews for admins and supervisors.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports for admins and supervisors.", subcommands: [Rules.self])
+
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "How often each automation rule fired and what followed (rule review).",
+            discussion: "FOLLOWED counts leads followed up after the rule first fired on them; WON/LOST/OPEN are their status now.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Count firings since this date (default: the first of this month).") var since: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let environment = try CommandEnvironment.open(global)
+            let service = RuleReportService(context: environment.context, actor: environment.actor)
+            let from = try since.map { try environment.date($0, startOfDay: true) } ?? service.startOfMonth
+            let lines = try service.lines(since: from)
+            if json { return try Output.json(lines) }
+            Output.line("Rule firings since \(Output.day(from)): \(lines.reduce(0) { $0 + $1.firings }) in \(lines.count) rule\(lines.count == 1 ? "" : "s")")
+            guard !lines.isEmpty else { return }
+            Output.line("")
+            Output.table(["RULE", "KIND", "FIRINGS", "LEADS", "SKIPPED", "FOLLOWED", "WON", "LOST", "OPEN", "WON ¥", "LAST"], lines.map {
+                [$0.rule, $0.kind, String($0.firings), String($0.leads), String($0.skipped), String($0.followedUpAfter),
+                 String($0.won), String($0.lost), String($0.open), String(format: "%.0f", $0.wonAmount), Output.time($0.lastFiredAt)]
+            })
+        }
+    }
+}
+
+/// `clew lead event NUMBER EVENT`: a behaviour event that adds score points.
+struct LeadEventCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "event", abstract: "Record a behaviour event (inbound_contact, …) that adds score points.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Lead number.") var number: String
+    @Argument(help: "The event, as the scoring model names it (clew process export shows them).") var event: String
+
+    func run() throws {
+        let lead = try CommandEnvironment.open(global).leads.recordEvent(number, event: event)
+        Output.line("\(lead.number): \(event) recorded; score \(lead.score ?? 0), suggested grade \(lead.suggestedGrade.map { "\($0)" } ?? "—").")
+    }
+}
