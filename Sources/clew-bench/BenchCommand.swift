@@ -63,6 +63,8 @@ struct BenchCommand: ParsableCommand {
         let stopwatch = Stopwatch(warmups: warmups, runs: runs)
         var queries = try BenchSuite(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
+        let automation = try AutomationBench(bench: bench, stopwatch: stopwatch).run { status.show($0) }
+        queries += automation.queries
         status.show("measuring the TUI's memory in a child process")
         let tuiMemory = Self.probeTUIMemory(database: bench.context.database.path)
         let imports = try ImportBench(rows: leads).run { status.show($0) }
@@ -70,7 +72,8 @@ struct BenchCommand: ParsableCommand {
         var report = makeReport(bench, queries: queries)
         report.memory.tuiPeakRSSMegabytes = tuiMemory
         if let tuiMemory { report.memory.pass = tuiMemory < report.memory.targetMegabytes }
-        print(json ? try ImportBench.json(report.json(), adding: imports) : report.table() + "\n" + imports.text)
+        print(json ? try ImportBench.json(report.json(), adding: imports, catchUp: automation.catchUp)
+                   : report.table() + "\n" + automation.catchUp.text + "\n" + imports.text)
     }
 
     /// Runs this executable again with `--tui-probe` and reads the child's peak RSS.

@@ -33,6 +33,10 @@ struct BenchReport: Encodable {
         static let keyToFrame = Target(name: "key-to-frame", medianMs: 5, p99Ms: 16)
         static let search = Target(name: "search", medianMs: 20, p99Ms: nil)
         static let firstFrame = Target(name: "first frame", medianMs: 100, p99Ms: nil)
+        /// The automation tick over every open lead (issue 4).
+        static let tick = Target(name: "tick", medianMs: 500, p99Ms: nil)
+        /// A batch of 20 assignment suggestions: at least 200 a second.
+        static let suggestions = Target(name: "suggestions", medianMs: 100, p99Ms: nil)
 
         private static func whole(_ ms: Double) -> String { String(format: "%g", ms) }
 

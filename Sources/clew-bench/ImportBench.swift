@@ -88,10 +88,11 @@ struct ImportBench {
 
 extension ImportBench {
     /// The report's JSON with the import figures added under `"import"`.
-    static func json(_ reportJSON: String, adding result: Result) throws -> String {
+    static func json(_ reportJSON: String, adding result: Result, catchUp: AutomationBench.CatchUp) throws -> String {
         let encoder = JSONEncoder()
         guard var object = try JSONSerialization.jsonObject(with: Data(reportJSON.utf8)) as? [String: Any] else { return reportJSON }
         object["import"] = try JSONSerialization.jsonObject(with: try encoder.encode(result))
+        object["firstTick"] = try JSONSerialization.jsonObject(with: try encoder.encode(catchUp))
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
