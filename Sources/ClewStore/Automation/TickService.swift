@@ -24,6 +24,8 @@ public struct TickService: Sendable {
 
     /// How long a tick may hold the lease before another process may take over.
     static let leaseDuration: TimeInterval = 120
+    /// A tick that fired this many times (a catch-up) checkpoints the WAL afterwards.
+    static let checkpointAfter = 1_000
 
     public init(context: ClewContext, actor: ActingUser) {
         self.context = context
@@ -60,6 +62,7 @@ public struct TickService: Sendable {
             return run.firings
         }
         let firings = dryRun ? try context.database.rehearse(evaluate) : try context.database.write(evaluate)
+        if firings.count >= Self.checkpointAfter { context.database.checkpoint() }
         var report = TickReport(asOf: now, dryRun: dryRun, firings: firings, heldBy: nil, seconds: Date().timeIntervalSince(started))
         if !dryRun, let delivery, OutboxChannel.allCases.contains(where: delivery.isConfigured) {
             report.delivery = try OutboxService(context: context, actor: actor).deliver(using: delivery)

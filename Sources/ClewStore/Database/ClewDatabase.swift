@@ -89,6 +89,13 @@ public final class ClewDatabase: Sendable {
         }
     }
 
+    /// Copies the write-ahead log back into the database and truncates it, when no reader is in
+    /// the way (best effort: a busy database is left for SQLite's automatic checkpoints). After
+    /// a large write this keeps every process's WAL index, and so its memory, small.
+    public func checkpoint() {
+        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+
     /// Runs `body` on a read-only snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {

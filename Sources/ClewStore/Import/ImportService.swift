@@ -91,6 +91,7 @@ public struct ImportService: Sendable {
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
+        if !options.dryRun && summary.rows >= 1_000 { context.database.checkpoint() }
         progress?(ImportProgress(rows: summary.rows, fraction: 1))
         if let rejects {
             if summary.rejected > 0 {
