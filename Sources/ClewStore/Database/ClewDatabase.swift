@@ -92,8 +92,15 @@ public final class ClewDatabase: Sendable {
     /// Copies the write-ahead log back into the database and truncates it, when no reader is in
     /// the way (best effort: a busy database is left for SQLite's automatic checkpoints). After
     /// a large write this keeps every process's WAL index, and so its memory, small.
-    public func checkpoint() {
-        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    /// - Returns: why it could not, or nil when it did.
+    @discardableResult
+    public func checkpoint() -> String? {
+        do {
+            try pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+            return nil
+        } catch {
+            return String(describing: error)
+        }
     }
 
     /// Runs `body` on a read-only snapshot.
