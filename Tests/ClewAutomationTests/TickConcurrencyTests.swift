@@ -58,7 +58,7 @@ struct TickConcurrencyTests {
         let report = try fixture.tick(holder: "7@this-host")
         #expect(report.heldBy == nil)
         #expect(report.rules == ["sla.confirm-escalation"])
-        #expect(try fixture.count("SELECT count(*) FROM lease") == 0, "taken over, then released")
+        #expect(try fixture.count("SELECT count(*) FROM lease WHERE name = 'tick'") == 0, "taken over, then released")
     }
 
     @Test func theLeaseIsHeldOnceAndReenteredByItsHolder() throws {
@@ -128,7 +128,7 @@ struct TickConcurrencyTests {
         // Every run either evaluated (and found the work done or did it) or stood back for the other.
         #expect(all.allSatisfy { $0.heldBy == nil || $0.firings.isEmpty })
         #expect(all.filter { !$0.firings.isEmpty }.count >= 1)
-        #expect(try fixture.count("SELECT count(*) FROM lease") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM lease WHERE name = 'tick'") == 0)
     }
 
     @Test func twoProcessesWalkingThroughTheWeekFireEachTimerOnce() throws {

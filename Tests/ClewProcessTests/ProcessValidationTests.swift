@@ -87,6 +87,25 @@ import Testing
         ])
     }
 
+    @Test func aMoveThatLeavesAStageCanFormACycleThroughStageLeft() throws {
+        let text = ProcessDefinitionTOML.encode(.standard) + """
+
+            [[trigger]]
+            name = "t1"
+            on = "stage-entered:proposal"
+            actions = ["move-stage:negotiation"]
+
+            [[trigger]]
+            name = "t2"
+            on = "stage-left:proposal"
+            actions = ["move-stage:proposal"]
+
+            """
+        #expect(problems(text) == [
+            "p.toml:\(line(of: "move-stage:negotiation", in: text)): triggers set each other off in a cycle: t1 → t2 → t1",
+        ])
+    }
+
     @Test func triggerThatSetsItselfOff() throws {
         let text = ProcessDefinitionTOML.encode(.standard) + """
 

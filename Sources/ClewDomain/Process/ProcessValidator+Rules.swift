@@ -135,12 +135,20 @@ extension ProcessValidator {
     }
 
     /// The names along a chain of triggers leading back to `start`, if there is one.
+    /// Whether `caused` (entering stage X by a move) may set off `listener` (leaving stage Y):
+    /// the lead leaves whatever stage it was in, which may be any stage but X.
+    static func leavesAStage(_ caused: TriggerEvent, _ listener: TriggerEvent) -> Bool {
+        if case let .stageEntered(entered) = caused, case let .stageLeft(left) = listener { return entered != left }
+        return false
+    }
+
     static func cycle(from start: TriggerRule, in rules: [TriggerRule]) -> [String]? {
         var stack: [(rule: TriggerRule, path: [String])] = [(start, [start.name])]
         var visited = Set<String>()
         while let (rule, path) = stack.popLast() {
             for event in rule.causedEvents {
-                for next in rules where next.event == event {
+                // Moving a stage also leaves whichever stage the lead was in.
+                for next in rules where next.event == event || Self.leavesAStage(event, next.event) {
                     if next.name == start.name { return path }
                     if visited.insert(next.name).inserted { stack.append((next, path + [next.name])) }
                 }

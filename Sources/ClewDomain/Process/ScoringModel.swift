@@ -19,12 +19,15 @@ public struct ScoringModel: Hashable, Codable, Sendable {
         self.gradeB = gradeB
     }
 
+    /// How many occurrences of one event count: repeating an event cannot grade a lead by itself.
+    public static let maximumEventRepeats = 3
+
     /// The fields a rule may test: the lead's fields by name.
     public static let fields: [String] = LeadField.allCases.map(\.rawValue)
 
     /// Scores a lead: in each dimension the first matching rule gives its points (capped at the
     /// dimension's weight); each behaviour event in `events` adds its points once per
-    /// occurrence; the total is capped at 100.
+    /// occurrence, up to ``maximumEventRepeats`` times; the total is capped at 100.
     public func score(_ details: LeadDraft, events: [String] = []) -> LeadScore {
         var parts: [LeadScore.Part] = []
         for dimension in dimensions {
@@ -34,8 +37,11 @@ public struct ScoringModel: Hashable, Codable, Sendable {
                 break
             }
         }
+        var counted: [String: Int] = [:]
         for event in events {
             guard let defined = self.events.first(where: { $0.event == event }) else { continue }
+            counted[event, default: 0] += 1
+            guard counted[event, default: 0] <= Self.maximumEventRepeats else { continue }
             parts.append(LeadScore.Part(rule: "event \(event)", points: defined.points))
         }
         let total = min(100, parts.reduce(0) { $0 + $1.points })

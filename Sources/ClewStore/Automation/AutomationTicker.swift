@@ -49,7 +49,9 @@ public final class AutomationTicker: @unchecked Sendable {
 
     private func tick() {
         do {
-            let report = try service.run()
+            // Skip when another TUI (or cron) ticked within most of the interval: N open TUIs
+            // still evaluate about once a minute between them, not N times.
+            let report = try service.run(skipIfRanWithin: interval * 0.8)
             lock.withLock {
                 lastReport = report
                 lastError = nil

@@ -30,6 +30,20 @@ enum Lease {
         try db.execute(sql: "DELETE FROM lease WHERE name = ? AND holder = ?", arguments: [name, holder])
     }
 
+    /// Who holds lease `name` and until when, if anyone ever took it.
+    static func holder(of name: String, _ db: Database) throws -> Holder? {
+        try Row.fetchOne(db, sql: "SELECT holder, expires_at FROM lease WHERE name = ?", arguments: [name])
+            .map { Holder(holder: $0["holder"], expiresAt: Date(storage: $0["expires_at"])) }
+    }
+
+    /// Records an instant under `name` (the row's expiry), e.g. when the last tick finished.
+    static func record(_ name: String, holder: String, at date: Date, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO lease (name, holder, acquired_at, expires_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
+            """, arguments: [name, holder, date.storage, date.storage])
+    }
+
     /// This process, as a lease holder: `pid@host`.
     static var processHolder: String {
         "\(ProcessInfo.processInfo.processIdentifier)@\(ProcessInfo.processInfo.hostName)"

@@ -156,8 +156,10 @@ public struct OutboxService: Sendable {
     /// outside any transaction, then records the outcome. After the 6th failed attempt the
     /// message is `failed` and every active admin gets a `delivery-failed` notification.
     /// Messages whose channel has no command stay pending, unattempted, and are counted in
-    /// ``OutboxDeliveryReport/unconfigured``.
+    /// ``OutboxDeliveryReport/unconfigured``. Admins only: whoever delivers chooses the command
+    /// every customer message goes through.
     public func deliver(using delivery: OutboxDelivery, limit: Int = 100) throws -> OutboxDeliveryReport {
+        try AccessPolicy.check(.administer, actor)
         var report = OutboxDeliveryReport()
         let now = context.clock.now()
         let configured = OutboxChannel.allCases.filter(delivery.isConfigured).map(\.rawValue)

@@ -24,6 +24,8 @@ public struct TickReport: Sendable, Codable {
     public var seconds: Double
     /// What the outbox delivery after the timers did, when a delivery command is configured.
     public var delivery: OutboxDeliveryReport?
+    /// True when a tick had just run, so this one did nothing (background ticks only).
+    public var skipped = false
 
     /// Firings per rule, most first.
     public var countsByRule: [(rule: String, count: Int)] {

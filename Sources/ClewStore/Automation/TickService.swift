@@ -39,36 +39,66 @@ public struct TickService: Sendable {
 
     /// Runs the tick as of `asOf` (default: now).
     ///
+    /// A process definition applied since the context was made (a newer version in the
+    /// database) is used, so a long-open TUI follows `clew process apply`.
+    ///
     /// - Parameters:
-    ///   - dryRun: evaluate everything and report it, then roll it all back.
+    ///   - asOf: evaluate as of this time instead of now (admins).
+    ///   - dryRun: evaluate everything and report it, then roll it all back (admins).
     ///   - holder: who takes the lease (default: this process).
-    /// - Throws: ``PermissionError`` when a non-admin moves the clock (`asOf`) for real.
     ///   - delivery: the commands that send the outbox's email and SMS after the timers ran
-    ///     (nil: leave the outbox alone).
-    public func run(asOf: Date? = nil, dryRun: Bool = false, holder: String? = nil, delivery: OutboxDelivery? = nil) throws -> TickReport {
+    ///     (nil: leave the outbox alone). Only an admin's tick delivers.
+    ///   - skipIfRanWithin: do nothing when any tick finished this many seconds ago or less
+    ///     (the TUIs' background ticks; cron's runs always evaluate).
+    /// - Returns: the firings; for a runner who is not an admin, only which rules fired and how
+    ///   often (lead numbers and outcomes are theirs to see only through their own inbox).
+    /// - Throws: ``PermissionError`` when a non-admin asks for `asOf` or a dry run.
+    public func run(asOf: Date? = nil, dryRun: Bool = false, holder: String? = nil, delivery: OutboxDelivery? = nil,
+                    skipIfRanWithin: TimeInterval? = nil) throws -> TickReport {
+        if asOf != nil || dryRun { try AccessPolicy.check(.administer, actor) }
         let holder = holder ?? Lease.processHolder
-        if asOf != nil && !dryRun { try AccessPolicy.check(.administer, actor) }
         let started = Date()
-        let now = asOf ?? context.clock.now()
         let leaseNow = context.clock.now()
+        var context = self.context
+        let stored = try context.database.read { try ProcessService.current($0) }
+        if stored.version > context.process.version { context.process = stored }
+        let now = asOf ?? leaseNow
+        if let interval = skipIfRanWithin, !dryRun,
+           let last = try context.database.read({ try Lease.holder(of: Self.lastRunLease, $0) }),
+           last.expiresAt > leaseNow.addingTimeInterval(-interval) {
+            return TickReport(asOf: now, dryRun: false, firings: [], heldBy: nil, seconds: 0, skipped: true)
+        }
         if !dryRun, let held = try context.database.write({ try Lease.acquire("tick", holder: holder, for: Self.leaseDuration, now: leaseNow, $0) }) {
             return TickReport(asOf: now, dryRun: dryRun, firings: [], heldBy: "\(held.holder) until \(StoreError.timestamp(held.expiresAt))",
                               seconds: Date().timeIntervalSince(started))
         }
-        defer { if !dryRun { _ = try? context.database.write { try Lease.release("tick", holder: holder, $0) } } }
+        defer {
+            if !dryRun {
+                _ = try? context.database.write { db in
+                    try Lease.release("tick", holder: holder, db)
+                    try Lease.record(Self.lastRunLease, holder: holder, at: context.clock.now(), db)
+                }
+            }
+        }
         let evaluate: (Database) throws -> [TickReport.Firing] = { db in
             var run = TickRun(context: context, m: Mutation(db: db, actor: .automation(via: actor.impersonator ?? actor.login), now: now))
             try run.evaluate()
             return run.firings
         }
-        let firings = dryRun ? try context.database.rehearse(evaluate) : try context.database.write(evaluate)
+        var firings = dryRun ? try context.database.rehearse(evaluate) : try context.database.write(evaluate)
         if firings.count >= Self.checkpointAfter { context.database.checkpoint() }
+        if actor.role != .admin {
+            firings = firings.map { TickReport.Firing(rule: $0.rule, lead: nil, outcome: "") }
+        }
         var report = TickReport(asOf: now, dryRun: dryRun, firings: firings, heldBy: nil, seconds: Date().timeIntervalSince(started))
-        if !dryRun, let delivery, OutboxChannel.allCases.contains(where: delivery.isConfigured) {
+        if !dryRun, actor.role == .admin, let delivery, OutboxChannel.allCases.contains(where: delivery.isConfigured) {
             report.delivery = try OutboxService(context: context, actor: actor).deliver(using: delivery)
         }
         return report
     }
+
+    /// The lease row whose expiry records when the last tick finished.
+    static let lastRunLease = "tick.last-run"
 }
 
 /// One evaluation of every timer, inside one transaction.
@@ -155,7 +185,7 @@ struct TickRun {
     /// Deals past their stage's planned exit: flagged stalled, the supervisor told once.
     private mutating func stalledDeals() throws {
         for (lead, occurrence) in try due("""
-            SELECT \(Lead.selection), 'stage@' || h.id AS occurrence FROM stage_history h JOIN lead ON lead.id = h.lead_id
+            SELECT \(Lead.selection), 'stage@' || h.id AS occurrence FROM stage_history h CROSS JOIN lead ON lead.id = h.lead_id
             WHERE h.exited_at IS NULL AND h.planned_exit_at <= ? AND lead.status = 'active' AND lead.stage = h.stage
               AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.stalled'
                               AND f.subject = 'lead:' || lead.id AND f.occurrence = 'stage@' || h.id)

@@ -88,7 +88,9 @@ extension LeadService {
                                           kind: "next-action", due: due, m)
             }
             var updated = lead
-            updated.lastFollowUpAt = max(lead.lastFollowUpAt ?? record.at, record.at)
+            // A follow-up dated ahead counts from now: it must not hold off the SLA timers and recycling.
+            let at = min(record.at, m.now)
+            updated.lastFollowUpAt = max(lead.lastFollowUpAt ?? at, at)
             let logged = try m.update(lead, to: updated, action: "follow-up")
             try Cadences.followUpLogged(logged, method: record.method, context: context, m)
             let text = [record.content, record.feedback].compactMap { $0 }.joined(separator: "\n")

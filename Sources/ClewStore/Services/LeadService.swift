@@ -151,7 +151,7 @@ public struct LeadService: Sendable {
             throw StoreError.conflict("unknown event '\(event)' (known: \(known.joined(separator: ", ")))\(hint)")
         }
         return try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .note, by: actor)
+            let lead = try LeadLookup.require(m.db, number, for: .edit, by: actor)
             guard !lead.status.isClosed else { throw StoreError.conflict("\(lead.number) is \(lead.status); events are recorded on open leads") }
             return try LeadScoring.recordEvent(event, on: lead, context: context, m)
         }

@@ -40,7 +40,7 @@ struct ProcessCommand: ParsableCommand {
             let diagnostics = try ProcessService(context: environment.context, actor: environment.actor)
                 .check(text: try ProcessCommand.read(file), file: file)
             guard !diagnostics.isEmpty else { return Output.line("\(file): OK") }
-            for diagnostic in diagnostics { Output.line(diagnostic.description) }
+            for diagnostic in diagnostics { Output.line(Output.safe(diagnostic.description)) }
             throw ExitCode(1)
         }
     }
@@ -57,7 +57,7 @@ struct ProcessCommand: ParsableCommand {
                 let applied = try service.apply(text: try ProcessCommand.read(file), file: file)
                 Output.line("Applied process version \(applied.version).")
             } catch let ProcessError.invalid(diagnostics) {
-                for diagnostic in diagnostics { Output.error(diagnostic.description) }
+                for diagnostic in diagnostics { Output.error(Output.safe(diagnostic.description)) }
                 Output.error("clew: \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s"); nothing was applied")
                 throw ExitCode(1)
             }

@@ -15,7 +15,7 @@ struct TickCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Show what would fire, and change nothing.") var dryRun = false
+    @Flag(help: "Show what would fire, and change nothing (admins).") var dryRun = false
     @Option(help: "Evaluate as of this time instead of now (admins; e.g. '+2d', '2026-11-25 10:00').") var asOf: String?
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "List every firing, not only the first 30.") var verbose = false
@@ -27,7 +27,7 @@ struct TickCommand: ParsableCommand {
         let report = try TickService(context: environment.context, actor: environment.actor).run(asOf: asOfDate, dryRun: dryRun, delivery: .fromEnvironment())
         if json { return try Output.json(report) }
         if let holder = report.heldBy {
-            if !quiet { Output.line("Another tick is running (lease held by \(holder)); nothing done.") }
+            if !quiet { Output.line("Another tick is running (lease held by \(Output.safe(holder))); nothing done.") }
             return
         }
         if let delivery = report.delivery, delivery.sent + delivery.failed + delivery.retrying > 0 {
