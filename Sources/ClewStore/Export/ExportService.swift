@@ -152,34 +152,7 @@ public struct ExportService: Sendable {
 
     /// The `lead list` filters and the actor's visibility, over the joined `lead` row.
     private func leadConditions(_ query: LeadQuery) throws -> (sql: String, arguments: StatementArguments) {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        let visibility = LeadLookup.visibility(for: actor)
-        conditions.append(visibility.sql)
-        arguments += visibility.arguments
-        if !query.statuses.isEmpty {
-            conditions.append("lead.status IN (\(query.statuses.map { _ in "?" }.joined(separator: ",")))")
-            arguments += StatementArguments(query.statuses.map(\.rawValue))
-        }
-        if let stage = query.stage {
-            conditions.append("lead.stage = ?")
-            arguments += [try context.pipeline.resolve(stage).key]
-        }
-        for (column, value) in [("owner", query.owner), ("source", query.source), ("region", query.region),
-                                ("campaign", query.campaign), ("industry", query.industry), ("pool", query.pool)] {
-            guard let value else { continue }
-            conditions.append("lead.\(column) = ?")
-            arguments += [value]
-        }
-        if let grade = query.grade {
-            conditions.append("lead.grade = ?")
-            arguments += [grade.rawValue]
-        }
-        if let tag = query.tag {
-            conditions.append("lead.tags LIKE ? ESCAPE '\\'")
-            arguments += ["%," + tag.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + ",%"]
-        }
-        return (conditions.joined(separator: " AND "), arguments)
+        try LeadFilters.conditions(query, visibleTo: actor, pipeline: context.pipeline)
     }
 
     /// `2026-11-23 14:05` in the team's time zone.

@@ -8,33 +8,9 @@ extension LeadService {
     /// A page of leads the actor may see, newest first.
     public func list(_ query: LeadQuery) throws -> [Lead] {
         try context.database.read { db in
-            var conditions: [String] = []
-            var arguments = StatementArguments()
-            let visibility = LeadLookup.visibility(for: actor)
-            conditions.append(visibility.sql)
-            arguments += visibility.arguments
-            if !query.statuses.isEmpty {
-                conditions.append("lead.status IN (\(query.statuses.map { _ in "?" }.joined(separator: ",")))")
-                arguments += StatementArguments(query.statuses.map(\.rawValue))
-            }
-            if let stage = query.stage {
-                conditions.append("lead.stage = ?")
-                arguments += [try context.pipeline.resolve(stage).key]
-            }
-            for (column, value) in [("owner", query.owner), ("source", query.source), ("region", query.region),
-                                    ("campaign", query.campaign), ("industry", query.industry), ("pool", query.pool)] {
-                guard let value else { continue }
-                conditions.append("lead.\(column) = ?")
-                arguments += [value]
-            }
-            if let grade = query.grade {
-                conditions.append("lead.grade = ?")
-                arguments += [grade.rawValue]
-            }
-            if let tag = query.tag {
-                conditions.append("lead.tags LIKE ? ESCAPE '\\'")
-                arguments += ["%," + tag.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + ",%"]
-            }
+            let filters = try LeadFilters.conditions(query, visibleTo: actor, pipeline: context.pipeline)
+            var conditions = [filters.sql]
+            var arguments = filters.arguments
             if let after = query.after {
                 let number = try LeadLookup.parse(after)
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM lead WHERE number = ?", arguments: [number.description]) else {
