@@ -19,17 +19,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv (default), json or xlsx.") var format = "csv"
     @Flag(help: "CSV in GB18030 instead of UTF-8 (for older Excel and WPS).") var excel = false
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.") var output: String?
-    @Option(help: "Status, or several comma-separated.") var status: String?
-    @Option(help: "Pipeline stage.") var stage: String?
-    @Option(help: "Owner login ('me' for yourself).") var owner: String?
-    @Option(help: "Grade A, B or C.") var grade: String?
-    @Option(help: "Lead source.") var source: String?
-    @Option(help: "Region.") var region: String?
-    @Option(help: "Campaign.") var campaign: String?
-    @Option(help: "Industry.") var industry: String?
-    @Option(help: "Pool.") var pool: String?
-    @Option(help: "Tag.") var tag: String?
-    @Flag(help: "Only your own leads.") var mine = false
+    @OptionGroup var filters: LeadFilterOptions
 
     static let formats = ["csv", "json", "xlsx"]
 
@@ -50,20 +40,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         guard let kind = ExportService.Kind(rawValue: kind) else { return }
         let environment = try CommandEnvironment.open(global)
-        var query = LeadQuery()
-        query.statuses = try LeadListCommand.statuses(status)
-        query.stage = stage
-        query.owner = mine || owner == "me" ? environment.actor.login : owner
-        if let grade {
-            guard let parsed = Grade(parsing: grade) else { throw ValidationError("grade must be A, B or C") }
-            query.grade = parsed
-        }
-        query.source = source
-        query.region = region
-        query.campaign = campaign
-        query.industry = industry
-        query.pool = pool
-        query.tag = tag
+        let query = try filters.query(for: environment.actor)
         let export = ExportService(context: environment.context, actor: environment.actor)
 
         let handle: FileHandle

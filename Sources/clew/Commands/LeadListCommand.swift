@@ -9,17 +9,7 @@ struct LeadListCommand: ParsableCommand {
         discussion: "Pages with --limit; continue with --after set to the last number shown.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Status, or several comma-separated (screening,assigned).") var status: String?
-    @Option(help: "Pipeline stage.") var stage: String?
-    @Option(help: "Owner login ('me' for yourself).") var owner: String?
-    @Option(help: "Grade A, B or C.") var grade: String?
-    @Option(help: "Lead source.") var source: String?
-    @Option(help: "Region.") var region: String?
-    @Option(help: "Campaign.") var campaign: String?
-    @Option(help: "Industry.") var industry: String?
-    @Option(help: "Pool.") var pool: String?
-    @Option(help: "Tag.") var tag: String?
-    @Flag(help: "Only your own leads.") var mine = false
+    @OptionGroup var filters: LeadFilterOptions
     @Option(help: "Page size (default 50).") var limit = 50
     @Option(help: "Continue after this lead number.") var after: String?
     @Flag(help: "Print JSON.") var json = false
@@ -30,20 +20,9 @@ struct LeadListCommand: ParsableCommand {
 
     func run() throws {
         let environment = try CommandEnvironment.open(global)
-        var query = LeadQuery(limit: limit, after: after)
-        query.statuses = try LeadListCommand.statuses(status)
-        query.stage = stage
-        query.owner = mine ? environment.actor.login : (owner == "me" ? environment.actor.login : owner)
-        if let grade {
-            guard let parsed = Grade(parsing: grade) else { throw ValidationError("grade must be A, B or C") }
-            query.grade = parsed
-        }
-        query.source = source
-        query.region = region
-        query.campaign = campaign
-        query.industry = industry
-        query.pool = pool
-        query.tag = tag
+        var query = try filters.query(for: environment.actor)
+        query.limit = limit
+        query.after = after
         let leads = try environment.leads.list(query)
         if json {
             try Output.json(leads.map(LeadJSON.init))
@@ -55,7 +34,7 @@ struct LeadListCommand: ParsableCommand {
         }
         LeadTable.print(leads, now: environment.now)
         if leads.count == limit, let last = leads.last {
-            Output.line("… more: clew lead list --after \(last.number)" + (status.map { " --status \($0)" } ?? ""))
+            Output.line("… more: clew lead list --after \(last.number)" + (filters.status.map { " --status \($0)" } ?? ""))
         }
     }
 
@@ -67,6 +46,40 @@ struct LeadListCommand: ParsableCommand {
             }
             return status
         }
+    }
+}
+
+/// The filters of `lead list`, shared with `export`.
+struct LeadFilterOptions: ParsableArguments {
+    @Option(help: "Status, or several comma-separated (screening,assigned).") var status: String?
+    @Option(help: "Pipeline stage.") var stage: String?
+    @Option(help: "Owner login ('me' for yourself).") var owner: String?
+    @Option(help: "Grade A, B or C.") var grade: String?
+    @Option(help: "Lead source.") var source: String?
+    @Option(help: "Region.") var region: String?
+    @Option(help: "Campaign.") var campaign: String?
+    @Option(help: "Industry.") var industry: String?
+    @Option(help: "Pool.") var pool: String?
+    @Option(help: "Tag.") var tag: String?
+    @Flag(help: "Only your own leads.") var mine = false
+
+    /// The query these options describe, `me` and `--mine` meaning `actor`.
+    func query(for actor: ActingUser) throws -> LeadQuery {
+        var query = LeadQuery()
+        query.statuses = try LeadListCommand.statuses(status)
+        query.stage = stage
+        query.owner = mine || owner == "me" ? actor.login : owner
+        if let grade {
+            guard let parsed = Grade(parsing: grade) else { throw ValidationError("grade must be A, B or C") }
+            query.grade = parsed
+        }
+        query.source = source
+        query.region = region
+        query.campaign = campaign
+        query.industry = industry
+        query.pool = pool
+        query.tag = tag
+        return query
     }
 }
 
