@@ -1,9 +1,9 @@
 import GRDB
 
-// MARK: - v7: campaigns and the indexes the reports read by
+// MARK: - v7: campaigns, sales targets and the indexes the reports read by
 
 extension ClewMigrations {
-    /// Campaigns as records (issue 13). Leads keep linking by name (`lead.campaign`); every name
+    /// Campaigns as records and sales targets (issue 13). Leads keep linking by name (`lead.campaign`); every name
     /// a lead carries has a campaign row: the free-text values already stored become draft
     /// campaigns here (with an audit row each), and the triggers create a draft for a name first
     /// seen on an insert or edit — whatever path wrote the lead (form, CLI, import, seed).
@@ -58,6 +58,21 @@ extension ClewMigrations {
             CREATE INDEX stage_history_entered ON stage_history(entered_at);
             CREATE INDEX opportunity_won_at ON opportunity(won_at);
             CREATE INDEX lead_campaign ON lead(campaign) WHERE campaign IS NOT NULL;
+
+            -- sales targets (目标管理): per rep or per supervisor's team, per month (2026-11) or quarter (2026-Q4)
+            CREATE TABLE sales_target (
+              id              INTEGER PRIMARY KEY,
+              subject_kind    TEXT NOT NULL CHECK (subject_kind IN ('rep','team')),
+              subject         TEXT NOT NULL REFERENCES user(login),
+              period          TEXT NOT NULL,
+              won_amount_fen  INTEGER CHECK (won_amount_fen IS NULL OR won_amount_fen >= 0),
+              won_count       INTEGER CHECK (won_count IS NULL OR won_count >= 0),
+              new_leads       INTEGER CHECK (new_leads IS NULL OR new_leads >= 0),
+              set_by          TEXT NOT NULL,
+              set_at          REAL NOT NULL,
+              version         INTEGER NOT NULL DEFAULT 1,
+              UNIQUE (subject_kind, subject, period)
+            );
             """)
     }
 }

@@ -118,7 +118,17 @@ public struct ReportService: Sendable {
                 closing.openWorkload = row["open"]
                 closings[owner] = closing
             }
-            return RepReport(names: try repNames(scope, request, db), received: received, closings: Array(closings.values),
+            let names = try repNames(scope, request, db)
+            var supervisorOf: [String: String] = [:]
+            var supervisorNames: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT rep.login, rep.supervisor, boss.name FROM user rep JOIN user boss ON boss.login = rep.supervisor
+                """) where names[row["login"]] != nil {
+                supervisorOf[row["login"]] = row["supervisor"]
+                supervisorNames[row["supervisor"]] = row["name"]
+            }
+            return RepReport(names: names, supervisorNames: supervisorNames, received: received, closings: Array(closings.values),
+                             targets: try TargetService.all(db), supervisorOf: supervisorOf, period: request.period,
                              sla: context.process.sla, calendar: context.calendar)
         }
         return report(.reps, request, scope, body)

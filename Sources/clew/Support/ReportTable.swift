@@ -63,7 +63,7 @@ struct ReportTable {
     }
 
     static func reps(_ report: Report<RepReport>) -> ReportTable {
-        ReportTable(
+        var table = ReportTable(
             report, name: "Reps 销售业绩",
             header: ["REP", "NAME", "RECEIVED", "CONFIRMED", "IN SLA", "FOLLOWED", "IN SLA", "ACTIVE", "WON", "LOST", "WON ¥", "WIN %", "CYCLE d",
                      "OPEN", "TARGET ¥", "ATTAIN %"],
@@ -73,6 +73,11 @@ struct ReportTable {
                  line.wonAmount.description, percent(line.winRate), days(line.averageCycleDays.map { $0 * 86_400 }), String(line.openWorkload),
                  line.target?.description ?? "", percent(line.attainment)]
             })
+        for team in report.body.teams {
+            table.notes.append("Team 团队 \(team.name) (\(team.supervisor)): \(team.reps) reps, \(team.received) received, \(team.won) won, "
+                               + "\(team.wonAmount)" + (team.target.map { " of target \($0) (\(percent(team.attainment)))" } ?? ""))
+        }
+        return table
     }
 
     static func sources(_ report: Report<SourceReport>) -> ReportTable {
