@@ -1,6 +1,6 @@
 extension ProcessDefinition {
-    /// The default process of DESIGN §4–§5: the four-stage pipeline, today's scoring rules
-    /// (``LeadScore/standard(_:)``), regional pools, the A/B/C cadences, the SLAs and the keyword
+    /// The default process of DESIGN §4–§5: the four-stage pipeline, the seed scoring rules
+    /// (``ScoringModel/standard``), regional pools, the A/B/C cadences, the SLAs and the keyword
     /// tags and triggers.
     public static let standard = ProcessDefinition(
         version: 1,
@@ -70,19 +70,19 @@ extension ProcessDefinition {
 }
 
 extension ScoringModel {
-    /// Today's hard-coded rules (``LeadScore/standard(_:)``) as a model: budget 40, urgency 30,
-    /// decision maker 30; A ≥ 70, B ≥ 40.
+    /// Seed 001's scoring: budget 40 (50万以上 40 points, compared as yuan), urgency 30, decision
+    /// maker 30 (部门经理 and up); A ≥ 70, B ≥ 40.
     public static let standard = ScoringModel(
         dimensions: [
             ScoringDimension(key: "budget", weight: 40, rules: [
-                ScoringRule(label: "budget ≥ 50万", field: "budget", match: .contains(["100万以上", "50万以上"]), points: 40),
-                ScoringRule(label: "budget 30–50万", field: "budget", match: .contains(["30-50万", "30万"]), points: 30),
-                ScoringRule(label: "budget 10–30万", field: "budget", match: .contains(["10-30万"]), points: 20),
-                ScoringRule(label: "budget stated", field: "budget", match: .presentExcept(["待定"]), points: 10),
+                ScoringRule(label: "budget ≥ 50万", field: "budget", match: .yuan(min: 500_000, max: nil), points: 40),
+                ScoringRule(label: "budget 30–50万", field: "budget", match: .yuan(min: 300_000, max: 500_000), points: 30),
+                ScoringRule(label: "budget 10–30万", field: "budget", match: .yuan(min: 100_000, max: 300_000), points: 20),
+                ScoringRule(label: "budget stated", field: "budget", match: .presentExcept(BudgetRange.undeterminedWords), points: 10),
             ]),
             ScoringDimension(key: "decision-maker", weight: 30, rules: [
                 ScoringRule(label: "decision maker", field: "title", match: .contains([
-                    "总经理", "总监", "董事", "老板", "ceo", "cto", "cfo", "cio", "director", "head", "vp", "owner", "founder",
+                    "部门经理", "总经理", "总监", "董事", "老板", "ceo", "cto", "cfo", "cio", "director", "head", "vp", "owner", "founder",
                 ]), points: 30),
                 ScoringRule(label: "influencer", field: "title", match: .contains(["经理", "主管", "manager", "lead"]), points: 15),
             ]),

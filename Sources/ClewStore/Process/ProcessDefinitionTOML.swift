@@ -35,7 +35,8 @@ public enum ProcessDefinitionTOML {
         }
         w.comment("Scoring (评分): in each dimension the first matching rule gives its points (at most the weight).")
         w.comment("A rule tests a lead field (\(ScoringModel.fields.joined(separator: ", "))) with")
-        w.comment("contains = [...], equals = [...] or present_except = [...]. Score ≥ grade_a → A, ≥ grade_b → B, else C.")
+        w.comment("contains = [...], equals = [...] or present_except = [...], or compares the budget as yuan: the lower")
+        w.comment("end of 10-30万 / 50万以上 / ¥300,000 must be ≥ min_yuan and < max_yuan. Score ≥ grade_a → A, ≥ grade_b → B, else C.")
         w.header("[scoring]")
         w.line("grade_a = \(definition.scoring.gradeA)")
         w.line("grade_b = \(definition.scoring.gradeB)")
@@ -51,6 +52,9 @@ public enum ProcessDefinitionTOML {
                 case let .contains(values): w.list("contains", values)
                 case let .equals(values): w.list("equals", values)
                 case let .presentExcept(values): w.list("present_except", values)
+                case let .yuan(min, max):
+                    if let min { w.line("min_yuan = \(min)") }
+                    if let max { w.line("max_yuan = \(max)") }
                 }
                 w.line("points = \(rule.points)")
             }
