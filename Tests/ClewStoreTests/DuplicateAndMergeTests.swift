@@ -166,6 +166,7 @@ struct DuplicateAndMergeTests {
         #expect(throws: LifecycleError.illegalTransition(event: .merge, from: .merged)) { try db.leads("admin").merge(an, into: cn) }
         // A won lead cannot be merged away.
         _ = try db.leads("alice").logFollowUp(bn, db.followUp())
+        try db.leads("bob").toContract(bn)
         try db.leads("alice").win(bn, amount: Money(yuan: 10_000))
         #expect(throws: LifecycleError.illegalTransition(event: .merge, from: .won)) { try db.leads("admin").merge(bn, into: cn) }
     }

@@ -49,7 +49,7 @@ struct DuplicatePolicyServiceTests {
     @Test func aWonCustomerComingBackIsARepeatPurchase() throws {
         let db = try TemporaryDatabase()
         let won = try db.activeLead(db.draft(customer: "杭州恒通科技有限公司", phone: "13800138000"))
-        try db.leads("bob").moveToContract(won)
+        try db.leads("bob").toContract(won.number.description)
         try db.leads("alice").win(won.number.description, amount: Money(yuan: 380_000))
         let again = try db.leads("dave").add(db.draft(customer: "杭州恒通科技有限公司", phone: "13800138000", region: "华南", city: "深圳")).lead
         #expect(again.number != won.number)
@@ -76,12 +76,3 @@ struct DuplicatePolicyServiceTests {
     }
 }
 
-extension LeadService {
-    /// Moves an active lead straight to the contract stage (合同签订) as its supervisor, who
-    /// approves the skip by doing it.
-    func moveToContract(_ lead: Lead) throws {
-        guard case .moved = try move(lead.number.description, to: "contract") else {
-            throw StoreError.conflict("the move to contract needed approval")
-        }
-    }
-}

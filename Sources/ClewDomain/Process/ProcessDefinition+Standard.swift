@@ -22,7 +22,7 @@ extension ProcessDefinition {
         ],
         cadences: [
             CadenceDefinition(grade: .a, steps: [
-                CadenceStep(key: "call", method: .phone, title: "首次电话 First call", within: .workingHours(24)),
+                CadenceStep(key: "call", method: .phone, title: "首次电话 First call", within: .hours(24)),
                 CadenceStep(key: "proposal", method: .email, title: "发送方案 Send the proposal", within: .workingDays(3)),
                 CadenceStep(key: "sync", method: .phone, title: "每周同步 Weekly sync", within: .days(7), every: .days(7)),
             ]),
@@ -42,11 +42,14 @@ extension ProcessDefinition {
             KeywordTag(tag: "feature-gap", keywords: ["功能不足", "missing feature"]),
         ],
         triggers: [
+            // Seed 000: entering 方案呈现, the rep is reminded, the manager copied, feedback due in 2 working days.
             TriggerRule(name: "proposal-entered", event: .stageEntered("proposal"),
-                        actions: [.task(for: "rep", title: "跟进方案反馈 Get feedback on the proposal"), .notify("supervisor")]),
+                        actions: [.task(for: "rep", title: "跟进方案反馈 Get feedback on the proposal")],
+                        taskDue: .workingDays(2), cc: ["supervisor"]),
+            // Seed 000: updating the deal to 合同签订 starts finance's invoicing and emails the customer.
             TriggerRule(name: "contract-signed", event: .contractSigned,
                         actions: [.task(for: "finance", title: "开具发票 Issue the invoice"),
-                                  .emailCustomer(template: "contract-confirmation")]),
+                                  .emailCustomer(template: "contract-confirmation")], taskDue: .workingDays(1)),
             TriggerRule(name: "competitor-to-supervisor", event: .tagAdded("competitor"),
                         actions: [.task(for: "supervisor", title: "评估竞品风险 Review the competitive risk")]),
             TriggerRule(name: "lost-review", event: .leadLost, actions: [.notify("supervisor")]),

@@ -17,6 +17,7 @@ public enum ProcessValidator {
         problems += slaProblems(definition.sla)
         problems += keywordProblems(definition.keywordTags)
         problems += triggerProblems(definition)
+        problems += templateProblems(definition.templates)
         return problems
     }
 

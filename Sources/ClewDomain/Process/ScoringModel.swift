@@ -11,12 +11,17 @@ public struct ScoringModel: Hashable, Codable, Sendable {
     public var gradeA: Int
     /// A score at least this (and below ``gradeA``) suggests grade B.
     public var gradeB: Int
+    /// Whether a behaviour event that raises the suggestion also raises a grade a supervisor
+    /// set (seed 001: the grade rises by itself); off, the supervisor's grade is kept and the
+    /// owner is told of the higher suggestion.
+    public var eventsRaiseGrade: Bool
 
-    public init(dimensions: [ScoringDimension], events: [ScoringEvent] = [], gradeA: Int = 70, gradeB: Int = 40) {
+    public init(dimensions: [ScoringDimension], events: [ScoringEvent] = [], gradeA: Int = 70, gradeB: Int = 40, eventsRaiseGrade: Bool = false) {
         self.dimensions = dimensions
         self.events = events
         self.gradeA = gradeA
         self.gradeB = gradeB
+        self.eventsRaiseGrade = eventsRaiseGrade
     }
 
     /// How many occurrences of one event count: repeating an event cannot grade a lead by itself.

@@ -39,6 +39,14 @@ struct LeadJSON: Encodable {
     var lastFollowUpAt: Date?
     var flags: [String]
     var tags: [String]
+    /// The budget read as yuan (null when undetermined or unreadable).
+    var budgetMinYuan: Int64?
+    var budgetMaxYuan: Int64?
+    var contactLanguage: String?
+    /// The won or lost lead this one follows (a repeat purchase, a lost lead coming back).
+    var previousLead: String?
+    /// The customer a repeat purchase comes from.
+    var customerId: Int64?
 
     init(_ lead: Lead) {
         let d = lead.details
@@ -75,12 +83,18 @@ struct LeadJSON: Encodable {
         lastFollowUpAt = lead.lastFollowUpAt
         flags = lead.flags.sorted()
         tags = lead.tags.sorted()
+        budgetMinYuan = lead.budgetRange?.minYuan
+        budgetMaxYuan = lead.budgetRange?.maxYuan
+        contactLanguage = lead.contactLanguage?.rawValue
+        previousLead = lead.previousLead?.description
+        customerId = lead.customerID
     }
 
     private enum CodingKeys: String, CodingKey {
         case number, status, stage, grade, suggestedGrade, score, owner, pool, customer, contact, title, phone, email
         case industry, need, source, campaign, region, city, budget, amount, lostReason, mergedInto, version
         case createdBy, createdAt, updatedBy, updatedAt, statusChangedAt, stageEnteredAt, lastFollowUpAt, flags, tags
+        case budgetMinYuan, budgetMaxYuan, contactLanguage, previousLead, customerId
     }
 
     // Encode nil as null so every documented field is always present.
@@ -119,6 +133,11 @@ struct LeadJSON: Encodable {
         try c.encode(lastFollowUpAt, forKey: .lastFollowUpAt)
         try c.encode(flags, forKey: .flags)
         try c.encode(tags, forKey: .tags)
+        try c.encode(budgetMinYuan, forKey: .budgetMinYuan)
+        try c.encode(budgetMaxYuan, forKey: .budgetMaxYuan)
+        try c.encode(contactLanguage, forKey: .contactLanguage)
+        try c.encode(previousLead, forKey: .previousLead)
+        try c.encode(customerId, forKey: .customerId)
     }
 }
 
