@@ -2,7 +2,8 @@ import Foundation
 
 /// `FILE.rejects.csv`: every rejected row with its row number (as a spreadsheet shows it), the reason, and its original
 /// cells under the original headers — fix the cells and import the file again (`row` and
-/// `reason` are ignored then). Written to a temporary file first and moved into place only when
+/// `reason` are ignored then). Cells are neutralised (``CellSafety/rejects``): no escape
+/// sequences, and a leading `'` before a formula, which the import removes again. Written to a temporary file first and moved into place only when
 /// the import commits.
 final class RejectsFile {
     let path: String
@@ -18,7 +19,7 @@ final class RejectsFile {
             throw ImportFileError.unreadable(path: path, reason: "cannot write the rejects file there; use --rejects PATH")
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporaryPath))
-        writer = try CSVWriter(handle: handle, encoding: .utf8)
+        writer = try CSVWriter(handle: handle, encoding: .utf8, safety: .rejects)
         try writer.write(["row", "reason"] + headers)
     }
 

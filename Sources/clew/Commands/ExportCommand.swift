@@ -19,6 +19,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv (default), json or xlsx.") var format = "csv"
     @Flag(help: "CSV in GB18030 instead of UTF-8 (for older Excel and WPS).") var excel = false
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.") var output: String?
+    @Flag(help: "Cells exactly as stored: no leading ' before a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR).")
+    var raw = false
     @OptionGroup var filters: LeadFilterOptions
 
     static let formats = ["csv", "json", "xlsx"]
@@ -61,7 +63,7 @@ struct ExportCommand: ParsableCommand {
         case "json":
             count = try writeJSON(kind, query: query, export: export, to: handle)
         case "xlsx":
-            let writer = try XLSXWriter(sheetName: kind.rawValue)
+            let writer = try XLSXWriter(sheetName: kind.rawValue, safety: raw ? .raw : .spreadsheet)
             try writer.write(ExportService.header(kind))
             count = try export.rows(kind, query: query) { try writer.write($0) }
             let url = output.map { URL(fileURLWithPath: $0) }
@@ -73,7 +75,10 @@ struct ExportCommand: ParsableCommand {
                 try handle.write(contentsOf: try Data(contentsOf: temporary))
             }
         default:
-            let writer = try CSVWriter(handle: handle, encoding: excel ? .gb18030 : .utf8)
+            // To a terminal nothing from the database may act on it, --raw or not.
+            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+            let safety: CellSafety = toTerminal ? (raw ? .terminalText : .terminal) : (raw ? .raw : .spreadsheet)
+            let writer = try CSVWriter(handle: handle, encoding: excel ? .gb18030 : .utf8, safety: safety)
             try writer.write(ExportService.header(kind))
             count = try export.rows(kind, query: query) { try writer.write($0) }
             try writer.flush()
@@ -97,7 +102,7 @@ struct ExportCommand: ParsableCommand {
         func append(_ data: Data) throws {
             buffer.append(contentsOf: (first ? "\n" : ",\n").utf8)
             first = false
-            buffer.append(data)
+            buffer.append(contentsOf: Output.jsonSafe(String(decoding: data, as: UTF8.self)).utf8)
             if buffer.count > 1 << 16 {
                 try handle.write(contentsOf: buffer)
                 buffer.removeAll(keepingCapacity: true)

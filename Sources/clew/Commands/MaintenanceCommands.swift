@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         try Maintenance.backup(environment.context.database, to: destination, actor: environment.actor)
-        Output.line("Backed up to \(destination).")
+        Output.line(Output.safe("Backed up to \(destination)."))
     }
 }
 
