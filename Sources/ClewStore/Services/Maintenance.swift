@@ -27,6 +27,8 @@ public enum Maintenance {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw StoreError.conflict("\(destination) exists; choose a new file name")
         }
+        // A copy of everything: readable by its owner only, never through a planted symlink.
+        try ClewDatabase.createEmptyFile(destination, mode: ClewDatabase.personalFileMode)
         let target = try DatabaseQueue(path: destination)
         do {
             try database.pool.backup(to: target)
