@@ -18,7 +18,7 @@ struct Clew: ParsableCommand {
             BackupCommand.self, DoctorCommand.self, KeysCommand.self,
             ImportCommand.self, ExportCommand.self,
             ProcessCommand.self, TickCommand.self, ReportCommand.self,
-            OutboxCommand.self,
+            OutboxCommand.self, PersonCommand.self, AuditCommand.self,
         ]
     )
 

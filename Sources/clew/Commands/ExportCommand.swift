@@ -46,7 +46,6 @@ struct ExportCommand: ParsableCommand {
         let export = ExportService(context: environment.context, actor: environment.actor)
 
         let handle: FileHandle
-        var temporary: URL?
         if format == "xlsx" {
             handle = FileHandle.standardOutput
         } else if let output {
@@ -58,21 +57,37 @@ struct ExportCommand: ParsableCommand {
             handle = FileHandle.standardOutput
         }
         defer { if output != nil && format != "xlsx" { try? handle.close() } }
+        var written = 0
+        let count: Int
+        do {
+            count = try write(kind, query: query, export: export, to: handle) { written += 1 }
+        } catch {
+            try? export.recordExport(kind, format: format, query: query, rows: written, destination: output, failed: true)
+            throw error
+        }
+        try export.recordExport(kind, format: format, query: query, rows: count, destination: output)
+        if let output {
+            Output.line(Output.safe("Exported \(count) \(kind.rawValue) to \(output)."))
+        }
+    }
+
+    /// Writes the export in `format`, calling `counting` once per row; returns the row count.
+    private func write(_ kind: ExportService.Kind, query: LeadQuery, export: ExportService, to handle: FileHandle,
+                       counting: () -> Void) throws -> Int {
         let count: Int
         switch format {
         case "json":
-            count = try writeJSON(kind, query: query, export: export, to: handle)
+            count = try writeJSON(kind, query: query, export: export, to: handle, counting: counting)
         case "xlsx":
             let writer = try XLSXWriter(sheetName: kind.rawValue, safety: raw ? .raw : .spreadsheet)
             try writer.write(ExportService.header(kind))
-            count = try export.rows(kind, query: query) { try writer.write($0) }
+            count = try export.rows(kind, query: query) { try writer.write($0); counting() }
             let url = output.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("clew-export-\(UUID().uuidString).xlsx")
-            if output == nil { temporary = url }
             try writer.finish(to: url)
-            if let temporary {
-                defer { try? FileManager.default.removeItem(at: temporary) }
-                try handle.write(contentsOf: try Data(contentsOf: temporary))
+            if output == nil {
+                defer { try? FileManager.default.removeItem(at: url) }
+                try handle.write(contentsOf: try Data(contentsOf: url))
             }
         default:
             // To a terminal nothing from the database may act on it, --raw or not.
@@ -80,17 +95,16 @@ struct ExportCommand: ParsableCommand {
             let safety: CellSafety = toTerminal ? (raw ? .terminalText : .terminal) : (raw ? .raw : .spreadsheet)
             let writer = try CSVWriter(handle: handle, encoding: excel ? .gb18030 : .utf8, safety: safety)
             try writer.write(ExportService.header(kind))
-            count = try export.rows(kind, query: query) { try writer.write($0) }
+            count = try export.rows(kind, query: query) { try writer.write($0); counting() }
             try writer.flush()
         }
-        if let output {
-            Output.line(Output.safe("Exported \(count) \(kind.rawValue) to \(output)."))
-        }
+        return count
     }
 
     /// A JSON array, one element per line: leads in the `lead list --json` form, other kinds as
     /// objects keyed by the table headers.
-    private func writeJSON(_ kind: ExportService.Kind, query: LeadQuery, export: ExportService, to handle: FileHandle) throws -> Int {
+    private func writeJSON(_ kind: ExportService.Kind, query: LeadQuery, export: ExportService, to handle: FileHandle,
+                           counting: () -> Void) throws -> Int {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -102,6 +116,7 @@ struct ExportCommand: ParsableCommand {
         func append(_ data: Data) throws {
             buffer.append(contentsOf: (first ? "\n" : ",\n").utf8)
             first = false
+            counting()
             buffer.append(contentsOf: Output.jsonSafe(String(decoding: data, as: UTF8.self)).utf8)
             if buffer.count > 1 << 16 {
                 try handle.write(contentsOf: buffer)
