@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,11 +49,14 @@ public final class ClewDatabase: Sendable {
             try Self.createEmptyFile(path, mode: fileMode)
         }
         self.path = path
-        pool = try DatabasePool(path: path, configuration: Self.configuration())
+        // A shared (group-writable) database keeps its sidecars: a team install creates them
+        // root-owned once, and no user's process ever creates (and so owns) one.
+        let shared = DatabaseFiles.Status.of(path).map { $0.mode & 0o020 != 0 } ?? false
+        pool = try DatabasePool(path: path, configuration: Self.configuration(keepingSidecars: shared))
         try migrate()
     }
 
-    static func configuration(readonly: Bool = false) -> Configuration {
+    static func configuration(readonly: Bool = false, keepingSidecars: Bool = false) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
@@ -60,6 +64,12 @@ public final class ClewDatabase: Sendable {
         config.label = "clew"
         config.prepareDatabase { db in
             db.add(function: SearchText.sqlFunction)
+            if keepingSidecars {
+                // SQLITE_FCNTL_PERSIST_WAL: the last connection to close keeps -wal and -shm.
+                var persist: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
+                try db.execute(sql: "PRAGMA journal_size_limit = 1048576")
+            }
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }

@@ -8,8 +8,9 @@ public enum Maintenance {
     ///
     /// - Throws: ``StoreError/alreadyInitialized(_:)`` when the database already has users.
     @discardableResult
-    public static func initialize(path: String, admin login: String, name: String, clock: any WallClock = SystemWallClock()) throws -> ClewDatabase {
-        let database = try ClewDatabase(path: path, create: true)
+    public static func initialize(path: String, admin login: String, name: String, clock: any WallClock = SystemWallClock(),
+                                  fileMode: mode_t = ClewDatabase.personalFileMode) throws -> ClewDatabase {
+        let database = try ClewDatabase(path: path, create: true, fileMode: fileMode)
         let admin = UserProfile(login: login, name: name, role: .admin, capacity: 0)
         let actor = ActingUser(profile: admin)
         let now = clock.now()
@@ -28,8 +29,11 @@ public enum Maintenance {
             throw StoreError.conflict("\(destination) exists; choose a new file name")
         }
         // A copy of everything: readable by its owner only, never through a planted symlink.
-        try ClewDatabase.createEmptyFile(destination, mode: ClewDatabase.personalFileMode)
-        let target = try DatabaseQueue(path: destination)
+        // A path the user named: opened with the user's own group only (a team install).
+        let target = try Privilege.asUser {
+            try ClewDatabase.createEmptyFile(destination, mode: ClewDatabase.personalFileMode)
+            return try DatabaseQueue(path: destination)
+        }
         do {
             try database.pool.backup(to: target)
             try target.close()
@@ -44,6 +48,12 @@ public enum Maintenance {
         public var level: String
         public var check: String
         public var detail: String
+
+        public init(level: String, check: String, detail: String) {
+            self.level = level
+            self.check = check
+            self.detail = detail
+        }
     }
 
     /// Checks integrity, foreign keys, migrations, orphans and the search index.

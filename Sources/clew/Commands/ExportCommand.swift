@@ -49,10 +49,10 @@ struct ExportCommand: ParsableCommand {
         if format == "xlsx" {
             handle = FileHandle.standardOutput
         } else if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil) else {
-                throw ValidationError("cannot write \(output)")
-            }
-            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+            // Opened with the user's own group only: a team install's database is not theirs to overwrite.
+            let fd = Privilege.asUser { open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666) }
+            guard fd >= 0 else { throw ValidationError("cannot write \(output): \(String(cString: strerror(errno)))") }
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
         } else {
             handle = FileHandle.standardOutput
         }
@@ -84,7 +84,7 @@ struct ExportCommand: ParsableCommand {
             count = try export.rows(kind, query: query) { try writer.write($0); counting() }
             let url = output.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("clew-export-\(UUID().uuidString).xlsx")
-            try writer.finish(to: url)
+            try Privilege.asUser { try writer.finish(to: url) }
             if output == nil {
                 defer { try? FileManager.default.removeItem(at: url) }
                 try handle.write(contentsOf: try Data(contentsOf: url))
