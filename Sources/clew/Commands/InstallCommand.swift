@@ -18,7 +18,9 @@ struct InstallCommand: ParsableCommand {
 
     @Flag(help: "The team install (the only kind there is; required).") var shared = false
     @Option(help: "The private group.") var group = "clew"
-    @Option(help: "The team database.") var db = "/var/lib/clew/clew.db"
+    /// `--db` is the global option (parsed by the root command too); here it names the team database.
+    @OptionGroup var global: GlobalOptions
+    var db: String { global.db ?? "/var/lib/clew/clew.db" }
     @Option(help: "Where bin/clew goes.") var prefix = "/usr/local"
     @Option(help: "The first admin's OS login (default: root).") var admin = "root"
     @Option(name: .customLong("mail-command"), help: "The sendmail-compatible mail command (e.g. '/usr/sbin/sendmail -t -i').") var mailCommand: String?
