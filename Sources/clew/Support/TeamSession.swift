@@ -18,6 +18,7 @@ enum TeamSession {
             if let problem = TeamInstall.currentProblem { Output.error("clew: note: \(problem); working without the team group") }
             return
         }
+        if let zone = install.timeZone, TimeZone(identifier: zone) != nil { setenv("TZ", zone, 1) }
         let environment = ProcessInfo.processInfo.environment
         for variable in ignoredVariables where !(environment[variable] ?? "").isEmpty {
             Output.error("clew: note: \(variable) is ignored by the team install; the commands come from \(install.configPath)")
