@@ -125,6 +125,31 @@ struct CLITeamInstallTests {
         #expect(try install.root("doctor").status == 0)
         #expect(try install.run(as: install.rep, install.clew, ["lead", "show", number]).status == 0)
 
+        // The mail command runs without the team group (posix_spawn with RESETIDS).
+        let groups = install.work + "/mail-groups"
+        let mailer = install.prefix + "/mail.sh"
+        try "#!/bin/sh\nid -G > \(groups)\ncat > /dev/null\n".write(toFile: mailer, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: mailer)
+        let again = try CLI.run(executable: install.clew, ["install", "--shared", "--group", install.group, "--db", install.db,
+                                                           "--prefix", install.prefix, "--mail-command", mailer],
+                                environment: CLI.environment(home: install.work), in: install.work)
+        try #require(again.status == 0, "\(again)")
+        let queued = try CLI.run(executable: "/usr/bin/sqlite3", [install.db, """
+            INSERT INTO outbox (channel, recipient, subject, body, next_attempt_at, created_at)
+            VALUES ('email', 'li@example.com', 'Hello', 'Body', 0, 0)
+            """], environment: CLI.environment(home: install.work), in: install.work)
+        try #require(queued.status == 0, "\(queued)")
+        // sqlite3 removed the sidecars when it closed; running the install again puts them back.
+        _ = try CLI.run(executable: install.clew, ["install", "--shared", "--group", install.group, "--db", install.db,
+                                                   "--prefix", install.prefix, "--mail-command", mailer],
+                        environment: CLI.environment(home: install.work), in: install.work)
+        let delivered = try install.root("outbox", "deliver")
+        #expect(delivered.status == 0, "\(delivered)")
+        let gid = String(try #require(getgrnam(install.group)).pointee.gr_gid)
+        let seen = try String(contentsOfFile: groups, encoding: .utf8).split(whereSeparator: \.isWhitespace).map(String.init)
+        #expect(!seen.isEmpty && !seen.contains(gid), "the mail command ran with groups \(seen), the team group is \(gid)")
+        #expect(try install.root("doctor").status == 0)
+
         // An OS user in no Clew role gets nothing.
         let outsider = try install.run(as: install.outsider, install.clew, ["lead", "list"])
         #expect(outsider.status == 1 && outsider.stderr.contains("you are not a Clew user"), "\(outsider)")
