@@ -25,6 +25,14 @@ public enum Privilege {
     public static var isPrivileged: Bool { getegid() != getgid() }
 
     private static let lock = NSLock()
+    private static let saved = SavedUmask()
+
+    /// Sets the process umask to `mask` for the team database's files (``umask 007``: a sidecar
+    /// is never created unreadable by the group) and remembers the user's own for their files.
+    public static func useTeamUmask(_ mask: mode_t = 0o007) {
+        let previous = umask(mask)
+        saved.set(previous)
+    }
 
     /// Runs `body` with the effective group set to the real group, so files it opens or creates
     /// are checked against — and owned by — the user's own group, never the install's; then
@@ -34,7 +42,12 @@ public enum Privilege {
         lock.lock()
         defer { lock.unlock() }
         _ = setegid(realGroup)
-        defer { _ = setegid(startingEffectiveGroup) }
+        // The user's files get the user's own umask, not the team's group-friendly one.
+        let teamMask = saved.value.map { umask($0) }
+        defer {
+            if let teamMask { umask(teamMask) }
+            _ = setegid(startingEffectiveGroup)
+        }
         return try body()
     }
 
@@ -49,5 +62,14 @@ public enum Privilege {
             FileHandle.standardError.write(Data("clew: cannot drop the team group; stopping\n".utf8))
             exit(1)
         }
+        if let mask = saved.value { umask(mask) }
     }
+}
+
+/// The user's umask from before ``Privilege/useTeamUmask(_:)``.
+private final class SavedUmask: @unchecked Sendable {
+    private let lock = NSLock()
+    private var mask: mode_t?
+    var value: mode_t? { lock.withLock { mask } }
+    func set(_ value: mode_t) { lock.withLock { mask = value } }
 }

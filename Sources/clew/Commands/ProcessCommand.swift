@@ -25,7 +25,7 @@ struct ProcessCommand: ParsableCommand {
             let environment = try CommandEnvironment.open(global)
             let text = try ProcessService(context: environment.context, actor: environment.actor).export()
             guard let file else { return Output.line(text, terminator: "") }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: file)) } catch { throw ValidationError("cannot write \(file)") }
+            do { try Privilege.asUser { try Data(text.utf8).write(to: URL(fileURLWithPath: file)) } } catch { throw ValidationError("cannot write \(file)") }
             Output.line("Wrote \(file).")
         }
     }

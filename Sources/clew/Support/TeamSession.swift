@@ -12,12 +12,12 @@ enum TeamSession {
     /// valid root-owned configuration for that group drops the group at once.
     static func start() {
         guard Privilege.startedPrivileged else { return }
-        umask(0o007)
         guard let install = TeamInstall.current, install.group == Privilege.startingEffectiveGroup else {
             Privilege.dropForGood()
             if let problem = TeamInstall.currentProblem { Output.error("clew: note: \(problem); working without the team group") }
             return
         }
+        Privilege.useTeamUmask()
         if let zone = install.timeZone, TimeZone(identifier: zone) != nil { setenv("TZ", zone, 1) }
         let environment = ProcessInfo.processInfo.environment
         for variable in ignoredVariables where !(environment[variable] ?? "").isEmpty {
