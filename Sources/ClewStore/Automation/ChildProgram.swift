@@ -53,10 +53,11 @@ struct ChildProgram {
         posix_spawn_file_actions_addclose(&actions, stderrPipe[1])
         // Nothing else Clew has open (the database, other children's pipes) reaches the program.
         closeInheritedDescriptors(&actions)
-        // Clew ignores SIGPIPE; the child gets the default back, and no blocked signals.
+        // Clew ignores SIGPIPE (and the TUI SIGHUP, SIGTERM, SIGINT, SIGQUIT); the child gets the
+        // defaults back, and no blocked signals.
         var defaults = sigset_t(), mask = sigset_t()
         sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
+        for signal in [SIGPIPE, SIGHUP, SIGTERM, SIGINT, SIGQUIT] { sigaddset(&defaults, signal) }
         sigemptyset(&mask)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &mask)
