@@ -47,8 +47,10 @@ struct DuplicateAndMergeTests {
         #expect(throws: DuplicateLeadError.self) {
             try db.leads("admin").edit(second.number.description, changes: LeadDraft(phone: "138 0013 8000"))
         }
-        // Editing the lead that owns the phone is not a duplicate of itself.
-        #expect(try db.leads("admin").edit(first.number.description, changes: LeadDraft(phone: "+86 138-0013-8000")).version == 2)
+        // Editing the lead that owns the phone is not a duplicate of itself. (The same number
+        // written another way changes nothing, so since issue 15 it is no new version either.)
+        #expect(try db.leads("admin").edit(first.number.description, changes: LeadDraft(phone: "+86 138-0013-8000")).version == 1)
+        #expect(try db.leads("admin").edit(first.number.description, changes: LeadDraft(phone: "139 0013 9000")).version == 2)
     }
 
     @Test func afterAMergeThePhoneBelongsToTheSurvivor() throws {

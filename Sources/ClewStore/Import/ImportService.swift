@@ -41,7 +41,8 @@ public struct ImportService: Sendable {
         try AccessPolicy.check(.registerLeads, actor)
         let started = Date()
         let fileName = (path as NSString).lastPathComponent
-        var source = try ImportSource.open(path, options: options)
+        // The file the user named is read with the user's own group only (a team install).
+        var source = try Privilege.asUser { try ImportSource.open(path, options: options) }
         var summary = ImportSummary(file: fileName, format: source.format, encoding: source.encoding?.rawValue, sheet: source.sheet)
         summary.dryRun = options.dryRun
 

@@ -162,6 +162,8 @@ public struct LeadService: Sendable {
             if lead.status == .new && checked.initialStatus == .screening {
                 updated.status = try LeadLifecycle.next(after: .completeDetails, from: .new)
             }
+            // Saving an unchanged form changes nothing, and so writes no (empty) audit row.
+            if updated == lead { return lead }
             let edited = try m.update(lead, to: updated, action: "edit")
             try LeadScoring.storeBreakdown(score, leadID: lead.id, m.db)
             return lead.status == .new ? try Routing.route(edited, context: context, m) : edited

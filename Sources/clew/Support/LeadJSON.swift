@@ -141,27 +141,28 @@ struct LeadJSON: Encodable {
     }
 }
 
-/// `lead show --json`: the lead's fields plus its follow-ups, tasks, notes, stages and history.
+/// `lead show --json`: the lead's fields plus its follow-ups, tasks, notes, stages and history
+/// (every key present, `null` when empty).
 struct LeadDetailJSON: Encodable {
     var lead: LeadJSON
-    var followUps: [FollowUpEntry]
-    var tasks: [TaskItem]
-    var notes: [NoteEntry]
-    var stages: [StageVisit]
-    var approvals: [ApprovalItem]
-    var history: [AuditEntry]
+    var followUps: [NullKeepingJSON<FollowUpEntry>]
+    var tasks: [NullKeepingJSON<TaskItem>]
+    var notes: [NullKeepingJSON<NoteEntry>]
+    var stages: [NullKeepingJSON<StageVisit>]
+    var approvals: [NullKeepingJSON<ApprovalItem>]
+    var history: [NullKeepingJSON<AuditEntry>]
     var mergedFrom: [String]
     var customFields: [CustomField]
     var scoreBreakdown: [LeadScore.Part]
 
     init(_ detail: LeadDetail) {
         lead = LeadJSON(detail.lead)
-        followUps = detail.followUps
-        tasks = detail.tasks
-        notes = detail.notes
-        stages = detail.stages
-        approvals = detail.approvals
-        history = detail.history
+        followUps = detail.followUps.map(NullKeepingJSON.init)
+        tasks = detail.tasks.map(NullKeepingJSON.init)
+        notes = detail.notes.map(NullKeepingJSON.init)
+        stages = detail.stages.map(NullKeepingJSON.init)
+        approvals = detail.approvals.map(NullKeepingJSON.init)
+        history = detail.history.map(NullKeepingJSON.init)
         mergedFrom = detail.mergedFrom
         customFields = detail.customFields
         scoreBreakdown = detail.score?.parts ?? []
