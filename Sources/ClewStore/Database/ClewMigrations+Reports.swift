@@ -1,6 +1,6 @@
 import GRDB
 
-// MARK: - v7: campaigns, sales targets and the indexes the reports read by
+// MARK: - v8: campaigns, sales targets and the indexes the reports read by
 
 extension ClewMigrations {
     /// Campaigns as records and sales targets (issue 13). Leads keep linking by name (`lead.campaign`); every name

@@ -146,36 +146,24 @@ struct ReportOptions: ParsableArguments {
             var container = encoder.singleValueContainer()
             try container.encode(Output.iso8601(date))
         }
-        let data = try encoder.encode(report) + Data("\n".utf8)
-        if let output {
-            try data.write(to: URL(fileURLWithPath: output))
-            Output.line(Output.safe("Wrote the \(report.kind.rawValue) report to \(output)."))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        let text = Output.jsonSafe(String(decoding: try encoder.encode(report), as: UTF8.self)) + "\n"
+        try emit(Data(text.utf8), kind: report.kind)
     }
 
     private func write(_ table: ReportTable) throws {
         switch format {
         case .text, .json:
-            if let output {
-                try Data(table.text().utf8).write(to: URL(fileURLWithPath: output))
-            } else {
-                Output.line(table.text(), terminator: "")
-            }
+            try emit(Data(table.text().utf8), kind: table.kind)
         case .csv:
-            let handle: FileHandle
-            if let output {
-                guard FileManager.default.createFile(atPath: output, contents: nil) else { throw ValidationError("cannot write \(output)") }
-                handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-            } else {
-                handle = FileHandle.standardOutput
-            }
+            // To a terminal nothing from the database may act on it; to a file, formulas are guarded.
+            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+            let handle = try outputHandle()
             defer { if output != nil { try? handle.close() } }
-            let writer = try CSVWriter(handle: handle, encoding: .utf8)
+            let writer = try CSVWriter(handle: handle, encoding: .utf8, safety: toTerminal ? .terminal : .spreadsheet)
             try writer.write(table.header)
             for row in table.rows { try writer.write(row) }
             try writer.flush()
+            if let output { Output.line(Output.safe("Wrote the \(table.kind.rawValue) report to \(output).")) }
         case .xlsx:
             let writer = try XLSXWriter(sheetName: table.kind.rawValue)
             try writer.write([table.title] + table.filters)
@@ -183,13 +171,33 @@ struct ReportOptions: ParsableArguments {
             for row in table.rows { try writer.write(row) }
             let url = output.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("clew-report-\(UUID().uuidString).xlsx")
-            try writer.finish(to: url)
+            try Privilege.asUser { try writer.finish(to: url) }
             if output == nil {
                 defer { try? FileManager.default.removeItem(at: url) }
                 FileHandle.standardOutput.write(try Data(contentsOf: url))
+            } else {
+                Output.line(Output.safe("Wrote the \(table.kind.rawValue) report to \(url.path)."))
             }
         }
-        if let output, format != .text { Output.line(Output.safe("Wrote the \(table.kind.rawValue) report to \(output).")) }
+    }
+
+    /// Writes `data` to stdout or `--output`.
+    private func emit(_ data: Data, kind: ReportKind) throws {
+        let handle = try outputHandle()
+        try handle.write(contentsOf: data)
+        if let output {
+            try handle.close()
+            Output.line(Output.safe("Wrote the \(kind.rawValue) report to \(output)."))
+        }
+    }
+
+    /// Stdout, or `--output` opened with the user's own group only (a team install's database is
+    /// not theirs to overwrite).
+    private func outputHandle() throws -> FileHandle {
+        guard let output else { return FileHandle.standardOutput }
+        let fd = Privilege.asUser { open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666) }
+        guard fd >= 0 else { throw ValidationError(Output.safe("cannot write \(output): \(String(cString: strerror(errno)))")) }
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: false)
     }
 }
 
