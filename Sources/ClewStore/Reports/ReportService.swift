@@ -57,25 +57,46 @@ public struct ReportService: Sendable {
     // MARK: - Time per stage
 
     /// Visits to each stage entered in the period, against their plan; the bottleneck.
+    ///
+    /// The percentiles are picked inside SQLite (window functions over the period's visits), so
+    /// only a line per stage comes back, however many visits there were.
     public func stages(_ request: ReportRequest) throws -> Report<StageTimeReport> {
         let (scope, filter) = try prepare(.stages, request)
-        let now = context.clock.now()
+        let now = context.clock.now().storage
         let stageRank = stageRankSQL("h.stage")
-        let (visits, funnel) = try context.database.read { db in
-            let visits = try Row.fetchAll(db, sql: """
-                SELECT \(stageRank.sql) AS rank, h.entered_at, h.exited_at, h.planned_exit_at
-                FROM stage_history h JOIN lead ON lead.id = h.lead_id
-                WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
-                """, arguments: stageRank.arguments + [request.period.from.storage, request.period.to.storage] + filter.arguments)
-                .compactMap { row -> StageTimeReport.Visit? in
-                    guard let rank = row["rank"] as Int? else { return nil }
-                    return StageTimeReport.Visit(stage: rank, enteredAt: Date(storage: row["entered_at"]),
-                                                 exitedAt: (row["exited_at"] as Double?).map(Date.init(storage:)),
-                                                 plannedExitAt: (row["planned_exit_at"] as Double?).map(Date.init(storage:)))
+        // The lead is joined only when something filters on it.
+        let join = filter.sql == "1" ? "" : "JOIN lead ON lead.id = h.lead_id"
+        let (aggregates, funnel) = try context.database.read { db in
+            let aggregates = try Row.fetchAll(db, sql: """
+                WITH visit AS (
+                  SELECT \(stageRank.sql) AS rank, coalesce(h.exited_at, ?) - h.entered_at AS actual, h.planned_exit_at - h.entered_at AS planned,
+                    h.exited_at IS NULL AS open, h.planned_exit_at IS NOT NULL AND coalesce(h.exited_at, ?) > h.planned_exit_at AS late
+                  FROM stage_history h \(join)
+                  WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
+                ), ranked AS (
+                  SELECT rank, max(actual, 0) AS actual, max(planned, 0) AS planned, open, late,
+                    row_number() OVER (PARTITION BY rank ORDER BY actual) AS actual_rank,
+                    row_number() OVER (PARTITION BY rank ORDER BY planned NULLS LAST) AS planned_rank,
+                    count(*) OVER (PARTITION BY rank) AS n, count(planned) OVER (PARTITION BY rank) AS planned_n
+                  FROM visit WHERE rank IS NOT NULL
+                )
+                SELECT rank, n, planned_n, sum(open) AS open, sum(late) AS late, avg(actual) AS actual_mean, avg(planned) AS planned_mean,
+                  max(CASE WHEN actual_rank = (n + 1) / 2 THEN actual END) AS actual_median,
+                  max(CASE WHEN actual_rank = (9 * n + 9) / 10 THEN actual END) AS actual_p90,
+                  max(CASE WHEN planned_rank = (planned_n + 1) / 2 THEN planned END) AS planned_median,
+                  max(CASE WHEN planned_rank = (9 * planned_n + 9) / 10 THEN planned END) AS planned_p90
+                FROM ranked GROUP BY rank
+                """, arguments: stageRank.arguments + [now, now, request.period.from.storage, request.period.to.storage] + filter.arguments)
+                .map { row in
+                    StageTimeReport.Aggregate(
+                        stage: row["rank"], open: row["open"], late: row["late"],
+                        actual: DurationStatistics(count: row["n"], median: row["actual_median"], p90: row["actual_p90"], mean: row["actual_mean"]),
+                        planned: DurationStatistics(count: row["planned_n"], median: row["planned_median"], p90: row["planned_p90"],
+                                                    mean: row["planned_mean"]))
                 }
-            return (visits, try countFunnel(request, filter: filter, db))
+            return (aggregates, try countFunnel(request, filter: filter, db))
         }
-        return report(.stages, request, scope, StageTimeReport(pipeline: context.pipeline, visits: visits, funnel: funnel, now: now))
+        return report(.stages, request, scope, StageTimeReport(pipeline: context.pipeline, aggregates: aggregates, funnel: funnel))
     }
 
     // MARK: - Reps
