@@ -11,14 +11,6 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
     public var p90: TimeInterval?
     public var mean: TimeInterval?
 
-    /// Figures already computed (by the store, over rows it did not load).
-    public init(count: Int, median: TimeInterval?, p90: TimeInterval?, mean: TimeInterval?) {
-        self.count = count
-        self.median = median
-        self.p90 = p90
-        self.mean = mean
-    }
-
     /// The nearest rank of percentile `p` (0…1) among `count` sorted values, 1-based.
     public static func rank(of p: Double, count: Int) -> Int {
         min(max(Int((p * Double(count)).rounded(.up)), 1), max(count, 1))
