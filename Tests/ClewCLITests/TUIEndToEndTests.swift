@@ -308,6 +308,8 @@ struct TUIEndToEndTests {
         tui.waitFor("Assigned to you")
         #expect(tui.screen().contains("上海云帆信息技术有限公司"))
         try tui.press("complete", in: .inbox)
+        tui.waitFor("[y/N]")                       // x on an assignment asks first (issue 10)
+        try tui.type("y")
         tui.waitFor("\(team.waiting) confirmed")
         #expect(try team.lead(team.waiting)["status"] as? String == "active")
         #expect(try team.lead(team.waiting)["owner"] as? String == "alice")
@@ -444,4 +446,85 @@ struct TUIEndToEndTests {
         #expect(tui.format("#{keypad_cursor_flag}") == "0")
         #expect(after.contains("tty: icanon echo"), "\(after)")
     }
+}
+
+// MARK: - What the terminal shows
+
+/// The real terminal's text under overlays, in both languages and at both sizes (issue 10): a
+/// seeded database full of Chinese customers, the demo rep's board, and every overlay opened and
+/// closed over it.
+@Suite("TUI terminal text (tmux)", .serialized)
+struct TUITerminalTextTests {
+    /// A seeded database (the demo's data, fewer leads) whose rep is `SeedGenerator.demoRep`.
+    static func seeded() throws -> CLISandbox {
+        let sandbox = try CLISandbox()
+        try sandbox.ok("init", "--name", "Root Admin")
+        try sandbox.ok("seed", "--leads", "300")
+        return sandbox
+    }
+
+    /// The board's rows: between the tabs (whose inbox badge follows the background tick) and
+    /// the status line and key bar (which say what just happened).
+    static func body(_ screen: String, rows: Int) -> String {
+        screen.components(separatedBy: "\n").prefix(rows - 2).dropFirst().joined(separator: "\n")
+    }
+
+    /// Waits until the body is `expected` again; records the first differing rows otherwise.
+    static func expectBody(_ tui: TmuxSession, equals expected: String, rows: Int, after what: String,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+        // Past the escape delay, so the next key is not read as Alt plus that key.
+        Thread.sleep(forTimeInterval: 0.1)
+        let deadline = Date().addingTimeInterval(3)
+        var now = body(tui.screen(), rows: rows)
+        while now != expected, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            now = body(tui.screen(), rows: rows)
+        }
+        guard now != expected else { return }
+        let old = expected.components(separatedBy: "\n"), new = now.components(separatedBy: "\n")
+        let diff = zip(old, new).enumerated().filter { $0.element.0 != $0.element.1 }
+            .map { "row \($0.offset):\n  was \($0.element.0)\n  now \($0.element.1)" }.joined(separator: "\n")
+        Issue.record("the board changed after \(what):\n\(diff)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["en", "zh"], [TerminalSize(columns: 120, rows: 40), TerminalSize(columns: 80, rows: 24)])
+    func overlaysLeaveTheBoardUnchanged(language: String, size: TerminalSize) throws {
+        guard TUIEndToEndTests.available() else { return }
+        let sandbox = try Self.seeded()
+        let tui = try TmuxSession(sandbox, arguments: ["--as", "wang.fang", "--lang", language],
+                                  columns: size.columns, rows: size.rows)
+        defer { tui.kill() }
+        tui.waitFor("wang.fang")
+        Thread.sleep(forTimeInterval: 0.5)
+        let board = Self.body(tui.screen(), rows: size.rows)
+        #expect(board.contains("有限公司"), "\(board)")
+        // Each overlay: the keys that open it (from the default keymap), then Esc closes it.
+        let overlays: [(String, KeyContext)] = [
+            ("add-note", .board), ("log-follow-up", .board), ("help", .board), ("win", .board),
+            ("new-lead", .board), ("command", .board), ("search", .board), ("filter", .board),
+            ("add-task", .board), ("lose", .board),
+        ]
+        for (action, context) in overlays {
+            let before = tui.screen()
+            try tui.press(action, in: context)
+            tui.waitUntil("\(action) to open") { $0 != before }
+            try tui.send([.escape])
+            Self.expectBody(tui, equals: board, rows: size.rows, after: "\(action) and Esc")
+        }
+        // A note typed in Chinese and saved (the report in the issue).
+        try tui.press("add-note", in: .board)
+        tui.waitFor("┌")
+        try tui.type("客户说下周再联系，预算已批")
+        tui.waitFor("预算已批")
+        try tui.press("submit", in: .form)
+        Self.expectBody(tui, equals: board, rows: size.rows, after: "a note saved")
+        #expect(tui.format("#{pane_dead}") == "0", "Esc must never end Clew")
+    }
+}
+
+/// A tmux window size, for parameterised tests.
+struct TerminalSize: Sendable, CustomTestStringConvertible {
+    let columns: Int
+    let rows: Int
+    var testDescription: String { "\(columns)×\(rows)" }
 }

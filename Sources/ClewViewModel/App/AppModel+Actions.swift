@@ -9,8 +9,14 @@ extension AppModel {
     /// are ignored (the keymap only offers what the context supports).
     public func perform(_ name: String) {
         if handleOverlayAction(name) { return }
+        if let reason = disabledReason(for: name) {
+            status = StatusMessage(reason, kind: .warning)
+            return
+        }
         switch name {
         case "quit": quit()
+        case "ask-quit": ask(localizer("confirm.quit")) { [weak self] in self?.quit(); return nil }
+        case "suspend": break // the terminal's job: `TUIApp` suspends the process
         case "back": back()
         case "help": openHelp()
         case "command": openPrompt(.command)
@@ -32,8 +38,9 @@ extension AppModel {
         case "move-left": if screen == .board && !detailFocused { run { try board.moveFocus(columns: -1) } }
         case "move-right": if screen == .board && !detailFocused { run { try board.moveFocus(columns: 1) } }
         case "toggle-scope": run { try board.cycleScope(); status = StatusMessage(localizer("msg.scope", localizer("scope.\(board.scope.rawValue)"))) }
-        case "move-forward": moveFocusedCard(forward: true)
-        case "move-back": moveFocusedCard(forward: false)
+        case "move-forward": moveFocusedLead(forward: true)
+        case "move-back": moveFocusedLead(forward: false)
+        case "skip-stage": moveFocusedLead(forward: true, skip: true)
         case "new-lead":
             openForm(parkedForm ?? factory.make(.newLead))
             parkedForm = nil
@@ -54,22 +61,9 @@ extension AppModel {
     public func type(_ key: Key) {
         switch overlay {
         case let .form(form):
-            switch key {
-            case let .character(c): form.type(c)
-            case .backspace: form.deleteBackward()
-            case .delete: form.deleteForward()
-            case .left: form.moveCursor(by: -1)
-            case .right: form.moveCursor(by: 1)
-            default: break
-            }
+            if let edit = LineEdit(key) { form.edit(edit) }
         case let .prompt(prompt):
-            switch key {
-            case let .character(c): prompt.type(c)
-            case .backspace: prompt.text.isEmpty ? closeOverlay() : prompt.deleteBackward()
-            case .left: prompt.moveCursor(by: -1)
-            case .right: prompt.moveCursor(by: 1)
-            default: break
-            }
+            if key == .backspace, prompt.text.isEmpty { closeOverlay() } else if let edit = LineEdit(key) { prompt.edit(edit) }
         case let .confirm(confirmation):
             closeOverlay()
             if key == .character("y") || key == .character("Y") {
@@ -81,7 +75,7 @@ extension AppModel {
                 status = StatusMessage(localizer("msg.cancelled"))
             }
         case .help:
-            closeOverlay()
+            if helpFinding { editHelpQuery(key) }
         case nil:
             break
         }
@@ -111,7 +105,26 @@ extension AppModel {
             if name == "cancel" || name == "back" || name == "cancel-prompt" { closeOverlay(); status = StatusMessage(localizer("msg.cancelled")); return true }
             return false
         case .help:
-            if name == "help" || name == "back" || name == "cancel" || name == "quit" { closeOverlay() }
+            if helpFinding {
+                switch name {
+                case "accept", "open", "submit": helpFinding = false
+                case "cancel-prompt", "cancel", "back": helpFinding = false; helpQuery = ""
+                default: break
+                }
+                return true
+            }
+            switch name {
+            case "help", "back", "cancel": closeOverlay()
+            case "quit": quit()
+            case "move-down": scrollHelp(by: 1)
+            case "move-up": scrollHelp(by: -1)
+            case "page-down": scrollHelp(by: 10)
+            case "page-up": scrollHelp(by: -10)
+            case "first": scrollHelp(by: -Int.max / 2)
+            case "last": scrollHelp(by: Int.max / 2)
+            case "search", "filter": helpFinding = true; helpQuery = ""
+            default: break
+            }
             return true
         case nil:
             return false
@@ -122,10 +135,15 @@ extension AppModel {
 
     // MARK: - Navigation
 
+    /// `Esc`: closes the detail pane, leaves a tab for the board, clears a board filter; never
+    /// quits (that is `q`, which asks, or `Q`).
     private func back() {
         if detail != nil { closeDetail(); return }
         if screen != .board { show(.board); return }
-        quit()
+        if !board.filter.isEmpty {
+            run { try board.setFilter(BoardFilter()) }
+            status = StatusMessage(localizer("msg.filter-cleared"))
+        }
     }
 
     private func moveCursor(rows delta: Int) {

@@ -66,10 +66,41 @@ public final class AppModel {
     /// The context whose keys the `?` help shows: the one the user was in when they asked.
     public private(set) var helpContextName = "board"
 
+    /// What `/` in the help screen looks for (empty: every entry).
+    public internal(set) var helpQuery = ""
+    /// True while the help screen's `/` line takes the typing.
+    public internal(set) var helpFinding = false
+    /// The first help line shown.
+    public internal(set) var helpScroll = 0
+    private var helpExtent = (lines: 0, visible: 1)
+
     /// Opens the help overlay for the current context.
     func openHelp() {
         helpContextName = keyContextName
+        helpQuery = ""
+        helpFinding = false
+        helpScroll = 0
         overlay = .help
+    }
+
+    /// Tells the model how many help lines there are and how many fit, before drawing.
+    public func setHelpExtent(lines: Int, visible: Int) {
+        helpExtent = (max(0, lines), max(1, visible))
+        helpScroll = min(helpScroll, max(0, helpExtent.lines - helpExtent.visible))
+    }
+
+    /// Scrolls the help screen by `delta` lines (clamped).
+    func scrollHelp(by delta: Int) {
+        helpScroll = min(max(0, helpScroll + delta), max(0, helpExtent.lines - helpExtent.visible))
+    }
+
+    /// A key typed while the help screen's `/` line is open.
+    func editHelpQuery(_ key: Key) {
+        if key == .backspace, helpQuery.isEmpty { helpFinding = false; return }
+        guard let edit = LineEdit(key) else { return }
+        var cursor = helpQuery.count
+        edit.apply(to: &helpQuery, cursor: &cursor)
+        helpScroll = 0
     }
 
     /// The keymap context for the current state.
@@ -78,7 +109,7 @@ public final class AppModel {
         case .form: return "form"
         case .prompt: return "prompt"
         case .confirm: return "prompt"
-        case .help: return "help"
+        case .help: return helpFinding ? "prompt" : "help"
         case nil:
             if detail != nil && detailFocused { return "detail" }
             // The results list navigates like any list; the query is typed in the `/` prompt.

@@ -41,6 +41,18 @@ public final class FormModel {
         afterEdit()
     }
 
+    /// A readline-style edit of the focused field (choice fields only cycle with ←/→).
+    public func edit(_ lineEdit: LineEdit) {
+        switch lineEdit {
+        case let .insert(character): type(character)
+        case .left: moveCursor(by: -1)
+        case .right: moveCursor(by: 1)
+        default:
+            guard fields.indices.contains(focus), fields[focus].choices.isEmpty else { return }
+            edit { $0.edit(lineEdit) }
+        }
+    }
+
     public func deleteBackward() { edit { $0.deleteBackward() } }
     public func deleteForward() { edit { $0.deleteForward() } }
     public func moveCursor(by delta: Int) { edit { $0.cycleChoiceOrMove(by: delta) } }

@@ -1,3 +1,5 @@
+import ClewDomain
+
 /// The language of the interface: English or Simplified Chinese.
 public enum Language: String, Sendable, CaseIterable {
     case en, zh
@@ -31,6 +33,15 @@ public struct Localizer: Sendable {
         return text
     }
 
+    /// A lead status in the interface language (`active` / `跟进中`).
+    public func status(_ status: LeadStatus) -> String { language == .zh ? status.chineseName : status.rawValue }
+
+    /// A role in the interface language (`finance` / `财务`).
+    public func role(_ role: Role) -> String { language == .zh ? role.chineseName : role.rawValue }
+
+    /// A stage's name in the interface language.
+    public func stage(_ stage: StageDefinition) -> String { language == .zh ? stage.chineseName : stage.englishName }
+
     /// English and Chinese for every interface string.
     static let table: [String: (String, String)] = [
         "tab.board": ("Board", "看板"), "tab.inbox": ("Inbox", "待办"), "tab.screening": ("Screening", "待筛选"),
@@ -63,8 +74,28 @@ public struct Localizer: Sendable {
         "form.reject": ("Reject request", "驳回申请"), "form.approve": ("Approve request", "批准申请"), "form.snooze": ("Snooze task", "推迟任务"),
         "form.hint": ("Tab next field · Enter submit · Esc cancel", "Tab 下一项 · Enter 提交 · Esc 取消"),
         "confirm.yes-no": ("[y/N]", "[y/N]"),
+        "confirm.quit": ("Quit Clew?", "退出 Clew？"),
+        "confirm.move": ("Move {0} to {1}?", "将 {0} 推进到「{1}」？"),
+        "confirm.skip": ("Skip {1} and move {0} to {2}? (may need approval)", "跳过「{1}」，将 {0} 直接推进到「{2}」？（可能需要审批）"),
+        "confirm.confirm-assignment": ("Confirm the assignment of {0} to you?", "确认接受分配给你的 {0}？"),
+        "list.separator": (", ", "、"),
+        "disabled.role": ("not for your role ({0})", "你的角色（{0}）不能执行此操作"),
+        "disabled.not-yours": ("{0} belongs to {1}: reps work only their own leads", "{0} 属于 {1}：销售只能处理自己的线索"),
+        "disabled.not-assignee": ("only the assignee of {0} can answer its assignment", "只有 {0} 的被分配人可以确认或异议"),
+        "disabled.not-pooled": ("{0} is not in a pool you can claim from", "{0} 不在你可领取的线索池中"),
+        "msg.not-active": ("only active leads move between stages; {0} is {1}", "只有跟进中的线索可以推进阶段；{0} 当前为「{1}」"),
+        "msg.last-stage": ("already in the last stage; win it with W", "已在最后阶段；按 W 标记成交"),
+        "msg.first-stage": ("already in the first stage", "已在第一阶段"),
         "too-small": ("Terminal too small: need at least 80×24", "终端窗口太小:至少需要 80×24"),
-        "help.title": ("Keys", "快捷键"), "help.close": ("Esc or ? to close", "按 Esc 或 ? 关闭"),
+        "help.title": ("Keys", "快捷键"), "help.close": ("j/k scroll · / find · Esc close", "j/k 滚动 · / 查找 · Esc 关闭"),
+        "help.more": ("↓ {0} more", "↓ 还有 {0} 行"), "help.top": ("↑ more above", "↑ 上方还有"),
+        "help.nothing": ("no key matches \"{0}\"", "没有匹配“{0}”的快捷键"),
+        "help.section.General": ("General", "通用"), "help.section.Board": ("Board", "看板"),
+        "help.section.Lead detail": ("Lead detail", "线索详情"), "help.section.Inbox": ("Inbox", "待办"),
+        "help.section.Screening queue": ("Screening queue", "待筛选队列"), "help.section.Search": ("Search", "搜索"),
+        "help.section.Forms": ("Forms", "表单"), "help.section.Prompt": ("Prompt", "输入行"), "help.section.Help": ("Help", "帮助"),
+        "bar.yes": ("yes", "是"), "bar.no": ("no", "否"),
+        "bar.scroll": ("scroll", "滚动"), "bar.find": ("find", "查找"), "bar.close": ("close", "关闭"),
         "sla.on-time": ("on time", "正常"), "sla.due-soon": ("due soon", "即将到期"), "sla.overdue": ("overdue", "已逾期"),
         "sla.stalled": ("stalled", "异常"),
         "days": ("d", "天"),
