@@ -41,9 +41,9 @@ struct DetailView {
             lines.append([(DisplayWidth.pad(t(key), to: 10), "detail.label"), (" " + value, "detail.value")])
         }
         let stageName = lead.stage.flatMap { pipeline.stage(named: $0) }.map { t.language == .zh ? $0.chineseName : $0.englishName }
-        field("field.status", lead.status.rawValue + (stageName.map { " · \($0)" } ?? ""))
+        field("field.status", t.status(lead.status) + (stageName.map { " · \($0)" } ?? ""))
         field("field.grade", [lead.grade.map { "\($0)" }, lead.suggestedGrade.map { "≈\($0)" }, lead.score.map { "\($0)" }].compactMap { $0 }.joined(separator: " "))
-        field("field.owner", lead.owner ?? lead.pool.map { "pool \($0)" } ?? "—")
+        field("field.owner", lead.owner ?? lead.pool.map { t("detail.pool", $0) } ?? "—")
         field("field.amount", lead.amount?.description)
         field("field.industry", d.industry)
         field("field.need", d.need)
@@ -53,7 +53,10 @@ struct DetailView {
         for custom in detail.customFields {
             lines.append([(DisplayWidth.pad(custom.name, to: 10), "detail.label"), (" " + custom.value, "detail.value")])
         }
-        if !lead.flags.union(lead.tags).isEmpty { lines.append([("⚑ " + lead.flags.union(lead.tags).sorted().joined(separator: ", "), "status-warning")]) }
+        if !lead.flags.union(lead.tags).isEmpty {
+            let marks = lead.flags.sorted().map { t.optional("flag.\($0)") ?? $0 } + lead.tags.subtracting(lead.flags).sorted()
+            lines.append([("⚑ " + marks.joined(separator: t("list.separator")), "status-warning")])
+        }
 
         section("detail.contact")
         field("field.contact", [d.contact, d.title].compactMap { $0 }.joined(separator: " · "))
@@ -65,7 +68,7 @@ struct DetailView {
             let name = DisplayWidth.pad(t.language == .zh ? row.chineseName : row.englishName, to: 12)
             let dates = "\(clock.day(row.enteredAt)) → \(clock.day(row.plannedExitAt)) / \(clock.day(row.exitedAt))"
             let element = row.status == "stalled" ? "sla.stalled" : row.status == "done" ? "dim" : row.status.isEmpty ? "dim" : "detail.value"
-            lines.append([(name, "detail.label"), (" " + dates + "  ", "dim"), (row.status, element)])
+            lines.append([(name, "detail.label"), (" " + dates + "  ", "dim"), (t.optional("stage-status.\(row.status)") ?? row.status, element)])
         }
 
         if let score = model.score {

@@ -182,7 +182,7 @@ extension AppModel {
     /// With the detail pane open beside a list, the pane follows the list's cursor.
     private func followFocus() {
         guard detail != nil, !detailFocused, let number = focusedLeadNumber, number != detail?.number else { return }
-        let model = LeadDetailModel(services: services, number: number)
+        let model = LeadDetailModel(services: services, number: number, language: localizer.language)
         if run({ try model.reload() }) { detail = model }
     }
 

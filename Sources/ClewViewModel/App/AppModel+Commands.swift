@@ -34,7 +34,7 @@ extension AppModel {
             }
             try board.setFilter(filter)
             show(.board)
-            status = StatusMessage("filter: " + pairs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+            status = StatusMessage(localizer("board.filter") + ": " + pairs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         default:
             try executeOnLead(command)
         }
@@ -52,7 +52,7 @@ extension AppModel {
         if case let .reject(comment) = command {
             return withApproval { item in act { try services.approvals.reject(item.id, comment: comment); return localizer("msg.rejected", item.id) } }
         }
-        guard let number = focusedLeadNumber else { throw StoreError.notFound("no lead selected") }
+        guard let number = focusedLeadNumber else { throw UIError("error.no-lead") }
         let leads = services.leads
         let version = loadedLead(number)?.version
         switch command {

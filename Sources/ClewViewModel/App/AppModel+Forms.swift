@@ -14,27 +14,27 @@ extension AppModel {
             status = message
         } catch let error as LeadValidationError {
             switch error {
-            case let .missing(fields): form.setError("required", on: fields.first?.rawValue ?? "customer")
-            case .noContactMethod: form.setError(error.description, on: "phone")
-            case .invalidPhone: form.setError(error.description, on: "phone")
-            case .invalidEmail: form.setError(error.description, on: "email")
+            case let .missing(fields): form.setError(localizer("error.required"), on: fields.first?.rawValue ?? "customer")
+            case .noContactMethod: form.setError(localizer.error(error), on: "phone")
+            case .invalidPhone: form.setError(localizer.error(error), on: "phone")
+            case .invalidEmail: form.setError(localizer.error(error), on: "email")
             }
         } catch let error as DuplicateLeadError {
-            form.formError = error.description
+            form.formError = localizer.error(error)
             form.duplicateOf = error.number
-            ask("Duplicate of \(error.number) (owner \(error.owner ?? "none")). Open it? Your form is kept.",
+            ask(localizer("confirm.duplicate", error.number, error.owner ?? "—"),
                 onNo: { [weak self] in self?.openForm(form) }) { [weak self] in
                 self?.parkedForm = form
                 self?.open(error.number)
                 return StatusMessage(self?.localizer("msg.form-kept") ?? "")
             }
         } catch let error as DateExpressionError {
-            form.setError(error.description, on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
+            form.setError(localizer.error(error), on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
         } catch let error as StoreError {
-            form.formError = error.description
+            form.formError = localizer.error(error)
             if case .staleVersion = error { refresh() }
         } catch {
-            form.formError = String(describing: error)
+            form.formError = localizer.error(error)
         }
     }
 
@@ -62,10 +62,10 @@ extension AppModel {
             let draft = FollowUpDraft(at: services.now, method: method, contactPerson: v("with"), content: v("content") ?? "",
                                       feedback: v("feedback"), nextAction: v("next"), nextDue: try v("next-due").map(date))
             let result = try leads.logFollowUp(number, draft)
-            return StatusMessage(localizer("msg.follow-up") + (result.warnings.isEmpty ? "" : " — " + result.warnings.joined(separator: "; ")),
+            return StatusMessage(localizer("msg.follow-up") + (result.warnings.isEmpty ? "" : localizer("msg.follow-up-warnings", result.warnings.count, result.warnings.joined(separator: "; "))),
                                  kind: result.warnings.isEmpty ? .info : .warning)
         case let .grade(number):
-            guard let grade = Grade(parsing: v("grade") ?? "") else { throw StoreError.conflict("grade must be A, B or C") }
+            guard let grade = Grade(parsing: v("grade") ?? "") else { throw UIError("error.grade") }
             try leads.grade(number, grade, reason: v("reason") ?? "", expectedVersion: loadedLead(number)?.version)
             return StatusMessage(localizer("msg.graded", number, grade))
         case let .assign(numbers):
@@ -75,16 +75,16 @@ extension AppModel {
             } else {
                 try leads.assign(numbers.map { ($0, login) })
             }
-            return StatusMessage("assigned \(numbers.count == 1 ? numbers[0] : "\(numbers.count) leads") to \(login)")
+            return StatusMessage(numbers.count == 1 ? localizer("msg.assigned", numbers[0], login) : localizer("msg.assigned-many", numbers.count, login))
         case let .win(number):
             guard let amount = Money(parsing: v("amount") ?? "") else {
-                form.setError("an amount like 380000 or 38万", on: "amount")
-                throw StoreError.conflict("an amount like 380000 or 38万")
+                form.setError(localizer("error.amount"), on: "amount")
+                throw UIError("error.amount")
             }
             try leads.win(number, amount: amount, expectedVersion: loadedLead(number)?.version)
             return StatusMessage(localizer("msg.won", number, amount))
         case let .lose(number):
-            guard let reason = LostReason(parsing: v("reason") ?? "") else { throw StoreError.conflict("a reason is required") }
+            guard let reason = LostReason(parsing: v("reason") ?? "") else { throw UIError("error.reason") }
             try leads.lose(number, reason: reason, expectedVersion: loadedLead(number)?.version)
             return StatusMessage(localizer("msg.lost", number, reason.chineseName))
         case let .returnToPool(number):
@@ -131,7 +131,7 @@ extension AppModel {
         case .command:
             guard !TextNormalization.trimmed(text).isEmpty else { return }
             commandHistory.append(text)
-            do { try execute(try Command.parse(text)) } catch { status = .error(error) }
+            do { try execute(try Command.parse(text)) } catch { status = StatusMessage(localizer.error(error), kind: .error) }
         }
     }
 }

@@ -141,7 +141,7 @@ public final class AppModel {
 
     /// Opens lead `number` in the detail pane and focuses it.
     public func open(_ number: String) {
-        let model = LeadDetailModel(services: services, number: number)
+        let model = LeadDetailModel(services: services, number: number, language: localizer.language)
         run {
             try model.reload()
             detail = model
@@ -171,11 +171,11 @@ public final class AppModel {
             try body()
             return true
         } catch let error as StoreError {
-            status = .error(error)
+            status = StatusMessage(localizer.error(error), kind: .error)
             if case .staleVersion = error { refresh() }
             return false
         } catch {
-            status = .error(error)
+            status = StatusMessage(localizer.error(error), kind: .error)
             return false
         }
     }
@@ -202,7 +202,9 @@ public final class AppModel {
 
     /// Reopens a saved draft.
     public func restore(_ draft: FormDraft) {
-        overlay = .form(FormModel(draft: draft))
+        let form = FormModel(draft: draft)
+        form.language = localizer.language
+        overlay = .form(form)
         status = StatusMessage(localizer("msg.restored"), kind: .info)
     }
 

@@ -4,6 +4,8 @@ import ClewDomain
 /// keymap's `form` context maps next/previous field, submit and cancel.
 public final class FormModel {
     public let kind: FormKind
+    /// The interface language, for the form's own messages (the vague-note warning).
+    public var language: Language = .en
     public let title: String
     public private(set) var fields: [FormField]
     public private(set) var focus = 0
@@ -73,7 +75,7 @@ public final class FormModel {
         if case .followUp = kind, let index = fields.firstIndex(where: { $0.key == "content" }) {
             let content = fields[index].value
             fields[index].warning = !content.isEmpty && FollowUpQuality.isVague(content)
-                ? "vague: say what was discussed, the feedback and what changed" : nil
+                ? Localizer(language)("warning.vague") : nil
         }
     }
 

@@ -33,8 +33,18 @@ public struct Localizer: Sendable {
         return text
     }
 
+    /// The text for `key`, or `nil` when the catalogue has no such entry (for names that come
+    /// from data, such as a notification kind, shown as they are when unknown).
+    public func optional(_ key: String) -> String? {
+        guard let pair = Self.table[key] else { return nil }
+        return language == .zh ? pair.1 : pair.0
+    }
+
     /// A lead status in the interface language (`active` / `跟进中`).
     public func status(_ status: LeadStatus) -> String { language == .zh ? status.chineseName : status.rawValue }
+
+    /// A follow-up method in the interface language (`phone` / `电话`).
+    public func method(_ method: FollowUpMethod) -> String { language == .zh ? method.chineseName : method.rawValue }
 
     /// A role in the interface language (`finance` / `财务`).
     public func role(_ role: Role) -> String { language == .zh ? role.chineseName : role.rawValue }
@@ -79,6 +89,59 @@ public struct Localizer: Sendable {
         "confirm.skip": ("Skip {1} and move {0} to {2}? (may need approval)", "跳过「{1}」，将 {0} 直接推进到「{2}」？（可能需要审批）"),
         "confirm.confirm-assignment": ("Confirm the assignment of {0} to you?", "确认接受分配给你的 {0}？"),
         "list.separator": (", ", "、"),
+        "detail.pool": ("pool {0}", "线索池 {0}"), "screening.number": ("NUMBER", "编号"), "hours": ("h", "小时"),
+        "stage-status.in-progress": ("in progress", "进行中"), "stage-status.done": ("done", "已完成"), "stage-status.stalled": ("stalled", "停滞"),
+        "flag.stalled": ("stalled", "停滞"), "flag.possible-duplicate": ("possible duplicate", "疑似重复"), "flag.fake-phone": ("fake phone", "疑似虚假电话"),
+        "flag.invalid_email": ("invalid email", "邮箱无效"), "flag.invalid_phone": ("invalid phone", "电话无效"),
+        "timeline.created": ("created", "创建"), "timeline.via": ("{0} via {1}", "{0}（经 {1}）"),
+        "timeline.field.stage": ("stage", "阶段"), "timeline.field.status": ("status", "状态"), "timeline.field.amount": ("amount", "金额"), "timeline.field.owner": ("owner", "负责人"), "timeline.field.grade": ("grade", "等级"),
+        "timeline.field.lost_reason": ("lost reason", "终止原因"),
+        "notification.mention": ("mention", "提及"), "notification.assignment": ("assignment", "分配"), "notification.objection": ("objection", "异议"),
+        "notification.approval": ("approval", "审批"), "notification.approval-decided": ("decision", "审批结果"), "notification.escalation": ("escalation", "升级"),
+        "notification.reminder": ("reminder", "提醒"), "notification.overdue": ("overdue", "逾期"), "notification.stalled": ("stalled", "停滞"),
+        "notification.recycled": ("taken back", "已收回"), "notification.task": ("task", "任务"), "notification.won": ("won", "成交"),
+        "notification.risk": ("risk", "风险"), "notification.trigger": ("trigger", "规则"), "notification.handover": ("handover", "交接"),
+        "notification.delivery-failed": ("delivery failed", "发送失败"),
+        "placeholder.region": ("inferred from the city", "按城市自动推断"), "placeholder.next-due": ("2026-11-26, tomorrow, +2d", "2026-11-26、明天(tomorrow)、+2d"),
+        "placeholder.mention": ("@login to mention", "@登录名 可提醒同事"), "placeholder.due": ("2026-11-26 14:00, +2d", "2026-11-26 14:00、+2d"),
+        "placeholder.until": ("+2h, tomorrow, 2026-11-26 09:00", "+2h、明天(tomorrow)、2026-11-26 09:00"),
+        "placeholder.source": ("trade show, website, …", "展会、官网注册…"),
+        "warning.vague": ("vague: say what was discussed, the feedback and what changed", "内容过于笼统：请写明沟通内容、客户反馈和变化"),
+        "confirm.duplicate": ("Duplicate of {0} (owner {1}). Open it? Your form is kept.", "与 {0} 重复（负责人 {1}）。打开它吗？表单会保留。"),
+        "msg.follow-up-warnings": (" — {1}", " — {0} 条提醒（见线索详情）"),
+        "error.other": ("{0}", "操作失败：{0}"),
+        "error.not-visible": ("no lead {0} that you can see", "没有你可以查看的线索 {0}"),
+        "error.denied": ("a {0} cannot {1} {2} (owner {3})", "{0}不能对 {2}「{1}」（负责人 {3}）"),
+        "error.impersonation": ("only an admin can act as another user", "只有管理员可以代他人操作"),
+        "error.unknown-stage": ("unknown stage {0}", "未知阶段 {0}"),
+        "error.already-in-stage": ("already in {0}", "已在「{0}」阶段"),
+        "error.stage-not-done": ("log a follow-up in {0} before moving on", "请先在「{0}」阶段记录跟进再推进"),
+        "error.move-not-active": ("only active leads move; this one is {0}", "只有跟进中的线索可以推进；该线索为「{0}」"),
+        "error.illegal-transition": ("not possible for a lead that is {0}", "线索当前为「{0}」，不能这样操作"),
+        "error.busy": ("the database is busy; try again", "数据库正忙，请重试"),
+        "error.stale": ("changed meanwhile by {0}; reloaded, try again", "已被 {0} 修改；已刷新，请重试"),
+        "error.not-found": ("not found: {0}", "未找到：{0}"),
+        "error.date": ("cannot read the date {0} (try 2026-11-26, tomorrow, +2d)", "无法识别日期 {0}（例如 2026-11-26、tomorrow、+2d）"),
+        "error.follow-up-content": ("a follow-up needs its content (what was discussed)", "跟进记录需要填写沟通内容"),
+        "error.follow-up-due": ("a next due date needs a next action", "填写计划时间时需要填写下一步计划"),
+        "error.follow-up-due-before": ("the next due date is before the contact", "计划时间早于本次沟通时间"),
+        "error.follow-up-method": ("unknown method {0}", "未知沟通方式 {0}"),
+        "error.duplicate": ("duplicate of {0} (owner {1})", "与 {0} 重复（负责人 {1}）"),
+        "error.command-empty": ("type a command, e.g. :assign alice", "请输入命令，例如 :assign alice"),
+        "error.command-unknown": ("unknown command :{0}", "未知命令 :{0}"),
+        "error.did-you-mean": ("; did you mean :{0}?", "；是否要输入 :{0}？"),
+        "error.usage": ("usage: {0}", "用法：{0}"),
+        "error.amount": ("an amount like 380000 or 38万", "请填写金额，例如 380000 或 38万"),
+        "error.grade": ("grade must be A, B or C", "等级须为 A、B 或 C"),
+        "error.reason": ("a reason is required", "需要填写原因"),
+        "error.required": ("required", "必填"),
+        "error.no-lead": ("no lead selected", "未选中线索"),
+        "action.read": ("read", "查看"), "action.edit": ("edit", "编辑"), "action.grade": ("grade", "评级"),
+        "action.assign": ("assign", "分配"), "action.confirm": ("confirm", "确认"), "action.object": ("object to", "提出异议"),
+        "action.claim": ("claim", "领取"), "action.returnToPool": ("return", "退回"), "action.sendToPool": ("send to a pool", "转入线索池"),
+        "action.move": ("move", "推进"), "action.followUp": ("log a follow-up on", "记录跟进"), "action.win": ("win", "成交"),
+        "action.lose": ("lose", "终止"), "action.reopen": ("reopen", "重新打开"), "action.merge": ("merge", "合并"),
+        "action.note": ("add a note to", "添加备注"), "action.addTask": ("add a task to", "添加任务"), "action.approve": ("approve", "审批"),
         "disabled.role": ("not for your role ({0})", "你的角色（{0}）不能执行此操作"),
         "disabled.not-yours": ("{0} belongs to {1}: reps work only their own leads", "{0} 属于 {1}：销售只能处理自己的线索"),
         "disabled.not-assignee": ("only the assignee of {0} can answer its assignment", "只有 {0} 的被分配人可以确认或异议"),
