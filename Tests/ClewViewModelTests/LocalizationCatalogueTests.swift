@@ -52,6 +52,7 @@ struct LocalizationCatalogueTests {
         // Keys built from closed sets.
         for scope in BoardScope.allCases { #expect(Localizer.table["scope.\(scope.rawValue)"] != nil) }
         for context in KeyContext.allCases { #expect(Localizer.table["help.section.\(context.title)"] != nil, "\(context)") }
+        for screen in KeyContext.upcomingScreens { #expect(Localizer.table["screen.\(screen.rawValue)"] != nil, "\(screen)") }
         for action in LeadAction.allCases { #expect(Localizer.table["action.\(action.rawValue)"] != nil, "\(action)") }
     }
 

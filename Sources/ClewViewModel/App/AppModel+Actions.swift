@@ -26,6 +26,9 @@ extension AppModel {
         case "show-board": show(.board)
         case "show-inbox": show(.inbox)
         case "show-screening": show(.screening)
+        case "show-pools", "show-dashboard", "show-customers", "show-receivables", "show-tickets":
+            let screen = String(name.dropFirst("show-".count))
+            status = StatusMessage(localizer("msg.screen-coming", localizer("screen.\(screen)")), kind: .warning)
         case "next-pane", "prev-pane":
             if detail != nil { detailFocused.toggle() }
         case "open": openFocused()

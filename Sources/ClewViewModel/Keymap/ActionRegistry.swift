@@ -49,6 +49,11 @@ public enum ActionRegistry {
         action("show-board", "Show the pipeline board", "显示销售看板", [.generic]),
         action("show-inbox", "Show the inbox", "显示收件箱", [.generic]),
         action("show-screening", "Show the screening queue", "显示筛选队列", [.generic]),
+        action("show-pools", "Show the lead pools (screen to come)", "显示线索池（即将推出）", [.generic]),
+        action("show-dashboard", "Show the sales dashboard (screen to come)", "显示销售仪表盘（即将推出）", [.generic]),
+        action("show-customers", "Show the customers (screen to come)", "显示客户（即将推出）", [.generic]),
+        action("show-receivables", "Show the receivables (screen to come)", "显示应收款（即将推出）", [.generic]),
+        action("show-tickets", "Show the service tickets (screen to come)", "显示服务工单（即将推出）", [.generic]),
     ]
 
     private static let board: [KeyAction] = [
@@ -99,7 +104,7 @@ public enum ActionRegistry {
 
     /// Leaving and suspending; after the screens' own actions in the bar.
     private static let session: [KeyAction] = [
-        action("ask-quit", "Quit Clew (asks first)", "退出 Clew（先确认）", [.board, .inbox, .screening], bar: true, short: ("quit", "退出")),
+        action("ask-quit", "Quit Clew (asks first)", "退出 Clew（先确认）", [.board, .inbox, .screening, .pools, .dashboard, .customers, .receivables, .tickets], bar: true, short: ("quit", "退出")),
         action("suspend", "Suspend Clew to the shell (fg resumes)", "挂起到终端（fg 恢复）", [.generic]),
     ]
 

@@ -6,7 +6,7 @@
 public enum DefaultKeymap {
     /// Every default binding, grouped by context in `KeyContext` order.
     public static let bindings: [KeyBinding] = generic + board + detail + inbox + screening + search + form + prompt
-        + help
+        + help + upcoming
 
     // MARK: - Private
 
@@ -39,6 +39,8 @@ public enum DefaultKeymap {
         bind(.generic, [.control("z")], "suspend"),
         bind(.generic, [.control("r")], "refresh"), bind(.generic, [.function(5)], "refresh"),
         bind(.generic, "1", "show-board"), bind(.generic, "2", "show-inbox"), bind(.generic, "3", "show-screening"),
+        bind(.generic, "4", "show-pools"), bind(.generic, "5", "show-dashboard"), bind(.generic, "6", "show-customers"),
+        bind(.generic, "7", "show-receivables"), bind(.generic, "8", "show-tickets"),
     ]
 
     /// Keys that act on a lead, shared by the board (the focused card) and the detail screen.
@@ -93,6 +95,10 @@ public enum DefaultKeymap {
         bind(.prompt, [.up], "history-prev"), bind(.prompt, [.control("p")], "history-prev"),
         bind(.prompt, [.down], "history-next"), bind(.prompt, [.control("n")], "history-next"),
     ]
+
+    /// The screens to come get their context now, with `q` as on the other screens, so a user's
+    /// keymap.conf can already bind keys there.
+    private static let upcoming: [KeyBinding] = KeyContext.upcomingScreens.map { bind($0, "q", "ask-quit") }
 
     private static let help: [KeyBinding] = [
         bind(.help, "?", "back"),

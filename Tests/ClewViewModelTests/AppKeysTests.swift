@@ -1,0 +1,61 @@
+import ClewDomain
+import ClewStore
+import Testing
+@testable import ClewViewModel
+
+/// Keys as a lazygit user expects them (issue 10): Esc never quits, q asks, refused keys say
+/// why before anything opens, `>` works in the detail pane, screens to come say so.
+@Suite("App keys")
+struct AppKeysTests {
+    @Test func escNeverQuitsAndQAsksFirst() throws {
+        let fixture = try Fixture()
+        let app = try fixture.app("alice")
+        for _ in 0..<3 { app.perform("back") }
+        #expect(!app.shouldQuit)
+        app.perform("ask-quit")
+        guard case .confirm = app.overlay else { Issue.record("q should ask"); return }
+        app.perform("back")                      // Esc answers no
+        #expect(app.overlay == nil && !app.shouldQuit)
+        app.perform("ask-quit")
+        app.type(.character("y"))
+        #expect(app.shouldQuit)
+    }
+
+    @Test func aRefusedKeySaysWhyBeforeAnythingOpens() throws {
+        let fixture = try Fixture()
+        let number = try fixture.activeLead("杭州恒通科技有限公司", phone: "13800138001")
+        let root = try UserDirectory(context: fixture.context).actingUser(osLogin: "root")
+        try UserDirectory(context: fixture.context).add(UserProfile(login: "fin", name: "Fin", role: .finance), by: root)
+        let app = AppModel(services: try fixture.services("fin"), language: .zh)
+        try app.start()
+        app.open(number)
+        #expect(app.disabledReason(for: "move-forward") != nil)
+        app.perform("move-forward")
+        #expect(app.overlay == nil, "nothing is asked")
+        #expect(app.status?.text == "你的角色（财务）不能执行此操作")
+        #expect(app.disabledReason(for: "add-note") == nil, "finance may add notes")
+        #expect(!app.roleAllows("grade") && app.roleAllows("add-note"))
+    }
+
+    @Test func greaterThanInTheDetailPaneAsksToMoveTheOpenLead() throws {
+        let fixture = try Fixture()
+        let number = try fixture.activeLead("杭州恒通科技有限公司", phone: "13800138001")
+        let app = try fixture.app("alice")
+        app.open(number)
+        #expect(app.keyContextName == "detail")
+        app.perform("move-back")
+        #expect(app.status?.text == "already in the first stage")
+        app.perform("skip-stage")
+        guard case let .confirm(question) = app.overlay else { Issue.record("S should ask"); return }
+        #expect(question.message.contains("Skip") && question.message.contains(number), "\(question.message)")
+    }
+
+    @Test func numberKeysOfScreensToComeSaySo() throws {
+        let fixture = try Fixture()
+        let app = AppModel(services: try fixture.services("alice"), language: .zh)
+        try app.start()
+        app.perform("show-receivables")
+        #expect(app.status?.text == "「应收款」页面尚未上线，将在后续版本提供")
+        #expect(app.screen == .board)
+    }
+}
