@@ -58,4 +58,22 @@ struct AppKeysTests {
         #expect(app.status?.text == "「应收款」页面尚未上线，将在后续版本提供")
         #expect(app.screen == .board)
     }
+
+    /// A notification is stored with its kind and parameters, so the same row reads right in
+    /// both languages.
+    @Test func aNotificationReadsInTheReadersLanguage() throws {
+        let fixture = try Fixture()
+        let number = try fixture.lead("杭州恒通科技有限公司", phone: "13800138001")
+        let bob = LeadService(context: fixture.context, actor: try fixture.actor("bob"))
+        try bob.grade(number, .a, reason: "预算明确")
+        try bob.assign(number, to: "alice")
+        for (language, expected) in [(Language.zh, "bob 将 \(number) 杭州恒通科技有限公司 分配给你，请确认或提出异议"),
+                                     (.en, "bob assigned \(number) 杭州恒通科技有限公司 to you; confirm or object")] {
+            let app = AppModel(services: try fixture.services("alice"), language: language)
+            try app.start()
+            let item = try #require(app.inbox.inbox?.notifications.first { $0.kind == "assignment" })
+            #expect(app.inbox.text(of: item, t: app.localizer) == expected)
+        }
+    }
 }
+

@@ -39,7 +39,7 @@ struct InboxView {
                             row: y, column: rect.column, width: rect.width, fill: base)
             case let .notification(item):
                 canvas.line([("  • ", base), (clock.time(item.createdAt) + "  ", selected ? base : "timeline.date"),
-                             ("[\(t.optional("notification.\(item.kind)") ?? item.kind)] ", selected ? base : "badge"), (item.body, base)],
+                             ("[\(t.optional("notification.\(item.kind)") ?? item.kind)] ", selected ? base : "badge"), (model.text(of: item, t: t), base)],
                             row: y, column: rect.column, width: rect.width, fill: base)
             }
         }
