@@ -15,12 +15,12 @@ extension AppModel {
         } catch let error as LeadValidationError {
             switch error {
             case let .missing(fields): form.setError(localizer("error.required"), on: fields.first?.rawValue ?? "customer")
-            case .noContactMethod: form.setError(localizer.error(error), on: "phone")
-            case .invalidPhone: form.setError(localizer.error(error), on: "phone")
-            case .invalidEmail: form.setError(localizer.error(error), on: "email")
+            case .noContactMethod: form.setError(errorText(error), on: "phone")
+            case .invalidPhone: form.setError(errorText(error), on: "phone")
+            case .invalidEmail: form.setError(errorText(error), on: "email")
             }
         } catch let error as DuplicateLeadError {
-            form.formError = localizer.error(error)
+            form.formError = errorText(error)
             form.duplicateOf = error.number
             ask(localizer("confirm.duplicate", error.number, error.owner ?? "—"),
                 onNo: { [weak self] in self?.openForm(form) }) { [weak self] in
@@ -29,12 +29,12 @@ extension AppModel {
                 return StatusMessage(self?.localizer("msg.form-kept") ?? "")
             }
         } catch let error as DateExpressionError {
-            form.setError(localizer.error(error), on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
+            form.setError(errorText(error), on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
         } catch let error as StoreError {
-            form.formError = localizer.error(error)
+            form.formError = errorText(error)
             if case .staleVersion = error { refresh() }
         } catch {
-            form.formError = localizer.error(error)
+            form.formError = errorText(error)
         }
     }
 
@@ -131,7 +131,7 @@ extension AppModel {
         case .command:
             guard !TextNormalization.trimmed(text).isEmpty else { return }
             commandHistory.append(text)
-            do { try execute(try Command.parse(text)) } catch { status = StatusMessage(localizer.error(error), kind: .error) }
+            do { try execute(try Command.parse(text)) } catch { status = StatusMessage(errorText(error), kind: .error) }
         }
     }
 }

@@ -171,13 +171,18 @@ public final class AppModel {
             try body()
             return true
         } catch let error as StoreError {
-            status = StatusMessage(localizer.error(error), kind: .error)
+            status = StatusMessage(errorText(error), kind: .error)
             if case .staleVersion = error { refresh() }
             return false
         } catch {
-            status = StatusMessage(localizer.error(error), kind: .error)
+            status = StatusMessage(errorText(error), kind: .error)
             return false
         }
+    }
+
+    /// An error in the interface language, stages named as the pipeline names them.
+    func errorText(_ error: any Error) -> String {
+        localizer.error(error) { [services, localizer] key in services.pipeline.stage(named: key).map(localizer.stage) ?? key }
     }
 
     // MARK: - Overlays

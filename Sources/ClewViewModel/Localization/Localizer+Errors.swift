@@ -8,13 +8,14 @@ extension Localizer {
     /// Chinese the typed errors a user meets in the TUI map to catalogue entries (the store and
     /// domain keep their English messages for the CLI), and anything else falls back to English
     /// behind a Chinese lead-in, so the line is never blank.
-    public func error(_ error: any Error) -> String {
+    /// `stageName` names a stage key in this language (the pipeline knows the names).
+    public func error(_ error: any Error, stageName: (String) -> String = { $0 }) -> String {
         guard language == .zh else { return String(describing: error) }
-        if let text = chinese(error) { return text }
+        if let text = chinese(error, stageName: stageName) { return text }
         return self("error.other", String(describing: error))
     }
 
-    private func chinese(_ error: any Error) -> String? {
+    private func chinese(_ error: any Error, stageName: (String) -> String) -> String? {
         switch error {
         case let error as PermissionError:
             switch error {
@@ -27,8 +28,8 @@ extension Localizer {
         case let error as StageMoveError:
             switch error {
             case let .unknownStage(name, _): return self("error.unknown-stage", name)
-            case let .alreadyInStage(name): return self("error.already-in-stage", name)
-            case let .currentStageNotDone(name): return self("error.stage-not-done", name)
+            case let .alreadyInStage(name): return self("error.already-in-stage", stageName(name))
+            case let .currentStageNotDone(name): return self("error.stage-not-done", stageName(name))
             case let .notActive(status): return self("error.move-not-active", self.status(status))
             }
         case let error as LifecycleError:
