@@ -75,5 +75,13 @@ struct AppKeysTests {
             #expect(app.inbox.text(of: item, t: app.localizer) == expected)
         }
     }
+
+    @Test func enterOnAnEmptyBoardSaysSoAndSInTheInboxLeavesTheBoardAlone() throws {
+        let fixture = try Fixture()
+        let app = try fixture.app("alice")
+        app.perform("open")
+        #expect(app.status?.text == "nothing to open: this column is empty")
+        #expect(Keymap().match([.character("s")], in: .inbox) == .unbound)
+    }
 }
 

@@ -191,7 +191,10 @@ extension AppModel {
 
     private func openFocused() {
         if detailFocused { return }
-        guard let number = focusedLeadNumber else { return }
+        guard let number = focusedLeadNumber else {
+            status = StatusMessage(localizer(screen == .board ? "msg.empty-column" : "msg.no-lead"), kind: .warning)
+            return
+        }
         open(number)
     }
 

@@ -60,8 +60,7 @@ public enum ActionRegistry {
         action("move-forward", "Move the lead to the next stage", "将线索推进到下一阶段", [.board, .detail], bar: true, short: ("next stage", "推进")),
         action("move-back", "Move the lead back a stage", "将线索退回上一阶段", [.board, .detail]),
         action("skip-stage", "Skip the next stage (asks; a rep's skip needs approval)", "跳过下一阶段（先确认；销售跳过需审批）", [.board, .detail]),
-        action("toggle-scope", "Switch between my leads and the team's", "在我的线索与团队线索间切换",
-               [.board, .inbox]),
+        action("toggle-scope", "Switch between my leads and the team's", "在我的线索与团队线索间切换", [.board]),
         action("new-lead", "Create a new lead", "新建线索", [.board, .screening], bar: true, short: ("new", "新建")),
     ]
 

@@ -65,7 +65,7 @@ public enum DefaultKeymap {
     private static let inbox: [KeyBinding] = [
         bind(.inbox, "q", "ask-quit"), bind(.inbox, "x", "complete"), bind(.inbox, "z", "snooze"),
         bind(.inbox, "J", "jump-to-lead"), bind(.inbox, "A", "approve"), bind(.inbox, "R", "reject"),
-        bind(.inbox, "y", "confirm"), bind(.inbox, "O", "object"), bind(.inbox, "s", "toggle-scope"),
+        bind(.inbox, "y", "confirm"), bind(.inbox, "O", "object"),
     ]
 
     private static let screening: [KeyBinding] = [

@@ -155,6 +155,7 @@ public struct Localizer: Sendable {
         "msg.not-active": ("only active leads move between stages; {0} is {1}", "只有跟进中的线索可以推进阶段；{0} 当前为「{1}」"),
         "msg.last-stage": ("already in the last stage; win it with W", "已在最后阶段；按 W 标记成交"),
         "msg.first-stage": ("already in the first stage", "已在第一阶段"),
+        "msg.empty-column": ("nothing to open: this column is empty", "没有可打开的线索：本列为空"),
         "too-small": ("Terminal too small: need at least 80×24", "终端窗口太小:至少需要 80×24"),
         "help.title": ("Keys", "快捷键"), "help.close": ("j/k scroll · / find · Esc close", "j/k 滚动 · / 查找 · Esc 关闭"),
         "help.more": ("↓ {0} more", "↓ 还有 {0} 行"), "help.top": ("↑ more above", "↑ 上方还有"),
