@@ -3,8 +3,9 @@ import ClewDomain
 /// Fitting text into a width by cells (CJK-aware): wrapping a dialog's question, and the part of
 /// a long field value that keeps the cursor in view.
 enum TextWrap {
-    /// `text` broken into lines of at most `width` cells: at spaces where a line has one, else
-    /// between any two characters (Chinese has no spaces). Never splits a wide character.
+    /// `text` broken into lines of at most `width` cells: at a space near the end of a line where
+    /// there is one, else between any two characters (Chinese has no spaces). Never splits a wide
+    /// character.
     static func lines(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         var lines: [String] = []
@@ -13,7 +14,9 @@ enum TextWrap {
         for character in TextNormalization.terminalSafe(text) {
             let w = DisplayWidth.of(character)
             if used + w > width {
-                if let space = line.lastIndex(of: " "), line.distance(from: line.startIndex, to: space) > 0 {
+                // At the last space when it is near the end (English words); else anywhere (Chinese).
+                if let space = line.lastIndex(of: " "), line.distance(from: line.startIndex, to: space) > 0,
+                   DisplayWidth.of(String(line[line.index(after: space)...])) <= max(8, width / 3) {
                     let rest = String(line[line.index(after: space)...])
                     lines.append(String(line[..<space]))
                     line = rest

@@ -85,8 +85,20 @@ struct DetailView {
         section("detail.timeline")
         for entry in model.timeline {
             let element = entry.kind == .followUp ? "detail.value" : entry.kind == .note ? "timeline.note" : "dim"
-            lines.append([(clock.time(entry.at) + " ", "timeline.date"), (entry.who + " ", "detail.label"), (entry.summary, element)])
-            if let more = entry.detail { lines.append([("                 ", "dim"), (more, "dim")]) }
+            // A long follow-up wraps under itself instead of being cut, so it can be read whole
+            // (scroll with j/k).
+            let head = clock.time(entry.at) + " " + entry.who + " "
+            let indent = String(repeating: " ", count: min(17, DisplayWidth.of(head)))
+            let first = max(10, width - DisplayWidth.of(head))
+            let wrapped = TextWrap.lines(entry.summary, width: first)
+            lines.append([(clock.time(entry.at) + " ", "timeline.date"), (entry.who + " ", "detail.label"), (wrapped[0], element)])
+            let rest = wrapped.dropFirst().joined(separator: " ")
+            if !rest.isEmpty {
+                for line in TextWrap.lines(rest, width: max(10, width - indent.count)) { lines.append([(indent, "dim"), (line, element)]) }
+            }
+            if let more = entry.detail {
+                for line in TextWrap.lines(more, width: max(10, width - 17)) { lines.append([("                 ", "dim"), (line, "dim")]) }
+            }
         }
         return lines
     }
