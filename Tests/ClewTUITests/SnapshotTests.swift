@@ -170,6 +170,7 @@ struct SnapshotTests {
             let attributes = try #require(screen.attributes(row: at.row, column: at.column))
             #expect(attributes.foreground == .default && attributes.background == .default)
             #expect(attributes.reverse || attributes.bold, "focused card: \(attributes)")
+            #expect(attributes.reverse, "focused card is reversed, not only bold like [A]: \(attributes)")
             if let other = Self.unfocusedCustomer(app), let otherAt = Self.find(other, on: screen) {
                 #expect(screen.attributes(row: otherAt.row, column: otherAt.column) != attributes)
             }
