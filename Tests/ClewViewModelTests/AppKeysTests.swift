@@ -83,5 +83,26 @@ struct AppKeysTests {
         #expect(app.status?.text == "nothing to open: this column is empty")
         #expect(Keymap().match([.character("s")], in: .inbox) == .unbound)
     }
+
+    /// The duplicate question offers register-anyway and merge as well as opening the match.
+    @Test func aDuplicateCanBeRegisteredAnywayOrMerged() throws {
+        let fixture = try Fixture()
+        let existing = try fixture.lead("杭州恒通科技有限公司", phone: "13800138000")
+        for (answer, merged) in [(Character("r"), false), ("m", true)] {
+            let app = try fixture.app("bob")
+            app.perform("new-lead")
+            let form = try #require(app.openForm)
+            "恒通科技".forEach(form.type)
+            form.focus(key: "phone")
+            "138-0013-8000".forEach(form.type)
+            app.perform("submit")
+            guard case let .confirm(question) = app.overlay else { Issue.record("expected the duplicate question"); return }
+            #expect(question.answers == "[y/r/m/N]" && question.extraKeys == ["m", "r"])
+            app.type(.character(answer))
+            #expect(app.overlay == nil, "\(String(describing: app.status))")
+            let text = try #require(app.status?.text)
+            #expect(merged ? text == "details merged into \(existing)" : text.hasPrefix("registered "), "\(text)")
+        }
+    }
 }
 

@@ -10,7 +10,7 @@ import Testing
 @Suite("Localization catalogue")
 struct LocalizationCatalogueTests {
     /// Entries that read the same in both languages on purpose.
-    static let neutral: Set<String> = ["confirm.yes-no"]
+    static let neutral: Set<String> = ["confirm.yes-no", "confirm.duplicate-answers"]
 
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")

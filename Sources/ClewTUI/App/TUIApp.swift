@@ -111,7 +111,10 @@ public final class TUIApp {
     /// with short labels. A yes/no question gets its own truthful bar: only `y` says yes.
     static func bar(_ keymap: Keymap, context: KeyContext, app: AppModel) -> [(String, String)] {
         let t = app.localizer
-        if case .confirm = app.overlay {
+        if case let .confirm(question) = app.overlay {
+            if question.answers != nil {
+                return [("y", t("bar.open-it"))] + question.extraKeys.map { (String($0), t("bar.answer.\($0)")) } + [("n Esc", t("bar.back-to-form"))]
+            }
             return [("y", t("bar.yes")), ("n Enter Esc", t("bar.no"))]
         }
         if case .help = app.overlay, !app.helpFinding {

@@ -78,7 +78,7 @@ public struct AppView {
         let whole = Rect(row: 1, column: 0, height: size.rows - 3, width: size.columns)
         switch app.overlay {
         case let .form(form): FormView(model: form, t: t).draw(in: whole, on: canvas)
-        case let .confirm(question): ConfirmView(message: question.message, t: t).draw(in: whole, on: canvas)
+        case let .confirm(question): ConfirmView(message: question.message, answers: question.answers, t: t).draw(in: whole, on: canvas)
         case .help:
             HelpView(sections: help, scroll: app.helpScroll, query: app.helpQuery, finding: app.helpFinding, t: t)
                 .draw(in: whole, on: canvas)

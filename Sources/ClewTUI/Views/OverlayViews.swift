@@ -51,10 +51,12 @@ struct FormView {
 /// never cut.
 struct ConfirmView {
     let message: String
+    /// The answers when the question has more than yes and no.
+    var answers: String?
     let t: Localizer
 
     func draw(in screen: Rect, on canvas: Canvas) {
-        let answer = t("confirm.yes-no")
+        let answer = answers ?? t("confirm.yes-no")
         let limit = max(10, screen.width - 8)
         var lines = TextWrap.lines(message, width: limit)
         let widest = lines.map(DisplayWidth.of).max() ?? 0

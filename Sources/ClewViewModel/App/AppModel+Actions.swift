@@ -69,7 +69,9 @@ extension AppModel {
             if key == .backspace, prompt.text.isEmpty { closeOverlay() } else if let edit = LineEdit(key) { prompt.edit(edit) }
         case let .confirm(confirmation):
             closeOverlay()
-            if key == .character("y") || key == .character("Y") {
+            if case let .character(c) = key, let answer = confirmation.extra[c] {
+                run { if let message = try answer() { status = message } }
+            } else if key == .character("y") || key == .character("Y") {
                 run { if let message = try confirmation.onYes() { status = message } }
                 refresh()
             } else if let onNo = confirmation.onNo {

@@ -5,10 +5,10 @@ import Foundation
 // MARK: - Submitting forms and prompts
 
 extension AppModel {
-    func submit(_ form: FormModel) {
+    func submit(_ form: FormModel, duplicates: LeadService.DuplicatePolicy = .refuse) {
         guard form.checkRequired() else { return }
         do {
-            let message = try perform(form)
+            let message = try perform(form, duplicates: duplicates)
             closeOverlay()
             refresh()
             status = message
@@ -22,8 +22,13 @@ extension AppModel {
         } catch let error as DuplicateLeadError {
             form.formError = errorText(error)
             form.duplicateOf = error.number
-            ask(localizer("confirm.duplicate", error.number, error.owner ?? "—"),
-                onNo: { [weak self] in self?.openForm(form) }) { [weak self] in
+            // Open the existing lead (the form is kept), register anyway, or merge into it.
+            ask(localizer("confirm.duplicate", error.number, error.owner ?? "—"), answers: localizer("confirm.duplicate-answers"),
+                onNo: { [weak self] in self?.openForm(form) },
+                extra: [
+                    "r": { [weak self] in self?.resubmit(form, duplicates: .allow) },
+                    "m": { [weak self] in self?.resubmit(form, duplicates: .mergeInto(error.number)) },
+                ]) { [weak self] in
                 self?.parkedForm = form
                 self?.open(error.number)
                 return StatusMessage(self?.localizer("msg.form-kept") ?? "")
@@ -38,8 +43,16 @@ extension AppModel {
         }
     }
 
+    /// Submits `form` again from its question with another duplicate policy: the form is open
+    /// again while it runs, so a new problem shows on it.
+    private func resubmit(_ form: FormModel, duplicates: LeadService.DuplicatePolicy) -> StatusMessage? {
+        openForm(form)
+        submit(form, duplicates: duplicates)
+        return status
+    }
+
     /// Runs the form's action; returns the status message.
-    private func perform(_ form: FormModel) throws -> StatusMessage {
+    private func perform(_ form: FormModel, duplicates: LeadService.DuplicatePolicy) throws -> StatusMessage {
         let leads = services.leads
         let v = { form.value($0) }
         switch form.kind {
@@ -47,8 +60,9 @@ extension AppModel {
             var draft = LeadDraft()
             for field in LeadField.allCases { draft[field] = v(field.rawValue) }
             if draft.region == nil, let city = draft.city { draft.region = SalesRegion.region(ofCity: city) }
-            let result = try leads.add(draft)
-            return StatusMessage(localizer("msg.registered", result.lead.number, result.lead.status))
+            let result = try leads.add(draft, duplicates: duplicates)
+            if result.merged { return StatusMessage(localizer("msg.merged", result.lead.number)) }
+            return StatusMessage(localizer("msg.registered", result.lead.number, localizer.status(result.lead.status)))
         case let .editLead(number, version):
             var draft = LeadDraft()
             var clearing = Set<LeadField>()

@@ -19,11 +19,17 @@ public final class AppModel {
         case help
     }
 
-    /// A question answered with y/n.
+    /// A question answered with y/n, or with one of a few more letters.
     public struct Confirmation {
         public var message: String
+        /// The answers shown after the question (`[y/N]` unless the question has more).
+        public var answers: String?
         let onYes: () throws -> StatusMessage?
         var onNo: (() -> Void)?
+        /// More answers than yes and no, by their key.
+        var extra: [Character: () throws -> StatusMessage?] = [:]
+        /// The extra answers' keys, in order (for the key bar).
+        public var extraKeys: [Character] { extra.keys.sorted() }
     }
 
     public let services: ClewServices
@@ -193,8 +199,9 @@ public final class AppModel {
 
     func openForm(_ form: FormModel) { overlay = .form(form) }
 
-    func ask(_ message: String, onNo: (() -> Void)? = nil, onYes: @escaping () throws -> StatusMessage?) {
-        overlay = .confirm(Confirmation(message: message, onYes: onYes, onNo: onNo))
+    func ask(_ message: String, answers: String? = nil, onNo: (() -> Void)? = nil,
+             extra: [Character: () throws -> StatusMessage?] = [:], onYes: @escaping () throws -> StatusMessage?) {
+        overlay = .confirm(Confirmation(message: message, answers: answers, onYes: onYes, onNo: onNo, extra: extra))
     }
 
     public func closeOverlay() { overlay = nil }
