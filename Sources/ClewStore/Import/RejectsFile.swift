@@ -1,8 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `FILE.rejects.csv`: every rejected row with its row number (as a spreadsheet shows it), the reason, and its original
 /// cells under the original headers — fix the cells and import the file again (`row` and
-/// `reason` are ignored then). Written to a temporary file first and moved into place only when
+/// `reason` are ignored then). Cells are neutralised (``CellSafety/rejects``): no escape
+/// sequences, and a leading `'` before a formula, which the import removes again. Written to a temporary file first and moved into place only when
 /// the import commits.
 final class RejectsFile {
     let path: String
@@ -14,11 +20,15 @@ final class RejectsFile {
     init(path: String, headers: [String]) throws {
         self.path = path
         temporaryPath = path + ".part-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil) else {
+        // A path the user named: created with the user's own group (a team install), new, never
+        // through a symlink; moved over the name at the end (a symlink there is replaced, not followed).
+        let temporary = temporaryPath
+        let fd = Privilege.asUser { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+        guard fd >= 0 else {
             throw ImportFileError.unreadable(path: path, reason: "cannot write the rejects file there; use --rejects PATH")
         }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporaryPath))
-        writer = try CSVWriter(handle: handle, encoding: .utf8)
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        writer = try CSVWriter(handle: handle, encoding: .utf8, safety: .rejects)
         try writer.write(["row", "reason"] + headers)
     }
 
@@ -32,8 +42,11 @@ final class RejectsFile {
         finished = true
         try writer.flush()
         try handle.close()
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
+        try Privilege.asUser {
+            guard rename(temporaryPath, path) == 0 else {
+                throw ImportFileError.unreadable(path: path, reason: "cannot write the rejects file there (\(String(cString: strerror(errno)))); use --rejects PATH")
+            }
+        }
     }
 
     /// Deletes the temporary file (an import that failed, or had no rejects).
@@ -41,6 +54,6 @@ final class RejectsFile {
         guard !finished else { return }
         finished = true
         try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporaryPath)
+        Privilege.asUser { _ = try? FileManager.default.removeItem(atPath: temporaryPath) }
     }
 }

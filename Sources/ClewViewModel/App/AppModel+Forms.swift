@@ -5,7 +5,7 @@ import Foundation
 // MARK: - Submitting forms and prompts
 
 extension AppModel {
-    func submit(_ form: FormModel, duplicates: LeadService.DuplicatePolicy = .refuse) {
+    func submit(_ form: FormModel, duplicates: LeadService.DuplicateOption = .refuse) {
         guard form.checkRequired() else { return }
         do {
             let message = try perform(form, duplicates: duplicates)
@@ -45,14 +45,14 @@ extension AppModel {
 
     /// Submits `form` again from its question with another duplicate policy: the form is open
     /// again while it runs, so a new problem shows on it.
-    private func resubmit(_ form: FormModel, duplicates: LeadService.DuplicatePolicy) -> StatusMessage? {
+    private func resubmit(_ form: FormModel, duplicates: LeadService.DuplicateOption) -> StatusMessage? {
         openForm(form)
         submit(form, duplicates: duplicates)
         return status
     }
 
     /// Runs the form's action; returns the status message.
-    private func perform(_ form: FormModel, duplicates: LeadService.DuplicatePolicy) throws -> StatusMessage {
+    private func perform(_ form: FormModel, duplicates: LeadService.DuplicateOption) throws -> StatusMessage {
         let leads = services.leads
         let v = { form.value($0) }
         switch form.kind {

@@ -31,6 +31,7 @@ extension Localizer {
             case let .alreadyInStage(name): return self("error.already-in-stage", stageName(name))
             case let .currentStageNotDone(name): return self("error.stage-not-done", stageName(name))
             case let .notActive(status): return self("error.move-not-active", self.status(status))
+            case let .notAtContractStage(_, contract): return self("error.not-at-contract", stageName(contract))
             }
         case let error as LifecycleError:
             if case let .illegalTransition(_, status) = error { return self("error.illegal-transition", self.status(status)) }
@@ -54,6 +55,8 @@ extension Localizer {
             }
         case let error as DuplicateLeadError:
             return self("error.duplicate", error.number, error.owner ?? "—")
+        case is HiddenDuplicateError:
+            return self("error.hidden-duplicate")
         case let error as CommandError:
             switch error {
             case .empty: return self("error.command-empty")

@@ -45,6 +45,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var interface: InterfaceOptions
 
     func run() throws {
+        Privilege.dropForGood()  // the demo is always a personal database
         let path = DataDirectory.path + "/demo.db"
         if reset {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -24,7 +24,7 @@ struct TickCommand: ParsableCommand {
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         let asOfDate = try asOf.map { try environment.date($0) }
-        let report = try TickService(context: environment.context, actor: environment.actor).run(asOf: asOfDate, dryRun: dryRun, delivery: .fromEnvironment())
+        let report = try TickService(context: environment.context, actor: environment.actor).run(asOf: asOfDate, dryRun: dryRun, delivery: TeamSession.delivery)
         if json { return try Output.json(report) }
         if let holder = report.heldBy {
             if !quiet { Output.line("Another tick is running (lease held by \(Output.safe(holder))); nothing done.") }
