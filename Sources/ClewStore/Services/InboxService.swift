@@ -34,7 +34,7 @@ public struct NotificationItem: Hashable, Sendable, Codable {
     public var body: String
     public var createdAt: Date
     /// What the body says, in order, for writing it in the reader's language (`nil` for
-    /// notifications stored before v8 or by a kind that has none).
+    /// notifications stored before v9 or by a kind that has none).
     public var parameters: [String]?
 }
 
