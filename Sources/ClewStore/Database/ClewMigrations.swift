@@ -18,6 +18,7 @@ enum ClewMigrations {
         migrator.registerMigration("v6-automation", migrate: createAutomation)
         migrator.registerMigration("v7-seed-process", migrate: addSeedProcessColumns)
         migrator.registerMigration("v8-campaigns-targets", migrate: createCampaigns)
+        migrator.registerMigration("v9-notification-params", migrate: addNotificationParameters)
         return migrator
     }
 
