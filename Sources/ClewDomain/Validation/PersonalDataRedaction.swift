@@ -23,25 +23,69 @@ public struct PersonalDataRedaction: Sendable, Hashable {
             found.insert(phone)
             let digits = String(phone.filter(\.isASCII).filter(\.isNumber))
             found.insert(digits)
-            if digits.hasPrefix("86") && digits.count > 10 { found.insert(String(digits.dropFirst(2))) }
+            var national = digits
+            if national.hasPrefix("0086") && national.count > 12 { national = String(national.dropFirst(4)) }
+            if national.hasPrefix("86") && national.count > 10 { national = String(national.dropFirst(2)) }
+            found.formUnion(Self.writtenForms(ofNational: national))
         }
         for email in emails { found.insert(email); found.insert(email.lowercased()) }
         for name in names { found.insert(name) }
         needles = found.filter { $0.count >= 2 && $0 != Self.placeholder }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 
-    /// `text` with every needle replaced by ``placeholder``; nil stays nil.
+    /// How people write a Chinese number in free text (notes, follow-ups): a mobile as 3-4-4
+    /// groups, a landline as area code and number, with a space, hyphen or dot between, with
+    /// or without the +86/0086 prefix.
+    ///
+    /// ```swift
+    /// PersonalDataRedaction.writtenForms(ofNational: "13800138000")   // "138 0013 8000", "+86-138-0013-8000", …
+    /// ```
+    public static func writtenForms(ofNational digits: String) -> Set<String> {
+        let characters = Array(digits)
+        var groupings: [[Int]] = []
+        if characters.count == 11, characters.first == "1" { groupings = [[3, 4, 4], [3, 8], [7, 4]] }
+        if characters.first == "0", (10...12).contains(characters.count) {
+            let area = characters.count > 1 && (characters[1] == "1" || characters[1] == "2") ? 3 : 4
+            groupings = [[area, characters.count - area]]
+        }
+        var forms: Set<String> = [digits]
+        for grouping in groupings {
+            var parts: [String] = []
+            var start = 0
+            for length in grouping {
+                parts.append(String(characters[start..<min(start + length, characters.count)]))
+                start += length
+            }
+            for separator in [" ", "-", "."] {
+                let national = parts.joined(separator: separator)
+                forms.insert(national)
+                for prefix in ["+86 ", "+86-", "+86", "0086 ", "0086-", "86-"] {
+                    // A landline's leading 0 is dropped after the country code.
+                    forms.insert(prefix + (characters.first == "0" ? String(national.dropFirst()) : national))
+                }
+            }
+            if characters.first == "0" { forms.insert("(\(parts[0])) \(parts.dropFirst().joined())") }
+        }
+        return forms
+    }
+
+    /// `text` with every needle replaced by ``placeholder``, whatever its letter case (emails,
+    /// Latin names); nil stays nil.
     public func redact(_ text: String?) -> String? {
         guard var text else { return nil }
-        for needle in needles where text.contains(needle) {
-            text = text.replacingOccurrences(of: needle, with: Self.placeholder)
+        for needle in needles where text.range(of: needle, options: .caseInsensitive) != nil {
+            text = text.replacingOccurrences(of: needle, with: Self.placeholder, options: .caseInsensitive)
         }
         return text
     }
 
-    /// Whether `text` holds any of the needles.
+    /// Whether `text` holds any of the needles, whatever its letter case.
     public func matches(_ text: String?) -> Bool {
         guard let text else { return false }
-        return needles.contains { text.contains($0) }
+        return needles.contains { text.range(of: $0, options: .caseInsensitive) != nil }
     }
+
+    /// The needles as the store searches for them: lower-cased, to be compared with
+    /// `lower(column)` (SQLite lower-cases ASCII, which is what emails and Latin names need).
+    public var lowercasedNeedles: [String] { needles.map { $0.lowercased() } }
 }

@@ -96,8 +96,8 @@ public struct PersonErasure: Sendable {
     /// or mention the person anywhere; returns how many rows changed.
     private func redact(_ db: Database, table: String, key: String = "id", columns: [String], leads: String,
                         _ redaction: PersonalDataRedaction) throws -> Int {
-        let mentions = columns.flatMap { column in redaction.needles.map { _ in "instr(\(column), ?) > 0" } }
-        let arguments = StatementArguments(columns.flatMap { _ in redaction.needles })
+        let mentions = columns.flatMap { column in redaction.needles.map { _ in "instr(lower(\(column)), ?) > 0" } }
+        let arguments = StatementArguments(columns.flatMap { _ in redaction.lowercasedNeedles })
         let rows = try Row.fetchAll(db, sql: """
             SELECT \(key) AS key, \(columns.joined(separator: ", ")) FROM \(table)
             WHERE lead_id IN (\(leads)) OR \(mentions.isEmpty ? "0" : mentions.joined(separator: " OR "))
@@ -119,13 +119,13 @@ public struct PersonErasure: Sendable {
     /// the old/new values holding the person's data are blanked, and the trigger is put back from
     /// its exact stored SQL.
     private func redactAudit(_ db: Database, leads: String, _ redaction: PersonalDataRedaction) throws -> Int {
-        let mentions = ["old", "new"].flatMap { column in redaction.needles.map { _ in "instr(\(column), ?) > 0" } }
+        let mentions = ["old", "new"].flatMap { column in redaction.needles.map { _ in "instr(lower(\(column)), ?) > 0" } }
         let rows = try Row.fetchAll(db, sql: """
             SELECT id, old, new, (entity = 'lead' AND entity_id IN (\(leads)) AND field IN ('contact', 'phone', 'email')) AS personal
             FROM audit
             WHERE (entity = 'lead' AND entity_id IN (\(leads)) AND field IN ('contact', 'phone', 'email'))
                OR \(mentions.isEmpty ? "0" : mentions.joined(separator: " OR "))
-            """, arguments: StatementArguments(redaction.needles + redaction.needles))
+            """, arguments: StatementArguments(redaction.lowercasedNeedles + redaction.lowercasedNeedles))
         guard !rows.isEmpty else { return 0 }
         guard let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_no_update'") else {
             throw StoreError.sqlite("the audit trail's append-only trigger is missing; run `clew doctor`")
