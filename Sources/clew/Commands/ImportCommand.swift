@@ -152,6 +152,8 @@ struct ImportListCommand: ParsableCommand {
     @Option(help: "How many (default 50).") var limit = 50
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws { try OptionLimits.check(limit, in: OptionLimits.pageSize, "--limit") }
+
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         let imports = try ImportService(context: environment.context, actor: environment.actor).history(limit: limit)
