@@ -16,6 +16,7 @@ enum ClewMigrations {
         migrator.registerMigration("v4-imports", migrate: createImports)
         migrator.registerMigration("v5-process-definition", migrate: createProcessDefinition)
         migrator.registerMigration("v6-automation", migrate: createAutomation)
+        migrator.registerMigration("v7-process-identities", migrate: addProcessIdentities)
         return migrator
     }
 
