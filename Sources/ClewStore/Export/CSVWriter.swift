@@ -24,10 +24,11 @@ public final class CSVWriter {
     private let encoding: Encoding
     private var buffer = Data()
 
-    public init(handle: FileHandle, encoding: Encoding = .utf8) throws {
+    /// - Parameter byteOrderMark: start a UTF-8 file with a BOM (false when appending).
+    public init(handle: FileHandle, encoding: Encoding = .utf8, byteOrderMark: Bool = true) throws {
         self.handle = handle
         self.encoding = encoding
-        if encoding == .utf8 { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        if encoding == .utf8 && byteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
     /// Appends one record.

@@ -2,28 +2,46 @@ import Foundation
 
 /// `FILE.rejects.csv`: every rejected row with its row number (as a spreadsheet shows it), the reason, and its original
 /// cells under the original headers — fix the cells and import the file again (`row` and
-/// `reason` are ignored then). Written to a temporary file first and moved into place only when
-/// the import commits.
+/// `reason` are ignored then). Written to a `.part` file beside it while the import runs and
+/// moved into place when the import finishes; an interrupted import leaves the `.part` file,
+/// and `clew import --resume` cuts it back to the rows committed (``committedBytes()``) and
+/// carries on appending.
 final class RejectsFile {
     let path: String
-    private let temporaryPath: String
+    let partPath: String
     private let handle: FileHandle
     private let writer: CSVWriter
     private var finished = false
 
-    init(path: String, headers: [String]) throws {
+    /// - Parameters:
+    ///   - part: the file written while the import runs.
+    ///   - resumeAt: continue the part file from this many bytes (a resumed import), instead of
+    ///     starting it afresh.
+    init(path: String, part: String, headers: [String], resumeAt: UInt64? = nil) throws {
         self.path = path
-        temporaryPath = path + ".part-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil) else {
+        partPath = part
+        let resuming = resumeAt != nil && FileManager.default.fileExists(atPath: part)
+        guard resuming || FileManager.default.createFile(atPath: part, contents: nil) else {
             throw ImportFileError.unreadable(path: path, reason: "cannot write the rejects file there; use --rejects PATH")
         }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporaryPath))
-        writer = try CSVWriter(handle: handle, encoding: .utf8)
-        try writer.write(["row", "reason"] + headers)
+        handle = try FileHandle(forUpdating: URL(fileURLWithPath: part))
+        if resuming, let resumeAt {
+            try handle.truncate(atOffset: resumeAt)
+            try handle.seekToEnd()
+        }
+        writer = try CSVWriter(handle: handle, encoding: .utf8, byteOrderMark: !resuming || resumeAt == 0)
+        if !resuming || resumeAt == 0 { try writer.write(["row", "reason"] + headers) }
     }
 
     func write(row: Int, reason: String, cells: [String]) throws {
         try writer.write([String(row), reason] + cells)
+    }
+
+    /// Writes out what is buffered and returns the part file's length: what a chunk's commit
+    /// records, so a resumed import knows where the committed rows' rejects end.
+    func committedBytes() throws -> UInt64 {
+        try writer.flush()
+        return try handle.offset()
     }
 
     /// Moves the file into place (replacing an older one).
@@ -33,14 +51,22 @@ final class RejectsFile {
         try writer.flush()
         try handle.close()
         if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
+        try FileManager.default.moveItem(atPath: partPath, toPath: path)
     }
 
-    /// Deletes the temporary file (an import that failed, or had no rejects).
+    /// Deletes the part file (an import that failed before committing anything, or had no rejects).
     func discard() {
         guard !finished else { return }
         finished = true
         try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporaryPath)
+        try? FileManager.default.removeItem(atPath: partPath)
+    }
+
+    /// Closes the part file and leaves it for `clew import --resume`.
+    func leave() {
+        guard !finished else { return }
+        finished = true
+        try? writer.flush()
+        try? handle.close()
     }
 }
