@@ -52,6 +52,12 @@ struct ChunkedImportTests {
         #expect((chunked.rows, chunked.inserted, chunked.merged, chunked.rejected) == (whole.rows, whole.inserted, whole.merged, whole.rejected))
         #expect(try Self.outcome(f) == Self.outcome(straight))
         #expect(try f.importer().history().first?.status == "done")
+        // Chunks indexed for search in one go find their leads like row-by-row ones.
+        let search = SearchService(context: f.context, actor: try f.actor("admin"))
+        for name in ["甲公司", "丁公司", "癸公司", "13900000007"] {
+            #expect(try search.search(name).count == 1, "\(name)")
+        }
+        #expect(try search.search("li@yi.cn").count == 1, "the merged email is indexed")
     }
 
     @Test func anInterruptedImportIsResumedWithNothingLostAndNothingDoubled() throws {

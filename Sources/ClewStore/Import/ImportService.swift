@@ -38,6 +38,8 @@ public struct ImportService: Sendable {
     static let rejectsInSummary = 20
     /// How many lead numbers are reserved at a time.
     static let numberChunk = 512
+    /// The writing connection's page cache during an import, in KiB.
+    static let cacheKibibytes = 65_536
 
     /// Imports the file at `path` (or, with ``ImportOptions/resume``, continues its partial import).
     ///
@@ -81,25 +83,16 @@ public struct ImportService: Sendable {
         summary.ignoredColumns = mapping.ignoredColumns
         buffered.removeFirst(headerIndex + 1)
 
-        // The records, a chunk at a time; rows a resumed import committed before are skipped.
+        // The records, a chunk at a time, cleaned and scored outside the write lock (the next
+        // chunk on another core while one commits); rows a resumed import committed before are
+        // skipped.
         let skipThrough = resumed?.record.resumeRow ?? 0
-        var pending = buffered[...]
-        func nextChunk() throws -> [TabularRecord] {
-            var chunk: [TabularRecord] = []
-            chunk.reserveCapacity(options.chunkRows)
-            while chunk.count < max(options.chunkRows, 1) {
-                let record: TabularRecord
-                if let first = pending.popFirst() { record = first } else if let next = try source.records.next() { record = next } else { break }
-                if !record.isBlank && record.row > skipThrough { chunk.append(record) }
-            }
-            return chunk
-        }
+        let write = Writer(context: context, actor: actor, fileName: fileName, now: context.clock.now(), mapping: mapping)
+        let reader = ImportChunkReader(source: source, pending: buffered, skipThrough: skipThrough, size: options.chunkRows, writer: write)
         // The first chunk is read before anything is written: a file that cannot be parsed
         // near its top, or has no rows, leaves no trace.
-        var chunk = try nextChunk()
+        var chunk = try reader.next()
         guard !chunk.isEmpty || resumed != nil else { throw ImportFileError.headerOnly(fileName) }
-
-        let write = Writer(context: context, actor: actor, fileName: fileName, now: context.clock.now(), mapping: mapping)
         let rejectsPath = options.rejectsPath ?? Self.defaultRejectsPath(for: path)
         var importID: Int64 = 0
         if let resumed {
@@ -122,27 +115,42 @@ public struct ImportService: Sendable {
 
         var committedThrough = skipThrough
         var seen = Set<String>()
+        // A chunk's pages fit in the writing connection's page cache, so SQLite does not spill
+        // them into the WAL before the commit (the default cache is 2 MB).
+        try context.database.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)") }
+        defer { _ = try? context.database.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -2000") } }
         do {
-            while !chunk.isEmpty {
-                // Outside the write lock: clean and score every row of the chunk.
-                let prepared = chunk.map { (record: $0, outcome: write.prepare($0)) }
-                let lastRow = chunk[chunk.count - 1].row
+            while let last = chunk.last {
+                let prepared = chunk
+                let lastRow = last.record.row
+                let ahead = reader.prefetch()
+                // A chunk whose rows do not repeat each other's phone or email only inserts new
+                // leads or merges into older ones, so its leads are indexed for search in one go.
+                let bulk = !ImportService.repeatsWithin(prepared.map(\.outcome))
                 let body: (Database) throws -> Void = { db in
                     var state = try write.state(db, importID: importID, dryRun: options.dryRun, seen: seen)
-                    for (record, outcome) in prepared {
-                        try write.row(record, outcome, &state, &summary, rejects: rejects, db)
+                    func rows() throws {
+                        for (record, outcome) in prepared {
+                            try write.row(record, outcome, &state, &summary, rejects: rejects, db)
+                        }
                     }
+                    if bulk { try SearchIndex.bulkIndexing(db, rows) } else { try rows() }
                     try write.finishChunk(db, &state, summary: summary, lastRow: lastRow, rejectsBytes: try rejects?.committedBytes() ?? 0)
                     seen = state.seen
                 }
-                if options.dryRun { try context.database.rehearse(body) } else { try context.database.write(body) }
-                committedThrough = lastRow
-                summary.chunks += 1
-                progress?(ImportProgress(rows: summary.rows, fraction: source.records.fractionRead))
-                if let stop = options.interruptAfterChunks, summary.chunks >= stop, !options.dryRun {
-                    throw StoreError.conflict("interrupted after \(stop) chunk\(stop == 1 ? "" : "s") (test)")
+                do {
+                    if options.dryRun { try context.database.rehearse(body) } else { try context.database.write(body) }
+                    committedThrough = lastRow
+                    summary.chunks += 1
+                    if let stop = options.interruptAfterChunks, summary.chunks >= stop, !options.dryRun {
+                        throw StoreError.conflict("interrupted after \(stop) chunk\(stop == 1 ? "" : "s") (test)")
+                    }
+                } catch {
+                    _ = try? ahead.wait()   // the reader is done with the file before we leave
+                    throw error
                 }
-                chunk = try nextChunk()
+                chunk = try ahead.wait()
+                progress?(ImportProgress(rows: summary.rows, fraction: reader.fraction))
             }
             summary.seconds = Date().timeIntervalSince(started)
             if !options.dryRun {
@@ -171,6 +179,16 @@ public struct ImportService: Sendable {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Whether two accepted rows share a phone or an email.
+    static func repeatsWithin(_ rows: [PreparedRow]) -> Bool {
+        var keys = Set<String>()
+        for case let .accepted(row, _) in rows {
+            if let phone = row.lead.phone, !keys.insert("p:" + phone.normalized).inserted { return true }
+            if let email = row.lead.email, !keys.insert("e:" + email.normalized).inserted { return true }
+        }
+        return false
     }
 
     /// `leads.csv` → `leads.rejects.csv` beside it.
@@ -256,8 +274,8 @@ extension ImportService {
         var numbersEnd = 0
         /// Leads the chunk created or merged into (their `import_lead` rows get the version undo compares).
         var touched: [Int64] = []
-        /// Leads the chunk created, for the assignment rules.
-        var inserted: [Int64] = []
+        /// Leads the chunk created in `screening`, for the assignment rules.
+        var screening: [Int64] = []
         /// A dry run: the phone and email keys of rows earlier in the file (its chunks are
         /// rolled back, so a later chunk finds them here rather than in the database).
         var dryRun = false
@@ -415,7 +433,7 @@ extension ImportService {
             try state.insertAudit.execute(arguments: [at, actor.login, actor.impersonator, id, "#\(state.importID) \(fileName) row \(line): \(number)"])
             try state.insertImportLead.execute(arguments: [state.importID, id, line, "insert"])
             state.touched.append(id)
-            state.inserted.append(id)
+            if row.lead.initialStatus == .screening { state.screening.append(id) }
             for (name, value) in row.extras {
                 try state.insertExtra.execute(arguments: [id, name, value, state.importID])
             }
@@ -487,17 +505,17 @@ extension ImportService {
             if !context.process.assignment.isEmpty {
                 let m = Mutation(db: db, actor: actor, now: now)
                 let fetch = try db.cachedStatement(sql: "SELECT \(Lead.selection) FROM lead WHERE id = ? AND status = 'screening'")
-                for id in state.inserted {
+                for id in state.screening {
                     if let lead = try Row.fetchOne(fetch, arguments: [id]).map(Lead.init(row:)) { _ = try Routing.route(lead, context: context, m) }
                 }
             }
             // What "untouched since the import" means for undo: this version and this many notes.
-            let mark = try db.cachedStatement(sql: """
+            // One statement for the chunk: its lead ids go in as a JSON array.
+            try db.execute(sql: """
                 UPDATE import_lead SET lead_version = (SELECT version FROM lead WHERE lead.id = import_lead.lead_id),
                   notes = (SELECT count(*) FROM note WHERE note.lead_id = import_lead.lead_id)
-                WHERE import_id = ? AND lead_id = ?
-                """)
-            for id in state.touched { try mark.execute(arguments: [state.importID, id]) }
+                WHERE import_id = ? AND lead_id IN (SELECT value FROM json_each(?))
+                """, arguments: [state.importID, "[" + state.touched.map(String.init).joined(separator: ",") + "]"])
             try db.execute(sql: """
                 UPDATE import SET rows = ?, inserted = ?, merged = ?, unchanged = ?, rejected = ?, flagged = ?, resume_row = ?, rejects_bytes = ?
                 WHERE id = ?
