@@ -18,7 +18,7 @@ struct Clew: ParsableCommand {
             BackupCommand.self, DoctorCommand.self, KeysCommand.self,
             ImportCommand.self, ExportCommand.self,
             ProcessCommand.self, TickCommand.self, ReportCommand.self,
-            OutboxCommand.self,
+            OutboxCommand.self, PersonCommand.self, AuditCommand.self, InstallCommand.self,
         ]
     )
 
@@ -36,6 +36,7 @@ struct Clew: ParsableCommand {
 
     /// Runs the command line; user errors print one `clew: …` line on stderr and exit 1.
     static func main() {
+        TeamSession.start()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)

@@ -176,3 +176,11 @@ extension TickReport {
     /// The rules that fired, in order.
     var rules: [String] { firings.map(\.rule) }
 }
+
+extension LeadService {
+    /// Moves an active lead straight to the contract stage (合同签订), where deals are won, as
+    /// its supervisor, who approves the skip by making it.
+    func toContract(_ number: String) throws {
+        guard case .moved = try move(number, to: "contract") else { throw StoreError.conflict("the move to contract needed approval") }
+    }
+}

@@ -13,7 +13,7 @@ struct CadenceTests {
 
     static func open(_ tasks: [TaskItem]) -> [TaskItem] { tasks.filter { $0.status == "open" } }
 
-    @Test func anALeadsFirstCallIsDue24WorkingHoursAfterAssignmentAcrossTheWeekend() throws {
+    @Test func anALeadsFirstCallIsDueWithin24HoursOfAssignment() throws {
         let fixture = try AutomationFixture()
         fixture.clock.set(Self.friday1600)
         let lead = try fixture.assigned(grade: .a)
@@ -24,10 +24,10 @@ struct CadenceTests {
         #expect(call.title == "首次电话 First call")
         #expect(call.assignee == "alice")
         #expect(call.kind == "cadence")
-        // Friday 16–18 (2 h) + Monday (9 h) + Tuesday (9 h) + Wednesday 09–13 (4 h) = 24 h.
-        #expect(call.dueAt == AutomationFixture.at(2026, 12, 2, 13))
+        // Seed 004: A within 24 hours (not 24 working hours, which put it after B's 48 h material).
+        #expect(call.dueAt == AutomationFixture.at(2026, 11, 28, 16))
         #expect(try fixture.strings("SELECT cadence FROM task WHERE id = ?", [call.id]) == ["A:call"])
-        #expect(try fixture.outcomes("cadence:A") == ["task #\(call.id) for alice, due \(AutomationFixture.stamp(AutomationFixture.at(2026, 12, 2, 13)))"])
+        #expect(try fixture.outcomes("cadence:A") == ["task #\(call.id) for alice, due \(AutomationFixture.stamp(AutomationFixture.at(2026, 11, 28, 16)))"])
         // The automation's task needs no extra inbox line: the assignment notice is there.
         #expect(try fixture.notifications("alice", "task").isEmpty)
     }
@@ -35,7 +35,10 @@ struct CadenceTests {
     @Test func aHolidayPushesTheDueDateOnByADay() throws {
         let fixture = try AutomationFixture()
         try fixture.addHoliday(CalendarDay(year: 2026, month: 11, day: 30))
-        let context = try fixture.context(.standard, holidays: true)
+        // A process counting the first call in working hours: Friday 16–18 + Tuesday + Wednesday + Thursday 09–13.
+        var process = ProcessDefinition.standard
+        process.cadences[0].steps[0].within = .workingHours(24)
+        let context = try fixture.context(process, holidays: true)
         fixture.clock.set(Self.friday1600)
         let lead = try fixture.assigned(grade: .a, in: context)
         #expect(try fixture.tasks(of: lead).first?.dueAt == AutomationFixture.at(2026, 12, 3, 13), "Monday is a holiday")
@@ -164,12 +167,13 @@ struct CadenceTests {
         let tasks = try fixture.tasks(of: lead)
         #expect(tasks.map(\.assignee) == ["alice", "carl"])
         #expect(tasks.map(\.status) == ["cancelled", "open"])
-        #expect(tasks[1].dueAt == AutomationFixture.at(2026, 11, 25, 17), "24 working hours from Monday 11:00")
+        #expect(tasks[1].dueAt == AutomationFixture.at(2026, 11, 24, 11), "24 hours from Monday 11:00")
     }
 
     @Test func closingOrObjectingEndsTheCadence() throws {
         let fixture = try AutomationFixture()
         let won = try fixture.active(grade: .a)
+        try fixture.leads("bob").toContract(won.number.description)
         try fixture.leads("alice").win(won.number.description, amount: Money(yuan: 380_000))
         #expect(Self.open(try fixture.tasks(of: won)).allSatisfy { $0.kind != "cadence" })
         #expect(try fixture.count("SELECT count(*) FROM task WHERE lead_id = ? AND cadence IS NOT NULL AND status = 'open'", [won.id]) == 0)

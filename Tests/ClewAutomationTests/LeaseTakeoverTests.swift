@@ -26,7 +26,7 @@ struct LeaseTakeoverTests {
         try Self.hold(fixture, as: "999999@\(Self.me.host)", process: ProcessIdentity(host: Self.me.host, pid: 999_999, started: 12_345))
         let report = try fixture.tick()
         #expect(report.heldBy == nil, "taken over well before the 120 s expiry")
-        #expect(report.rules == ["sla.confirm-escalation"])
+        #expect(report.rules.contains("sla.confirm-escalation"))
     }
 
     @Test func aReusedPidWithAnotherStartTimeIsGoneToo() {
@@ -60,7 +60,7 @@ struct LeaseTakeoverTests {
         try Self.hold(fixture, as: "4242@another-host", process: far, admin: false)
         let report = try fixture.tick(holder: "admin-tick")
         #expect(report.heldBy == nil, "a rep's lease never keeps an admin waiting")
-        #expect(report.rules == ["sla.confirm-escalation"])
+        #expect(report.rules.contains("sla.confirm-escalation"))
 
         try fixture.database.write { try $0.execute(sql: "DELETE FROM lease") }
         try Self.hold(fixture, as: "4242@another-host", process: far, admin: true)

@@ -30,6 +30,7 @@ struct RuleReportTests {
             throw StoreError.conflict("the move needed approval")
         }
         fixture.clock.set(AutomationFixture.at(2026, 11, 24, 10))
+        try fixture.leads("bob").toContract(won.number.description)
         try fixture.leads("alice").win(won.number.description, amount: Money(yuan: 380_000))
         try fixture.leads("carl").lose(lost.number.description, reason: .choseCompetitor)
         let manual = try fixture.assigned(grade: .a)

@@ -25,7 +25,7 @@ struct TickConcurrencyTests {
 
     @Test func whileAnotherProcessHoldsTheLeaseTheTickDoesNothingAndSaysWho() throws {
         let fixture = try AutomationFixture()
-        try fixture.assigned(grade: .a)
+        try fixture.assigned(grade: .b)
         fixture.clock.set(AutomationFixture.at(2026, 11, 23, 12))
         #expect(try Self.holdLease(fixture, as: "4242@other-host", for: 120) == nil)
 
@@ -47,7 +47,7 @@ struct TickConcurrencyTests {
 
     @Test func aCrashedHoldersLeaseExpiresAndIsTakenOver() throws {
         let fixture = try AutomationFixture()
-        try fixture.assigned(grade: .a)
+        try fixture.assigned(grade: .b)
         fixture.clock.set(AutomationFixture.at(2026, 11, 23, 12))
         #expect(try Self.holdLease(fixture, as: "crashed@host", for: 30) == nil)
         #expect(try fixture.tick().heldBy != nil)

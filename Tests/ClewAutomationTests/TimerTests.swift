@@ -18,7 +18,8 @@ struct TimerTests {
 
     @Test func anUnconfirmedAssignmentRemindsAfterOneWorkingHourThenEscalatesAfterTwo() throws {
         let fixture = try AutomationFixture()
-        let lead = try fixture.assigned(grade: .a) // Monday 10:00
+        // Grade B: its first task (material within 48 h) is not yet near its reminder.
+        let lead = try fixture.assigned(grade: .b) // Monday 10:00
         let number = lead.number.description
         let label = AutomationFixture.label(lead)
 
@@ -354,11 +355,11 @@ struct TimerTests {
 
     @Test func aTickTenDaysLateFiresEachTimerOnceAndSendsTheEscalationNotTheSupersededReminder() throws {
         let fixture = try AutomationFixture()
-        let lead = try fixture.assigned(grade: .a) // Monday 10:00; first call due Wednesday 16:00
+        let lead = try fixture.assigned(grade: .a) // Monday 10:00; first call due within 24 h, Tuesday 10:00
         let number = lead.number.description
         let label = AutomationFixture.label(lead)
         let call = try #require(try fixture.tasks(of: lead).first)
-        #expect(call.dueAt == Self.at(2026, 11, 25, 16))
+        #expect(call.dueAt == Self.at(2026, 11, 24, 10))
 
         let report = try fixture.tick(Self.at(2026, 12, 3, 10))
         #expect(report.firings == [
@@ -423,7 +424,7 @@ struct TimerTests {
 
     @Test func theTickRunsAtTheClocksNowWhenMovedWithTheClock() throws {
         let fixture = try AutomationFixture()
-        let lead = try fixture.assigned(grade: .a)
+        let lead = try fixture.assigned(grade: .b)
         // Anyone's tick (every open TUI runs one) evaluates at the clock's time.
         let alice = TickService(context: fixture.context, actor: try fixture.actor("alice"))
         fixture.clock.set(Self.at(2026, 11, 23, 10, 30))

@@ -35,11 +35,13 @@ struct TriggerTests {
         let task = try #require(try fixture.tasks(of: lead).first { $0.kind == "trigger" })
         #expect(task.title == "跟进方案反馈 Get feedback on the proposal")
         #expect(task.assignee == "alice")
-        #expect(task.dueAt == AutomationFixture.at(2026, 11, 24, 14), "one working day")
-        #expect(try fixture.notifications("bob", "trigger") == ["\(AutomationFixture.label(lead)) entered stage proposal (rule proposal-entered)"])
-        #expect(try fixture.outcomes("trigger:proposal-entered") == ["task #\(task.id) for alice; notified bob"])
+        // Seed 000: feedback within 2 working days, the manager copied (issue 11 §6).
+        #expect(task.dueAt == AutomationFixture.at(2026, 11, 25, 14), "two working days")
+        #expect(try fixture.notifications("bob", "trigger")
+            == ["cc: alice has '跟进方案反馈 Get feedback on the proposal' on \(AutomationFixture.label(lead)), due \(AutomationFixture.stamp(task.dueAt!)) (rule proposal-entered)"])
+        #expect(try fixture.outcomes("trigger:proposal-entered") == ["task #\(task.id) for alice, cc bob"])
         #expect(try fixture.strings("SELECT kind || ' | ' || action FROM rule_firing WHERE rule = 'trigger:proposal-entered'")
-            == ["trigger | task:rep:跟进方案反馈 Get feedback on the proposal, notify:supervisor"])
+            == ["trigger | task:rep:跟进方案反馈 Get feedback on the proposal"])
         #expect(try fixture.notifications("alice", "task").isEmpty, "the automation's tasks show in the inbox by themselves")
     }
 
@@ -60,11 +62,13 @@ struct TriggerTests {
 
     // MARK: - Won: contract signed
 
-    @Test func winningGivesFinanceAnInvoicingTaskAndQueuesAConfirmationEmail() throws {
+    /// Seed 000: updating the deal to 合同签订 starts finance's invoicing and emails the customer;
+    /// winning is its own event and the invoice survives it (issue 11 §4, §8).
+    @Test func enteringTheContractStageGivesFinanceAnInvoicingTaskAndQueuesAConfirmationEmail() throws {
         let fixture = try AutomationFixture()
         let lead = try fixture.active(fixture.draft(contact: "李娜", email: "li.na@hengtong.example.com"), grade: .a)
         fixture.clock.set(AutomationFixture.at(2026, 11, 25, 16))
-        try fixture.leads("alice").win(lead.number.description, amount: Money(yuan: 380_000))
+        try fixture.leads("bob").toContract(lead.number.description)
 
         let invoice = try #require(try fixture.tasks(of: lead).first { $0.kind == "trigger" })
         #expect(invoice.title == "开具发票 Issue the invoice")
@@ -80,21 +84,55 @@ struct TriggerTests {
         let emailID: Int64 = email["id"]
         #expect(email["channel"] as String == "email")
         #expect(email["recipient"] as String == "li.na@hengtong.example.com")
-        #expect(email["subject"] as String == "合同确认 Contract confirmation · 杭州恒通机械有限公司")
-        #expect((email["body"] as String).hasPrefix("李娜 您好:\n\n感谢贵司(杭州恒通机械有限公司)的信任,合同已签订(编号 \(lead.number),金额 ¥380,000)。"))
-        #expect((email["body"] as String).contains("alice remains your account manager."))
+        #expect(email["subject"] as String == "签约确认 · 杭州恒通机械有限公司", "a contact without a language gets the default, zh")
+        #expect((email["body"] as String).hasPrefix("李娜 您好:\n\n感谢贵司(杭州恒通机械有限公司)的信任,合同已签订(编号 \(lead.number))。"))
+        #expect((email["body"] as String).contains("您的客户经理 alice 会继续为您服务"))
         #expect(email["lead_id"] as Int64 == lead.id)
         #expect(email["rule"] as String == "trigger:contract-signed")
         #expect(email["status"] as String == "pending")
-
         #expect(try fixture.outcomes("trigger:contract-signed")
             == ["task #\(invoice.id) for fay; email #\(emailID) to li.na@hengtong.example.com queued"])
+
+        // Winning does not sign the contract again, and the invoice stays open.
+        fixture.clock.set(AutomationFixture.at(2026, 11, 26, 10))
+        try fixture.leads("alice").win(lead.number.description, amount: Money(yuan: 380_000))
+        #expect(try fixture.outcomes("trigger:contract-signed").count == 1)
+        #expect(try fixture.count("SELECT count(*) FROM outbox") == 1)
+        #expect(try fixture.tasks(of: lead).first { $0.id == invoice.id }?.status == "open")
         #expect(try fixture.notifications("bob", "won") == ["\(lead.number) won for ¥380,000"])
+    }
+
+    @Test func anEnglishContactGetsTheEnglishText() throws {
+        let fixture = try AutomationFixture()
+        let added = try fixture.leads("admin").add(fixture.draft(contact: "Anna Lee", email: "anna@acme.example.com"), language: .en).lead
+        let bob = try fixture.leads("bob")
+        try bob.grade(added.number.description, .a, reason: "budget confirmed")
+        try bob.assign(added.number.description, to: "alice")
+        try fixture.leads("alice").confirm(added.number.description)
+        try bob.toContract(added.number.description)
+        let body = try fixture.strings("SELECT subject || '|' || body FROM outbox")
+        #expect(body.count == 1)
+        #expect(body.first?.hasPrefix("Contract confirmation · 杭州恒通机械有限公司|Dear Anna Lee,") == true)
+    }
+
+    /// A rep cannot win a deal still in 需求沟通 with no follow-up and no approval (issue 11 §4).
+    @Test func aRepWinsOnlyFromTheContractStage() throws {
+        let fixture = try AutomationFixture()
+        let lead = try fixture.active(grade: .a)
+        #expect(throws: StageMoveError.notAtContractStage("discovery", contract: "contract")) {
+            try fixture.leads("alice").win(lead.number.description, amount: Money(yuan: 50_000))
+        }
+        #expect(try fixture.count("SELECT count(*) FROM task WHERE kind = 'trigger'") == 0, "no invoice for a deal not signed")
+        // Her supervisor may win it, approving the skip himself: the contract is signed on the way.
+        try fixture.leads("bob").win(lead.number.description, amount: Money(yuan: 50_000))
+        #expect(try fixture.outcomes("trigger:contract-signed").count == 1)
+        #expect(try fixture.strings("SELECT new FROM audit WHERE action = 'skip-approved'") == ["proposal,negotiation,contract"])
     }
 
     @Test func withoutACustomerEmailNothingIsSentAndTheFiringSaysSo() throws {
         let fixture = try AutomationFixture()
         let lead = try fixture.active(grade: .a)
+        try fixture.leads("bob").toContract(lead.number.description)
         try fixture.leads("alice").win(lead.number.description, amount: Money(yuan: 50_000))
         let invoice = try #require(try fixture.tasks(of: lead).first { $0.kind == "trigger" })
         #expect(try fixture.outcomes("trigger:contract-signed") == ["task #\(invoice.id) for fay; no customer email; nothing sent"])
@@ -107,7 +145,9 @@ struct TriggerTests {
                                                         by: try fixture.actor("admin"))
         let first = try fixture.active(grade: .a)
         let second = try fixture.active(grade: .a)
+        try fixture.leads("bob").toContract(first.number.description)
         try fixture.leads("alice").win(first.number.description, amount: Money(yuan: 10_000))
+        try fixture.leads("bob").toContract(second.number.description)
         try fixture.leads("alice").win(second.number.description, amount: Money(yuan: 20_000))
         #expect(try fixture.strings("SELECT assignee FROM task WHERE kind = 'trigger' ORDER BY id") == ["fay", "gus"])
     }
@@ -116,6 +156,7 @@ struct TriggerTests {
         let fixture = try AutomationFixture()
         try UserDirectory(context: fixture.context).deactivate("fay", handoverTo: "admin", by: try fixture.actor("admin"))
         let lead = try fixture.active(grade: .a)
+        try fixture.leads("bob").toContract(lead.number.description)
         try fixture.leads("alice").win(lead.number.description, amount: Money(yuan: 10_000))
         #expect(try fixture.outcomes("trigger:contract-signed")
             == ["no finance to give '开具发票 Issue the invoice' to; no customer email; nothing sent"])

@@ -63,6 +63,9 @@ struct CLIFlowTests {
         // Task #1 is the A cadence's first call, which this phone call completes.
         #expect(followUp.stdout.contains("Follow-up #1 logged on \(number); next action is task #2."))
         #expect(try s.ok("--as", "alice", "lead", "move", number, "proposal") == "\(number) is now in proposal.\n")
+        // Deals are won from the contract stage (合同签订); bob, her supervisor, skips there himself (issue 11).
+        expectUserError(try s.clew("--as", "alice", "lead", "win", number, "--amount", "38万"), containing: ["won from the contract stage"])
+        #expect(try s.ok("--as", "bob", "lead", "move", number, "contract") == "\(number) is now in contract.\n")
         let won = try s.ok("--as", "alice", "lead", "win", number, "--amount", "38万")
         #expect(won.contains("\(number) won for ¥380,000"))
 

@@ -62,4 +62,18 @@ struct TextNormalizationTests {
     func terminalSafe(input: String, expected: String) {
         #expect(TextNormalization.terminalSafe(input) == expected)
     }
+
+    @Test func terminalSafeCanKeepLineBreaks() {
+        #expect(TextNormalization.terminalSafe("行一\r\n行二\t\u{1B}[2Jx\u{9B}31m", keepingLineBreaks: true) == "行一\r\n行二\tx")
+        #expect(TextNormalization.terminalSafe("行一\r\n行二") == "行一 行二")
+    }
+
+    @Test("spreadsheetSafe guards every formula trigger", arguments: [
+        ("=SUM(1)", "'=SUM(1)"), ("+86 138", "'+86 138"), ("-1+2", "'-1+2"), ("@SUM(1)", "'@SUM(1)"),
+        ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("恒通科技", "恒通科技"), ("a=b", "a=b"), ("", ""), ("'quoted'", "'quoted'"),
+    ])
+    func spreadsheetSafe(input: String, expected: String) {
+        #expect(TextNormalization.spreadsheetSafe(input) == expected)
+        #expect(TextNormalization.removingSpreadsheetGuard(TextNormalization.spreadsheetSafe(input)) == input)
+    }
 }

@@ -198,12 +198,26 @@ struct ImportCorpusTests {
         let path = try f.csv("p.csv", "客户名称,电话\n恒通,13800138000\n")
         #expect(throws: PermissionError.self) { try f.run(path, as: "sam") }
         #expect(try f.run(path, as: "mia").inserted == 1)
-        // A rep may not edit someone else's lead: the row is rejected, not merged or duplicated.
+        // A rep may not edit someone else's lead: the row is rejected, not merged or duplicated;
+        // alice cannot see bob's lead, so the reason names neither it nor him (issue 11).
         let owned = try f.leads().add(LeadDraft(customer: "大华", contact: "李", phone: "13900139000", industry: "零售", need: "ERP", source: "展会")).lead
         try f.leads("bob").grade(owned.number.description, .b, reason: "一般")
         _ = try f.leads("bob").assign(owned.number.description, to: "bob")
         let summary = try f.run(try f.csv("r.csv", "客户名称,电话,邮箱\n大华,13900139000,li@dahua.cn\n"), as: "alice")
         #expect((summary.inserted, summary.merged, summary.rejected) == (0, 0, 1))
-        #expect(summary.rejects.first?.reason.contains("which you may not edit") == true)
+        #expect(summary.rejects.first?.reason == DuplicatePolicy.hiddenRefusal)
+        #expect(summary.rejects.first?.reason.contains(owned.number.description) == false)
+    }
+
+    /// A row matching a won lead is a repeat purchase and one matching a lost lead comes back:
+    /// both become new leads linked to the old one instead of being rejected (issue 11).
+    @Test func rowsMatchingWonOrLostLeadsBecomeLinkedNewLeads() throws {
+        let f = try ImportFixture()
+        let lost = try f.leads().add(LeadDraft(customer: "大华", contact: "李", phone: "13900139000", industry: "零售", need: "ERP", source: "展会")).lead
+        try f.leads().lose(lost.number.description, reason: LostReason(parsing: "预算不足")!)
+        let summary = try f.run(try f.csv("again.csv", "客户名称,电话\n大华,13900139000\n"))
+        #expect((summary.inserted, summary.merged, summary.rejected) == (1, 0, 0))
+        let linked = try f.leads().list(LeadQuery(limit: 10)).filter { $0.previousLead == lost.number }
+        #expect(linked.count == 1)
     }
 }

@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func zeroDurationInACadenceIsReportedAtItsLine() throws {
-        let text = try edited("within = \"24 working hours\"", "within = \"0 days\"")
+        let text = try edited("within = \"24 hours\"", "within = \"0 days\"")
         #expect(problems(text) == ["p.toml:\(line(of: "within = \"0 days\"", in: text)): 'within': duration '0 days' is zero"])
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ClewDomain
 @testable import ClewStore
 import Testing
@@ -250,7 +251,7 @@ import Testing
     }
 
     @Test func ruleWorthMoreThanItsDimension() throws {
-        let text = try edited("contains = [\"10-30万\"]\npoints = 20", "contains = [\"10-30万\"]\npoints = 45")
+        let text = try edited("max_yuan = 300000\npoints = 20", "max_yuan = 300000\npoints = 45")
         #expect(problems(text) == [
             "p.toml:\(line(of: "points = 45", in: text)): rule 'budget 10–30万' gives 45 points; must be 0…40 (the weight of 'budget')",
         ])
@@ -271,5 +272,53 @@ import Testing
             "rule 'web-south' routes to unknown pool 'west'",
             "duplicate step 'touch' in the grade C cadence",
         ])
+    }
+}
+
+/// The process file of issue 11: templates in the file, trigger tasks with due and cc, numeric
+/// budget rules, and old files still loading.
+@Suite("Process file as the seeds describe it")
+struct SeedProcessFileTests {
+    @Test func anUnknownTemplateIsAnError() throws {
+        let text = try edited("\"email-customer:contract-confirmation\"", "\"email-customer:no-such-template\"")
+        let found = problems(text)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("unknown template 'no-such-template'") == true, "\(found)")
+        #expect(found.first?.hasPrefix("p.toml:\(line(of: "no-such-template", in: text)):") == true)
+    }
+
+    @Test func anUnknownPlaceholderIsAnError() throws {
+        let text = try edited("subject_en = \"Welcome · {customer}\"", "subject_en = \"Welcome · {custmer}\"")
+        #expect(problems(text).contains { $0.contains("unknown placeholder {custmer}") && $0.contains("did you mean") })
+    }
+
+    @Test func theDefaultFileReadsLikeTheSeeds() throws {
+        let text = ProcessDefinitionTOML.encode(.standard)
+        for expected in ["default_language = \"zh\"", "min_yuan = 500000", "due = \"2 working days\"", "cc = [\"supervisor\"]",
+                         "[[template]]", "name = \"contract-confirmation\"", "subject_zh = ", "body_en = \"\"\"", "within = \"24 hours\"",
+                         "within = \"48 hours\"", "events_raise_grade = false"] {
+            #expect(text.contains(expected), "the default file lacks \(expected)")
+        }
+        #expect(try ProcessDefinitionTOML.decode(text, file: "p.toml").get() == .standard, "it reads back as the standard process")
+    }
+
+    @Test func aFileWithoutTemplatesAndWithTextBudgetRulesStillLoads() throws {
+        var text = ProcessDefinitionTOML.encode(.standard)
+        text = String(text[..<text.range(of: "# Customer email templates")!.lowerBound])
+        text = text.replacingOccurrences(of: "min_yuan = 500000\n", with: "contains = [\"50万以上\"]\n")
+        let definition = try ProcessDefinitionTOML.decode(text, file: "old.toml").get()
+        #expect(definition.templates == MessageTemplate.standard)
+        #expect(definition.scoring.dimensions[0].rules[0].match == .contains(["50万以上"]))
+    }
+
+    /// Seed 004: grade A's first call (24 h) is due before grade B's first material (48 h).
+    @Test func gradeAIsCalledBeforeGradeBGetsMaterial() throws {
+        let standard = ProcessDefinition.standard
+        let calendar = WorkingCalendar.standard(timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        let friday = CalendarDay(year: 2026, month: 11, day: 27).date(in: calendar.timeZone).addingTimeInterval(17 * 3_600)
+        let a = try #require(standard.cadence(for: .a)?.steps.first).within.date(after: friday, on: calendar)
+        let b = try #require(standard.cadence(for: .b)?.steps.first).within.date(after: friday, on: calendar)
+        #expect(a < b)
+        #expect(a == friday.addingTimeInterval(24 * 3_600))
     }
 }

@@ -85,6 +85,7 @@ struct AuditTrailTests {
     @Test func winningAndItsConversion() throws {
         let db = try TemporaryDatabase()
         let lead = try db.activeLead()
+        try db.leads("bob").toContract(lead.number.description)
         try db.leads("alice").win(lead.number.description, amount: Money(yuan: 380_000))
         let rows = try db.auditRows(entity: "lead", id: lead.id)
         expectRow(rows, "win", field: "status", old: "active", new: "won", actor: "alice")

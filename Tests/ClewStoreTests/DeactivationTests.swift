@@ -11,6 +11,7 @@ struct DeactivationTests {
         let assigned = try db.assignedLead()
         let won = try db.activeLead()
         _ = try db.leads("alice").logFollowUp(won.number.description, db.followUp(next: nil))
+        try db.leads("bob").toContract(won.number.description)
         try db.leads("alice").win(won.number.description, amount: Money(yuan: 50_000))
         let followUp = try db.leads("alice").logFollowUp(active.number.description, db.followUp())
         let standalone = try db.tasks("alice").add(title: "整理会议纪要", lead: nil, assignee: nil, due: nil)

@@ -12,6 +12,7 @@ struct EdgeCaseTests {
         guard case let .approvalRequested(id, _, _) = try db.leads("alice").move(number, to: "contract") else {
             Issue.record("expected an approval request"); return
         }
+        try db.leads("bob").toContract(number)
         try db.leads("alice").win(number, amount: Money(yuan: 90_000))
         #expect(try db.approvals("bob").pending().isEmpty)
         #expect(try db.strings("SELECT status FROM approval WHERE id = ?", [id]) == ["withdrawn"])
@@ -41,6 +42,7 @@ struct EdgeCaseTests {
     @Test func mergingANewRegistrationIntoAClosedLeadIsRefusedLikeAnEdit() throws {
         let db = try TemporaryDatabase()
         let won = try db.activeLead()
+        try db.leads("bob").toContract(won.number.description)
         try db.leads("alice").win(won.number.description, amount: Money(yuan: 10_000))
         #expect(throws: LifecycleError.self) { try db.leads("admin").edit(won.number.description, changes: LeadDraft(budget: "1")) }
         let result = Result { try db.leads("admin").add(db.draft(budget: "30-50万"), duplicates: .mergeInto(won.number.description)) }
@@ -94,6 +96,7 @@ struct EdgeCaseTests {
         _ = try db.assignedLead()
         let active = try db.activeLead()
         _ = try db.activeLead(owner: "dave", supervisor: "erin")
+        try db.leads("bob").toContract(active.number.description)
         try db.leads("alice").win(active.number.description, amount: Money(yuan: 120_000))
         let admin = try PipelineSummary.load(context: db.context, actor: db.actor("admin"))
         let counts = Dictionary(uniqueKeysWithValues: admin.columns.map { ($0.key, $0.count) })

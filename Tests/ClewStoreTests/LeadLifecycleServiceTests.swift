@@ -295,6 +295,7 @@ struct LeadLifecycleServiceTests {
         let db = try TemporaryDatabase()
         let lead = try db.activeLead(db.draft(customer: "杭州恒通科技有限公司", contact: "王伟", phone: "13800138000"))
         let number = lead.number.description
+        try db.leads("bob").toContract(number)
         let won = try db.leads("alice").win(number, amount: Money(yuan: 380_000))
         #expect(won.status == .won)
         #expect(won.amount == Money(yuan: 380_000))

@@ -35,6 +35,7 @@ struct MigrationTests {
         let number = lead.number.description
         _ = try db.leads("alice").logFollowUp(number, db.followUp())
         _ = try db.leads("alice").move(number, to: "proposal")
+        try db.leads("bob").toContract(number)
         try db.leads("alice").win(number, amount: Money(yuan: 380_000))
         let findings = try Maintenance.doctor(db.database)
         #expect(findings.allSatisfy { $0.level == "ok" }, "\(findings.filter { $0.level != "ok" })")

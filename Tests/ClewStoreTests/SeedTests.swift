@@ -78,3 +78,31 @@ struct SeedTests {
         #expect(throws: StoreError.self) { try SeedGenerator(context: db.context, actor: db.actor("admin")).run(.init(leads: -1)) }
     }
 }
+
+/// Issue 11 §9: seeded data is what the process would have made.
+@Suite("Seed data as the process makes it")
+struct SeedProcessConsistencyTests {
+    @Test func wonLeadsHaveCustomersAndScoresSurviveANameEdit() throws {
+        let (db, _) = try SeedTests.seeded(seed: 5)
+        let won = try db.count("SELECT count(*) FROM lead WHERE status = 'won'")
+        #expect(won > 0)
+        #expect(try db.count("SELECT count(*) FROM lead WHERE status = 'won' AND id NOT IN (SELECT lead_id FROM opportunity)") == 0)
+        #expect(try db.count("SELECT count(*) FROM opportunity JOIN customer ON customer.id = opportunity.customer_id") == won)
+        // Editing only the customer name rescores with the same rules: the score stays.
+        let open = try db.allLeads().filter { [.screening, .assigned, .active].contains($0.status) && $0.score != nil }.prefix(20)
+        #expect(!open.isEmpty)
+        for lead in open {
+            let edited = try db.leads("admin").edit(lead.number.description, changes: LeadDraft(customer: (lead.details.customer ?? "") + "(改名)"))
+            #expect(edited.score == lead.score, "\(lead.number): \(lead.score ?? -1) → \(edited.score ?? -1)")
+        }
+    }
+
+    @Test func pooledLeadsSitInTheProcessFilesPools() throws {
+        let db = try TemporaryDatabase(withTeam: false)
+        let context = ClewContext(database: db.database, clock: db.clock, process: .standard, calendar: .standard(timeZone: TemporaryDatabase.timeZone))
+        _ = try SeedGenerator(context: context, actor: db.actor("admin")).run(.init(leads: 300, seed: 6))
+        let pools = try db.strings("SELECT DISTINCT pool FROM lead WHERE status = 'pooled' AND region IN ('华东', '华南')")
+        #expect(!pools.isEmpty)
+        #expect(Set(pools).isSubset(of: ["east", "south"]), "\(pools)")
+    }
+}

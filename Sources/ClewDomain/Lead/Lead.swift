@@ -46,6 +46,15 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
     /// When the current stage was entered.
     public var stageEnteredAt: Date?
     public var lastFollowUpAt: Date?
+    /// The language the contact reads; nil: the process file's default.
+    public var contactLanguage: ContactLanguage?
+    /// The won or lost lead this one follows (a repeat purchase, or a lost lead coming back).
+    public var previousLead: LeadNumber?
+    /// The customer (id) a repeat purchase comes from.
+    public var customerID: Int64?
+
+    /// The budget as a range of yuan, when it reads as one.
+    public var budgetRange: BudgetRange? { details.budget.flatMap(BudgetRange.init(parsing:)) }
 
     public init(
         id: Int64, number: LeadNumber, status: LeadStatus, stage: String? = nil, grade: Grade? = nil,
@@ -54,7 +63,8 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
         flags: Set<String> = [], tags: Set<String> = [], lostReason: LostReason? = nil,
         mergedInto: LeadNumber? = nil, createdBy: String, createdAt: Date, updatedBy: String,
         updatedAt: Date, version: Int = 1, statusChangedAt: Date, stageEnteredAt: Date? = nil,
-        lastFollowUpAt: Date? = nil
+        lastFollowUpAt: Date? = nil, contactLanguage: ContactLanguage? = nil, previousLead: LeadNumber? = nil,
+        customerID: Int64? = nil
     ) {
         self.id = id
         self.number = number
@@ -81,6 +91,9 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
         self.statusChangedAt = statusChangedAt
         self.stageEnteredAt = stageEnteredAt
         self.lastFollowUpAt = lastFollowUpAt
+        self.contactLanguage = contactLanguage
+        self.previousLead = previousLead
+        self.customerID = customerID
     }
 
     /// What the permission rules need to know about this lead.

@@ -63,6 +63,24 @@ public struct Pipeline: Hashable, Codable, Sendable {
         return .skip(to: destination.key, skipping: stages[(from + 1)..<to].map(\.key))
     }
 
+    /// The contract stage (合同签订): the last one. Entering it is the `contract-signed` event,
+    /// and deals are won from it.
+    public var contractStage: StageDefinition? { stages.last }
+
+    /// Decides whether a deal in `current` may be won (issue 11 §4): from the contract stage, or
+    /// from an earlier one when the actor approves the skip themself (the owner's supervisor or
+    /// an admin); a rep moves the deal to the contract stage first (a skip there files an
+    /// approval request).
+    ///
+    /// - Throws: ``StageMoveError/notAtContractStage(_:contract:)``.
+    public func planWin(from current: String?, actorApprovesSkips: Bool) throws(StageMoveError) -> WinPlan {
+        guard let contract = contractStage else { return .fromContract }
+        if current == contract.key { return .fromContract }
+        guard actorApprovesSkips else { throw .notAtContractStage(current, contract: contract.key) }
+        let from = current.flatMap(index(of:)).map { $0 + 1 } ?? 0
+        return .skipping(Array(stages[min(from, stages.count - 1)...].map(\.key)))
+    }
+
     /// When a deal that entered `stage` at `entered` is expected to leave it.
     public func plannedExit(of stage: String, enteredAt entered: Date, calendar: WorkingCalendar) -> Date? {
         guard let definition = self.stage(named: stage) else { return nil }
@@ -83,12 +101,22 @@ public enum StageMove: Hashable, Sendable {
     case skip(to: String, skipping: [String])
 }
 
+/// How a deal may be won.
+public enum WinPlan: Hashable, Sendable {
+    /// It is in the contract stage.
+    case fromContract
+    /// The actor approves skipping these stages (the contract stage last among them).
+    case skipping([String])
+}
+
 /// Why a stage move was refused.
 public enum StageMoveError: UserFacingError, Equatable {
     case unknownStage(String, suggestion: String?)
     case alreadyInStage(String)
     case currentStageNotDone(String)
     case notActive(LeadStatus)
+    /// A deal is won from the contract stage; this one is in another.
+    case notAtContractStage(String?, contract: String)
 
     public var description: String {
         switch self {
@@ -97,6 +125,9 @@ public enum StageMoveError: UserFacingError, Equatable {
         case let .alreadyInStage(stage): "the lead is already in \(stage)"
         case let .currentStageNotDone(stage):
             "stage \(stage) is not done: log a follow-up in it before moving on"
+        case let .notAtContractStage(stage, contract):
+            "a deal is won from the \(contract) stage (合同签订), and this one is in \(stage ?? "no stage"): "
+                + "move it there first (clew lead move NUMBER \(contract); skipping stages needs the supervisor's approval)"
         case let .notActive(status):
             status == .assigned
                 ? "the lead is assigned but its owner has not confirmed it yet"

@@ -1,47 +1,77 @@
 /// A message to a customer that a trigger's `email-customer:NAME` action sends through the
-/// outbox. `{customer}`, `{contact}`, `{number}`, `{owner}` and `{amount}` are filled in.
-public struct MessageTemplate: Hashable, Sendable {
-    public var name: String
-    public var subject: String
-    public var body: String
+/// outbox, defined in the process file with a subject and body in Chinese and English; the
+/// contact's language (or the file's `default_language`) picks the text. `{customer}`,
+/// `{contact}`, `{number}`, `{owner}` and `{amount}` are filled in.
+public struct MessageTemplate: Hashable, Codable, Sendable {
+    /// One language's text.
+    public struct Text: Hashable, Codable, Sendable {
+        public var subject: String
+        public var body: String
 
-    public init(name: String, subject: String, body: String) {
-        self.name = name
-        self.subject = subject
-        self.body = body
+        public init(subject: String, body: String) {
+            self.subject = subject
+            self.body = body
+        }
     }
 
-    /// The templates Clew ships with.
-    public static let builtIn: [String: MessageTemplate] = [
-        "contract-confirmation": MessageTemplate(
-            name: "contract-confirmation",
-            subject: "合同确认 Contract confirmation · {customer}",
-            body: """
-                {contact} 您好:
+    public var name: String
+    public var zh: Text
+    public var en: Text
 
-                感谢贵司({customer})的信任,合同已签订(编号 {number},金额 {amount})。
-                我们的财务同事将尽快为您开具发票,您的客户经理 {owner} 会继续为您服务。
+    public init(name: String, zh: Text, en: Text) {
+        self.name = name
+        self.zh = zh
+        self.en = en
+    }
 
-                Dear {contact},
+    /// The placeholders a template may use.
+    public static let placeholders = ["customer", "contact", "number", "owner", "amount"]
 
-                Thank you for choosing us: the contract with {customer} is signed (ref. {number}, amount {amount}).
-                Our finance team will send the invoice shortly; {owner} remains your account manager.
-                """),
-        "welcome": MessageTemplate(
-            name: "welcome",
-            subject: "欢迎 Welcome · {customer}",
-            body: """
-                {contact} 您好,感谢您对我们产品的关注,您的专属顾问 {owner} 将很快与您联系。
+    /// The text for `language`.
+    public func text(_ language: ContactLanguage) -> Text { language == .en ? en : zh }
 
-                Dear {contact}, thank you for your interest; {owner} will be in touch shortly.
-                """),
-    ]
-
-    /// The subject and body with the placeholders filled in (missing values become `—`).
-    public func render(_ values: [String: String?]) -> (subject: String, body: String) {
+    /// The subject and body in `language` with the placeholders filled in (missing values become `—`).
+    public func render(_ values: [String: String?], language: ContactLanguage) -> (subject: String, body: String) {
         func fill(_ text: String) -> String {
             values.reduce(text) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value ?? "—") }
         }
-        return (fill(subject), fill(body))
+        let text = text(language)
+        return (fill(text.subject), fill(text.body))
     }
+
+    /// `{names}` in the texts that are not ``placeholders``, in order of appearance.
+    public var unknownPlaceholders: [String] {
+        var found: [String] = []
+        for text in [zh.subject, zh.body, en.subject, en.body] {
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let name = String(rest[rest.index(after: open)..<close])
+                if !Self.placeholders.contains(name) && !found.contains(name) { found.append(name) }
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return found
+    }
+
+    /// The templates of the default process.
+    public static let standard: [MessageTemplate] = [
+        MessageTemplate(
+            name: "contract-confirmation",
+            zh: Text(subject: "签约确认 · {customer}", body: """
+                {contact} 您好:
+
+                感谢贵司({customer})的信任,合同已签订(编号 {number})。
+                我们的财务同事将尽快为您开具发票,您的客户经理 {owner} 会继续为您服务。
+                """),
+            en: Text(subject: "Contract confirmation · {customer}", body: """
+                Dear {contact},
+
+                Thank you for choosing us: the contract with {customer} is signed (ref. {number}).
+                Our finance team will send the invoice shortly; {owner} remains your account manager.
+                """)),
+        MessageTemplate(
+            name: "welcome",
+            zh: Text(subject: "欢迎 · {customer}", body: "{contact} 您好,感谢您对我们产品的关注,您的专属顾问 {owner} 将很快与您联系。"),
+            en: Text(subject: "Welcome · {customer}", body: "Dear {contact}, thank you for your interest; {owner} will be in touch shortly.")),
+    ]
 }

@@ -1,6 +1,6 @@
 extension ProcessDefinition {
-    /// The default process of DESIGN §4–§5: the four-stage pipeline, today's scoring rules
-    /// (``LeadScore/standard(_:)``), regional pools, the A/B/C cadences, the SLAs and the keyword
+    /// The default process of DESIGN §4–§5: the four-stage pipeline, the seed scoring rules
+    /// (``ScoringModel/standard``), regional pools, the A/B/C cadences, the SLAs and the keyword
     /// tags and triggers.
     public static let standard = ProcessDefinition(
         version: 1,
@@ -22,7 +22,7 @@ extension ProcessDefinition {
         ],
         cadences: [
             CadenceDefinition(grade: .a, steps: [
-                CadenceStep(key: "call", method: .phone, title: "首次电话 First call", within: .workingHours(24)),
+                CadenceStep(key: "call", method: .phone, title: "首次电话 First call", within: .hours(24)),
                 CadenceStep(key: "proposal", method: .email, title: "发送方案 Send the proposal", within: .workingDays(3)),
                 CadenceStep(key: "sync", method: .phone, title: "每周同步 Weekly sync", within: .days(7), every: .days(7)),
             ]),
@@ -42,11 +42,14 @@ extension ProcessDefinition {
             KeywordTag(tag: "feature-gap", keywords: ["功能不足", "missing feature"]),
         ],
         triggers: [
+            // Seed 000: entering 方案呈现, the rep is reminded, the manager copied, feedback due in 2 working days.
             TriggerRule(name: "proposal-entered", event: .stageEntered("proposal"),
-                        actions: [.task(for: "rep", title: "跟进方案反馈 Get feedback on the proposal"), .notify("supervisor")]),
+                        actions: [.task(for: "rep", title: "跟进方案反馈 Get feedback on the proposal")],
+                        taskDue: .workingDays(2), cc: ["supervisor"]),
+            // Seed 000: updating the deal to 合同签订 starts finance's invoicing and emails the customer.
             TriggerRule(name: "contract-signed", event: .contractSigned,
                         actions: [.task(for: "finance", title: "开具发票 Issue the invoice"),
-                                  .emailCustomer(template: "contract-confirmation")]),
+                                  .emailCustomer(template: "contract-confirmation")], taskDue: .workingDays(1)),
             TriggerRule(name: "competitor-to-supervisor", event: .tagAdded("competitor"),
                         actions: [.task(for: "supervisor", title: "评估竞品风险 Review the competitive risk")]),
             TriggerRule(name: "lost-review", event: .leadLost, actions: [.notify("supervisor")]),
@@ -70,19 +73,19 @@ extension ProcessDefinition {
 }
 
 extension ScoringModel {
-    /// Today's hard-coded rules (``LeadScore/standard(_:)``) as a model: budget 40, urgency 30,
-    /// decision maker 30; A ≥ 70, B ≥ 40.
+    /// Seed 001's scoring: budget 40 (50万以上 40 points, compared as yuan), urgency 30, decision
+    /// maker 30 (部门经理 and up); A ≥ 70, B ≥ 40.
     public static let standard = ScoringModel(
         dimensions: [
             ScoringDimension(key: "budget", weight: 40, rules: [
-                ScoringRule(label: "budget ≥ 50万", field: "budget", match: .contains(["100万以上", "50万以上"]), points: 40),
-                ScoringRule(label: "budget 30–50万", field: "budget", match: .contains(["30-50万", "30万"]), points: 30),
-                ScoringRule(label: "budget 10–30万", field: "budget", match: .contains(["10-30万"]), points: 20),
-                ScoringRule(label: "budget stated", field: "budget", match: .presentExcept(["待定"]), points: 10),
+                ScoringRule(label: "budget ≥ 50万", field: "budget", match: .yuan(min: 500_000, max: nil), points: 40),
+                ScoringRule(label: "budget 30–50万", field: "budget", match: .yuan(min: 300_000, max: 500_000), points: 30),
+                ScoringRule(label: "budget 10–30万", field: "budget", match: .yuan(min: 100_000, max: 300_000), points: 20),
+                ScoringRule(label: "budget stated", field: "budget", match: .presentExcept(BudgetRange.undeterminedWords), points: 10),
             ]),
             ScoringDimension(key: "decision-maker", weight: 30, rules: [
                 ScoringRule(label: "decision maker", field: "title", match: .contains([
-                    "总经理", "总监", "董事", "老板", "ceo", "cto", "cfo", "cio", "director", "head", "vp", "owner", "founder",
+                    "部门经理", "总经理", "总监", "董事", "老板", "ceo", "cto", "cfo", "cio", "director", "head", "vp", "owner", "founder",
                 ]), points: 30),
                 ScoringRule(label: "influencer", field: "title", match: .contains(["经理", "主管", "manager", "lead"]), points: 15),
             ]),

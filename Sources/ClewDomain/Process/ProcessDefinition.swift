@@ -17,9 +17,14 @@ public struct ProcessDefinition: Hashable, Codable, Sendable {
     public var sla: SLAPolicy
     public var keywordTags: [KeywordTag]
     public var triggers: [TriggerRule]
+    /// The customer messages `email-customer:NAME` sends, by name.
+    public var templates: [MessageTemplate]
+    /// The language of contacts who have none (`zh` or `en`).
+    public var defaultLanguage: ContactLanguage
 
     public init(version: Int, pipeline: Pipeline, scoring: ScoringModel, assignment: [AssignmentRule], pools: [PoolDefinition],
-                cadences: [CadenceDefinition], sla: SLAPolicy, keywordTags: [KeywordTag], triggers: [TriggerRule]) {
+                cadences: [CadenceDefinition], sla: SLAPolicy, keywordTags: [KeywordTag], triggers: [TriggerRule],
+                templates: [MessageTemplate] = MessageTemplate.standard, defaultLanguage: ContactLanguage = .zh) {
         self.version = version
         self.pipeline = pipeline
         self.scoring = scoring
@@ -29,7 +34,12 @@ public struct ProcessDefinition: Hashable, Codable, Sendable {
         self.sla = sla
         self.keywordTags = keywordTags
         self.triggers = triggers
+        self.templates = templates
+        self.defaultLanguage = defaultLanguage
     }
+
+    /// The template named `name`, if the file defines one.
+    public func template(named name: String) -> MessageTemplate? { templates.first { $0.name == name } }
 
     /// The cadence for `grade`, if one is defined.
     public func cadence(for grade: Grade) -> CadenceDefinition? { cadences.first { $0.grade == grade } }

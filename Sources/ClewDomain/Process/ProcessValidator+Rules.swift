@@ -121,6 +121,18 @@ extension ProcessValidator {
             }
             if rule.actions.isEmpty { problems.append(ProcessProblem(section: "trigger", index: i, key: "actions", message: "trigger '\(rule.name)' has no actions")) }
             for case let .moveStage(stage) in rule.actions { checkStage(stage, i, "actions", rule) }
+            let templates = definition.templates.map(\.name)
+            for case let .emailCustomer(name) in rule.actions where !templates.contains(name) {
+                problems.append(ProcessProblem(section: "trigger", index: i, key: "actions",
+                                               message: "trigger '\(rule.name)' sends unknown template '\(name)'; define it in a [[template]]"
+                                                   + Suggestion.hint(for: name, in: templates)))
+            }
+            if rule.taskDue.amount <= 0 {
+                problems.append(ProcessProblem(section: "trigger", index: i, key: "due", message: "trigger '\(rule.name)' due must be positive"))
+            }
+            if rule.cc.contains(where: { $0.trimmed.isEmpty }) {
+                problems.append(ProcessProblem(section: "trigger", index: i, key: "cc", message: "trigger '\(rule.name)' has an empty cc"))
+            }
         }
         // Cycles: a trigger whose actions, through other triggers, set off itself again.
         for (i, rule) in definition.triggers.enumerated() {
@@ -129,6 +141,25 @@ extension ProcessValidator {
                 let message = path.count == 1 ? "trigger '\(rule.name)' sets itself off again: its actions cause its own event"
                     : "triggers set each other off in a cycle: \((path + [rule.name]).joined(separator: " → "))"
                 problems.append(ProcessProblem(section: "trigger", index: i, key: "actions", message: message))
+            }
+        }
+        return problems
+    }
+
+    static func templateProblems(_ templates: [MessageTemplate]) -> [ProcessProblem] {
+        var problems: [ProcessProblem] = []
+        var seen = Set<String>()
+        for (i, template) in templates.enumerated() {
+            if !seen.insert(template.name).inserted {
+                problems.append(ProcessProblem(section: "template", index: i, key: "name", message: "duplicate template '\(template.name)'"))
+            }
+            for (key, text) in [("subject_zh", template.zh.subject), ("body_zh", template.zh.body),
+                                ("subject_en", template.en.subject), ("body_en", template.en.body)] where text.trimmed.isEmpty {
+                problems.append(ProcessProblem(section: "template", index: i, key: key, message: "template '\(template.name)' needs \(key)"))
+            }
+            for name in template.unknownPlaceholders {
+                problems.append(ProcessProblem(section: "template", index: i, message: "template '\(template.name)': unknown placeholder {\(name)}"
+                                               + Suggestion.hint(for: name, in: MessageTemplate.placeholders)))
             }
         }
         return problems

@@ -17,6 +17,7 @@ public enum ProcessValidator {
         problems += slaProblems(definition.sla)
         problems += keywordProblems(definition.keywordTags)
         problems += triggerProblems(definition)
+        problems += templateProblems(definition.templates)
         return problems
     }
 
@@ -78,6 +79,16 @@ public enum ProcessValidator {
                         problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, message: "rule '\(rule.label)' has nothing to match"))
                     }
                 case .presentExcept: break
+                case let .yuan(min, max):
+                    if min == nil && max == nil {
+                        problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, message: "rule '\(rule.label)' needs min_yuan or max_yuan"))
+                    } else if [min, max].contains(where: { ($0 ?? 0) < 0 || ($0 ?? 0) > BudgetRange.maximumYuan }) {
+                        problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, key: "min_yuan",
+                                                       message: "rule '\(rule.label)': amounts must be 0…\(BudgetRange.maximumYuan) yuan"))
+                    } else if let min, let max, min >= max {
+                        problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, key: "max_yuan",
+                                                       message: "rule '\(rule.label)': max_yuan (\(max)) must be above min_yuan (\(min))"))
+                    }
                 }
             }
         }

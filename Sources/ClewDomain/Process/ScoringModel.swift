@@ -11,12 +11,17 @@ public struct ScoringModel: Hashable, Codable, Sendable {
     public var gradeA: Int
     /// A score at least this (and below ``gradeA``) suggests grade B.
     public var gradeB: Int
+    /// Whether a behaviour event that raises the suggestion also raises a grade a supervisor
+    /// set (seed 001: the grade rises by itself); off, the supervisor's grade is kept and the
+    /// owner is told of the higher suggestion.
+    public var eventsRaiseGrade: Bool
 
-    public init(dimensions: [ScoringDimension], events: [ScoringEvent] = [], gradeA: Int = 70, gradeB: Int = 40) {
+    public init(dimensions: [ScoringDimension], events: [ScoringEvent] = [], gradeA: Int = 70, gradeB: Int = 40, eventsRaiseGrade: Bool = false) {
         self.dimensions = dimensions
         self.events = events
         self.gradeA = gradeA
         self.gradeB = gradeB
+        self.eventsRaiseGrade = eventsRaiseGrade
     }
 
     /// How many occurrences of one event count: repeating an event cannot grade a lead by itself.
@@ -66,7 +71,7 @@ public struct ScoringDimension: Hashable, Codable, Sendable {
     }
 }
 
-/// `budget contains 50万以上 → 40 points`.
+/// `budget ≥ 50万 → 40 points`.
 public struct ScoringRule: Hashable, Codable, Sendable {
     public var label: String
     public var field: String
@@ -89,10 +94,16 @@ public enum FieldMatch: Hashable, Codable, Sendable {
     case equals([String])
     /// The text is present and is none of the values (e.g. not `待定`).
     case presentExcept([String])
+    /// The text reads as an amount or range (``BudgetRange``) whose lower bound lies in
+    /// `[min, max)` yuan (an end left nil is open): `min_yuan = 500000` is "50万 or more".
+    case yuan(min: Int64?, max: Int64?)
 
     public func matches(_ text: String) -> Bool {
         let value = Self.trimmedLowercased(text)
         switch self {
+        case let .yuan(min, max):
+            guard let range = BudgetRange(parsing: text) else { return false }
+            return range.lowerBound(isAtLeast: min, below: max)
         case let .contains(words):
             let bytes = Array(value.utf8)
             return words.contains { Self.occurs(Array($0.lowercased().utf8), in: bytes) }

@@ -3,11 +3,21 @@ public struct TriggerRule: Hashable, Codable, Sendable {
     public var name: String
     public var event: TriggerEvent
     public var actions: [TriggerAction]
+    /// When the tasks its `task:` actions create are due (`2 working days`, as seed 000 asks).
+    public var taskDue: ProcessDuration
+    /// Who is copied on those tasks (抄送): `supervisor`, `rep`, a role or a login.
+    public var cc: [String]
 
-    public init(name: String, event: TriggerEvent, actions: [TriggerAction]) {
+    /// The due time of a trigger task when the file names none.
+    public static let defaultTaskDue = ProcessDuration.workingDays(1)
+
+    public init(name: String, event: TriggerEvent, actions: [TriggerAction], taskDue: ProcessDuration = TriggerRule.defaultTaskDue,
+                cc: [String] = []) {
         self.name = name
         self.event = event
         self.actions = actions
+        self.taskDue = taskDue
+        self.cc = cc
     }
 
     /// The events this rule's actions cause in turn (for cycle detection).

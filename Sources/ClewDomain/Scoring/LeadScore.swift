@@ -37,27 +37,4 @@ public struct LeadScore: Hashable, Sendable, Codable {
             return Part(rule: String(fields[1]), points: points)
         }
     }
-
-    /// The default scoring of a lead's details.
-    public static func standard(_ details: LeadDraft) -> LeadScore {
-        var parts: [Part] = []
-        let budget = details.budget ?? ""
-        if budget.contains("100万以上") || budget.contains("50万以上") { parts.append(Part(rule: "budget ≥ 50万", points: 40)) }
-        else if budget.contains("30-50万") || budget.contains("30万") { parts.append(Part(rule: "budget 30–50万", points: 30)) }
-        else if budget.contains("10-30万") { parts.append(Part(rule: "budget 10–30万", points: 20)) }
-        else if !budget.isEmpty && budget != "待定" { parts.append(Part(rule: "budget stated", points: 10)) }
-
-        let title = (details.title ?? "").lowercased()
-        let deciders = ["总经理", "总监", "董事", "老板", "ceo", "cto", "cfo", "cio", "director", "head", "vp", "owner", "founder"]
-        let influencers = ["经理", "主管", "manager", "lead"]
-        if deciders.contains(where: title.contains) { parts.append(Part(rule: "decision maker", points: 30)) }
-        else if influencers.contains(where: title.contains) { parts.append(Part(rule: "influencer", points: 15)) }
-
-        let need = (details.need ?? "").lowercased()
-        let urgent = ["尽快", "急", "本月", "1个月", "一个月", "立即", "urgent", "asap", "this month"]
-        if urgent.contains(where: need.contains) { parts.append(Part(rule: "urgent need", points: 30)) }
-        else if !need.isEmpty { parts.append(Part(rule: "need described", points: 10)) }
-
-        return LeadScore(total: min(100, parts.reduce(0) { $0 + $1.points }), parts: parts)
-    }
 }

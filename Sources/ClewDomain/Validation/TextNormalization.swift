@@ -83,7 +83,10 @@ public enum TextNormalization {
     /// TextNormalization.terminalSafe("a\u{1B}]0;pwned\u{07}b")       // "ab"
     /// TextNormalization.terminalSafe("第一行\n第二行")                 // "第一行 第二行"
     /// ```
-    public static func terminalSafe(_ s: String) -> String {
+    ///
+    /// With `keepingLineBreaks`, `\t`, `\n` and `\r` are kept as they are (for a file such as a
+    /// rejects CSV, where a cell's line breaks are data, but escape sequences are not).
+    public static func terminalSafe(_ s: String, keepingLineBreaks: Bool = false) -> String {
         // Fast path: most text has nothing to strip (this runs for every string drawn).
         if !s.unicodeScalars.contains(where: needsStripping) { return s }
         let input = Array(s.unicodeScalars)
@@ -98,6 +101,9 @@ public enum TextNormalization {
                 index = skipControlSequence(input, from: index + 1)
             case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
                 index = skipControlString(input, from: index + 1)
+            case 0x09 where keepingLineBreaks, 0x0A where keepingLineBreaks, 0x0D where keepingLineBreaks:
+                output.append(input[index])
+                index += 1
             case 0x09, 0x0A:
                 output.append(" ")
                 index += 1

@@ -27,18 +27,36 @@ enum LeadScoring {
         return LeadScore(total: total, parts: LeadScore.parts(stored: stored), suggestedGrade: suggested)
     }
 
-    /// Records a behaviour event (`inbound_contact`) on `lead` and rescores it.
+    /// Records a behaviour event (`inbound_contact`) on `lead` and rescores it; a higher
+    /// suggestion raises the grade as ``GradeRaise`` decides and tells the owner at once.
     static func recordEvent(_ event: String, on lead: Lead, context: ClewContext, _ m: Mutation) throws -> Lead {
         try m.db.execute(sql: "INSERT INTO lead_event (lead_id, event, at, actor) VALUES (?, ?, ?, ?)",
                          arguments: [lead.id, event, m.now.storage, m.actor.login])
         try m.audit("event", entity: "lead", id: lead.id, field: "event", new: event)
-        let (updated, score) = try rescored(lead, context: context, m.db)
+        var (updated, score) = try rescored(lead, context: context, m.db)
         guard updated.score != lead.score || updated.suggestedGrade != lead.suggestedGrade else {
             try storeBreakdown(score, leadID: lead.id, m.db)
             return lead
         }
-        let stored = try m.update(lead, to: updated, action: "rescore")
+        let outcome = GradeRaise.decide(grade: lead.grade, oldSuggestion: lead.suggestedGrade, newSuggestion: updated.suggestedGrade,
+                                        eventsRaiseGrade: context.process.scoring.eventsRaiseGrade)
+        if case let .gradeRaised(_, to) = outcome { updated.grade = to }
+        var stored = try m.update(lead, to: updated, action: "rescore")
         try storeBreakdown(score, leadID: lead.id, m.db)
+        let label = "\(lead.number) \(lead.details.customer ?? "")"
+        switch outcome {
+        case .unchanged: break
+        case let .suggestionRose(to, kept):
+            let grade = kept.map { "; grade \($0) kept as the supervisor set it" } ?? ""
+            try m.automated.notify(lead.owner, kind: "grade", leadID: lead.id,
+                                   body: "\(label): \(event) raised the score to \(score.total), suggesting grade \(to)\(grade)")
+            if kept == nil, lead.owner != nil { try Cadences.restart(stored, context: context, m) }
+        case let .gradeRaised(from, to):
+            try m.automated.notify(lead.owner, kind: "grade", leadID: lead.id,
+                                   body: "\(label): \(event) raised the score to \(score.total) and the grade from \(from) to \(to)")
+            if lead.owner != nil { try Cadences.restart(stored, context: context, m) }
+            stored = try Triggers.fire(.gradeChanged, on: stored, context: context, m)
+        }
         return stored
     }
 }

@@ -152,67 +152,19 @@ public struct OutboxDelivery: Sendable, Hashable {
     // MARK: - Running the command
 
     /// Runs `argv` (no shell) with `input` on its stdin; throws unless it exits with status 0
-    /// within `timeout` seconds.
+    /// within `timeout` seconds. The program never holds a team install's private group
+    /// (``ChildProgram``).
     static func run(_ argv: [String], input: Data, timeout: TimeInterval) throws(OutboxDeliveryError) {
         guard let program = argv.first else { throw .launch("no command") }
         guard let executable = resolve(program) else { throw .launch("\(program): command not found") }
         _ = ignoreBrokenPipes
-        let process = Foundation.Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(argv.dropFirst())
-        let stdin = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw .launch("\(program): \(error.localizedDescription)")
-        }
-
-        // Feed stdin and drain stderr on their own threads, so neither a large message nor a
-        // chatty command can block the other side.
-        let writer = stdin.fileHandleForWriting
-        let feeding = DispatchGroup()
-        DispatchQueue.global().async(group: feeding) {
-            try? writer.write(contentsOf: input)
-            try? writer.close()
-        }
-        let captured = OutboxCapture(limit: stderrLimit)
-        let reader = stderr.fileHandleForReading
-        let draining = DispatchGroup()
-        DispatchQueue.global().async(group: draining) {
-            while true {
-                let data = reader.availableData
-                if data.isEmpty { break }
-                captured.append(data)
-            }
-        }
-
-        var timedOut = false
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            if exited.wait(timeout: .now() + 1) == .timedOut {
-                _ = kill(process.processIdentifier, SIGKILL)
-                exited.wait()
-            }
-        }
-        // A grandchild may still hold the pipes open; do not wait for it.
-        _ = draining.wait(timeout: .now() + 1)
-        _ = feeding.wait(timeout: .now() + 1)
-        let message = captured.text
-        if timedOut {
-            throw .timedOut(seconds: timeout, stderr: message)
-        }
-        if process.terminationReason == .uncaughtSignal {
-            throw .failed(status: nil, signal: process.terminationStatus, stderr: message)
-        }
-        guard process.terminationStatus == 0 else {
-            throw .failed(status: process.terminationStatus, signal: nil, stderr: message)
+        let (ending, message) = try ChildProgram.run(executable, name: program, arguments: Array(argv.dropFirst()), input: input,
+                                                     timeout: timeout, stderrLimit: stderrLimit)
+        switch ending {
+        case .exited(0): return
+        case let .exited(status): throw .failed(status: status, signal: nil, stderr: message)
+        case let .signalled(signal): throw .failed(status: nil, signal: signal, stderr: message)
+        case .timedOut: throw .timedOut(seconds: timeout, stderr: message)
         }
     }
 

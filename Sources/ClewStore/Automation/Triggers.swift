@@ -23,7 +23,7 @@ enum Triggers {
             else { continue }
             var outcomes: [String] = []
             for action in rule.actions {
-                outcomes.append(try perform(action, rule: rule.name, event: event, on: &current, context: context, m, depth: depth))
+                outcomes.append(try perform(action, rule: rule, event: event, on: &current, context: context, m, depth: depth))
             }
             try RuleFirings.settle(firing, outcome: outcomes.joined(separator: "; "), m)
         }
@@ -31,15 +31,25 @@ enum Triggers {
     }
 
     /// Does one action; returns what it did, for the firing's outcome.
-    private static func perform(_ action: TriggerAction, rule: String, event: TriggerEvent, on lead: inout Lead,
+    private static func perform(_ action: TriggerAction, rule trigger: TriggerRule, event: TriggerEvent, on lead: inout Lead,
                                 context: ClewContext, _ m: Mutation, depth: Int) throws -> String {
         let label = "\(lead.number) \(lead.details.customer ?? "")"
+        let rule = trigger.name
         switch action {
         case let .task(who, title):
             guard let assignee = try Recipients.resolve(who, for: lead, m.db).first else { return "no \(who) to give '\(title)' to" }
-            let due = context.calendar.addingWorkingDays(1, to: m.now)
+            let due = trigger.taskDue.date(after: m.now, on: context.calendar)
             let id = try Tasks.insert(leadID: lead.id, assignee: assignee, title: title, kind: "trigger", due: due, m)
-            return "task #\(id) for \(assignee)"
+            try m.db.execute(sql: "UPDATE task SET trigger_event = ? WHERE id = ?", arguments: [event.description, id])
+            var copied: [String] = []
+            for who in trigger.cc {
+                for recipient in try Recipients.resolve(who, for: lead, m.db) where recipient != assignee && !copied.contains(recipient) {
+                    try m.notify(recipient, kind: "trigger", leadID: lead.id,
+                                 body: "cc: \(assignee) has '\(title)' on \(label), due \(StoreError.timestamp(due)) (rule \(rule))")
+                    copied.append(recipient)
+                }
+            }
+            return "task #\(id) for \(assignee)" + (copied.isEmpty ? "" : ", cc \(copied.joined(separator: ", "))")
         case let .notify(who):
             let recipients = try Recipients.resolve(who, for: lead, m.db)
             guard !recipients.isEmpty else { return "no \(who) to notify" }
@@ -49,12 +59,13 @@ enum Triggers {
             return "notified \(recipients.joined(separator: ", "))"
         case let .emailCustomer(name):
             guard let email = lead.details.email, !email.isEmpty else { return "no customer email; nothing sent" }
-            let template = MessageTemplate.builtIn[name]
-                ?? MessageTemplate(name: name, subject: "{customer} · {number}", body: "{contact}: \(name) ({number})")
+            // `process check` refuses unknown templates; one missing here sends nothing rather than a stub.
+            guard let template = context.process.template(named: name) else { return "no template '\(name)'; nothing sent" }
+            let language = lead.contactLanguage ?? context.process.defaultLanguage
             let (subject, body) = template.render([
                 "customer": lead.details.customer, "contact": lead.details.contact, "number": lead.number.description,
                 "owner": lead.owner, "amount": lead.amount?.description,
-            ])
+            ], language: language)
             let id = try Outbox.enqueue(.email, to: email, subject: subject, body: body, leadID: lead.id, rule: "trigger:\(rule)", m)
             return "email #\(id) to \(email) queued"
         case let .addTag(tag):

@@ -1,5 +1,11 @@
 import Foundation
 import GRDB
+import GRDBSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The shared SQLite database: one file in WAL mode that many `clew` processes use at once.
 ///
@@ -23,38 +29,58 @@ public final class ClewDatabase: @unchecked Sendable {
     /// The pool that writes, opened at the first write unless opening found it needed.
     private var writable: DatabasePool?
     private let lock = NSLock()
+    /// A team database (group-writable): its connections keep the `-wal` and `-shm` files.
+    private let shared: Bool
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 15
 
+    /// The mode of a personal database (and so of its `-wal` and `-shm`, which SQLite gives the
+    /// database file's permission bits): readable by its owner only.
+    public static let personalFileMode: mode_t = 0o600
+    /// The mode of a team database: the owner and the private group of a shared install.
+    public static let sharedFileMode: mode_t = 0o660
+
     /// Opens (and creates, when `create` is true) the database at `path`, migrating it to the
-    /// current schema.
+    /// current schema. A new file is created with exactly `fileMode`, whatever the umask (a new
+    /// directory for it 0700 — 2770 for a team is made by `clew install --shared`).
     ///
     /// - Throws: ``StoreError/databaseMissing(_:)`` when the file does not exist and `create` is
     ///   false; ``StoreError/databaseNewerThanClew(_:)`` when another Clew version migrated it
-    ///   further than this one knows; ``StoreError/busy``, ``StoreError/corrupt`` and the other
+    ///   further than this one knows; ``StoreError/notAClewDatabase(_:)`` when the file holds
+    ///   another program's tables; ``StoreError/busy``, ``StoreError/corrupt`` and the other
     ///   storage errors instead of raw SQLite ones.
-    public init(path: String, create: Bool = false) throws {
+    public init(path: String, create: Bool = false, fileMode: mode_t = ClewDatabase.personalFileMode) throws {
         let fileManager = FileManager.default
         let exists = fileManager.fileExists(atPath: path)
         if !exists {
             guard create else { throw StoreError.databaseMissing(path) }
             let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if !directory.isEmpty && !fileManager.fileExists(atPath: directory) {
+                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
             }
+            try Self.createEmptyFile(path, mode: fileMode)
         }
         self.path = path
+        // A shared (group-writable) database keeps its sidecars: a team install creates them
+        // root-owned once, and no user's process ever creates (and so owns) one.
+        shared = DatabaseFiles.Status.of(path).map { $0.mode & 0o020 != 0 } ?? false
         do {
             if exists {
-                let readers = try DatabasePool(path: path, configuration: Self.configuration(readonly: true))
+                let readers = try DatabasePool(path: path, configuration: Self.configuration(readonly: true, keepingSidecars: shared))
                 self.readers = readers
                 let migrator = ClewMigrations.migrator
-                let applied = try readers.read { try migrator.appliedIdentifiers($0) }
+                let (applied, tables) = try readers.read { db in
+                    (try migrator.appliedIdentifiers(db),
+                     try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0)
+                }
+                // Another program's database: never add Clew's tables to it.
+                if tables > 0 && applied.isDisjoint(with: migrator.migrations) { throw StoreError.notAClewDatabase(path) }
                 if !applied.subtracting(migrator.migrations).isEmpty { throw StoreError.databaseNewerThanClew(path) }
                 if try !readers.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(try writer()) }
             } else {
-                let pool = try DatabasePool(path: path, configuration: Self.configuration())
+                let pool = try DatabasePool(path: path, configuration: Self.configuration(keepingSidecars: shared))
                 writable = pool
                 readers = pool
                 try ClewMigrations.migrator.migrate(pool)
@@ -68,7 +94,7 @@ public final class ClewDatabase: @unchecked Sendable {
     private func writer() throws -> DatabasePool {
         try lock.withLock {
             if let writable { return writable }
-            let pool = try DatabasePool(path: path, configuration: Self.configuration())
+            let pool = try DatabasePool(path: path, configuration: Self.configuration(keepingSidecars: shared))
             writable = pool
             return pool
         }
@@ -82,7 +108,7 @@ public final class ClewDatabase: @unchecked Sendable {
         }
     }
 
-    static func configuration(readonly: Bool = false) -> Configuration {
+    static func configuration(readonly: Bool = false, keepingSidecars: Bool = false) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
@@ -90,11 +116,30 @@ public final class ClewDatabase: @unchecked Sendable {
         config.label = "clew"
         config.prepareDatabase { db in
             db.add(function: SearchText.sqlFunction)
+            if keepingSidecars {
+                // SQLITE_FCNTL_PERSIST_WAL: the last connection to close keeps -wal and -shm.
+                var persist: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
+                try db.execute(sql: "PRAGMA journal_size_limit = 1048576")
+            }
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
         return config
+    }
+
+    /// Creates `path` empty with exactly `mode` (`O_EXCL`, so an existing file or a planted
+    /// symlink is never followed); SQLite then initialises the empty file as a new database.
+    static func createEmptyFile(_ path: String, mode: mode_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            throw StoreError.conflict("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { closeDescriptor(fd) }
+        guard fchmod(fd, mode) == 0 else {
+            throw StoreError.conflict("cannot set the mode of \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Runs `body` in one write transaction (IMMEDIATE, so concurrent writers queue instead of
@@ -159,3 +204,6 @@ public final class ClewDatabase: @unchecked Sendable {
         }
     }
 }
+
+/// `close(2)` (the name is taken inside ``ClewDatabase`` by ``ClewDatabase/close()``).
+func closeDescriptor(_ fd: Int32) { _ = close(fd) }

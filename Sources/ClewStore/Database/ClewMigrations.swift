@@ -16,7 +16,8 @@ enum ClewMigrations {
         migrator.registerMigration("v4-imports", migrate: createImports)
         migrator.registerMigration("v5-process-definition", migrate: createProcessDefinition)
         migrator.registerMigration("v6-automation", migrate: createAutomation)
-        migrator.registerMigration("v7-process-identities", migrate: addProcessIdentities)
+        migrator.registerMigration("v7-seed-process", migrate: addSeedProcessColumns)
+        migrator.registerMigration("v8-process-identities", migrate: addProcessIdentities)
         return migrator
     }
 

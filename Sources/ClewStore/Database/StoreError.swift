@@ -10,6 +10,8 @@ public enum StoreError: UserFacingError, Equatable {
     case alreadyInitialized(String)
     /// Another, newer Clew migrated the database.
     case databaseNewerThanClew(String)
+    /// The file is an SQLite database of another program (Clew adds nothing to it).
+    case notAClewDatabase(String)
     /// The database has no users yet.
     case notInitialized
     /// Another process held the database for longer than the busy timeout.
@@ -56,6 +58,7 @@ public enum StoreError: UserFacingError, Equatable {
         case let .databaseMissing(path): "no Clew database at \(path); create it with 'clew init'"
         case let .alreadyInitialized(path): "\(path) is already a Clew database"
         case let .databaseNewerThanClew(path): "\(path) was upgraded by a newer Clew; update clew"
+        case let .notAClewDatabase(path): "\(path) is not a Clew database (it holds other tables); Clew leaves it alone"
         case .notInitialized: "the database has no users; run 'clew init' first"
         case .busy:
             "the database is busy (another user is writing); try again in a moment — if it stays busy, see 'clew doctor' (数据库正忙，请稍后重试)"

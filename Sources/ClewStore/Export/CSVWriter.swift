@@ -1,9 +1,11 @@
+import ClewDomain
 import Foundation
 
 /// Writes RFC 4180 CSV to a file handle, one record at a time: cells with a comma, quote,
 /// CR or LF are quoted, quotes doubled, records end with CRLF (what Excel writes). The text is
 /// UTF-8 with a byte-order mark (so Excel opens Chinese correctly), or GB18030 for old Excel
-/// and WPS (`--excel`).
+/// and WPS (`--excel`). Cells are made safe as ``CellSafety`` asks: by default a cell that
+/// would start a spreadsheet formula gets a leading `'`.
 ///
 /// ```swift
 /// let writer = try CSVWriter(handle: .standardOutput, encoding: .utf8)
@@ -22,18 +24,20 @@ public final class CSVWriter {
 
     private let handle: FileHandle
     private let encoding: Encoding
+    private let safety: CellSafety
     private var buffer = Data()
 
     /// - Parameter byteOrderMark: start a UTF-8 file with a BOM (false when appending).
-    public init(handle: FileHandle, encoding: Encoding = .utf8, byteOrderMark: Bool = true) throws {
+    public init(handle: FileHandle, encoding: Encoding = .utf8, safety: CellSafety = .spreadsheet, byteOrderMark: Bool = true) throws {
         self.handle = handle
         self.encoding = encoding
+        self.safety = safety
         if encoding == .utf8 && byteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
     /// Appends one record.
     public func write(_ cells: [String]) throws {
-        let line = cells.map(Self.quoted).joined(separator: ",") + "\r\n"
+        let line = cells.map { Self.quoted(safety.apply($0)) }.joined(separator: ",") + "\r\n"
         switch encoding {
         case .utf8: buffer.append(contentsOf: line.utf8)
         case .gb18030:

@@ -26,6 +26,17 @@ public struct ExportService: Sendable {
     /// Rows fetched per page.
     static let pageSize = 1_000
 
+    // MARK: - The audit row
+
+    /// Records an export in the audit trail (`clew audit --action export`): who, what, with
+    /// which filters, how many rows and where to — also when it failed part-way.
+    public func recordExport(_ kind: Kind, format: String, query: LeadQuery, rows: Int, destination: String?, failed: Bool = false) throws {
+        let summary = "\(rows) \(kind.rawValue) as \(format) to \(destination ?? "stdout")\(failed ? " (failed part-way)" : ""); filters: \(query.filterDescription)"
+        try context.database.write { db in
+            try Mutation(db: db, actor: actor, now: context.clock.now()).audit("export", entity: "export", id: 0, field: kind.rawValue, new: summary)
+        }
+    }
+
     // MARK: - Leads
 
     /// Calls `body` with every lead matching `query` that the actor may see, newest first, a

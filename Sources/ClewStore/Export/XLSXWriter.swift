@@ -19,11 +19,15 @@ public final class XLSXWriter {
     private let sheetURL: URL
     private let handle: FileHandle
     private let sheetName: String
+    private let safety: CellSafety
     private var row = 0
     private var buffer = ""
 
-    public init(sheetName: String) throws {
+    /// A workbook with one sheet; `safety` is applied to every cell (by default a leading `'`
+    /// on text a spreadsheet would read as a formula).
+    public init(sheetName: String, safety: CellSafety = .spreadsheet) throws {
         self.sheetName = sheetName
+        self.safety = safety
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("clew-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         sheetURL = directory.appendingPathComponent("sheet1.xml")
@@ -40,7 +44,7 @@ public final class XLSXWriter {
         row += 1
         buffer += "<row r=\"\(row)\">"
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
-            buffer += "<c r=\"\(Self.columnName(index))\(row)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escaped(cell))</t></is></c>"
+            buffer += "<c r=\"\(Self.columnName(index))\(row)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escaped(safety.apply(cell)))</t></is></c>"
         }
         buffer += "</row>"
         if buffer.utf8.count > 1 << 16 { try flush() }

@@ -29,7 +29,7 @@ enum ImportRowCleaner {
         var emails: [(header: String, value: String)] = []
         for (index, column) in mapping.columns.enumerated() {
             let raw = index < cells.count ? cells[index] : ""
-            let value = TextNormalization.trimmed(raw)
+            let value = TextNormalization.trimmed(TextNormalization.removingSpreadsheetGuard(raw))
             guard !value.isEmpty else { continue }
             switch column {
             case .ignored: continue

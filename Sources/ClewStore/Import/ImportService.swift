@@ -62,7 +62,8 @@ public struct ImportService: Sendable {
             options.mappings = resumed.options.mappings
             options.rejectsPath = resumed.options.rejectsPath
         }
-        var source = try ImportSource.open(path, options: options)
+        // The file the user named is read with the user's own group only (a team install).
+        var source = try Privilege.asUser { try ImportSource.open(path, options: options) }
         var summary = ImportSummary(file: fileName, format: source.format, encoding: source.encoding?.rawValue, sheet: source.sheet)
         summary.dryRun = options.dryRun
 
@@ -339,8 +340,8 @@ extension ImportService {
                 insertLead: try db.cachedStatement(sql: """
                     INSERT OR ROLLBACK INTO lead (number, status, suggested_grade, score, score_parts, customer, contact, title, phone, phone_key,
                       email, email_key, industry, need, source, campaign, region, city, budget, flags, tags, created_by, created_at, updated_by,
-                      updated_at, version, status_changed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, 1, ?)
+                      updated_at, version, status_changed_at, budget_min_yuan, budget_max_yuan)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, 1, ?, ?, ?)
                     """),
                 insertAudit: try db.cachedStatement(sql: """
                     INSERT INTO audit (at, actor, via, action, entity, entity_id, field, new) VALUES (?, ?, ?, 'import', 'lead', ?, 'import', ?)
@@ -375,14 +376,32 @@ extension ImportService {
             }
             if state.dryRun, seenEarlier(accepted.lead, &state) {
                 summary.merged += 1
-            } else if let existing = try duplicate(of: accepted.lead, &state, db) {
+                return
+            }
+            let existing = try duplicate(of: accepted.lead, &state, db)
+            switch DuplicatePolicy.decide(existing.map { DuplicatePolicy.Match($0.accessFacts, by: actor) }) {
+            case .register:
+                try insert(accepted, score: score, line: record.row, &state, db)
+                summary.inserted += 1
+            case .refuseNaming(editable: true):
+                guard let existing else { return }
                 switch try merge(accepted, line: record.row, into: existing, &state, db) {
                 case .merged: summary.merged += 1
                 case .unchanged: summary.unchanged += 1; return
-                case let .refused(reason): return try reject(reason)
                 }
-            } else {
-                try insert(accepted, score: score, line: record.row, &state, db)
+            case .refuseNaming(editable: false):
+                guard let existing else { return }
+                return try reject("duplicate of \(existing.number) (owner \(existing.owner ?? "none")), which you may not edit")
+            case .refuseHidden:
+                guard let existing else { return }
+                try DuplicateNotice.tellSupervisor(of: existing, field: "phone or email", Mutation(db: db, actor: actor, now: now))
+                return try reject(DuplicatePolicy.hiddenRefusal)
+            case .repeatPurchase, .followLostLead:
+                guard let existing else { return }
+                let id = try insert(accepted, score: score, line: record.row, &state, db)
+                if let inserted = try Row.fetchOne(state.fetchLead, arguments: [id]).map(Lead.init(row:)) {
+                    _ = try DuplicateNotice.link(inserted, to: existing, Mutation(db: db, actor: actor, now: now))
+                }
                 summary.inserted += 1
             }
             if !accepted.flags.isEmpty {
@@ -414,7 +433,8 @@ extension ImportService {
             return found
         }
 
-        private func insert(_ row: ImportRowCleaner.Accepted, score: LeadScore, line: Int, _ state: inout WriteState, _ db: Database) throws {
+        @discardableResult
+        private func insert(_ row: ImportRowCleaner.Accepted, score: LeadScore, line: Int, _ state: inout WriteState, _ db: Database) throws -> Int64 {
             if state.nextNumber > state.numbersEnd {
                 let range = try LeadNumbering.reserve(db, count: ImportService.numberChunk, on: state.day)
                 state.nextNumber = range.lowerBound
@@ -428,6 +448,7 @@ extension ImportService {
                 number, row.lead.initialStatus.rawValue, score.suggestedGrade.rawValue, score.total, score.storedParts, d.customer, d.contact, d.title,
                 d.phone, row.lead.phone?.normalized, d.email, row.lead.email?.normalized, d.industry, d.need, d.source, d.campaign,
                 d.region, d.city, d.budget, TagSet.encode(row.flags), actor.login, at, actor.login, at, at,
+                d.budget.flatMap(BudgetRange.init(parsing:))?.minYuan, d.budget.flatMap(BudgetRange.init(parsing:))?.maxYuan,
             ])
             let id = db.lastInsertedRowID
             try state.insertAudit.execute(arguments: [at, actor.login, actor.impersonator, id, "#\(state.importID) \(fileName) row \(line): \(number)"])
@@ -437,17 +458,13 @@ extension ImportService {
             for (name, value) in row.extras {
                 try state.insertExtra.execute(arguments: [id, name, value, state.importID])
             }
+            return id
         }
 
-        enum MergeResult { case merged, unchanged, refused(String) }
+        enum MergeResult { case merged, unchanged }
 
+        /// Merges a row into an open lead the importer may edit (``DuplicatePolicy`` decided so).
         private func merge(_ row: ImportRowCleaner.Accepted, line: Int, into lead: Lead, _ state: inout WriteState, _ db: Database) throws -> MergeResult {
-            guard !lead.status.isClosed else {
-                return .refused("duplicate of \(lead.number), which is \(lead.status); closed leads are not changed by an import")
-            }
-            guard AccessPolicy.allows(.edit, on: lead.accessFacts, by: actor) else {
-                return .refused("duplicate of \(lead.number) (owner \(lead.owner ?? "none")), which you may not edit")
-            }
             let incoming = row.lead.fields
             var fills = false
             var conflicts: [String] = []

@@ -32,7 +32,7 @@ extension ProcessDefinitionTOML {
     }
 
     private static func read(_ root: TOMLTable, _ r: inout TOMLReader) -> ProcessDefinition {
-        r.checkKeys(root, "", nil, allowed: ["version", "stage", "scoring", "assignment", "pool", "cadence", "sla", "keyword", "trigger"])
+        r.checkKeys(root, "", nil, allowed: ["version", "default_language", "stage", "scoring", "assignment", "pool", "cadence", "sla", "keyword", "trigger", "template"])
         let standard = ProcessDefinition.standard
         var stages: [StageDefinition] = []
         for (t, i) in r.tables(root, "stage", section: "stage") {
@@ -54,13 +54,15 @@ extension ProcessDefinitionTOML {
             cadences: readCadences(root, &r),
             sla: readSLA(root, &r) ?? standard.sla,
             keywordTags: readKeywords(root, &r),
-            triggers: readTriggers(root, &r)
+            triggers: readTriggers(root, &r),
+            templates: readTemplates(root, &r),
+            defaultLanguage: readLanguage(root, &r)
         )
     }
 
     private static func readScoring(_ root: TOMLTable, _ r: inout TOMLReader) -> ScoringModel? {
         guard let t = r.table(root, "scoring", section: "") else { return nil }
-        r.checkKeys(t, "scoring", nil, allowed: ["grade_a", "grade_b", "dimension", "event"])
+        r.checkKeys(t, "scoring", nil, allowed: ["grade_a", "grade_b", "events_raise_grade", "dimension", "event"])
         var dimensions: [ScoringDimension] = []
         for (d, i) in r.tables(t, "dimension", section: "scoring.dimension") {
             r.checkKeys(d, "scoring.dimension", i, allowed: ["key", "weight", "rule"])
@@ -68,13 +70,19 @@ extension ProcessDefinitionTOML {
             for (rule, j) in r.tables(d, "rule", section: "scoring.dimension.rule") {
                 let s = "scoring.dimension.rule"
                 let kinds = ["contains", "equals", "present_except"]
-                r.checkKeys(rule, s, j, allowed: ["label", "field", "points"] + kinds)
+                r.checkKeys(rule, s, j, allowed: ["label", "field", "points", "min_yuan", "max_yuan"] + kinds)
                 let given = kinds.filter { rule[$0] != nil }
-                if given.count != 1 { r.fail(s, j, nil, token: "rule", "a scoring rule needs exactly one of contains, equals or present_except") }
+                let amounts = rule["min_yuan"] != nil || rule["max_yuan"] != nil
+                if given.count + (amounts ? 1 : 0) != 1 {
+                    r.fail(s, j, nil, token: "rule", "a scoring rule needs exactly one of contains, equals, present_except or min_yuan/max_yuan")
+                }
                 let values = given.first.flatMap { r.strings(rule, $0, s, j) } ?? []
                 let match: FieldMatch = switch given.first {
                 case "equals": .equals(values)
                 case "present_except": .presentExcept(values)
+                case nil where amounts:
+                    .yuan(min: rule["min_yuan"] == nil ? nil : r.int(rule, "min_yuan", s, j).map(Int64.init),
+                          max: rule["max_yuan"] == nil ? nil : r.int(rule, "max_yuan", s, j).map(Int64.init))
                 default: .contains(values)
                 }
                 rules.append(ScoringRule(label: r.string(rule, "label", s, j) ?? "", field: r.string(rule, "field", s, j) ?? "",
@@ -89,7 +97,8 @@ extension ProcessDefinitionTOML {
             events.append(ScoringEvent(event: r.string(e, "event", "scoring.event", i) ?? "", points: r.int(e, "points", "scoring.event", i) ?? 0))
         }
         return ScoringModel(dimensions: dimensions, events: events, gradeA: r.int(t, "grade_a", "scoring", nil, default: 70) ?? 70,
-                            gradeB: r.int(t, "grade_b", "scoring", nil, default: 40) ?? 40)
+                            gradeB: r.int(t, "grade_b", "scoring", nil, default: 40) ?? 40,
+                            eventsRaiseGrade: r.bool(t, "events_raise_grade", "scoring", nil, default: false))
     }
 
     private static func readAssignment(_ root: TOMLTable, _ r: inout TOMLReader) -> [AssignmentRule] {

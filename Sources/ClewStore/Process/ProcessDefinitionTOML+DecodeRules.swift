@@ -47,7 +47,7 @@ extension ProcessDefinitionTOML {
 
     static func readTriggers(_ root: TOMLTable, _ r: inout TOMLReader) -> [TriggerRule] {
         r.tables(root, "trigger", section: "trigger").map { t, i in
-            r.checkKeys(t, "trigger", i, allowed: ["name", "on", "actions"])
+            r.checkKeys(t, "trigger", i, allowed: ["name", "on", "actions", "due", "cc"])
             let onText = r.string(t, "on", "trigger", i) ?? ""
             let event = TriggerEvent(parsing: onText)
             if event == nil, !onText.isEmpty {
@@ -60,7 +60,31 @@ extension ProcessDefinitionTOML {
                 let name = text.split(separator: ":").first.map(String.init) ?? text
                 r.fail("trigger", i, "actions", token: text, "unknown action '\(text)'" + Suggestion.hint(for: name, in: TriggerAction.names))
             }
-            return TriggerRule(name: r.string(t, "name", "trigger", i) ?? "trigger \(i + 1)", event: event ?? .leadWon, actions: actions)
+            return TriggerRule(name: r.string(t, "name", "trigger", i) ?? "trigger \(i + 1)", event: event ?? .leadWon, actions: actions,
+                               taskDue: r.duration(t, "due", "trigger", i, required: false) ?? TriggerRule.defaultTaskDue,
+                               cc: r.strings(t, "cc", "trigger", i) ?? [])
         }
+    }
+
+    /// The `[[template]]`s; a file without any (written before templates moved into the file)
+    /// keeps the standard ones.
+    static func readTemplates(_ root: TOMLTable, _ r: inout TOMLReader) -> [MessageTemplate] {
+        guard root["template"] != nil else { return MessageTemplate.standard }
+        return r.tables(root, "template", section: "template").map { t, i in
+            let s = "template"
+            r.checkKeys(t, s, i, allowed: ["name", "subject_zh", "body_zh", "subject_en", "body_en"])
+            func text(_ key: String) -> String { r.string(t, key, s, i) ?? "" }
+            return MessageTemplate(name: text("name"), zh: .init(subject: text("subject_zh"), body: text("body_zh")),
+                                   en: .init(subject: text("subject_en"), body: text("body_en")))
+        }
+    }
+
+    static func readLanguage(_ root: TOMLTable, _ r: inout TOMLReader) -> ContactLanguage {
+        guard let text = r.string(root, "default_language", "", nil, required: false) else { return .zh }
+        guard let language = ContactLanguage(parsing: text) else {
+            r.fail("", nil, "default_language", token: text, "unknown default_language '\(text)'; use zh or en")
+            return .zh
+        }
+        return language
     }
 }

@@ -24,6 +24,8 @@ public enum ProcessDefinitionTOML {
         w.comment("Clew process definition (流程定义). Edit, then: clew process check FILE; clew process apply FILE")
         w.comment("Durations: \"N working days\", \"N working hours\" (09:00–18:00 on the working calendar), \"N days\", \"N hours\".")
         w.line("version = \(definition.version)")
+        w.comment("The language of contacts who have none (zh | en): it picks the text of customer email templates.")
+        w.pair("default_language", definition.defaultLanguage.rawValue)
         w.comment("Pipeline stages (销售阶段), in order. owner: rep | supervisor. A deal past `expected` is stalled (异常).")
         for stage in definition.pipeline.stages {
             w.header("[[stage]]")
@@ -35,10 +37,14 @@ public enum ProcessDefinitionTOML {
         }
         w.comment("Scoring (评分): in each dimension the first matching rule gives its points (at most the weight).")
         w.comment("A rule tests a lead field (\(ScoringModel.fields.joined(separator: ", "))) with")
-        w.comment("contains = [...], equals = [...] or present_except = [...]. Score ≥ grade_a → A, ≥ grade_b → B, else C.")
+        w.comment("contains = [...], equals = [...] or present_except = [...], or compares the budget as yuan: the lower")
+        w.comment("end of 10-30万 / 50万以上 / ¥300,000 must be ≥ min_yuan and < max_yuan. Score ≥ grade_a → A, ≥ grade_b → B, else C.")
         w.header("[scoring]")
         w.line("grade_a = \(definition.scoring.gradeA)")
         w.line("grade_b = \(definition.scoring.gradeB)")
+        w.comment("A behaviour event that raises the suggestion always tells the owner; with true it also raises a")
+        w.comment("grade a supervisor set (otherwise their grade is kept).")
+        w.line("events_raise_grade = \(definition.scoring.eventsRaiseGrade)")
         for dimension in definition.scoring.dimensions {
             w.header("[[scoring.dimension]]")
             w.pair("key", dimension.key)
@@ -51,6 +57,9 @@ public enum ProcessDefinitionTOML {
                 case let .contains(values): w.list("contains", values)
                 case let .equals(values): w.list("equals", values)
                 case let .presentExcept(values): w.list("present_except", values)
+                case let .yuan(min, max):
+                    if let min { w.line("min_yuan = \(min)") }
+                    if let max { w.line("max_yuan = \(max)") }
                 }
                 w.line("points = \(rule.points)")
             }
@@ -112,11 +121,27 @@ public enum ProcessDefinitionTOML {
         }
         w.comment("Triggers (触发器). on: \(TriggerEvent.names.joined(separator: ", ")) (stage-…:STAGE, tag-added:TAG).")
         w.comment("actions: task:WHO:TITLE, notify:WHO, email-customer:TEMPLATE, add-tag:TAG, move-stage:STAGE, risk-alert.")
+        w.comment("contract-signed fires on entering the last stage (合同签订); lead-won when the deal is won from it.")
+        w.comment("Tasks are due `due` after the event (default \(TriggerRule.defaultTaskDue)); `cc` is told of each (抄送).")
         for trigger in definition.triggers {
             w.header("[[trigger]]")
             w.pair("name", trigger.name)
             w.pair("on", trigger.event.description)
             w.list("actions", trigger.actions.map(\.description))
+            if trigger.actions.contains(where: { if case .task = $0 { true } else { false } }) || trigger.taskDue != TriggerRule.defaultTaskDue {
+                w.pair("due", trigger.taskDue.description)
+            }
+            if !trigger.cc.isEmpty { w.list("cc", trigger.cc) }
+        }
+        w.comment("Customer email templates (邮件模板) for email-customer:NAME, in Chinese and English; the contact's")
+        w.comment("language picks one. Placeholders: \(MessageTemplate.placeholders.map { "{\($0)}" }.joined(separator: " ")).")
+        for template in definition.templates {
+            w.header("[[template]]")
+            w.pair("name", template.name)
+            w.pair("subject_zh", template.zh.subject)
+            w.multiline("body_zh", template.zh.body)
+            w.pair("subject_en", template.en.subject)
+            w.multiline("body_en", template.en.body)
         }
         return w.text
     }
@@ -144,6 +169,15 @@ struct TOMLWriter {
         text.dropLast().split(separator: "\n", omittingEmptySubsequences: false).last?.hasPrefix("#") ?? false
     }
     mutating func pair(_ key: String, _ value: String) { line("\(key) = \(Self.quoted(value))") }
+    /// A multi-line basic string (`"""`), for template bodies; one-line values stay one line.
+    mutating func multiline(_ key: String, _ value: String) {
+        guard value.contains("\n") else { return pair(key, value) }
+        // As ``quoted(_:)``, but line breaks stay line breaks.
+        let escaped = value.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Self.quoted(String($0)).dropFirst().dropLast() }.joined(separator: "\n")
+        line("\(key) = \"\"\"\n\(escaped)\"\"\"")
+    }
+
     mutating func list(_ key: String, _ values: [String]) { line("\(key) = [\(values.map(Self.quoted).joined(separator: ", "))]") }
 
     /// A TOML basic string.

@@ -12,7 +12,8 @@ extension Lead {
         lead.industry, lead.need, lead.source, lead.campaign, lead.region, lead.city, lead.budget, lead.amount_fen,
         lead.flags, lead.tags, lead.lost_reason, (SELECT m.number FROM lead m WHERE m.id = lead.merged_into) AS merged_number,
         lead.created_by, lead.created_at, lead.updated_by, lead.updated_at, lead.version, lead.status_changed_at,
-        lead.stage_entered_at, lead.last_follow_up_at
+        lead.stage_entered_at, lead.last_follow_up_at, lead.contact_language,
+        (SELECT p.number FROM lead p WHERE p.id = lead.previous_lead_id) AS previous_number, lead.customer_id
         """
 
     /// The names of ``selection``'s columns, in order: ``init(row:)`` reads them by position.
@@ -22,7 +23,7 @@ extension Lead {
         "industry", "need", "source", "campaign", "region", "city", "budget", "amount_fen",
         "flags", "tags", "lost_reason", "merged_number",
         "created_by", "created_at", "updated_by", "updated_at", "version", "status_changed_at",
-        "stage_entered_at", "last_follow_up_at",
+        "stage_entered_at", "last_follow_up_at", "contact_language", "previous_number", "customer_id",
     ]
 
     /// Reads a lead from a row whose first columns are ``selection`` (any others follow it).
@@ -57,7 +58,10 @@ extension Lead {
             updatedBy: row[30], updatedAt: Date(storage: row[31]),
             version: row[32], statusChangedAt: Date(storage: row[33]),
             stageEnteredAt: (row[34] as Double?).map(Date.init(storage:)),
-            lastFollowUpAt: (row[35] as Double?).map(Date.init(storage:))
+            lastFollowUpAt: (row[35] as Double?).map(Date.init(storage:)),
+            contactLanguage: (row[36] as String?).flatMap(ContactLanguage.init(rawValue:)),
+            previousLead: (row[37] as String?).flatMap(LeadNumber.init),
+            customerID: row[38]
         )
     }
 
@@ -122,6 +126,8 @@ extension Lead {
             c("region", details.region),
             c("city", details.city),
             c("budget", details.budget),
+            c("budget_min_yuan", budgetRange?.minYuan, audited: false),
+            c("budget_max_yuan", budgetRange?.maxYuan, audited: false),
             c("amount_fen", amount?.fen),
             c("flags", TagSet.encode(flags)),
             c("tags", TagSet.encode(tags)),
@@ -135,6 +141,8 @@ extension Lead {
             c("status_changed_at", statusChangedAt.storage, audited: false),
             c("stage_entered_at", stageEnteredAt?.storage, audited: false),
             c("last_follow_up_at", lastFollowUpAt?.storage, audited: false),
+            c("contact_language", contactLanguage?.rawValue),
+            c("customer_id", customerID),
         ]
     }
 }

@@ -77,7 +77,7 @@ public struct SeedGenerator {
             }
         }
 
-        var writer = SeedLeadWriter(context: context, team: team, now: now)
+        var writer = SeedLeadWriter(context: context, team: team, now: now, actor: actor)
         let batch = 2_000
         var start = 0
         while start < options.leads {

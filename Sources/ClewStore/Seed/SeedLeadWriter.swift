@@ -8,6 +8,8 @@ struct SeedLeadWriter {
     let context: ClewContext
     let team: SeedTeam
     let now: Date
+    /// Who records the won leads' customers.
+    let actor: ActingUser
     private var db: Database?
     private var insertLead: Statement?
     private var insertFollowUp: Statement?
@@ -17,10 +19,11 @@ struct SeedLeadWriter {
     /// Active leads of the demo rep, for approvals and mentions.
     private var demoLeads: [(id: Int64, stage: String)] = []
 
-    init(context: ClewContext, team: SeedTeam, now: Date) {
+    init(context: ClewContext, team: SeedTeam, now: Date, actor: ActingUser) {
         self.context = context
         self.team = team
         self.now = now
+        self.actor = actor
     }
 
     mutating func prepare(_ db: Database) throws {
@@ -92,9 +95,11 @@ struct SeedLeadWriter {
         default: .pooled
         }
         let age = now.storage - createdAt
+        // Pooled leads sit in the process file's pool for their region or industry, else (as a
+        // lead returned to its pool) in one named for the region.
+        let pool = context.process.pools.first { $0.gathers(region: region.name, industry: industry) }?.name ?? region.name
         let graded = ![LeadStatus.new, .screening].contains(status) || r.chance(0.2)
         let grade: Grade? = graded ? r.pick([Grade.a, .b, .b, .c]) : nil
-        let score: Int? = status == .new ? nil : r.int(10...95)
         let owner: String? = [.assigned, .active, .won, .lost].contains(status) ? r.pick(team.reps[region.name] ?? []) : nil
         let stages = context.pipeline.stages.map(\.key)
         var stage: String?
@@ -115,11 +120,16 @@ struct SeedLeadWriter {
         var flags = ""
         if r.chance(0.01) { flags = ",possible-duplicate," }
         let lastChange = closedAt ?? stageEntered ?? min(now.storage - 60, createdAt + age * 0.3)
+        let title = r.pick(vocabulary.titles)
+        let need: String? = complete ? r.pick(vocabulary.needs) : nil
+        // Scored by the process in force, as an edit would rescore it.
+        let score: Int? = status == .new ? nil
+            : context.process.scoring.score(LeadDraft(customer: customer, title: title, industry: industry, need: need, budget: budget)).total
 
         try insertLead.execute(arguments: [
-            number, status.rawValue, stage, grade?.rawValue, score.map { Grade.suggested(forScore: $0).rawValue }, score, owner,
-            status == .pooled ? region.name : nil, customer, contact, r.pick(vocabulary.titles), phone, phoneKey, email, email,
-            complete ? industry : nil, complete ? r.pick(vocabulary.needs) : nil, r.pick(vocabulary.sources),
+            number, status.rawValue, stage, grade?.rawValue, score.map { context.process.scoring.grade(forScore: $0).rawValue }, score, owner,
+            status == .pooled ? pool : nil, customer, contact, title, phone, phoneKey, email, email,
+            complete ? industry : nil, need, r.pick(vocabulary.sources),
             r.chance(0.5) ? r.pick(vocabulary.campaigns) : nil, region.name, city, budget, amount, flags, "",
             lostReason, team.marketing, createdAt, owner ?? "seed", lastChange, lastChange, stageEntered,
             owner == nil ? nil : createdAt + 3_600 * 20, nil, closedAt,
@@ -127,6 +137,15 @@ struct SeedLeadWriter {
         let id = db.lastInsertedRowID
         try insertAudit.execute(arguments: [createdAt, id, number])
         report.leads += 1
+        if let range = BudgetRange(parsing: budget) {
+            try db.cachedStatement(sql: "UPDATE lead SET budget_min_yuan = ?, budget_max_yuan = ? WHERE id = ?")
+                .execute(arguments: [range.minYuan, range.maxYuan, id])
+        }
+        // A won lead has its customer, contact and opportunity, as winning it by hand makes them.
+        if status == .won, let amount, let closedAt, let lead = try LeadLookup.fetch(db, id: id) {
+            let conversion = try LeadConversion.convert(lead, amount: Money(fen: amount), at: Date(storage: closedAt))
+            try Conversions.record(conversion, lead: lead, Mutation(db: db, actor: actor, now: Date(storage: closedAt)))
+        }
 
         if let owner {
             try writeHistory(id: id, status: status, owner: owner, stage: stage, stageEntered: stageEntered, createdAt: createdAt,

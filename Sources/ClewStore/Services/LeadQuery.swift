@@ -85,12 +85,13 @@ public struct StageVisit: Hashable, Sendable, Codable {
     public var plannedExitAt: Date?
     public var exitedAt: Date?
 
-    /// `in-progress`, `done`, or `stalled` (still in it past the planned exit).
-    public func status(at now: Date) -> String {
-        if exitedAt != nil { return "done" }
-        if let planned = plannedExitAt, now > planned { return "stalled" }
-        return "in-progress"
+    /// Where the visit stands, as seed 000's stage tracking table shows it (进行中/已完成/异常).
+    public func progress(at now: Date) -> StageProgress {
+        StageProgress.of(plannedExit: plannedExitAt, exited: exitedAt, now: now)
     }
+
+    /// `in-progress`, `done`, or `late` (left, or still in it, past the planned exit).
+    public func status(at now: Date) -> String { progress(at: now).rawValue }
 }
 
 /// One audit row: who changed what, when.

@@ -189,7 +189,9 @@ extension LeadService {
     // MARK: - Closing
 
     /// Wins the deal: the lead converts into customer, contact and opportunity (成交), keeping
-    /// its history.
+    /// its history. Only from the contract stage (合同签订), or from an earlier one when the
+    /// actor approves the skip themself (``Pipeline/planWin(from:actorApprovesSkips:)``); its
+    /// open tasks and cadence are cancelled, except the work after the sale.
     @discardableResult
     public func win(_ number: String, amount: Money, expectedVersion: Int? = nil) throws -> Lead {
         try context.mutate(as: actor) { m in
@@ -197,23 +199,28 @@ extension LeadService {
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .win, from: lead.status)
             let conversion = try LeadConversion.convert(lead, amount: amount, at: m.now)
+            let plan = try context.pipeline.planWin(from: lead.stage, actorApprovesSkips: try approvesSkips(of: lead, m.db))
+            if case let .skipping(stages) = plan {
+                try m.audit("skip-approved", entity: "lead", id: lead.id, field: "skipped", new: stages.joined(separator: ","))
+            }
             updated.amount = amount
             try StageTracking.close(lead, m)
             try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
             try Conversions.record(conversion, lead: lead, m)
-            try Approvals.withdrawPending(leadID: lead.id, m)
+            try Closing.settle(lead, .won, m)
             if let supervisor = try owningSupervisor(of: lead, m.db) {
                 try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)")
             }
-            try Cadences.cancelPending(leadID: lead.id, m)
             var won = try m.update(lead, to: updated, action: "win")
             if let stage = lead.stage { won = try Triggers.fire(.stageLeft(stage), on: won, context: context, m) }
-            won = try Triggers.fire(.leadWon, on: won, context: context, m)
-            return try Triggers.fire(.contractSigned, on: won, context: context, m)
+            // A win that skipped the contract stage signed the contract too.
+            if case .skipping = plan { won = try Triggers.fire(.contractSigned, on: won, context: context, m) }
+            return try Triggers.fire(.leadWon, on: won, context: context, m)
         }
     }
 
-    /// Closes the lead as lost (已终止) with a reason; its open tasks are cancelled.
+    /// Closes the lead as lost (已终止) with a reason; its open tasks and cadence are cancelled
+    /// with that reason and its alerts cleared.
     @discardableResult
     public func lose(_ number: String, reason: LostReason, expectedVersion: Int? = nil) throws -> Lead {
         try context.mutate(as: actor) { m in
@@ -223,8 +230,7 @@ extension LeadService {
             updated.lostReason = reason
             try StageTracking.close(lead, m)
             try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
-            try Tasks.cancelOpen(leadID: lead.id, m)
-            try Approvals.withdrawPending(leadID: lead.id, m)
+            try Closing.settle(lead, .lost(reason), m)
             var lost = try m.update(lead, to: updated, action: "lose")
             if let stage = lead.stage { lost = try Triggers.fire(.stageLeft(stage), on: lost, context: context, m) }
             return try Triggers.fire(.leadLost, on: lost, context: context, m)
@@ -261,6 +267,13 @@ extension LeadService {
     func firedStageEntered(_ lead: Lead, _ m: Mutation, depth: Int = 0) throws -> Lead {
         guard let stage = lead.stage else { return lead }
         return try Triggers.fire(.stageEntered(stage), on: lead, context: context, m, depth: depth)
+    }
+
+    /// Whether the actor approves a stage skip on `lead` by making it: an admin, the owner's
+    /// supervisor, or any supervisor when the owner has none.
+    func approvesSkips(of lead: Lead, _ db: Database) throws -> Bool {
+        let supervisor = try owningSupervisor(of: lead, db)
+        return actor.role == .admin || actor.login == supervisor || (actor.role == .supervisor && supervisor == nil)
     }
 
     func owningSupervisor(of lead: Lead, _ db: Database) throws -> String? {

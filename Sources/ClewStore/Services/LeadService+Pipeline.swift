@@ -26,7 +26,7 @@ extension LeadService {
                 return .moved(try moveNow(lead, to: to, m))
             case let .skip(to, skipping):
                 let supervisor = try owningSupervisor(of: lead, m.db)
-                if actor.role == .admin || (actor.login == supervisor) || (actor.role == .supervisor && supervisor == nil) {
+                if try approvesSkips(of: lead, m.db) {
                     try m.audit("skip-approved", entity: "lead", id: lead.id, field: "skipped", new: skipping.joined(separator: ","))
                     return .moved(try moveNow(lead, to: to, m))
                 }
@@ -38,7 +38,7 @@ extension LeadService {
     }
 
     /// Moves `lead` to `stage` now, firing `stage-left` and `stage-entered` (at `depth` when a
-    /// trigger moved it).
+    /// trigger moved it), and `contract-signed` on entering the contract stage (合同签订).
     func moveNow(_ lead: Lead, to stage: String, _ m: Mutation, depth: Int = 0) throws -> Lead {
         var updated = lead
         try StageTracking.close(lead, m)
@@ -48,7 +48,9 @@ extension LeadService {
         try StageTracking.open(lead.id, stage: stage, context: context, m)
         var moved = try m.update(lead, to: updated, action: "move")
         if let old = lead.stage { moved = try Triggers.fire(.stageLeft(old), on: moved, context: context, m, depth: depth) }
-        return try firedStageEntered(moved, m, depth: depth)
+        moved = try firedStageEntered(moved, m, depth: depth)
+        guard stage == context.pipeline.contractStage?.key, moved.stage == stage else { return moved }
+        return try Triggers.fire(.contractSigned, on: moved, context: context, m, depth: depth)
     }
 
     /// What logging a follow-up produced.

@@ -55,11 +55,15 @@ extension LeadService {
                 .map(ApprovalItem.init(row:))
             let merged = try Row.fetchAll(db, sql: "SELECT id, number FROM lead WHERE merged_into = ?", arguments: [lead.id])
             let ids = [lead.id] + merged.map { $0["id"] as Int64 }
+            let marks = ids.map { _ in "?" }.joined(separator: ",")
+            // The lead's own rows and those of its tasks and approvals.
             let history = try Row.fetchAll(db, sql: """
                 SELECT id, at, actor, via, action, entity, entity_id, field, old, new FROM audit
-                WHERE entity = 'lead' AND entity_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+                WHERE (entity = 'lead' AND entity_id IN (\(marks)))
+                   OR (entity = 'task' AND entity_id IN (SELECT id FROM task WHERE lead_id IN (\(marks))))
+                   OR (entity = 'approval' AND entity_id IN (SELECT id FROM approval WHERE lead_id IN (\(marks))))
                 ORDER BY id
-                """, arguments: StatementArguments(ids)).map(AuditEntry.init(row:))
+                """, arguments: StatementArguments(ids + ids + ids)).map(AuditEntry.init(row:))
             let custom = try Row.fetchAll(db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ? ORDER BY rowid", arguments: [lead.id])
                 .map { CustomField(name: $0["name"], value: $0["value"]) }
             return LeadDetail(lead: lead, followUps: followUps, tasks: tasks, notes: notes, stages: stages,

@@ -22,8 +22,9 @@ public struct LeadService: Sendable {
 
     // MARK: - Registering
 
-    /// How to treat a new lead that matches an existing one by phone or email.
-    public enum DuplicatePolicy: Sendable, Equatable {
+    /// What the registrant asks for when a new lead matches an open lead they can see
+    /// (``ClewDomain/DuplicatePolicy`` decides everything else).
+    public enum DuplicateOption: Sendable, Equatable {
         /// Refuse with ``DuplicateLeadError``.
         case refuse
         /// Register it anyway, flagged `possible-duplicate`.
@@ -41,12 +42,17 @@ public struct LeadService: Sendable {
     }
 
     /// Registers a lead. A complete lead starts in `screening`, an incomplete one in `new`.
+    /// A phone or email matching an existing lead follows ``ClewDomain/DuplicatePolicy``: an open
+    /// lead refuses it (naming the lead only when the registrant can see it), a won or lost lead
+    /// links the new one to it.
     ///
-    /// - Throws: ``LeadValidationError``, ``DuplicateLeadError``, ``PermissionError``.
-    public func add(_ draft: LeadDraft, duplicates: DuplicatePolicy = .refuse) throws -> AddResult {
+    /// - Parameter language: the contact's language (nil: the process file's default).
+    /// - Throws: ``LeadValidationError``, ``DuplicateLeadError``, ``HiddenDuplicateError``, ``PermissionError``.
+    public func add(_ draft: LeadDraft, duplicates: DuplicateOption = .refuse, language: ContactLanguage? = nil) throws -> AddResult {
         try AccessPolicy.check(.registerLeads, actor)
         let checked = try draft.validate()
-        return try context.mutate(as: actor) { m in
+        // A hidden match is refused after the transaction commits, so its supervisor's notice stays.
+        let result: AddResult? = try context.mutate(as: actor) { m in
             if case let .mergeInto(target) = duplicates {
                 let existing = try LeadLookup.require(m.db, target, for: .edit, by: actor)
                 if existing.status == .merged {
@@ -62,9 +68,19 @@ public struct LeadService: Sendable {
                 return AddResult(lead: routed, merged: true)
             }
             var flags: Set<String> = []
-            if let match = try Self.duplicate(of: checked, m.db) {
-                guard duplicates == .allow else { throw match }
-                flags.insert("possible-duplicate")
+            var previous: Lead?
+            if let match = try Self.matchingLead(checked, m.db) {
+                switch DuplicatePolicy.decide(DuplicatePolicy.Match(match.lead.accessFacts, by: actor)) {
+                case .register: break
+                case .refuseNaming:
+                    guard duplicates == .allow else { throw match.error }
+                    flags.insert("possible-duplicate")
+                case .refuseHidden:
+                    try DuplicateNotice.tellSupervisor(of: match.lead, field: match.error.field, m)
+                    return nil
+                case .repeatPurchase, .followLostLead:
+                    previous = match.lead
+                }
             }
             if checked.phone?.looksFake == true { flags.insert("fake-phone") }
             let number = try LeadNumbering.next(m.db, at: m.now, in: context.calendar.timeZone)
@@ -74,32 +90,45 @@ public struct LeadService: Sendable {
                 score: score.total, details: checked.fields,
                 phoneKey: checked.phone?.normalized, emailKey: checked.email?.normalized, flags: flags,
                 createdBy: actor.login, createdAt: m.now, updatedBy: actor.login, updatedAt: m.now,
-                statusChangedAt: m.now
+                statusChangedAt: m.now, contactLanguage: language
             )
-            let inserted = try m.insert(lead)
+            var inserted = try m.insert(lead)
             try LeadScoring.storeBreakdown(score, leadID: inserted.id, m.db)
+            if let previous { inserted = try DuplicateNotice.link(inserted, to: previous, m) }
             return AddResult(lead: try Routing.route(inserted, context: context, m), merged: false)
         }
+        guard let result else { throw HiddenDuplicateError() }
+        return result
     }
 
-    /// The existing lead with the same normalised phone or email, as an error to throw. A match
-    /// on a merged tombstone names the lead it was merged into.
-    static func duplicate(of lead: ValidatedLead, _ db: Database, excluding id: Int64? = nil) throws -> DuplicateLeadError? {
+    /// The existing lead with the same normalised phone or email (a merged tombstone followed to
+    /// the lead it was merged into), with the refusal naming it.
+    static func matchingLead(_ lead: ValidatedLead, _ db: Database, excluding id: Int64? = nil) throws -> (lead: Lead, error: DuplicateLeadError)? {
         for (key, column, label) in [(lead.phone?.normalized, "phone_key", "phone"), (lead.email?.normalized, "email_key", "email")] {
             guard let key else { continue }
-            let shown = column == "phone_key" ? "phone" : "email"
-            let sql = "SELECT id, number, owner, status, merged_into, \(shown) AS shown FROM lead WHERE \(column) = ? AND id != ? ORDER BY status = 'merged', id LIMIT 1"
-            guard var row = try Row.fetchOne(db, sql: sql, arguments: [key, id ?? -1]) else { continue }
+            let sql = "SELECT \(Lead.selection) FROM lead WHERE \(column) = ? AND id != ? ORDER BY status = 'merged', id LIMIT 1"
+            guard var found = try Lead.fetchAll(db, sql: sql, arguments: [key, id ?? -1]).first else { continue }
             var hops = 0
-            while (row["status"] as String) == "merged", let target = row["merged_into"] as Int64?, hops < 16,
-                  let next = try Row.fetchOne(db, sql: "SELECT id, number, owner, status, merged_into, \(shown) AS shown FROM lead WHERE id = ?", arguments: [target]) {
-                row = next
+            while found.status == .merged, let target = found.mergedInto, hops < 16, let next = try LeadLookup.fetch(db, number: target) {
+                found = next
                 hops += 1
             }
-            if let id, (row["id"] as Int64) == id { continue }
-            return DuplicateLeadError(number: row["number"], owner: row["owner"], field: label, value: row["shown"] ?? key)
+            if let id, found.id == id { continue }
+            let shown = (label == "phone" ? found.details.phone : found.details.email) ?? key
+            return (found, DuplicateLeadError(number: found.number.description, owner: found.owner, field: label, value: shown))
         }
         return nil
+    }
+
+    /// The refusal for a match with an open lead the actor can see (edits: any lead they can
+    /// see; a hidden one is refused without naming it).
+    static func duplicate(of lead: ValidatedLead, _ db: Database, excluding id: Int64? = nil, by actor: ActingUser) throws -> (any Error)? {
+        guard let match = try matchingLead(lead, db, excluding: id) else { return nil }
+        switch DuplicatePolicy.decide(DuplicatePolicy.Match(match.lead.accessFacts, by: actor)) {
+        case .register, .repeatPurchase, .followLostLead: return nil
+        case .refuseNaming: return match.error
+        case .refuseHidden: return HiddenDuplicateError()
+        }
     }
 
     // MARK: - Editing
@@ -119,7 +148,7 @@ public struct LeadService: Sendable {
             }
             let checked = try draft.validate()
             let keysChanged = checked.phone?.normalized != lead.phoneKey || checked.email?.normalized != lead.emailKey
-            if keysChanged, let duplicate = try Self.duplicate(of: checked, m.db, excluding: lead.id) { throw duplicate }
+            if keysChanged, let duplicate = try Self.duplicate(of: checked, m.db, excluding: lead.id, by: actor) { throw duplicate }
             var updated = lead
             updated.details = checked.fields
             let score: LeadScore
@@ -133,6 +162,8 @@ public struct LeadService: Sendable {
             if lead.status == .new && checked.initialStatus == .screening {
                 updated.status = try LeadLifecycle.next(after: .completeDetails, from: .new)
             }
+            // Saving an unchanged form changes nothing, and so writes no (empty) audit row.
+            if updated == lead { return lead }
             let edited = try m.update(lead, to: updated, action: "edit")
             try LeadScoring.storeBreakdown(score, leadID: lead.id, m.db)
             return lead.status == .new ? try Routing.route(edited, context: context, m) : edited
@@ -189,6 +220,13 @@ public struct DuplicateLeadError: UserFacingError, Equatable {
         "duplicate of \(number) (owner \(owner ?? "none")): same \(field) \(value); "
             + "use --allow-duplicate to register it anyway or --merge-into \(number) to add these details to it"
     }
+}
+
+/// A new lead matched an open lead of another team: refused without naming it (its supervisor
+/// is told instead).
+public struct HiddenDuplicateError: UserFacingError, Equatable {
+    public init() {}
+    public var description: String { DuplicatePolicy.hiddenRefusal }
 }
 
 /// `@login` mentions in note text.

@@ -8,8 +8,9 @@ public enum Maintenance {
     ///
     /// - Throws: ``StoreError/alreadyInitialized(_:)`` when the database already has users.
     @discardableResult
-    public static func initialize(path: String, admin login: String, name: String, clock: any WallClock = SystemWallClock()) throws -> ClewDatabase {
-        let database = try ClewDatabase(path: path, create: true)
+    public static func initialize(path: String, admin login: String, name: String, clock: any WallClock = SystemWallClock(),
+                                  fileMode: mode_t = ClewDatabase.personalFileMode) throws -> ClewDatabase {
+        let database = try ClewDatabase(path: path, create: true, fileMode: fileMode)
         let admin = UserProfile(login: login, name: name, role: .admin, capacity: 0)
         let actor = ActingUser(profile: admin)
         let now = clock.now()
@@ -27,7 +28,12 @@ public enum Maintenance {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw StoreError.conflict("\(destination) exists; choose a new file name")
         }
-        let target = try DatabaseQueue(path: destination)
+        // A copy of everything: readable by its owner only, never through a planted symlink.
+        // A path the user named: opened with the user's own group only (a team install).
+        let target = try Privilege.asUser {
+            try ClewDatabase.createEmptyFile(destination, mode: ClewDatabase.personalFileMode)
+            return try DatabaseQueue(path: destination)
+        }
         do {
             try database.pool.backup(to: target)
             try target.close()
@@ -42,6 +48,12 @@ public enum Maintenance {
         public var level: String
         public var check: String
         public var detail: String
+
+        public init(level: String, check: String, detail: String) {
+            self.level = level
+            self.check = check
+            self.detail = detail
+        }
     }
 
     /// Checks integrity, foreign keys, migrations, orphans and the search index.

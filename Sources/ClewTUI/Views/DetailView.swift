@@ -64,7 +64,7 @@ struct DetailView {
         for row in model.stageRows {
             let name = DisplayWidth.pad(t.language == .zh ? row.chineseName : row.englishName, to: 12)
             let dates = "\(clock.day(row.enteredAt)) → \(clock.day(row.plannedExitAt)) / \(clock.day(row.exitedAt))"
-            let element = row.status == "stalled" ? "sla.stalled" : row.status == "done" ? "dim" : row.status.isEmpty ? "dim" : "detail.value"
+            let element = row.status == StageProgress.late.rawValue ? "sla.stalled" : row.status == "done" ? "dim" : row.status.isEmpty ? "dim" : "detail.value"
             lines.append([(name, "detail.label"), (" " + dates + "  ", "dim"), (row.status, element)])
         }
 

@@ -51,7 +51,7 @@ public struct StageRow: Hashable, Sendable {
     public var enteredAt: Date?
     public var plannedExitAt: Date?
     public var exitedAt: Date?
-    /// `in-progress`, `done`, `stalled`, or empty when never entered.
+    /// `in-progress`, `done`, `late` (异常), or empty when never entered.
     public var status: String
 }
 

@@ -19,6 +19,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv (default), json or xlsx.") var format = "csv"
     @Flag(help: "CSV in GB18030 instead of UTF-8 (for older Excel and WPS).") var excel = false
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.") var output: String?
+    @Flag(help: "Cells exactly as stored: no leading ' before a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR).")
+    var raw = false
     @OptionGroup var filters: LeadFilterOptions
 
     static let formats = ["csv", "json", "xlsx"]
@@ -44,48 +46,65 @@ struct ExportCommand: ParsableCommand {
         let export = ExportService(context: environment.context, actor: environment.actor)
 
         let handle: FileHandle
-        var temporary: URL?
         if format == "xlsx" {
             handle = FileHandle.standardOutput
         } else if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil) else {
-                throw ValidationError("cannot write \(output)")
-            }
-            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+            // Opened with the user's own group only: a team install's database is not theirs to overwrite.
+            let fd = Privilege.asUser { open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666) }
+            guard fd >= 0 else { throw ValidationError("cannot write \(output): \(String(cString: strerror(errno)))") }
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
         } else {
             handle = FileHandle.standardOutput
         }
         defer { if output != nil && format != "xlsx" { try? handle.close() } }
+        var written = 0
         let count: Int
-        switch format {
-        case "json":
-            count = try writeJSON(kind, query: query, export: export, to: handle)
-        case "xlsx":
-            let writer = try XLSXWriter(sheetName: kind.rawValue)
-            try writer.write(ExportService.header(kind))
-            count = try export.rows(kind, query: query) { try writer.write($0) }
-            let url = output.map { URL(fileURLWithPath: $0) }
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("clew-export-\(UUID().uuidString).xlsx")
-            if output == nil { temporary = url }
-            try writer.finish(to: url)
-            if let temporary {
-                defer { try? FileManager.default.removeItem(at: temporary) }
-                try handle.write(contentsOf: try Data(contentsOf: temporary))
-            }
-        default:
-            let writer = try CSVWriter(handle: handle, encoding: excel ? .gb18030 : .utf8)
-            try writer.write(ExportService.header(kind))
-            count = try export.rows(kind, query: query) { try writer.write($0) }
-            try writer.flush()
+        do {
+            count = try write(kind, query: query, export: export, to: handle) { written += 1 }
+        } catch {
+            try? export.recordExport(kind, format: format, query: query, rows: written, destination: output, failed: true)
+            throw error
         }
+        try export.recordExport(kind, format: format, query: query, rows: count, destination: output)
         if let output {
             Output.line(Output.safe("Exported \(count) \(kind.rawValue) to \(output)."))
         }
     }
 
+    /// Writes the export in `format`, calling `counting` once per row; returns the row count.
+    private func write(_ kind: ExportService.Kind, query: LeadQuery, export: ExportService, to handle: FileHandle,
+                       counting: () -> Void) throws -> Int {
+        let count: Int
+        switch format {
+        case "json":
+            count = try writeJSON(kind, query: query, export: export, to: handle, counting: counting)
+        case "xlsx":
+            let writer = try XLSXWriter(sheetName: kind.rawValue, safety: raw ? .raw : .spreadsheet)
+            try writer.write(ExportService.header(kind))
+            count = try export.rows(kind, query: query) { try writer.write($0); counting() }
+            let url = output.map { URL(fileURLWithPath: $0) }
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("clew-export-\(UUID().uuidString).xlsx")
+            try Privilege.asUser { try writer.finish(to: url) }
+            if output == nil {
+                defer { try? FileManager.default.removeItem(at: url) }
+                try handle.write(contentsOf: try Data(contentsOf: url))
+            }
+        default:
+            // To a terminal nothing from the database may act on it, --raw or not.
+            let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+            let safety: CellSafety = toTerminal ? (raw ? .terminalText : .terminal) : (raw ? .raw : .spreadsheet)
+            let writer = try CSVWriter(handle: handle, encoding: excel ? .gb18030 : .utf8, safety: safety)
+            try writer.write(ExportService.header(kind))
+            count = try export.rows(kind, query: query) { try writer.write($0); counting() }
+            try writer.flush()
+        }
+        return count
+    }
+
     /// A JSON array, one element per line: leads in the `lead list --json` form, other kinds as
     /// objects keyed by the table headers.
-    private func writeJSON(_ kind: ExportService.Kind, query: LeadQuery, export: ExportService, to handle: FileHandle) throws -> Int {
+    private func writeJSON(_ kind: ExportService.Kind, query: LeadQuery, export: ExportService, to handle: FileHandle,
+                           counting: () -> Void) throws -> Int {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -97,7 +116,8 @@ struct ExportCommand: ParsableCommand {
         func append(_ data: Data) throws {
             buffer.append(contentsOf: (first ? "\n" : ",\n").utf8)
             first = false
-            buffer.append(data)
+            counting()
+            buffer.append(contentsOf: Output.jsonSafe(String(decoding: data, as: UTF8.self)).utf8)
             if buffer.count > 1 << 16 {
                 try handle.write(contentsOf: buffer)
                 buffer.removeAll(keepingCapacity: true)

@@ -16,7 +16,7 @@ struct InitCommand: ParsableCommand {
         guard let me = OSAccount.current() else { throw IdentityError.noOSUser }
         let path = global.databasePath
         try Maintenance.initialize(path: path, admin: me.login, name: name ?? me.fullName ?? me.login)
-        Output.line("Created \(path); \(me.login) is admin.")
+        Output.line(Output.safe("Created \(path); \(me.login) is admin."))
         Output.line("Next: clew user add LOGIN --name NAME --role rep …")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClewStore
 import ClewViewModel
 import Foundation
 
@@ -11,7 +12,7 @@ struct KeysCommand: ParsableCommand {
     @Flag(help: "Print every binding in keymap.conf grammar.") var dump = false
 
     func run() throws {
-        let (keymap, problems) = KeymapLoader.loadUserKeymap()
+        let (keymap, problems) = Privilege.asUser { KeymapLoader.loadUserKeymap() }
         for problem in problems { Output.error("clew: \(problem)") }
         Output.line(KeymapDump.render(keymap), terminator: "")
     }

@@ -49,6 +49,7 @@ struct LeadAddCommand: ParsableCommand {
     @OptionGroup var fields: LeadFieldOptions
     @Flag(name: .customLong("allow-duplicate"), help: "Register even if the phone or email matches an existing lead.") var allowDuplicate = false
     @Option(name: .customLong("merge-into"), help: "Add these details to an existing lead instead.") var mergeInto: String?
+    @Option(help: "The contact's language for customer email: zh or en (default: the process file's).") var language: String?
 
     func validate() throws {
         if allowDuplicate && mergeInto != nil { throw ValidationError("--allow-duplicate and --merge-into cannot be combined") }
@@ -56,9 +57,17 @@ struct LeadAddCommand: ParsableCommand {
 
     func run() throws {
         let environment = try CommandEnvironment.open(global)
-        let policy: LeadService.DuplicatePolicy = mergeInto.map { .mergeInto($0) } ?? (allowDuplicate ? .allow : .refuse)
-        let result = try environment.leads.add(fields.draft, duplicates: policy)
+        let option: LeadService.DuplicateOption = mergeInto.map { .mergeInto($0) } ?? (allowDuplicate ? .allow : .refuse)
+        let result = try environment.leads.add(fields.draft, duplicates: option, language: try language.map(ContactLanguageOption.parse))
         Output.line(result.lead.number.description)
+    }
+}
+
+/// `--language zh|en`.
+enum ContactLanguageOption {
+    static func parse(_ text: String) throws -> ContactLanguage {
+        guard let language = ContactLanguage(parsing: text) else { throw ValidationError("unknown language '\(text)'; use zh or en") }
+        return language
     }
 }
 

@@ -49,7 +49,12 @@ struct LeadDetailReport {
         field("Need", s(d.need))
         field("Source", Self.join(d.source, d.campaign))
         field("Region", Self.join(d.region, d.city))
-        field("Budget", s(d.budget))
+        field("Budget", s(d.budget) + (lead.budgetRange.map { " (\($0))" } ?? ""))
+        if let previous = lead.previousLead {
+            field("Follows", "\(previous)" + (lead.customerID.map { " — repeat purchase of customer #\($0)" } ?? " — a lost lead coming back")
+                + " (clew lead show \(previous))")
+        }
+        field("Language", lead.contactLanguage?.rawValue ?? "")
         field("Amount", lead.amount?.description ?? "")
         field("Lost reason", lead.lostReason.map { "\($0.chineseName) (\($0.key))" } ?? "")
         field("Flags", (lead.flags.union(lead.tags)).sorted().joined(separator: ", "))
@@ -61,7 +66,8 @@ struct LeadDetailReport {
         if !detail.stages.isEmpty {
             section("Stages")
             for visit in detail.stages {
-                Output.line("  \(DisplayWidth.pad(visit.stage, to: 12)) entered \(Output.day(visit.enteredAt))  planned \(Output.day(visit.plannedExitAt))  left \(Output.day(visit.exitedAt).isEmpty ? "—" : Output.day(visit.exitedAt))  \(visit.status(at: now))")
+                let progress = visit.progress(at: now)
+                Output.line("  \(DisplayWidth.pad(visit.stage, to: 12)) entered \(Output.day(visit.enteredAt))  planned \(Output.day(visit.plannedExitAt))  left \(Output.day(visit.exitedAt).isEmpty ? "—" : Output.day(visit.exitedAt))  \(progress.rawValue) (\(progress.chineseName))")
             }
         }
         section("Follow-ups (\(detail.followUps.count))")

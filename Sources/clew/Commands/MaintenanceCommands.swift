@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         try Maintenance.backup(environment.context.database, to: destination, actor: environment.actor)
-        Output.line("Backed up to \(destination).")
+        Output.line(Output.safe("Backed up to \(destination)."))
     }
 }
 
@@ -25,15 +25,33 @@ struct DoctorCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let environment = try CommandEnvironment.open(global)
+        let path = global.databasePath
+        let files = DatabaseFiles.findings(path: path, layout: TeamInstall.current?.layout(for: path) ?? .personal)
+        let environment: CommandEnvironment
+        do {
+            environment = try CommandEnvironment.open(global)
+        } catch let error as StoreError where error == .databaseMissing(path) || error == .busy {
+            throw error
+        } catch let error as any UserFacingError where !(error is StoreError) {
+            throw error  // not a Clew user, not an admin: not a finding
+        } catch {
+            // A file that does not open (corrupt, not a database, another program's) is a finding too.
+            let detail = (error as? any UserFacingError)?.description ?? String(describing: error)
+            try report([Maintenance.Finding(level: "error", check: "open", detail: detail)] + files)
+            throw ExitCode(2)
+        }
         try AccessPolicy.check(.administer, environment.actor)
-        let findings = try Maintenance.doctor(environment.context.database)
+        try report(files + (try Maintenance.doctor(environment.context.database)))
+    }
+
+    /// Prints the findings; exit status 2 when one is an error.
+    private func report(_ findings: [Maintenance.Finding]) throws {
         if json {
             try Output.json(findings)
         } else {
             for f in findings {
                 let mark = f.level == "ok" ? "ok  " : (f.level == "warning" ? "warn" : "FAIL")
-                Output.line("\(mark)  \(DisplayWidth.pad(f.check, to: 40)) \(f.detail)")
+                Output.line(Output.safe("\(mark)  \(DisplayWidth.pad(f.check, to: 40)) \(f.detail)"))
             }
         }
         if findings.contains(where: { $0.level == "error" }) { throw ExitCode(2) }

@@ -77,7 +77,7 @@ struct OutboxDeliverCommand: ParsableCommand {
         let environment = try CommandEnvironment.open(global)
         try AccessPolicy.check(.administer, environment.actor)
         let report = try OutboxService(context: environment.context, actor: environment.actor)
-            .deliver(using: .fromEnvironment(), limit: limit)
+            .deliver(using: TeamSession.delivery, limit: limit)
         if json {
             try Output.json(report)
             return

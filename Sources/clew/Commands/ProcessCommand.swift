@@ -11,7 +11,7 @@ struct ProcessCommand: ParsableCommand {
 
     /// The text of `path`, or a one-line error naming it.
     static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        guard let data = Privilege.asUser({ FileManager.default.contents(atPath: path) }) else { throw ValidationError("cannot read \(path)") }
         guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not UTF-8 text") }
         return text
     }
@@ -25,7 +25,7 @@ struct ProcessCommand: ParsableCommand {
             let environment = try CommandEnvironment.open(global)
             let text = try ProcessService(context: environment.context, actor: environment.actor).export()
             guard let file else { return Output.line(text, terminator: "") }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: file)) } catch { throw ValidationError("cannot write \(file)") }
+            do { try Privilege.asUser { try Data(text.utf8).write(to: URL(fileURLWithPath: file)) } } catch { throw ValidationError("cannot write \(file)") }
             Output.line("Wrote \(file).")
         }
     }

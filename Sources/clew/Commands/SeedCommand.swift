@@ -49,6 +49,7 @@ struct DemoCommand: ParsableCommand {
     func validate() throws { try OptionLimits.check(leads, in: 0...1_000_000, "--leads") }
 
     func run() throws {
+        Privilege.dropForGood()  // the demo is always a personal database
         let path = DataDirectory.path + "/demo.db"
         if reset {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

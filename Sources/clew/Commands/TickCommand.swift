@@ -25,7 +25,7 @@ struct TickCommand: ParsableCommand {
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         let asOfDate = try asOf.map { try environment.date($0) }
-        let report = try TickService(context: environment.context, actor: environment.actor).run(asOf: asOfDate, dryRun: dryRun, delivery: .fromEnvironment())
+        let report = try TickService(context: environment.context, actor: environment.actor).run(asOf: asOfDate, dryRun: dryRun, delivery: TeamSession.delivery)
         if json {
             try Output.json(report)
             if strict, let holder = report.heldBy { throw TickNotRun(holder: holder) }

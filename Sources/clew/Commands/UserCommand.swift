@@ -86,7 +86,8 @@ struct UserCommand: ParsableCommand {
         @Flag(help: "The user is back.") var back = false
 
         func validate() throws {
-            guard (until == nil) != back else { throw ValidationError("give either --until DATE or --back") }
+            // Exactly one of the two: a date to be away until, or back now.
+            guard (until != nil) != back else { throw ValidationError("give either --until DATE or --back") }
         }
 
         func run() throws {

@@ -13,11 +13,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// The database path: `--db`, else `$CLEW_DB`, else `$XDG_DATA_HOME/clew/clew.db`
     /// (`~/.local/share/clew/clew.db` when XDG_DATA_HOME is unset).
+    /// A privileged team install uses its own database instead (``TeamSession``).
     var databasePath: String {
-        if let db { return db }
         let environment = ProcessInfo.processInfo.environment
-        if let path = environment["CLEW_DB"], !path.isEmpty { return path }
-        return DataDirectory.path.appending("/clew.db")
+        let named = db ?? environment["CLEW_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        return TeamSession.databasePath(named: named, personalDefault: DataDirectory.path.appending("/clew.db"))
     }
 }
 

@@ -22,9 +22,12 @@ enum InteractiveSession {
 
     static func run(_ environment: CommandEnvironment, options: InterfaceOptions) throws {
         let env = ProcessInfo.processInfo.environment
-        let (keymap, keyProblems) = KeymapLoader.loadUserKeymap(environment: env)
-        let source = try ThemeLocation.source(option: options.theme, environment: env) { FileManager.default.fileExists(atPath: $0) }
-        let (theme, themeProblems) = ThemeLoader.load(source)
+        // The user's own files, read with the user's own group only (a team install).
+        let (keymap, keyProblems) = Privilege.asUser { KeymapLoader.loadUserKeymap(environment: env) }
+        let source = try Privilege.asUser {
+            try ThemeLocation.source(option: options.theme, environment: env) { FileManager.default.fileExists(atPath: $0) }
+        }
+        let (theme, themeProblems) = Privilege.asUser { ThemeLoader.load(source) }
         let problems = keyProblems.map(\.description) + themeProblems.map(\.description)
         for problem in problems { Output.error("clew: \(problem)") }
         let language = Language.detect(flag: options.lang, environment: env)
@@ -40,5 +43,8 @@ enum InteractiveSession {
         try TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts,
                    warnings: problems.isEmpty ? [] : ["\(problems.count) problem(s) in your keymap or theme: \(problems[0])"])
             .run(colorMode: .automatic)
+        if let saved = drafts.savedPath, saved != drafts.path {
+            Output.error("clew: note: \(drafts.path) could not be written; your unfinished form was kept in \(saved) and is offered next time")
+        }
     }
 }

@@ -39,6 +39,14 @@ struct LeadJSON: Encodable {
     var lastFollowUpAt: Date?
     var flags: [String]
     var tags: [String]
+    /// The budget read as yuan (null when undetermined or unreadable).
+    var budgetMinYuan: Int64?
+    var budgetMaxYuan: Int64?
+    var contactLanguage: String?
+    /// The won or lost lead this one follows (a repeat purchase, a lost lead coming back).
+    var previousLead: String?
+    /// The customer a repeat purchase comes from.
+    var customerId: Int64?
 
     init(_ lead: Lead) {
         let d = lead.details
@@ -75,12 +83,18 @@ struct LeadJSON: Encodable {
         lastFollowUpAt = lead.lastFollowUpAt
         flags = lead.flags.sorted()
         tags = lead.tags.sorted()
+        budgetMinYuan = lead.budgetRange?.minYuan
+        budgetMaxYuan = lead.budgetRange?.maxYuan
+        contactLanguage = lead.contactLanguage?.rawValue
+        previousLead = lead.previousLead?.description
+        customerId = lead.customerID
     }
 
     private enum CodingKeys: String, CodingKey {
         case number, status, stage, grade, suggestedGrade, score, owner, pool, customer, contact, title, phone, email
         case industry, need, source, campaign, region, city, budget, amount, lostReason, mergedInto, version
         case createdBy, createdAt, updatedBy, updatedAt, statusChangedAt, stageEnteredAt, lastFollowUpAt, flags, tags
+        case budgetMinYuan, budgetMaxYuan, contactLanguage, previousLead, customerId
     }
 
     // Encode nil as null so every documented field is always present.
@@ -119,30 +133,36 @@ struct LeadJSON: Encodable {
         try c.encode(lastFollowUpAt, forKey: .lastFollowUpAt)
         try c.encode(flags, forKey: .flags)
         try c.encode(tags, forKey: .tags)
+        try c.encode(budgetMinYuan, forKey: .budgetMinYuan)
+        try c.encode(budgetMaxYuan, forKey: .budgetMaxYuan)
+        try c.encode(contactLanguage, forKey: .contactLanguage)
+        try c.encode(previousLead, forKey: .previousLead)
+        try c.encode(customerId, forKey: .customerId)
     }
 }
 
-/// `lead show --json`: the lead's fields plus its follow-ups, tasks, notes, stages and history.
+/// `lead show --json`: the lead's fields plus its follow-ups, tasks, notes, stages and history
+/// (every key present, `null` when empty).
 struct LeadDetailJSON: Encodable {
     var lead: LeadJSON
-    var followUps: [FollowUpEntry]
-    var tasks: [TaskItem]
-    var notes: [NoteEntry]
-    var stages: [StageVisit]
-    var approvals: [ApprovalItem]
-    var history: [AuditEntry]
+    var followUps: [NullKeepingJSON<FollowUpEntry>]
+    var tasks: [NullKeepingJSON<TaskItem>]
+    var notes: [NullKeepingJSON<NoteEntry>]
+    var stages: [NullKeepingJSON<StageVisit>]
+    var approvals: [NullKeepingJSON<ApprovalItem>]
+    var history: [NullKeepingJSON<AuditEntry>]
     var mergedFrom: [String]
     var customFields: [CustomField]
     var scoreBreakdown: [LeadScore.Part]
 
     init(_ detail: LeadDetail) {
         lead = LeadJSON(detail.lead)
-        followUps = detail.followUps
-        tasks = detail.tasks
-        notes = detail.notes
-        stages = detail.stages
-        approvals = detail.approvals
-        history = detail.history
+        followUps = detail.followUps.map(NullKeepingJSON.init)
+        tasks = detail.tasks.map(NullKeepingJSON.init)
+        notes = detail.notes.map(NullKeepingJSON.init)
+        stages = detail.stages.map(NullKeepingJSON.init)
+        approvals = detail.approvals.map(NullKeepingJSON.init)
+        history = detail.history.map(NullKeepingJSON.init)
         mergedFrom = detail.mergedFrom
         customFields = detail.customFields
         scoreBreakdown = detail.score?.parts ?? []

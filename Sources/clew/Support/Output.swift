@@ -9,9 +9,10 @@ enum Output {
         print(text, terminator: terminator)
     }
 
-    /// Prints a line to stderr.
+    /// Prints a line to stderr, made terminal-safe: error messages echo arguments, file lines
+    /// and database text, none of which may reach the terminal raw.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TextNormalization.terminalSafe(text) + "\n").utf8))
     }
 
     /// Text from the database made safe for the terminal.
@@ -41,7 +42,30 @@ enum Output {
             var container = encoder.singleValueContainer()
             try container.encode(Output.iso8601(date))
         }
-        line(String(decoding: try encoder.encode(value), as: UTF8.self))
+        line(jsonSafe(String(decoding: try encoder.encode(value), as: UTF8.self)))
+    }
+
+    /// JSON text with the characters a terminal or an editor would act on or reorder — C1
+    /// controls (U+0080–U+009F, e.g. the 8-bit CSI U+009B) and the bidi overrides and isolates
+    /// (U+202A–U+202E, U+2066–U+2069) — written as `\uXXXX` escapes. The encoder already
+    /// escapes C0 controls; these can only occur inside strings, so the result is the same JSON.
+    static func jsonSafe(_ json: String) -> String {
+        func invisible(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
+        guard json.unicodeScalars.contains(where: invisible) else { return json }
+        var output = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if invisible(scalar) {
+                output.append(contentsOf: String(format: "\\u%04X", scalar.value).unicodeScalars)
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
     }
 
     static func iso8601(_ date: Date) -> String {
