@@ -74,6 +74,7 @@ struct BenchCommand: ParsableCommand {
         let stopwatch = Stopwatch(warmups: warmups, runs: runs)
         var queries = try BenchSuite(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
+        queries += try ReportBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         let automation = try AutomationBench(bench: bench, stopwatch: stopwatch).run { status.show($0) }
         queries += automation.queries
         status.show("measuring the TUI's memory in a child process")

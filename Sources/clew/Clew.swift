@@ -17,7 +17,7 @@ struct Clew: ParsableCommand {
             TaskCommand.self, ApprovalCommand.self, HolidayCommand.self, SeedCommand.self, DemoCommand.self,
             BackupCommand.self, DoctorCommand.self, KeysCommand.self,
             ImportCommand.self, ExportCommand.self,
-            ProcessCommand.self, TickCommand.self, ReportCommand.self,
+            ProcessCommand.self, TickCommand.self, ReportCommand.self, CampaignCommand.self, TargetCommand.self,
             OutboxCommand.self, PersonCommand.self, AuditCommand.self, InstallCommand.self,
         ]
     )

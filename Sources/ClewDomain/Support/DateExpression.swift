@@ -3,7 +3,8 @@ import Foundation
 /// Dates and times as people type them on the command line or in a form.
 ///
 /// Accepts `2026-11-26`, `2026-11-26 14:30`, `2026-11-26T14:30`, `11-26`, `today`, `tomorrow`,
-/// `今天`, `明天`, `后天`, and offsets `+2h`, `+3d`, `+1w` (`30m` and `2d` without the `+` too).
+/// `今天`, `明天`, `后天`, `yesterday`, `昨天`, and offsets `+2h`, `+3d`, `+1w` (`30m` and `2d`
+/// without the `+` too) or back in time, `-30d`, `-2w` (at most 100 years either way).
 /// A date without a time means 18:00 that day for due dates (end of the working day), or 00:00
 /// when `startOfDay` is asked for.
 public enum DateExpression {
@@ -23,6 +24,7 @@ public enum DateExpression {
         case "today", "今天": return at(today, defaultHour, 0)
         case "tomorrow", "明天": return at(today.adding(days: 1), defaultHour, 0)
         case "后天": return at(today.adding(days: 2), defaultHour, 0)
+        case "yesterday", "昨天": return at(today.adding(days: -1), defaultHour, 0)
         default: break
         }
         if let offset = relative(input) { return now.addingTimeInterval(offset) }
@@ -44,16 +46,23 @@ public enum DateExpression {
 
     private static func relative(_ input: String) -> TimeInterval? {
         var body = Substring(input)
-        if body.hasPrefix("+") { body = body.dropFirst() }
+        var sign: Double = 1
+        if body.hasPrefix("+") { body = body.dropFirst() } else if body.hasPrefix("-") { body = body.dropFirst(); sign = -1 }
         guard let unit = body.last, let value = Double(body.dropLast()), value >= 0 else { return nil }
+        let seconds: TimeInterval
         switch unit {
-        case "m": return value * 60
-        case "h": return value * 3_600
-        case "d": return value * 86_400
-        case "w": return value * 7 * 86_400
+        case "m": seconds = value * 60
+        case "h": seconds = value * 3_600
+        case "d": seconds = value * 86_400
+        case "w": seconds = value * 7 * 86_400
         default: return nil
         }
+        guard seconds <= maximumOffset else { return nil }
+        return sign * seconds
     }
+
+    /// The furthest an offset reaches: 100 years.
+    static let maximumOffset: TimeInterval = 100 * 366 * 86_400
 }
 
 /// A date or time that could not be understood.
@@ -63,7 +72,7 @@ public enum DateExpressionError: UserFacingError, Equatable {
     public var description: String {
         switch self {
         case let .unrecognized(text):
-            "cannot read '\(text)' as a date; use 2026-11-26, '2026-11-26 14:30', today, tomorrow, +3d or +2h"
+            "cannot read '\(text)' as a date; use 2026-11-26, '2026-11-26 14:30', today, tomorrow, +3d, +2h or -30d · 无法识别的日期"
         }
     }
 }

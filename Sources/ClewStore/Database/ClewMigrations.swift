@@ -17,7 +17,8 @@ enum ClewMigrations {
         migrator.registerMigration("v5-process-definition", migrate: createProcessDefinition)
         migrator.registerMigration("v6-automation", migrate: createAutomation)
         migrator.registerMigration("v7-seed-process", migrate: addSeedProcessColumns)
-        migrator.registerMigration("v8-process-identities", migrate: addProcessIdentities)
+        migrator.registerMigration("v8-campaigns-targets", migrate: createCampaigns)
+        migrator.registerMigration("v9-process-identities", migrate: addProcessIdentities)
         return migrator
     }
 

@@ -99,7 +99,9 @@ public struct SeedGenerator {
             try writer.prepare(db)
             try writer.writeInboxExtras(&random, &report)
             try writer.finish(db)
-            try Mutation(db: db, actor: actor, now: now).audit("seed", entity: "database", id: 0, field: "leads", new: String(report.leads))
+            let m = Mutation(db: db, actor: actor, now: now)
+            try SeedCampaigns.complete(owner: team.marketing, m, timeZone: context.calendar.timeZone)
+            try m.audit("seed", entity: "database", id: 0, field: "leads", new: String(report.leads))
         }
         report.seconds = Date().timeIntervalSince(started)
         return report

@@ -3,13 +3,19 @@ import Foundation
 import GRDB
 
 /// The WHERE clause of a ``LeadQuery`` — the actor's visibility and every `lead list` filter —
-/// shared by the lead list and the exports, so both always select the same leads.
+/// shared by the lead list, the exports and the reports, so all select the same leads.
 enum LeadFilters {
     /// The conditions (joined with AND) and their arguments, over a row named `lead`.
     static func conditions(_ query: LeadQuery, visibleTo actor: ActingUser, pipeline: Pipeline) throws -> (sql: String, arguments: StatementArguments) {
+        try conditions(query, within: LeadLookup.visibility(for: actor), pipeline: pipeline)
+    }
+
+    /// The conditions of `query` over the leads `visibility` selects (a report's scope, which
+    /// may be wider than the reader's own visibility for totals).
+    static func conditions(_ query: LeadQuery, within visibility: (sql: String, arguments: StatementArguments),
+                           pipeline: Pipeline) throws -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments = StatementArguments()
-        let visibility = LeadLookup.visibility(for: actor)
         conditions.append(visibility.sql)
         arguments += visibility.arguments
         if !query.statuses.isEmpty {

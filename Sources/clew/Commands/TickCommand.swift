@@ -61,37 +61,6 @@ struct TickNotRun: UserFacingError {
     }
 }
 
-/// `clew report …`: reviews for admins and supervisors.
-struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports for admins and supervisors.", subcommands: [Rules.self])
-
-    struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "How often each automation rule fired and what followed (rule review).",
-            discussion: "FOLLOWED counts leads followed up after the rule first fired on them; WON/LOST/OPEN are their status now.")
-
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "Count firings since this date (default: the first of this month).") var since: String?
-        @Flag(help: "Print JSON.") var json = false
-
-        func run() throws {
-            let environment = try CommandEnvironment.open(global)
-            let service = RuleReportService(context: environment.context, actor: environment.actor)
-            let from = try since.map { try environment.date($0, startOfDay: true) } ?? service.startOfMonth
-            let lines = try service.lines(since: from)
-            if json { return try Output.json(lines) }
-            Output.line("Rule firings since \(Output.day(from)): \(lines.reduce(0) { $0 + $1.firings }) in \(lines.count) rule\(lines.count == 1 ? "" : "s")")
-            guard !lines.isEmpty else { return }
-            Output.line("")
-            Output.table(["RULE", "KIND", "FIRINGS", "LEADS", "SKIPPED", "FOLLOWED", "WON", "LOST", "OPEN", "WON ¥", "LAST"], lines.map {
-                [$0.rule, $0.kind, String($0.firings), String($0.leads), String($0.skipped), String($0.followedUpAfter),
-                 String($0.won), String($0.lost), String($0.open), String(format: "%.0f", $0.wonAmount), Output.time($0.lastFiredAt)]
-            })
-        }
-    }
-}
-
 /// `clew lead event NUMBER EVENT`: a behaviour event that adds score points.
 struct LeadEventCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

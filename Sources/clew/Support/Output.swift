@@ -22,16 +22,23 @@ enum Output {
 
     /// Prints rows as aligned columns (CJK-aware); the last column is not padded.
     static func table(_ header: [String], _ rows: [[String]], maxWidths: [Int]? = nil) {
+        for text in tableLines(header, rows, maxWidths: maxWidths) { line(text) }
+    }
+
+    /// The lines ``table(_:_:maxWidths:)`` prints.
+    static func tableLines(_ header: [String], _ rows: [[String]], maxWidths: [Int]? = nil) -> [String] {
         let all = [header] + rows.map { $0.map(safe) }
         var widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         if let maxWidths { widths = zip(widths, maxWidths).map { min($0, $1) } }
+        var lines: [String] = []
         for (index, row) in all.enumerated() {
             let cells = row.enumerated().map { column, text in
                 column == row.count - 1 ? DisplayWidth.truncate(text, to: max(widths[column], 1)) : DisplayWidth.pad(text, to: widths[column])
             }
-            line(cells.joined(separator: "  ").trimmingTrailingSpaces())
-            if index == 0 { line(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
+            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces())
+            if index == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
         }
+        return lines
     }
 
     /// Prints a value as pretty, key-sorted JSON.

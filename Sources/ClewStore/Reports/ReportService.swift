@@ -1,0 +1,315 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// The managers' reports (issue 13; seeds 000–003): funnel, time per stage, reps, sources,
+/// campaigns, top customers and the trend.
+///
+/// Every report is a handful of aggregate queries over the period's cohort, read through the
+/// indexes on the cohort's dates (`lead_created_at`, `lead_assigned_at`, `lead_closed_at`,
+/// `stage_history_entered`, `opportunity_won_at`): no lead rows are loaded, only counts and sums,
+/// so a report costs about the same at 100 000 leads as at 1 000 for a month's period. Sums use
+/// SQLite's `total()`, which cannot overflow. The figures are derived in ``ClewDomain``
+/// (``FunnelReport``, ``StageTimeReport``, …) from what the queries count.
+///
+/// ```swift
+/// let reports = ReportService(context: context, actor: me)
+/// let funnel = try reports.funnel(ReportRequest(period: .month(containing: now, in: tz)))
+/// ```
+public struct ReportService: Sendable {
+    let context: ClewContext
+    public let actor: ActingUser
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    // MARK: - Funnel
+
+    /// Leads registered in the period, by how far they got.
+    public func funnel(_ request: ReportRequest) throws -> Report<FunnelReport> {
+        let (scope, filter) = try prepare(.funnel, request)
+        let funnel = try context.database.read { db in try countFunnel(request, filter: filter, db) }
+        return report(.funnel, request, scope, funnel)
+    }
+
+    private func countFunnel(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> FunnelReport {
+        let stageRank = stageRankSQL("h.stage")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT intake, furthest, status, lost_reason, count(*) AS n FROM (
+              SELECT CASE WHEN \(Self.invalidSQL) THEN 0 WHEN lead.assigned_at IS NULL THEN 1 ELSE 2 END AS intake,
+                CASE WHEN \(Self.invalidSQL) THEN NULL
+                     ELSE (SELECT max(\(stageRank.sql)) FROM stage_history h WHERE h.lead_id = lead.id) END AS furthest,
+                lead.status, lead.lost_reason
+              FROM lead
+              WHERE lead.created_at >= ? AND lead.created_at < ? AND \(filter.sql)
+            ) GROUP BY intake, furthest, status, lost_reason
+            """, arguments: stageRank.arguments + [request.period.from.storage, request.period.to.storage] + filter.arguments)
+        let outcomes = rows.compactMap { row -> FunnelReport.Outcome? in
+            guard let status = LeadStatus(rawValue: row["status"]) else { return nil }
+            return FunnelReport.Outcome(intake: row["intake"], furthestStage: row["furthest"], status: status,
+                                        lostReason: row["lost_reason"], count: row["n"])
+        }
+        return FunnelReport(pipeline: context.pipeline, outcomes: outcomes)
+    }
+
+    // MARK: - Time per stage
+
+    /// Visits to each stage entered in the period, against their plan; the bottleneck.
+    public func stages(_ request: ReportRequest) throws -> Report<StageTimeReport> {
+        let (scope, filter) = try prepare(.stages, request)
+        let now = context.clock.now()
+        let stageRank = stageRankSQL("h.stage")
+        let (visits, funnel) = try context.database.read { db in
+            let visits = try Row.fetchAll(db, sql: """
+                SELECT \(stageRank.sql) AS rank, h.entered_at, h.exited_at, h.planned_exit_at
+                FROM stage_history h JOIN lead ON lead.id = h.lead_id
+                WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
+                """, arguments: stageRank.arguments + [request.period.from.storage, request.period.to.storage] + filter.arguments)
+                .compactMap { row -> StageTimeReport.Visit? in
+                    guard let rank = row["rank"] as Int? else { return nil }
+                    return StageTimeReport.Visit(stage: rank, enteredAt: Date(storage: row["entered_at"]),
+                                                 exitedAt: (row["exited_at"] as Double?).map(Date.init(storage:)),
+                                                 plannedExitAt: (row["planned_exit_at"] as Double?).map(Date.init(storage:)))
+                }
+            return (visits, try countFunnel(request, filter: filter, db))
+        }
+        return report(.stages, request, scope, StageTimeReport(pipeline: context.pipeline, visits: visits, funnel: funnel, now: now))
+    }
+
+    // MARK: - Reps
+
+    /// Per rep: leads received in the period and their SLAs, deals closed in it, open workload now.
+    public func reps(_ request: ReportRequest) throws -> Report<RepReport> {
+        let (scope, filter) = try prepare(.reps, request)
+        let period = request.period
+        let body = try context.database.read { db -> RepReport in
+            let received = try Row.fetchAll(db, sql: """
+                SELECT lead.owner, lead.status, lead.assigned_at,
+                  (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at) AS confirmed_at,
+                  (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at) AS first_follow_up_at
+                FROM lead
+                WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND lead.owner IS NOT NULL AND \(filter.sql)
+                """, arguments: [period.from.storage, period.to.storage] + filter.arguments).compactMap { row -> RepReport.Received? in
+                guard let status = LeadStatus(rawValue: row["status"]) else { return nil }
+                return RepReport.Received(owner: row["owner"], status: status, assignedAt: Date(storage: row["assigned_at"]),
+                                          confirmedAt: (row["confirmed_at"] as Double?).map(Date.init(storage:)),
+                                          firstFollowUpAt: (row["first_follow_up_at"] as Double?).map(Date.init(storage:)))
+            }
+            var closings: [String: RepReport.Closing] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT lead.owner, sum(lead.status = 'won') AS won, total(CASE WHEN lead.status = 'won' THEN lead.amount_fen END) AS won_fen,
+                  sum(lead.status = 'lost') AS lost, total(CASE WHEN lead.status = 'won' THEN lead.closed_at - lead.created_at END) AS cycle
+                FROM lead
+                WHERE lead.closed_at >= ? AND lead.closed_at < ? AND lead.status IN ('won', 'lost') AND lead.owner IS NOT NULL AND \(filter.sql)
+                GROUP BY lead.owner
+                """, arguments: [period.from.storage, period.to.storage] + filter.arguments) {
+                let owner: String = row["owner"]
+                closings[owner] = RepReport.Closing(owner: owner, won: row["won"], wonAmount: Money(totalFen: row["won_fen"]),
+                                                    lost: row["lost"], wonCycleSeconds: row["cycle"], openWorkload: 0)
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT lead.owner, count(*) AS open FROM lead
+                WHERE lead.status IN ('assigned', 'active') AND lead.owner IS NOT NULL AND \(filter.sql) GROUP BY lead.owner
+                """, arguments: filter.arguments) {
+                let owner: String = row["owner"]
+                var closing = closings[owner] ?? RepReport.Closing(owner: owner, won: 0, wonAmount: .zero, lost: 0, wonCycleSeconds: 0, openWorkload: 0)
+                closing.openWorkload = row["open"]
+                closings[owner] = closing
+            }
+            let names = try repNames(scope, request, db)
+            var supervisorOf: [String: String] = [:]
+            var supervisorNames: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT rep.login, rep.supervisor, boss.name FROM user rep JOIN user boss ON boss.login = rep.supervisor
+                """) where names[row["login"]] != nil {
+                supervisorOf[row["login"]] = row["supervisor"]
+                supervisorNames[row["supervisor"]] = row["name"]
+            }
+            return RepReport(names: names, supervisorNames: supervisorNames, received: received, closings: Array(closings.values),
+                             targets: try TargetService.all(db), supervisorOf: supervisorOf, period: request.period,
+                             sla: context.process.sla, calendar: context.calendar)
+        }
+        return report(.reps, request, scope, body)
+    }
+
+    /// The reps a reps report lists even when they have nothing yet: the active reps of the scope.
+    private func repNames(_ scope: ReportScope, _ request: ReportRequest, _ db: Database) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT login, name, role FROM user WHERE active = 1") {
+            let login: String = row["login"]
+            let role: String = row["role"]
+            guard role == Role.rep.rawValue || login == actor.login && actor.role == .rep else { continue }
+            if let owner = request.filters.owner, owner != login { continue }
+            switch scope {
+            case .mine: if login != actor.login { continue }
+            case .team: if login != actor.login && !actor.team.contains(login) { continue }
+            case .all: break
+            }
+            names[login] = row["name"]
+        }
+        return names
+    }
+
+    // MARK: - Sources and campaigns
+
+    /// Per lead source: leads registered in the period and what became of them.
+    public func sources(_ request: ReportRequest) throws -> Report<SourceReport> {
+        let (scope, filter) = try prepare(.sources, request)
+        let counts = try context.database.read { db in try groupCounts(by: "lead.source", request, filter: filter, db) }
+        return report(.sources, request, scope, SourceReport(counts: counts))
+    }
+
+    /// Per campaign: the same counts, with the campaign's cost, cost per lead and ROI.
+    public func campaigns(_ request: ReportRequest) throws -> Report<SourceReport> {
+        let (scope, filter) = try prepare(.campaigns, request)
+        let (counts, costs) = try context.database.read { db in
+            let counts = try groupCounts(by: "lead.campaign", request, filter: filter, db)
+            var costs: [String: Money] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, cost_fen FROM campaign WHERE cost_fen IS NOT NULL") {
+                costs[row["name"]] = Money(fen: row["cost_fen"])
+            }
+            return (counts, costs)
+        }
+        return report(.campaigns, request, scope, SourceReport(counts: counts, costs: costs))
+    }
+
+    private func groupCounts(by column: String, _ request: ReportRequest, filter: Filter, _ db: Database) throws -> [SourceReport.Counts] {
+        try Row.fetchAll(db, sql: """
+            SELECT coalesce(\(column), '') AS key, count(*) AS leads,
+              sum(NOT (\(Self.invalidSQL))) AS valid,
+              sum(lead.status = 'won' OR (NOT (\(Self.invalidSQL)) AND EXISTS (SELECT 1 FROM stage_history h WHERE h.lead_id = lead.id))) AS opportunities,
+              sum(lead.status = 'won') AS won,
+              total(CASE WHEN lead.status = 'won' THEN lead.amount_fen END) AS won_fen
+            FROM lead
+            WHERE lead.created_at >= ? AND lead.created_at < ? AND \(filter.sql)
+            GROUP BY key
+            """, arguments: [request.period.from.storage, request.period.to.storage] + filter.arguments).map { row in
+            SourceReport.Counts(key: row["key"], leads: row["leads"], valid: row["valid"], opportunities: row["opportunities"],
+                                won: row["won"], wonAmount: Money(totalFen: row["won_fen"]))
+        }
+    }
+
+    // MARK: - Customers
+
+    /// The customers with the largest amounts won in the period.
+    public func customers(_ request: ReportRequest) throws -> Report<CustomerReport> {
+        let (scope, filter) = try prepare(.customers, request)
+        let lines = try context.database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.name, c.industry, c.region, count(*) AS deals, total(o.amount_fen) AS won_fen,
+                  total(o.won_at - lead.created_at) AS cycle, max(max(coalesce(lead.last_follow_up_at, o.won_at), o.won_at)) AS last_activity
+                FROM opportunity o JOIN customer c ON c.id = o.customer_id JOIN lead ON lead.id = o.lead_id
+                WHERE o.won_at >= ? AND o.won_at < ? AND \(filter.sql)
+                GROUP BY c.id ORDER BY won_fen DESC, c.name LIMIT ?
+                """, arguments: [request.period.from.storage, request.period.to.storage] + filter.arguments + [request.limit]).map { row in
+                let deals: Int = row["deals"]
+                return CustomerReport.Line(
+                    customerID: row["id"], name: row["name"], industry: row["industry"], region: row["region"], deals: deals,
+                    wonAmount: Money(totalFen: row["won_fen"]), averageCycleDays: deals > 0 ? (row["cycle"] as Double) / Double(deals) / 86_400 : nil,
+                    lastActivityAt: (row["last_activity"] as Double?).map(Date.init(storage:)))
+            }
+        }
+        return report(.customers, request, scope, CustomerReport(lines: lines))
+    }
+
+    // MARK: - Trend
+
+    /// New leads, wins and won amount per week or month, beside the previous period.
+    public func trend(_ request: ReportRequest) throws -> Report<TrendReport> {
+        let (scope, filter) = try prepare(.trend, request)
+        let timeZone = context.calendar.timeZone
+        let buckets = request.granularity.buckets(covering: request.period, in: timeZone)
+        let previousPeriod = request.period.previous(in: timeZone)
+        // The previous period is split at the same offsets, so bucket k compares with bucket k.
+        let shift = request.period.from.timeIntervalSince(previousPeriod.from)
+        let previousBuckets = buckets.map { (from: $0.from.addingTimeInterval(-shift), to: $0.to.addingTimeInterval(-shift)) }
+        let (current, previous) = try context.database.read { db in
+            (try figures(buckets.map { ($0.from, $0.to) }, filter: filter, db), try figures(previousBuckets, filter: filter, db))
+        }
+        return report(.trend, request, scope, TrendReport(granularity: request.granularity, buckets: buckets, current: current, previous: previous))
+    }
+
+    /// Figures per bucket (consecutive, ascending): two grouped queries over the date indexes.
+    private func figures(_ buckets: [(from: Date, to: Date)], filter: Filter, _ db: Database) throws -> [TrendReport.Figures] {
+        guard let first = buckets.first, let last = buckets.last else { return [] }
+        var figures = Array(repeating: TrendReport.Figures(), count: buckets.count)
+        let bucketOf = { (column: String) -> (sql: String, arguments: StatementArguments) in
+            guard buckets.count > 1 else { return ("0", []) }
+            let whens = buckets.dropLast().map { _ in "WHEN \(column) < ? THEN ?" }.joined(separator: " ")
+            var arguments = StatementArguments()
+            for (index, bucket) in buckets.dropLast().enumerated() { arguments += [bucket.to.storage, index] }
+            return ("CASE \(whens) ELSE \(buckets.count - 1) END", arguments)
+        }
+        let created = bucketOf("lead.created_at")
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(created.sql) AS bucket, count(*) AS n FROM lead
+            WHERE lead.created_at >= ? AND lead.created_at < ? AND \(filter.sql) GROUP BY bucket
+            """, arguments: created.arguments + [first.from.storage, last.to.storage] + filter.arguments) {
+            let index: Int = row["bucket"]
+            if figures.indices.contains(index) { figures[index].newLeads = row["n"] }
+        }
+        let closed = bucketOf("lead.closed_at")
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(closed.sql) AS bucket, count(*) AS n, total(lead.amount_fen) AS won_fen FROM lead
+            WHERE lead.closed_at >= ? AND lead.closed_at < ? AND lead.status = 'won' AND \(filter.sql) GROUP BY bucket
+            """, arguments: closed.arguments + [first.from.storage, last.to.storage] + filter.arguments) {
+            let index: Int = row["bucket"]
+            if figures.indices.contains(index) {
+                figures[index].won = row["n"]
+                figures[index].wonAmount = Money(totalFen: row["won_fen"])
+            }
+        }
+        return figures
+    }
+
+    // MARK: - Helpers
+
+    /// A lead that never counted as valid: still new, merged away as a duplicate, or lost as invalid.
+    static let invalidSQL = "(lead.status IN ('new', 'merged') OR (lead.status = 'lost' AND lead.lost_reason = '\(LostReason.invalid.key)'))"
+
+    /// The WHERE conditions of a report's scope and filters, over `lead`.
+    struct Filter {
+        var sql: String
+        var arguments: StatementArguments
+    }
+
+    /// Checks the scope and builds the filter.
+    private func prepare(_ kind: ReportKind, _ request: ReportRequest) throws -> (ReportScope, Filter) {
+        let scope = try ReportScope.resolve(request.scope, report: kind, for: actor)
+        var query = LeadQuery()
+        query.source = request.filters.source
+        query.campaign = request.filters.campaign
+        query.region = request.filters.region
+        query.industry = request.filters.industry
+        query.owner = request.filters.owner
+        let conditions = try LeadFilters.conditions(query, within: Self.visibility(scope.subjects(for: actor)), pipeline: context.pipeline)
+        return (scope, Filter(sql: conditions.sql, arguments: conditions.arguments))
+    }
+
+    static func visibility(_ subjects: ReportSubjects) -> (sql: String, arguments: StatementArguments) {
+        switch subjects {
+        case .everyone:
+            return ("1", [])
+        case let .owners(logins, includingUnowned):
+            let marks = Array(repeating: "?", count: logins.count).joined(separator: ",")
+            return ("(lead.owner IN (\(marks))\(includingUnowned ? " OR lead.owner IS NULL" : ""))", StatementArguments(logins))
+        case let .registeredBy(login):
+            return ("lead.created_by = ?", [login])
+        }
+    }
+
+    /// `CASE column WHEN 'discovery' THEN 0 … END`: a stage key's index in the pipeline.
+    private func stageRankSQL(_ column: String) -> (sql: String, arguments: StatementArguments) {
+        let stages = context.pipeline.stages
+        guard !stages.isEmpty else { return ("NULL", []) }
+        var arguments = StatementArguments()
+        for (index, stage) in stages.enumerated() { arguments += [stage.key, index] }
+        return ("CASE \(column) \(stages.map { _ in "WHEN ? THEN ?" }.joined(separator: " ")) END", arguments)
+    }
+
+    private func report<Body>(_ kind: ReportKind, _ request: ReportRequest, _ scope: ReportScope, _ body: Body) -> Report<Body> {
+        Report(kind: kind, period: request.period, scope: scope, filters: request.filterSummary, generatedAt: context.clock.now(), body: body)
+    }
+}

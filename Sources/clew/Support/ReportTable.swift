@@ -1,0 +1,129 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// A report as a table: a title, the filters, a header and rows — what the text, CSV and xlsx
+/// outputs print. (JSON prints the report's own structure.)
+struct ReportTable {
+    var kind: ReportKind
+    var title: String
+    var filters: [String]
+    var header: [String]
+    var rows: [[String]]
+    /// Lines printed under the table in text output (the bottleneck, totals).
+    var notes: [String] = []
+
+    /// The aligned text form, title first.
+    func text() -> String {
+        var lines = [title + (filters.isEmpty ? "" : " · " + filters.joined(separator: " "))]
+        lines.append("")
+        lines.append(contentsOf: Output.tableLines(header, rows))
+        if !notes.isEmpty { lines.append(""); lines.append(contentsOf: notes.map(Output.safe)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private init<Body>(_ report: Report<Body>, name: String, header: [String], rows: [[String]]) {
+        kind = report.kind
+        title = Output.safe("\(name) · \(report.period.first) … \(report.period.last) · scope \(report.scope.rawValue)")
+        filters = report.filters.map(Output.safe)
+        self.header = header
+        self.rows = rows
+    }
+
+    // MARK: - Each report
+
+    static func funnel(_ report: Report<FunnelReport>) -> ReportTable {
+        ReportTable(report, name: "Funnel 漏斗", header: ["STEP", "步骤", "REACHED", "MOVED ON", "STEP %", "CUMULATIVE %", "STILL HERE", "LOST", "LOST BY REASON"],
+                    rows: report.body.steps.map { step in
+                        [step.key, step.chineseName, String(step.reached), String(step.movedOn), percent(step.stepConversion),
+                         percent(step.cumulativeConversion), String(step.stillHere), String(step.lostTotal),
+                         step.lostHere.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
+                    })
+    }
+
+    static func stages(_ report: Report<StageTimeReport>, pipeline: Pipeline) -> ReportTable {
+        var table = ReportTable(
+            report, name: "Time per stage 阶段耗时",
+            header: ["STAGE", "阶段", "EXPECTED", "VISITS", "OPEN", "MEDIAN d", "P90 d", "MEAN d", "PLAN d", "LATE", "LATE %", "× PLAN", "CONV %"],
+            rows: report.body.lines.map { line in
+                [line.key, line.chineseName, line.expected, String(line.visits), String(line.open), days(line.actual.median), days(line.actual.p90),
+                 days(line.actual.mean), days(line.planned.median), String(line.late), percent(line.lateShare),
+                 line.overPlan.map { String(format: "%.2f", $0) } ?? "", percent(line.conversion)]
+            })
+        if let bottleneck = report.body.bottleneck {
+            let name = pipeline.stage(named: bottleneck.stage).map { "\($0.key) \($0.chineseName)" } ?? bottleneck.stage
+            switch bottleneck.reason {
+            case let .overPlan(ratio):
+                table.notes.append("Bottleneck 瓶颈: \(name) — its median time is \(String(format: "%.1f", ratio))× its plan (耗时超出计划).")
+            case let .lowestConversion(rate):
+                table.notes.append("Bottleneck 瓶颈: \(name) — no stage runs over plan; it converts the fewest (\(percent(rate))) (转化率最低).")
+            }
+        }
+        return table
+    }
+
+    static func reps(_ report: Report<RepReport>) -> ReportTable {
+        var table = ReportTable(
+            report, name: "Reps 销售业绩",
+            header: ["REP", "NAME", "RECEIVED", "CONFIRMED", "IN SLA", "FOLLOWED", "IN SLA", "ACTIVE", "WON", "LOST", "WON ¥", "WIN %", "CYCLE d",
+                     "OPEN", "TARGET ¥", "ATTAIN %"],
+            rows: report.body.lines.map { line in
+                [line.login, line.name, String(line.received), String(line.confirmed), String(line.confirmedWithinSLA), String(line.followedUp),
+                 String(line.followedUpWithinSLA), String(line.byStatus[LeadStatus.active.rawValue] ?? 0), String(line.won), String(line.lost),
+                 line.wonAmount.description, percent(line.winRate), days(line.averageCycleDays.map { $0 * 86_400 }), String(line.openWorkload),
+                 line.target?.description ?? "", percent(line.attainment)]
+            })
+        for team in report.body.teams {
+            table.notes.append("Team 团队 \(team.name) (\(team.supervisor)): \(team.reps) reps, \(team.received) received, \(team.won) won, "
+                               + "\(team.wonAmount)" + (team.target.map { " of target \($0) (\(percent(team.attainment)))" } ?? ""))
+        }
+        return table
+    }
+
+    static func sources(_ report: Report<SourceReport>) -> ReportTable {
+        let campaigns = report.kind == .campaigns
+        var header = [campaigns ? "CAMPAIGN" : "SOURCE", "LEADS", "VALID", "VALID %", "OPPORTUNITIES", "WON", "WON/VALID %", "WON ¥"]
+        if campaigns { header += ["COST ¥", "PER LEAD ¥", "PER VALID ¥", "ROI %"] }
+        return ReportTable(report, name: campaigns ? "Campaigns 营销活动" : "Sources 线索来源", header: header, rows: report.body.lines.map { line in
+            var row = [line.key.isEmpty ? "—" : line.key, String(line.leads), String(line.valid), percent(line.validShare), String(line.opportunities),
+                       String(line.won), percent(line.winRate), line.wonAmount.description]
+            if campaigns {
+                row += [line.cost?.description ?? "", line.costPerLead?.description ?? "", line.costPerValidLead?.description ?? "", percent(line.roi)]
+            }
+            return row
+        })
+    }
+
+    static func customers(_ report: Report<CustomerReport>) -> ReportTable {
+        ReportTable(report, name: "Top customers 客户排名", header: ["#", "CUSTOMER", "INDUSTRY", "REGION", "DEALS", "WON ¥", "CYCLE d", "LAST ACTIVITY"],
+                    rows: report.body.lines.enumerated().map { index, line in
+                        [String(index + 1), line.name, line.industry ?? "", line.region ?? "", String(line.deals), line.wonAmount.description,
+                         days(line.averageCycleDays.map { $0 * 86_400 }), Output.time(line.lastActivityAt)]
+                    })
+    }
+
+    static func trend(_ report: Report<TrendReport>) -> ReportTable {
+        let body = report.body
+        var table = ReportTable(report, name: "Trend 趋势 (\(body.granularity.rawValue))",
+                                header: ["BUCKET", "FROM", "NEW", "PREV NEW", "WON", "PREV WON", "WON ¥", "PREV WON ¥"],
+                                rows: body.points.map { point in
+                                    [point.bucket.label, point.bucket.first.description, String(point.current.newLeads), String(point.previous.newLeads),
+                                     String(point.current.won), String(point.previous.won), point.current.wonAmount.description,
+                                     point.previous.wonAmount.description]
+                                })
+        table.notes.append("Total 合计: \(body.total.newLeads) new (previous \(body.previousTotal.newLeads)), \(body.total.won) won "
+                           + "(previous \(body.previousTotal.won)), \(body.total.wonAmount) (previous \(body.previousTotal.wonAmount)).")
+        return table
+    }
+
+    // MARK: - Cells
+
+    static func percent(_ value: Double?) -> String {
+        value.map { String(format: "%.1f%%", $0 * 100) } ?? ""
+    }
+
+    /// Seconds as days with one decimal.
+    static func days(_ seconds: TimeInterval?) -> String {
+        seconds.map { String(format: "%.1f", $0 / 86_400) } ?? ""
+    }
+}

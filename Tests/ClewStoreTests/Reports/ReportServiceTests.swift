@@ -1,0 +1,219 @@
+import ClewDomain
+@testable import ClewStore
+import Foundation
+import Testing
+
+/// Every figure of every report over a pipeline built by hand with known entries, exits, wins,
+/// losses and durations (across a weekend), for each scope.
+@Suite("Reports over a known pipeline")
+struct ReportServiceTests {
+    /// Monday 2026-11-23 10:00 (Asia/Shanghai), when the six leads are registered.
+    static let t0 = TemporaryDatabase.mondayTen
+    static let hour: TimeInterval = 3_600
+    static let day: TimeInterval = 86_400
+
+    /// The pipeline:
+    /// - L1 (campaign 秋季展会): discovery Mon → proposal Tue → negotiation Thu → contract Fri → won ¥100,000 Sat 12-05.
+    /// - L2 (秋季展会): discovery Mon → proposal Wed 11:00 (first follow-up 49 h after assignment) → lost to a competitor Thu.
+    /// - L3: confirmed, still in discovery (12 days so far, past its 3-working-day plan).
+    /// - L4: assigned, not confirmed. L5 (source 官网注册): in screening. L6: incomplete (new).
+    /// Everything is alice's (bob's team); the clock ends at Sat 12-05 10:00.
+    struct Pipeline {
+        let db: TemporaryDatabase
+        let numbers: [String]
+
+        init() throws {
+            let db = try TemporaryDatabase()
+            self.db = db
+            db.clock.set(ReportServiceTests.t0)
+            var numbers: [String] = []
+            for index in 1...4 {
+                let lead = try db.addLead(LeadDraft(customer: "客户\(index)有限公司", contact: "王伟", phone: db.uniquePhone(), industry: "制造业",
+                                                    need: "需采购企业级SaaS系统", source: "展会", campaign: index <= 2 ? "秋季展会" : nil,
+                                                    region: "华东", city: "杭州"))
+                numbers.append(lead.number.description)
+            }
+            numbers.append(try db.addLead(db.draft(customer: "客户5有限公司", source: "官网注册")).number.description)
+            numbers.append(try db.addLead(LeadDraft(customer: "客户6有限公司", phone: db.uniquePhone())).number.description)
+            for number in numbers.prefix(4) {
+                try db.leads("bob").grade(number, .a, reason: "预算明确")
+                try db.leads("bob").assign(number, to: "alice")
+            }
+            let alice = try db.leads("alice")
+            for number in numbers.prefix(3) { try alice.confirm(number) }
+            self.numbers = numbers
+
+            try at(1 * day) { try step(numbers[0], to: "proposal") }
+            try at(2 * day + hour) { try step(numbers[1], to: "proposal") }
+            try at(3 * day) {
+                try alice.lose(numbers[1], reason: .choseCompetitor)
+                try step(numbers[0], to: "negotiation")
+            }
+            try at(4 * day) { try step(numbers[0], to: "contract") }
+            try at(12 * day) {
+                _ = try alice.logFollowUp(numbers[0], db.followUp(next: nil))
+                try db.leads("bob").win(numbers[0], amount: Money(yuan: 100_000))
+            }
+        }
+
+        private func at(_ offset: TimeInterval, _ body: () throws -> Void) throws {
+            db.clock.set(ReportServiceTests.t0.addingTimeInterval(offset))
+            try body()
+        }
+
+        private func step(_ number: String, to stage: String) throws {
+            _ = try db.leads("alice").logFollowUp(number, db.followUp(next: nil))
+            let outcome = try db.leads(stage == "contract" ? "bob" : "alice").move(number, to: stage)
+            if case .moved = outcome {} else { Issue.record("\(number) did not move to \(stage): \(outcome)") }
+        }
+
+        func reports(_ login: String) throws -> ReportService {
+            ReportService(context: db.context, actor: try db.actor(login))
+        }
+
+        /// Mon 2026-11-23 … Sun 2026-12-06.
+        var period: ReportPeriod {
+            get throws {
+                try ReportPeriod(from: TemporaryDatabase.monday, through: TemporaryDatabase.monday.adding(days: 13), in: TemporaryDatabase.timeZone)
+            }
+        }
+
+        func request(_ scope: ReportScope? = nil, filters: LeadQuery = LeadQuery()) throws -> ReportRequest {
+            ReportRequest(period: try period, scope: scope, filters: filters, granularity: .week)
+        }
+    }
+
+    // MARK: - Funnel
+
+    @Test func theFunnelCountsHowFarEachLeadGot() throws {
+        let pipeline = try Pipeline()
+        let funnel = try pipeline.reports("admin").funnel(try pipeline.request()).body
+        #expect(funnel.steps.map(\.key) == ["registered", "valid", "assigned", "discovery", "proposal", "negotiation", "contract", "won"])
+        #expect(funnel.steps.map(\.reached) == [6, 5, 4, 3, 2, 1, 1, 1])
+        #expect(funnel.steps.map(\.movedOn) == [5, 4, 3, 2, 1, 1, 1, 0])
+        #expect(funnel.steps.map(\.stillHere) == [1, 1, 1, 1, 0, 0, 0, 0])
+        #expect(funnel.steps[4].lostHere == ["competitor": 1])
+        #expect(funnel.steps.map(\.lostTotal) == [0, 0, 0, 0, 1, 0, 0, 0])
+        #expect(funnel.steps[3].stepConversion == 2.0 / 3.0)
+        #expect(funnel.steps[7].cumulativeConversion == 1.0 / 6.0)
+        #expect(funnel.steps[7].stepConversion == nil)
+    }
+
+    @Test func eachScopeCountsTheLeadsItMaySee() throws {
+        let pipeline = try Pipeline()
+        // A rep: their own four; asking for more is refused.
+        #expect(try pipeline.reports("alice").funnel(try pipeline.request()).body.registered == 4)
+        #expect(throws: ReportError.scopeNotAllowed(.team, report: .funnel, role: .rep)) {
+            try pipeline.reports("alice").funnel(try pipeline.request(.team))
+        }
+        // bob's team includes the unowned leads he triages; erin's team owns none of them.
+        let bob = try pipeline.reports("bob").funnel(try pipeline.request())
+        #expect(bob.scope == .team && bob.body.registered == 6)
+        #expect(try pipeline.reports("erin").funnel(try pipeline.request()).body.registered == 2)
+        // A supervisor sees the company's totals when asked, but never another team's customers.
+        #expect(try pipeline.reports("erin").funnel(try pipeline.request(.all)).body.registered == 6)
+        #expect(throws: ReportError.self) { try pipeline.reports("erin").customers(try pipeline.request(.all)) }
+        // Marketing: campaign totals company-wide; its own funnel is what it registered (nothing here).
+        #expect(try pipeline.reports("mia").campaigns(try pipeline.request()).body.lines.map(\.leads).reduce(0, +) == 6)
+        #expect(try pipeline.reports("mia").funnel(try pipeline.request()).body.registered == 0)
+    }
+
+    @Test func reportTotalsEqualTheLeadListForTheSameFilters() throws {
+        let pipeline = try Pipeline()
+        for (source, campaign) in [("展会", nil), ("官网注册", nil), (nil, "秋季展会"), (nil, nil)] as [(String?, String?)] {
+            var filters = LeadQuery()
+            filters.source = source
+            filters.campaign = campaign
+            let funnel = try pipeline.reports("admin").funnel(try pipeline.request(.all, filters: filters)).body
+            filters.limit = 1_000
+            let listed = try pipeline.db.leads("admin").list(filters)
+            #expect(funnel.registered == listed.count, "source \(source ?? "-") campaign \(campaign ?? "-")")
+            let sources = try pipeline.reports("admin").sources(try pipeline.request(.all, filters: filters)).body
+            #expect(sources.lines.map(\.leads).reduce(0, +) == listed.count)
+        }
+    }
+
+    // MARK: - Time per stage
+
+    @Test func timePerStageAgainstThePlanNamesTheBottleneck() throws {
+        let pipeline = try Pipeline()
+        let report = try pipeline.reports("admin").stages(try pipeline.request()).body
+        let hour = Self.hour
+        let discovery = try #require(report.lines.first { $0.key == "discovery" })
+        #expect(discovery.visits == 3 && discovery.open == 1)
+        #expect(discovery.actual.median == 49 * hour)          // 24 h, 49 h, 288 h (so far)
+        #expect(discovery.actual.p90 == 288 * hour)
+        #expect(discovery.actual.mean == (24 + 49 + 288) * hour / 3)
+        #expect(discovery.planned.median == 72 * hour)         // 3 working days from Monday 10:00: Thursday 10:00
+        #expect(discovery.late == 1 && discovery.lateShare == 1.0 / 3.0)
+        let proposal = try #require(report.lines.first { $0.key == "proposal" })
+        #expect(proposal.visits == 2 && proposal.open == 0)
+        #expect(proposal.actual.median == 23 * hour && proposal.actual.p90 == 48 * hour)
+        #expect(proposal.late == 0)                              // L1 left exactly on plan
+        let contract = try #require(report.lines.first { $0.key == "contract" })
+        // Friday 11-27 10:00 → Saturday 12-05 10:00 is 8 days; 5 working days end Friday 12-04 10:00 (7 days).
+        #expect(contract.actual.median == 8 * Self.day && contract.planned.median == 7 * Self.day)
+        #expect(contract.late == 1)
+        #expect(report.bottleneck == StageTimeReport.Bottleneck(stage: "contract", reason: .overPlan(ratio: 8.0 / 7.0)))
+        #expect(contract.conversion == 1.0)
+    }
+
+    // MARK: - Reps
+
+    @Test func repsReceivedKeptTheirSLAsAndWon() throws {
+        let pipeline = try Pipeline()
+        let report = try pipeline.reports("bob").reps(try pipeline.request()).body
+        #expect(Set(report.lines.map(\.login)) == ["alice", "carol"])   // bob's team, dave is erin's
+        let alice = try #require(report.lines.first)
+        #expect(alice.login == "alice" && alice.name == "Alice Wang")
+        #expect(alice.received == 4)
+        #expect(alice.confirmed == 3 && alice.confirmedWithinSLA == 3)
+        #expect(alice.followedUp == 2 && alice.followedUpWithinSLA == 1)     // L2's first follow-up came after 49 h
+        #expect(alice.byStatus == ["won": 1, "lost": 1, "active": 1, "assigned": 1])
+        #expect(alice.won == 1 && alice.lost == 1 && alice.winRate == 0.5)
+        #expect(alice.wonAmount == Money(yuan: 100_000))
+        #expect(alice.averageCycleDays == 12)
+        #expect(alice.openWorkload == 2)
+        let carol = try #require(report.lines.last)
+        #expect(carol.received == 0 && carol.won == 0 && carol.winRate == nil)
+    }
+
+    // MARK: - Sources and campaigns
+
+    @Test func campaignsCountLeadsWinsCostAndReturn() throws {
+        let pipeline = try Pipeline()
+        try CampaignService(context: pipeline.db.context, actor: try pipeline.db.actor("mia"))
+            .edit("秋季展会", CampaignChanges(channel: "展会", cost: Money(yuan: 20_000)))
+        let report = try pipeline.reports("admin").campaigns(try pipeline.request()).body
+        let autumn = try #require(report.lines.first { $0.key == "秋季展会" })
+        #expect(autumn.leads == 2 && autumn.valid == 2 && autumn.opportunities == 2 && autumn.won == 1)
+        #expect(autumn.wonAmount == Money(yuan: 100_000) && autumn.cost == Money(yuan: 20_000))
+        #expect(autumn.costPerLead == Money(yuan: 10_000) && autumn.costPerValidLead == Money(yuan: 10_000))
+        #expect(autumn.roi == 4.0)
+        #expect(autumn.winRate == 0.5)
+        let none = try #require(report.lines.first { $0.key.isEmpty })
+        #expect(report.lines.last?.key == "")
+        #expect(none.leads == 4 && none.valid == 3 && none.opportunities == 1 && none.won == 0 && none.cost == nil)
+        let sources = try pipeline.reports("admin").sources(try pipeline.request()).body
+        #expect(sources.lines.map(\.key) == ["展会", "官网注册", ""])
+        #expect(sources.lines.map(\.leads) == [4, 1, 1])
+    }
+
+    // MARK: - Customers and trend
+
+    @Test func topCustomersAndTheTrend() throws {
+        let pipeline = try Pipeline()
+        let customers = try pipeline.reports("admin").customers(try pipeline.request()).body
+        #expect(customers.lines.count == 1)
+        #expect(customers.lines.first?.name == "客户1有限公司")
+        #expect(customers.lines.first?.deals == 1 && customers.lines.first?.wonAmount == Money(yuan: 100_000))
+        #expect(customers.lines.first?.averageCycleDays == 12)
+
+        let trend = try pipeline.reports("admin").trend(try pipeline.request()).body
+        #expect(trend.points.map(\.bucket.label) == ["2026-W48", "2026-W49"])
+        #expect(trend.points.map(\.current.newLeads) == [6, 0])
+        #expect(trend.points.map(\.current.won) == [0, 1])
+        #expect(trend.total.wonAmount == Money(yuan: 100_000))
+        #expect(trend.previousTotal == TrendReport.Figures())
+    }
+}
