@@ -122,4 +122,20 @@ struct ChunkedImportTests {
         #expect((summary.rows, summary.inserted, summary.merged, summary.rejected) == (10, 8, 1, 1))
         #expect(try f.fingerprint() == before)
     }
+
+    @Test func newLeadsThatAnAssignmentRuleMatchesAreRoutedChunkByChunk() throws {
+        let f = try ImportFixture()
+        let path = try f.csv("web.csv", """
+            客户名称,联系人,电话,所属行业,需求描述,线索来源,城市
+            官网甲,张,13900000001,制造业,ERP,官网,杭州
+            展会乙,李,13900000002,制造业,ERP,展会,杭州
+            官网丙,王,13900000003,制造业,ERP,官网,杭州
+            """)
+        let summary = try f.run(path, Self.options(chunk: 2))
+        #expect(summary.inserted == 3 && summary.chunks == 2)
+        #expect(try f.lead(phone: "13900000001")?.pool == "east", "web-east sends it to the east pool")
+        #expect(try f.lead(phone: "13900000003")?.pool == "east", "in the second chunk too")
+        let fair = try #require(try f.lead(phone: "13900000002"))
+        #expect(fair.status == .screening && fair.pool == nil, "no rule matches a trade-fair lead")
+    }
 }

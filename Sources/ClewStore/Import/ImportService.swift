@@ -275,8 +275,13 @@ extension ImportService {
         var numbersEnd = 0
         /// Leads the chunk created or merged into (their `import_lead` rows get the version undo compares).
         var touched: [Int64] = []
-        /// Leads the chunk created in `screening`, for the assignment rules.
+        /// Leads the chunk created in `screening` that an assignment rule matches.
         var screening: [Int64] = []
+        /// Every lead the chunk created.
+        var inserted: Set<Int64> = []
+        /// Leads the chunk created that a later row of it merged into (their details changed,
+        /// so the assignment rules look at them again).
+        var remerged: [Int64] = []
         /// A dry run: the phone and email keys of rows earlier in the file (its chunks are
         /// rolled back, so a later chunk finds them here rather than in the database).
         var dryRun = false
@@ -454,7 +459,11 @@ extension ImportService {
             try state.insertAudit.execute(arguments: [at, actor.login, actor.impersonator, id, "#\(state.importID) \(fileName) row \(line): \(number)"])
             try state.insertImportLead.execute(arguments: [state.importID, id, line, "insert"])
             state.touched.append(id)
-            if row.lead.initialStatus == .screening { state.screening.append(id) }
+            state.inserted.insert(id)
+            // New leads enter `tags` empty; only those some assignment rule matches are routed.
+            if row.lead.initialStatus == .screening, Routing.mayRoute(d, grade: score.suggestedGrade, tags: [], context: context) {
+                state.screening.append(id)
+            }
             for (name, value) in row.extras {
                 try state.insertExtra.execute(arguments: [id, name, value, state.importID])
             }
@@ -498,6 +507,7 @@ extension ImportService {
             }
             try state.insertImportLead.execute(arguments: [state.importID, lead.id, line, "merge"])
             state.touched.append(lead.id)
+            if state.inserted.contains(lead.id) { state.remerged.append(lead.id) }
             return .merged
         }
 
@@ -522,7 +532,8 @@ extension ImportService {
             if !context.process.assignment.isEmpty {
                 let m = Mutation(db: db, actor: actor, now: now)
                 let fetch = try db.cachedStatement(sql: "SELECT \(Lead.selection) FROM lead WHERE id = ? AND status = 'screening'")
-                for id in state.screening {
+                var seen = Set<Int64>()
+                for id in state.screening + state.remerged where seen.insert(id).inserted {
                     if let lead = try Row.fetchOne(fetch, arguments: [id]).map(Lead.init(row:)) { _ = try Routing.route(lead, context: context, m) }
                 }
             }
