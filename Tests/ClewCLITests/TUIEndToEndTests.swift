@@ -46,14 +46,15 @@ final class TmuxSession {
     private(set) var size: (columns: Int, rows: Int)
 
     /// Starts `clew --db <sandbox db> arguments…` at `columns`×`rows`.
-    init(_ sandbox: CLISandbox, arguments: [String], columns: Int = 120, rows: Int = 40) throws {
+    /// `command` replaces the clew command line (e.g. an interactive shell, for job control).
+    init(_ sandbox: CLISandbox, arguments: [String], columns: Int = 120, rows: Int = 40, command shell: String? = nil) throws {
         self.sandbox = sandbox
         socket = "clew-e2e-\(UUID().uuidString.prefix(8))"
         size = (columns, rows)
         let config = sandbox.directory + "/tmux.conf"
         // Keep a dead pane (to read its exit status); no status line, so the pane is the window.
         try "set -g remain-on-exit on\nset -g status off\nset -g history-limit 0\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let command = ([CLI.binary, "--db", sandbox.db] + arguments).map(Self.quote).joined(separator: " ")
+        let command = shell ?? ([CLI.binary, "--db", sandbox.db] + arguments).map(Self.quote).joined(separator: " ")
         let env = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "TZ=UTC", "HOME=\(sandbox.directory)",
                    "XDG_DATA_HOME=\(sandbox.directory)/data", "XDG_CONFIG_HOME=\(sandbox.directory)/config", "NO_COLOR="]
         let arguments = ["-L", socket, "-f", config, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)"]
@@ -308,6 +309,8 @@ struct TUIEndToEndTests {
         tui.waitFor("Assigned to you")
         #expect(tui.screen().contains("上海云帆信息技术有限公司"))
         try tui.press("complete", in: .inbox)
+        tui.waitFor("[y/N]")                       // x on an assignment asks first (issue 10)
+        try tui.type("y")
         tui.waitFor("\(team.waiting) confirmed")
         #expect(try team.lead(team.waiting)["status"] as? String == "active")
         #expect(try team.lead(team.waiting)["owner"] as? String == "alice")
@@ -445,3 +448,219 @@ struct TUIEndToEndTests {
         #expect(after.contains("tty: icanon echo"), "\(after)")
     }
 }
+
+// MARK: - What the terminal shows
+
+/// The real terminal's text under overlays, in both languages and at both sizes (issue 10): a
+/// seeded database full of Chinese customers, the demo rep's board, and every overlay opened and
+/// closed over it.
+@Suite("TUI terminal text (tmux)", .serialized)
+struct TUITerminalTextTests {
+    /// A seeded database (the demo's data, fewer leads) whose rep is `SeedGenerator.demoRep`.
+    static func seeded() throws -> CLISandbox {
+        let sandbox = try CLISandbox()
+        try sandbox.ok("init", "--name", "Root Admin")
+        try sandbox.ok("seed", "--leads", "300")
+        return sandbox
+    }
+
+    /// The board's rows: between the tabs (whose inbox badge follows the background tick) and
+    /// the status line and key bar (which say what just happened).
+    static func body(_ screen: String, rows: Int) -> String {
+        screen.components(separatedBy: "\n").prefix(rows - 2).dropFirst().joined(separator: "\n")
+    }
+
+    /// Waits until the body is `expected` again; records the first differing rows otherwise.
+    static func expectBody(_ tui: TmuxSession, equals expected: String, rows: Int, after what: String,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+        // Past the escape delay, so the next key is not read as Alt plus that key.
+        Thread.sleep(forTimeInterval: 0.1)
+        let deadline = Date().addingTimeInterval(3)
+        var now = body(tui.screen(), rows: rows)
+        while now != expected, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            now = body(tui.screen(), rows: rows)
+        }
+        guard now != expected else { return }
+        let old = expected.components(separatedBy: "\n"), new = now.components(separatedBy: "\n")
+        let diff = zip(old, new).enumerated().filter { $0.element.0 != $0.element.1 }
+            .map { "row \($0.offset):\n  was \($0.element.0)\n  now \($0.element.1)" }.joined(separator: "\n")
+        Issue.record("the board changed after \(what):\n\(diff)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["en", "zh"], [TerminalSize(columns: 120, rows: 40), TerminalSize(columns: 80, rows: 24)])
+    func overlaysLeaveTheBoardUnchanged(language: String, size: TerminalSize) throws {
+        guard TUIEndToEndTests.available() else { return }
+        let sandbox = try Self.seeded()
+        let tui = try TmuxSession(sandbox, arguments: ["--as", "wang.fang", "--lang", language],
+                                  columns: size.columns, rows: size.rows)
+        defer { tui.kill() }
+        tui.waitFor("wang.fang")
+        // Focus a stage column with cards (the seeded Assigned column may be empty), then take
+        // the board once the background tick's first run has settled it.
+        try tui.press("move-right", in: .board)
+        var board = Self.body(tui.screen(), rows: size.rows)
+        for _ in 0..<20 {
+            Thread.sleep(forTimeInterval: 0.5)
+            let again = Self.body(tui.screen(), rows: size.rows)
+            if again == board { break }
+            board = again
+        }
+        #expect(board.contains("有限公司"), "\(board)")
+        // Each overlay: the keys that open it (from the default keymap), then Esc closes it.
+        let overlays: [(String, KeyContext)] = [
+            ("add-note", .board), ("log-follow-up", .board), ("help", .board), ("win", .board),
+            ("new-lead", .board), ("command", .board), ("search", .board), ("filter", .board),
+            ("add-task", .board), ("lose", .board),
+        ]
+        for (action, context) in overlays {
+            let before = tui.screen()
+            try tui.press(action, in: context)
+            // Most open an overlay; a refused one only says why in the status line.
+            let deadline = Date().addingTimeInterval(2)
+            while tui.screen() == before, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            try tui.send([.escape])
+            Self.expectBody(tui, equals: board, rows: size.rows, after: "\(action) and Esc")
+        }
+        // A note typed in Chinese and saved (the report in the issue).
+        try tui.press("add-note", in: .board)
+        tui.waitFor("┌")
+        try tui.type("客户说下周再联系，预算已批")
+        tui.waitFor("预算已批")
+        try tui.press("submit", in: .form)
+        Self.expectBody(tui, equals: board, rows: size.rows, after: "a note saved")
+        #expect(tui.format("#{pane_dead}") == "0", "Esc must never end Clew")
+    }
+}
+
+/// A tmux window size, for parameterised tests.
+struct TerminalSize: Sendable, CustomTestStringConvertible {
+    let columns: Int
+    let rows: Int
+    var testDescription: String { "\(columns)×\(rows)" }
+}
+
+/// Keys and language in the real terminal (issue 10): Esc never exits, Ctrl-Z and fg give the
+/// screen back, and a Chinese session shows no English interface text.
+@Suite("TUI keys and language (tmux)", .serialized)
+struct TUIKeysAndLanguageTests {
+    /// Words of three or more Latin letters in `line` that are interface text: lead numbers,
+    /// logins, people's names and key names are data or notation, not English UI.
+    static func englishWords(in line: String) -> [String] {
+        let data: Set<String> = ["Clew", "Enter", "Esc", "Tab", "Space", "PgUp", "PgDn", "Home", "End", "alice", "bob", "carol",
+                                 "root", "Alice", "Wang", "Bob", "Zhou", "Carol", "Chen", "Root", "Admin"]
+        let numbers = line.replacingOccurrences(of: #"XL-\d{8}-\d+"#, with: "", options: .regularExpression)
+        return numbers.matches(of: /[A-Za-z]{3,}/).map { String($0.output) }.filter { !data.contains($0) }
+    }
+
+    /// The status line and the key bar.
+    static func bottom(_ screen: String, rows: Int) -> [String] {
+        Array(screen.components(separatedBy: "\n").dropFirst(rows - 2).prefix(2))
+    }
+
+    @Test(arguments: [TerminalSize(columns: 120, rows: 40), TerminalSize(columns: 80, rows: 24)])
+    func aChineseSessionShowsNoEnglishAfterAnAssignAMoveAndANotification(size: TerminalSize) throws {
+        guard TUIEndToEndTests.available() else { return }
+        let team = try TUIEndToEndTests.Team()
+        // bob assigns the lead waiting in screening to alice.
+        let bob = try TmuxSession(team.sandbox, arguments: ["--as", "bob", "--lang", "zh"], columns: size.columns, rows: size.rows)
+        defer { bob.kill() }
+        bob.waitFor("待筛选")
+        try bob.press("show-screening", in: .board)
+        bob.waitFor("南京星辰智能制造有限公司")
+        try bob.press("grade", in: .screening)
+        bob.waitFor("线索评级")
+        try bob.press("next-field", in: .form)
+        try bob.type("预算明确，决策人已接触")
+        try bob.press("submit", in: .form)
+        bob.waitFor("评级为")
+        for line in Self.bottom(bob.screen(), rows: size.rows) {
+            #expect(Self.englishWords(in: line).isEmpty, "English in \"\(line)\"")
+        }
+        try bob.press("assign", in: .screening)
+        bob.waitFor("分配线索")                  // the suggested rep (alice) is filled in
+        try bob.press("submit", in: .form)
+        bob.waitFor("已分配给")
+        for line in Self.bottom(bob.screen(), rows: size.rows) {
+            #expect(Self.englishWords(in: line).isEmpty, "English in \"\(line)\"")
+        }
+        bob.kill()
+        // alice: the notification, then a move on her active lead.
+        let alice = try TmuxSession(team.sandbox, arguments: ["--as", "alice", "--lang", "zh"], columns: size.columns, rows: size.rows)
+        defer { alice.kill() }
+        alice.waitFor("杭州恒通科技有限公司")
+        try alice.press("show-inbox", in: .board)
+        alice.waitFor("分配给你")
+        let inbox = alice.screen()
+        let notification = try #require(inbox.components(separatedBy: "\n").first { $0.contains("[分配]") && $0.contains(team.screening) }, "\(inbox)")
+        #expect(Self.englishWords(in: notification).isEmpty, "English in \"\(notification)\"")
+        try alice.press("show-board", in: .inbox)
+        alice.waitForAbsence(of: "[分配]")
+        try alice.press("move-down", in: .board)
+        try alice.press("move-right", in: .board)
+        try alice.press("move-forward", in: .board)
+        alice.waitFor("[y/N]")
+        let question = try #require(alice.screen().components(separatedBy: "\n").first { $0.contains("[y/N]") })
+        #expect(question.contains("推进到"), "\(question)")
+        #expect(Self.englishWords(in: question.replacingOccurrences(of: "[y/N]", with: "")).isEmpty, "English in \"\(question)\"")
+        try alice.type("y")
+        alice.waitForAbsence(of: "[y/N]")
+        Thread.sleep(forTimeInterval: 0.3)
+        for line in Self.bottom(alice.screen(), rows: size.rows) {
+            #expect(Self.englishWords(in: line).isEmpty, "English in \"\(line)\"")
+        }
+        #expect(!Self.bottom(alice.screen(), rows: size.rows)[0].trimmingCharacters(in: .whitespaces).isEmpty, "the move says what happened")
+    }
+
+    @Test func escNeverExitsEvenThreeTimesFromASearch() throws {
+        guard TUIEndToEndTests.available() else { return }
+        let team = try TUIEndToEndTests.Team()
+        let tui = try team.start(as: "alice")
+        defer { tui.kill() }
+        tui.waitFor("杭州恒通科技有限公司")
+        try tui.press("search", in: .board)
+        try tui.type("恒通")
+        try tui.press("accept", in: .prompt)
+        tui.waitFor("for 恒通")
+        for _ in 0..<3 {
+            try tui.send([.escape])
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+        tui.waitFor("Discovery")
+        #expect(tui.format("#{pane_dead}") == "0")
+        #expect(!tui.screen().contains("clew exited"))
+        // q asks; Esc answers no; Q quits at once.
+        try tui.press("ask-quit", in: .board)
+        tui.waitFor("Quit Clew? [y/N]")
+        try tui.send([.escape])
+        tui.waitForAbsence(of: "[y/N]")
+        try tui.press("quit", in: .board)
+        tui.waitFor("clew exited with status 0")
+    }
+
+    @Test func ctrlZSuspendsAndFgRestoresTheScreen() throws {
+        guard TUIEndToEndTests.available() else { return }
+        let team = try TUIEndToEndTests.Team()
+        let shell = try TmuxSession(team.sandbox, arguments: [], command: "exec bash --norc --noprofile -i")
+        defer { shell.kill() }
+        Thread.sleep(forTimeInterval: 0.3)
+        let line = ([CLI.binary, "--db", team.sandbox.db, "--as", "alice"]).map(TmuxSession.quote).joined(separator: " ")
+        try shell.type(line)
+        try shell.send([.enter])
+        shell.waitFor("杭州恒通科技有限公司")
+        try shell.press("move-right", in: .board)
+        Thread.sleep(forTimeInterval: 0.3)
+        let before = TUITerminalTextTests.body(shell.screen(), rows: 40)
+        try shell.send([.control("z")])
+        shell.waitFor("Stopped")
+        #expect(shell.format("#{alternate_on}") == "0", "the shell gets the normal screen back")
+        try shell.type("fg")
+        try shell.send([.enter])
+        shell.waitFor("杭州恒通科技有限公司")
+        TUITerminalTextTests.expectBody(shell, equals: before, rows: 40, after: "Ctrl-Z and fg")
+        // Keys work again (raw mode is back): q asks.
+        try shell.press("ask-quit", in: .board)
+        shell.waitFor("[y/N]")
+    }
+}
+

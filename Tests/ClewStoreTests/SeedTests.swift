@@ -72,6 +72,32 @@ struct SeedTests {
         #expect(added.number.sequence == today + 1)
     }
 
+    @Test func stageHistoriesRunForwardWithRealisticDurationsAndCampaignsAreComplete() throws {
+        let (db, _) = try Self.seeded(leads: 600, seed: 11)
+        // No visit ends before it starts; each stage starts no earlier than the previous one ended.
+        #expect(try db.count("SELECT count(*) FROM stage_history WHERE exited_at < entered_at") == 0)
+        #expect(try db.count("""
+            SELECT count(*) FROM stage_history a JOIN stage_history b ON b.lead_id = a.lead_id AND b.id = a.id + 1
+            WHERE b.entered_at < a.exited_at
+            """) == 0)
+        // A won lead's last visit ends when it was won; an open deal's current stage is still open.
+        #expect(try db.count("""
+            SELECT count(*) FROM lead JOIN stage_history h ON h.lead_id = lead.id AND h.stage = lead.stage
+            WHERE lead.status = 'won' AND h.exited_at <> lead.closed_at
+            """) == 0)
+        #expect(try db.count("""
+            SELECT count(*) FROM lead JOIN stage_history h ON h.lead_id = lead.id AND h.stage = lead.stage
+            WHERE lead.status = 'active' AND h.exited_at IS NOT NULL
+            """) == 0)
+        // Most visits keep their plan, some run late: both exist.
+        let late = try db.count("SELECT count(*) FROM stage_history WHERE coalesce(exited_at, 1e12) > planned_exit_at")
+        let visits = try db.count("SELECT count(*) FROM stage_history")
+        #expect(late > visits / 10 && late < visits * 2 / 3, "\(late) of \(visits) late")
+        // The seeded campaigns have channel, dates and cost; none is left a draft.
+        #expect(try db.count("SELECT count(*) FROM campaign WHERE status = 'draft' OR cost_fen IS NULL") == 0)
+        #expect(try db.count("SELECT count(*) FROM campaign") == 5)
+    }
+
     @Test func onlyAdminsSeed() throws {
         let db = try TemporaryDatabase()
         #expect(throws: PermissionError.self) { try SeedGenerator(context: db.context, actor: db.actor("bob")).run(.init(leads: 5)) }

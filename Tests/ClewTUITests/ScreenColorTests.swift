@@ -55,6 +55,14 @@ struct ScreenColorTests {
         #expect(same.foreground == 3)
     }
 
+    /// The column rule (color240 on the default background) stays visible under TERM=screen.
+    @Test func basic8KeepsDarkGreyOnTheDefaultBackgroundVisible() {
+        let rule = ColorDegradation.basic8.resolve(TextAttributes(foreground: .palette(240)))
+        #expect(rule.foreground == 7 && rule.dim)
+        let black = ColorDegradation.basic8.resolve(TextAttributes(foreground: .palette(0), background: .palette(7)))
+        #expect(black.foreground == 0 && !black.dim)
+    }
+
     @Test func attributesOnlyKeepsAttributesAndMarksBackgrounds() {
         let focus = TextAttributes(foreground: .palette(15), background: .palette(24), bold: true, underline: true)
         let style = ColorDegradation.attributesOnly.resolve(focus)

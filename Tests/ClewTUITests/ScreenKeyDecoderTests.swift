@@ -59,4 +59,17 @@ struct ScreenKeyDecoderTests {
         let beforeEnter = KeyDecoder.decodeEscape(followedBy: .character(13))
         #expect(beforeEnter.pushBack == .character(13))
     }
+
+    @Test func homeAndEndSequencesThatTerminfoMissesAreKeys() {
+        func codes(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+        // tmux sends Home as `Esc [ 1 ~` whatever TERM says; xterm-256color's terminfo has `Esc O H`.
+        #expect(KeyDecoder.decodeSequence(codes("[1~")) == .home)
+        #expect(KeyDecoder.decodeSequence(codes("[4~")) == .end)
+        #expect(KeyDecoder.decodeSequence(codes("OH")) == .home)
+        #expect(KeyDecoder.decodeSequence(codes("[F")) == .end)
+        #expect(KeyDecoder.decodeSequence(codes("[3~")) == .delete)
+        #expect(KeyDecoder.decodeSequence(codes("[9~")) == nil)
+        #expect(KeyDecoder.isFinalByte(UInt32(("~" as Unicode.Scalar).value)))
+        #expect(!KeyDecoder.isFinalByte(UInt32(("1" as Unicode.Scalar).value)))
+    }
 }

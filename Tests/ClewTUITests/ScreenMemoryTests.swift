@@ -118,4 +118,38 @@ struct ScreenMemoryTests {
         #expect(CellLayout.clippedSpan(start: -3, width: 5, columns: 4) == 0..<2)
         #expect(CellLayout.clippedSpan(start: 5, width: 5, columns: 4).isEmpty)
     }
+
+    @Test func changedSpansCoverWholeWideCharactersOnBothSides() {
+        var before = CellGrid(size: ScreenSize(rows: 3, columns: 10))
+        before.draw("杭州恒通", row: 0, column: 0, attributes: .plain)
+        before.draw("abcdef", row: 1, column: 0, attributes: .plain)
+        var after = before
+        #expect(after.changedSpan(row: 0, from: before).isEmpty)
+        // An overlay border over the right half of 州 (column 3): both halves are rewritten.
+        after.draw("│", row: 0, column: 3, attributes: .plain)
+        #expect(after.line(0) == "杭 │恒通")
+        #expect(after.changedSpan(row: 0, from: before) == 2..<4)
+        // Closing it: the frame holds 州 again, and the span is the whole of it.
+        #expect(before.changedSpan(row: 0, from: after) == 2..<4)
+        // A wide character where narrow ones were, one cell off: every touched cell is included.
+        after.draw("技", row: 1, column: 3, attributes: .plain)
+        #expect(after.changedSpan(row: 1, from: before) == 3..<5)
+        #expect(after.changedSpan(row: 2, from: before).isEmpty)
+    }
+
+    @Test func drawingAndFillingAGridMatchesTheMemoryScreen() {
+        let screen = MemoryScreen(size: ScreenSize(rows: 2, columns: 12))
+        var grid = CellGrid(size: ScreenSize(rows: 2, columns: 12))
+        for target in [0, 1] {
+            if target == 0 {
+                screen.draw("南京星辰", row: 0, column: 1, attributes: red)
+                screen.fill(row: 0, column: 2, width: 3, height: 2, attributes: .plain)
+            } else {
+                grid.draw("南京星辰", row: 0, column: 1, attributes: red)
+                grid.fill(row: 0, column: 2, width: 3, height: 2, attributes: .plain)
+            }
+        }
+        #expect(screen.grid == grid)
+        #expect(grid.line(0) == "     星辰")
+    }
 }

@@ -17,6 +17,9 @@ struct InboxAndScreeningTests {
         guard case let .assignment(lead) = app.inbox.selectedRow else { Issue.record("expected the assignment first"); return }
         #expect(lead.number.description == number)
         app.perform("complete")
+        // `x` on an assignment asks before confirming it (issue 10).
+        guard case .confirm = app.overlay else { Issue.record("expected a question first"); return }
+        app.type(.character("y"))
         #expect(try bob.lead(number).status == .active)
         #expect(app.status?.text == "\(number) confirmed")
     }

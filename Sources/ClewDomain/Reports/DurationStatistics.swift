@@ -11,6 +11,11 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
     public var p90: TimeInterval?
     public var mean: TimeInterval?
 
+    /// The nearest rank of percentile `p` (0…1) among `count` sorted values, 1-based.
+    public static func rank(of p: Double, count: Int) -> Int {
+        min(max(Int((p * Double(count)).rounded(.up)), 1), max(count, 1))
+    }
+
     public init(_ durations: [TimeInterval]) {
         let sorted = durations.sorted()
         count = sorted.count
@@ -22,7 +27,6 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
     /// The nearest-rank percentile `p` (0…1) of `sorted`.
     static func percentile(_ p: Double, of sorted: [TimeInterval]) -> TimeInterval? {
         guard !sorted.isEmpty else { return nil }
-        let rank = Int((p * Double(sorted.count)).rounded(.up))
-        return sorted[min(max(rank, 1), sorted.count) - 1]
+        return sorted[rank(of: p, count: sorted.count) - 1]
     }
 }

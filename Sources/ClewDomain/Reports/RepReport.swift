@@ -121,11 +121,11 @@ public struct RepReport: Hashable, Sendable, Codable {
             entry.byStatus[lead.status.rawValue, default: 0] += 1
             if let confirmed = lead.confirmedAt {
                 entry.confirmed += 1
-                if confirmed <= sla.confirmWithin.date(after: lead.assignedAt, on: calendar) { entry.confirmedWithinSLA += 1 }
+                if sla.confirmWithin.isKept(from: lead.assignedAt, to: confirmed, on: calendar) { entry.confirmedWithinSLA += 1 }
             }
             if let first = lead.firstFollowUpAt {
                 entry.followedUp += 1
-                if first <= sla.firstFollowUpWithin.date(after: lead.assignedAt, on: calendar) { entry.followedUpWithinSLA += 1 }
+                if sla.firstFollowUpWithin.isKept(from: lead.assignedAt, to: first, on: calendar) { entry.followedUpWithinSLA += 1 }
             }
             lines[lead.owner] = entry
         }

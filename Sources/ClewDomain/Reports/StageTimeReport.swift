@@ -71,6 +71,24 @@ public struct StageTimeReport: Hashable, Sendable, Codable {
     public var lines: [Line]
     public var bottleneck: Bottleneck?
 
+    /// One stage's visits, summed up (by the store, or from ``Visit``s here).
+    public struct Aggregate: Hashable, Sendable {
+        /// The stage's index in the pipeline.
+        public var stage: Int
+        public var open: Int
+        public var late: Int
+        public var actual: DurationStatistics
+        public var planned: DurationStatistics
+
+        public init(stage: Int, open: Int, late: Int, actual: DurationStatistics, planned: DurationStatistics) {
+            self.stage = stage
+            self.open = open
+            self.late = late
+            self.actual = actual
+            self.planned = planned
+        }
+    }
+
     /// Builds the report from the period's visits, measured at `now`, with each stage's step
     /// conversion from `funnel` (the same leads).
     public init(pipeline: Pipeline, visits: [Visit], funnel: FunnelReport?, now: Date) {
@@ -87,14 +105,25 @@ public struct StageTimeReport: Hashable, Sendable, Codable {
                 if end > plannedExit { late[visit.stage] += 1 }
             }
         }
+        let aggregates = pipeline.stages.indices.map { index in
+            Aggregate(stage: index, open: open[index], late: late[index], actual: DurationStatistics(actual[index]),
+                      planned: DurationStatistics(planned[index]))
+        }
+        self.init(pipeline: pipeline, aggregates: aggregates, funnel: funnel)
+    }
+
+    /// Builds the report from per-stage aggregates (stages without one had no visit).
+    public init(pipeline: Pipeline, aggregates: [Aggregate], funnel: FunnelReport?) {
+        let byStage = Dictionary(aggregates.map { ($0.stage, $0) }, uniquingKeysWith: { first, _ in first })
         lines = pipeline.stages.enumerated().map { index, stage in
-            let actualStats = DurationStatistics(actual[index])
-            let plannedStats = DurationStatistics(planned[index])
-            let overPlan: Double? = if let a = actualStats.median, let p = plannedStats.median, p > 0 { a / p } else { nil }
+            let aggregate = byStage[index]
+                ?? Aggregate(stage: index, open: 0, late: 0, actual: DurationStatistics([]), planned: DurationStatistics([]))
+            let visits = aggregate.actual.count
+            let overPlan: Double? = if let a = aggregate.actual.median, let p = aggregate.planned.median, p > 0 { a / p } else { nil }
             return Line(
                 key: stage.key, englishName: stage.englishName, chineseName: stage.chineseName, expected: stage.expected.description,
-                visits: actual[index].count, open: open[index], actual: actualStats, planned: plannedStats,
-                late: late[index], lateShare: actual[index].isEmpty ? nil : Double(late[index]) / Double(actual[index].count),
+                visits: visits, open: aggregate.open, actual: aggregate.actual, planned: aggregate.planned,
+                late: aggregate.late, lateShare: visits == 0 ? nil : Double(aggregate.late) / Double(visits),
                 overPlan: overPlan, conversion: funnel?.steps.first { $0.key == stage.key }?.stepConversion)
         }
         bottleneck = Self.bottleneck(of: lines)

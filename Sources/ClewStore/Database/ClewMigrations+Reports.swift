@@ -55,7 +55,8 @@ extension ClewMigrations {
             CREATE INDEX lead_created_at ON lead(created_at);
             CREATE INDEX lead_assigned_at ON lead(assigned_at) WHERE assigned_at IS NOT NULL;
             CREATE INDEX lead_closed_at ON lead(closed_at) WHERE closed_at IS NOT NULL;
-            CREATE INDEX stage_history_entered ON stage_history(entered_at);
+            -- covering: the time-per-stage report reads visits by entry without touching the table
+            CREATE INDEX stage_history_entered ON stage_history(entered_at, stage, exited_at, planned_exit_at, lead_id);
             CREATE INDEX opportunity_won_at ON opportunity(won_at);
             CREATE INDEX lead_campaign ON lead(campaign) WHERE campaign IS NOT NULL;
 

@@ -1,6 +1,6 @@
 import GRDB
 
-// MARK: - v9: leases that name their process, resumable imports
+// MARK: - v10: leases that name their process, resumable imports
 
 extension ClewMigrations {
     /// Issue 12: a lease names the process holding it (host, pid, start time) and whether it

@@ -103,19 +103,27 @@ struct SeedLeadWriter {
         let owner: String? = [.assigned, .active, .won, .lost].contains(status) ? r.pick(team.reps[region.name] ?? []) : nil
         let stages = context.pipeline.stages.map(\.key)
         var stage: String?
-        var stageEntered: Double?
         if status == .active { stage = stages[min(r.pick([0, 0, 0, 1, 1, 1, 2, 2, 3]), stages.count - 1)] }
         if status == .won { stage = stages.last }
         if status == .lost { stage = r.chance(0.5) ? r.pick(stages) : nil }
+        let closes = status == .won || status == .lost
+        var closedAt: Double? = closes ? min(now.storage - 60, createdAt + age * 0.8) : nil
+        var timeline: [SeedStageVisit] = []
         if let stage, let index = stages.firstIndex(of: stage) {
-            // Most deals move on time; some sit in their stage long enough to be stalled.
-            let days = r.chance(0.2) ? Double(r.int(8...40)) : Double(r.int(0...4)) + Double(index) * 0.1
-            stageEntered = max(createdAt + 3_600, now.storage - min(age * 0.9, days * 86_400))
+            // Confirmed a few hours after the assignment (createdAt + 20 h), then stage after stage.
+            let start = createdAt + 3_600 * 20 + 60 * Double(r.int(10...150))
+            let currentEntered: Double? = closes ? nil : {
+                // Most deals move on time; some sit in their stage long enough to be stalled.
+                let days = r.chance(0.2) ? Double(r.int(8...40)) : Double(r.int(0...4)) + Double(index) * 0.1
+                return max(start, now.storage - min(age * 0.9, days * 86_400))
+            }()
+            timeline = stageTimeline(reached: index, start: start, closedAt: closedAt, currentEntered: currentEntered, &r)
+            if closes, let last = timeline.last?.exitedAt { closedAt = last }
         }
+        let stageEntered = timeline.last?.enteredAt
         let budget = r.pick(vocabulary.budgets)
         let amount: Int64? = [.active, .won].contains(status) ? Int64(r.int(5...200)) * 10_000 * 100 : nil
         let lostReason: String? = status == .lost ? r.pick(LostReason.standard).key : nil
-        let closedAt: Double? = status == .won || status == .lost ? min(now.storage - 60, createdAt + age * 0.8) : nil
         let complete = status != .new
         var flags = ""
         if r.chance(0.01) { flags = ",possible-duplicate," }
@@ -148,7 +156,7 @@ struct SeedLeadWriter {
         }
 
         if let owner {
-            try writeHistory(id: id, status: status, owner: owner, stage: stage, stageEntered: stageEntered, createdAt: createdAt,
+            try writeHistory(id: id, status: status, owner: owner, stage: stage, timeline: timeline, createdAt: createdAt,
                              contact: contact, &r, &report)
             if owner == SeedGenerator.demoRep, status == .active, let stage { demoLeads.append((id, stage)) }
         } else if status == .pooled, r.chance(0.5) {
@@ -157,7 +165,38 @@ struct SeedLeadWriter {
         }
     }
 
-    private mutating func writeHistory(id: Int64, status: LeadStatus, owner: String, stage: String?, stageEntered: Double?,
+    /// The stage visits of a deal that reached stage `reached`: laid out backwards from where it
+    /// is now — the current stage entered at `currentEntered` (open), or the last one left at
+    /// `closedAt` — each earlier stage taking its planned time times a factor (most within plan,
+    /// one in five 1.5–4× over), never before `start`.
+    private func stageTimeline(reached: Int, start: Double, closedAt: Double?, currentEntered: Double?,
+                               _ r: inout SeedRandom) -> [SeedStageVisit] {
+        let stages = context.pipeline.stages
+        var visits: [SeedStageVisit] = []
+        var cursor = currentEntered ?? closedAt ?? now.storage
+        for index in stride(from: reached, through: 0, by: -1) {
+            let key = stages[index].key
+            let entered: Double
+            let exited: Double?
+            if index == reached, let currentEntered {
+                entered = currentEntered
+                exited = nil
+            } else {
+                let plan = (context.pipeline.plannedExit(of: key, enteredAt: Date(storage: cursor), calendar: context.calendar)?.storage ?? cursor + 86_400 * 3)
+                    - cursor
+                let factor = r.chance(0.2) ? Double(r.int(15...40)) / 10 : Double(r.int(3...10)) / 10
+                exited = cursor
+                // Leave room for the stages before this one, an hour each at least.
+                entered = max(start + 3_600 * Double(index), cursor - plan * factor)
+            }
+            let planned = context.pipeline.plannedExit(of: key, enteredAt: Date(storage: entered), calendar: context.calendar)?.storage
+            visits.append(SeedStageVisit(stage: key, enteredAt: min(entered, exited ?? entered), plannedExitAt: planned, exitedAt: exited))
+            cursor = min(entered, exited ?? entered)
+        }
+        return visits.reversed()
+    }
+
+    private mutating func writeHistory(id: Int64, status: LeadStatus, owner: String, stage: String?, timeline: [SeedStageVisit],
                                        createdAt: Double, contact: String, _ r: inout SeedRandom, _ report: inout SeedGenerator.Report) throws {
         guard let insertTask, let insertStage else { return }
         let age = now.storage - createdAt
@@ -170,16 +209,8 @@ struct SeedLeadWriter {
         let end = status == .active ? now.storage - 600 : createdAt + age * 0.8
         try writeFollowUps(id: id, count: count, author: owner, from: createdAt + 7_200, to: end, stage: stage, contact: contact, &r, &report)
         // Stage tracking for every stage reached.
-        if let stage, let entered = stageEntered, let reached = context.pipeline.index(of: stage) {
-            var start = createdAt + 86_400
-            for index in 0...reached {
-                let key = context.pipeline.stages[index].key
-                let enteredAt = index == reached ? entered : min(start, entered - 3_600)
-                let planned = context.pipeline.plannedExit(of: key, enteredAt: Date(storage: enteredAt), calendar: context.calendar)
-                let exited: Double? = index == reached ? (status == .active ? nil : end) : entered
-                try insertStage.execute(arguments: [id, key, enteredAt, planned?.storage, exited, owner])
-                start = enteredAt + 86_400 * 2
-            }
+        for visit in timeline {
+            try insertStage.execute(arguments: [id, visit.stage, visit.enteredAt, visit.plannedExitAt, visit.exitedAt, owner])
         }
         // Tasks: the open next action (overdue, today or upcoming) and some done ones.
         if status == .active || status == .assigned {
@@ -241,4 +272,12 @@ struct SeedLeadWriter {
                            arguments: [SeedGenerator.demoRep, id, supervisor, "@\(SeedGenerator.demoRep) 请今天内回访客户并更新报价", now.storage - 1_800])
         }
     }
+}
+
+/// One seeded stage visit.
+struct SeedStageVisit {
+    var stage: String
+    var enteredAt: Double
+    var plannedExitAt: Double?
+    var exitedAt: Double?
 }

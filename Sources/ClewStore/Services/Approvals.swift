@@ -54,7 +54,8 @@ enum Approvals {
         let id = m.db.lastInsertedRowID
         try m.audit("request-approval", entity: "approval", id: id, field: "to_stage", old: from, new: to)
         try m.notify(approver, kind: "approval", leadID: lead.id,
-                     body: "\(m.actor.login) asks to move \(lead.number) from \(from) to \(to)" + (reason.map { ": \($0)" } ?? ""))
+                     body: "\(m.actor.login) asks to move \(lead.number) from \(from) to \(to)" + (reason.map { ": \($0)" } ?? ""),
+                     parameters: [m.actor.login, lead.number.description, from, to, reason ?? ""])
         return id
     }
 
@@ -130,7 +131,8 @@ public struct ApprovalService: Sendable {
                              arguments: [status, comment, m.now.storage, actor.login, id])
             try m.audit(approve ? "approve" : "reject", entity: "approval", id: id, field: "status", old: "pending", new: status)
             try m.notify(item.requestedBy, kind: "approval-decided", leadID: leadID,
-                         body: "\(actor.login) \(status) moving \(item.leadNumber) to \(item.toStage ?? "?")" + (comment.map { ": \($0)" } ?? ""))
+                         body: "\(actor.login) \(status) moving \(item.leadNumber) to \(item.toStage ?? "?")" + (comment.map { ": \($0)" } ?? ""),
+                         parameters: [actor.login, status, item.leadNumber, item.toStage ?? "", comment ?? ""])
             var decided = item
             decided.status = status
             decided.comment = comment

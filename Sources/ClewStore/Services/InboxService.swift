@@ -33,6 +33,9 @@ public struct NotificationItem: Hashable, Sendable, Codable {
     public var actor: String?
     public var body: String
     public var createdAt: Date
+    /// What the body says, in order, for writing it in the reader's language (`nil` for
+    /// notifications stored before v9 or by a kind that has none).
+    public var parameters: [String]?
 }
 
 /// Reads and clears the inbox.
@@ -62,12 +65,13 @@ public struct InboxService: Sendable {
             let leads = try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status = 'assigned' ORDER BY status_changed_at LIMIT ?",
                                           arguments: [actor.login, limit])
             let notifications = try Row.fetchAll(db, sql: """
-                SELECT notification.id, kind, lead.number, actor, body, notification.created_at
+                SELECT notification.id, kind, lead.number, actor, body, notification.created_at, notification.params
                 FROM notification LEFT JOIN lead ON lead.id = notification.lead_id
                 WHERE recipient = ? AND read_at IS NULL ORDER BY notification.created_at DESC, notification.id DESC LIMIT ?
                 """, arguments: [actor.login, limit]).map {
                 NotificationItem(id: $0["id"], kind: $0["kind"], leadNumber: $0["number"], actor: $0["actor"],
-                                 body: $0["body"], createdAt: Date(storage: $0["created_at"]))
+                                 body: $0["body"], createdAt: Date(storage: $0["created_at"]),
+                                 parameters: ($0["params"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) })
             }
             let approvals = try Row.fetchAll(db, sql: """
                 SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id

@@ -65,7 +65,8 @@ extension LeadService {
         try Approvals.withdrawPending(leadID: lead.id, m)
         try m.db.execute(sql: "UPDATE lead SET assigned_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
         try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
-                     body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object")
+                     body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object",
+                     parameters: [actor.login, lead.number.description, lead.details.customer ?? ""])
         var assigned = try m.update(lead, to: updated, action: "assign")
         if let stage = lead.stage { assigned = try Triggers.fire(.stageLeft(stage), on: assigned, context: context, m) }
         try Cadences.restart(assigned, context: context, m)

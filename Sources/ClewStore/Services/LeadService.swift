@@ -199,7 +199,8 @@ public struct LeadService: Sendable {
             var notified: [String] = []
             for login in Mentions.logins(in: text) where login != actor.login {
                 guard let user = try UserDirectory.profile(m.db, login: login), user.isActive else { continue }
-                try m.notify(login, kind: "mention", leadID: lead.id, body: "\(actor.login) on \(lead.number): \(text)")
+                try m.notify(login, kind: "mention", leadID: lead.id, body: "\(actor.login) on \(lead.number): \(text)",
+                             parameters: [actor.login, lead.number.description, text])
                 notified.append(login)
             }
             try m.audit("note", entity: "lead", id: lead.id, field: "note", new: String(id))

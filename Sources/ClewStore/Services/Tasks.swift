@@ -12,7 +12,8 @@ enum Tasks {
         try m.audit("create", entity: "task", id: id, field: "title", new: title)
         // A task from the automation shows in the inbox by itself; only a person's hand-off is news.
         if assignee != m.actor.login && !m.actor.isAutomation {
-            try m.notify(assignee, kind: "task", leadID: leadID, body: "\(m.actor.login) gave you a task: \(title)")
+            try m.notify(assignee, kind: "task", leadID: leadID, body: "\(m.actor.login) gave you a task: \(title)",
+                         parameters: [m.actor.login, title])
         }
         return id
     }

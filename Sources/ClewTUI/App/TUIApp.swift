@@ -48,7 +48,11 @@ public final class TUIApp {
             let event = screen.readEvent(timeoutMilliseconds: 250)
             switch event {
             case let .key(key):
-                handle(key, matcher: &matcher)
+                switch handle(key, matcher: &matcher) {
+                case "refresh": screen.invalidate()
+                case "suspend": screen.suspend()
+                default: break
+                }
             case .resize, .mouse:
                 break
             case .none:
@@ -63,52 +67,75 @@ public final class TUIApp {
         drafts.persist()
     }
 
-    /// One key: text for an open form or prompt, else through the keymap.
-    func handle(_ key: Key, matcher: inout KeySequenceMatcher) {
+    /// One key: text for an open form or prompt, else through the keymap. Returns the name of
+    /// the action performed, if the key completed a binding.
+    @discardableResult
+    func handle(_ key: Key, matcher: inout KeySequenceMatcher) -> String? {
         let context = KeyContext(rawValue: app.keyContextName) ?? .generic
         let typing = context == .form || context == .prompt
         if typing, case .character = key {
             matcher.reset()
             app.type(key)
-            return
+            return nil
         }
         if case .confirm = app.overlay, key != .escape {
             app.type(key)
-            return
+            return nil
         }
         switch matcher.feed(key, in: context) {
-        case let .matched(action): app.perform(action.name)
-        case .pending: break
-        case .unbound: app.type(key)
+        case let .matched(action):
+            app.perform(action.name)
+            return action.name
+        case .pending: return nil
+        case .unbound:
+            app.type(key)
+            return nil
         }
     }
 
     func render(on screen: any Screen, theme: Theme) {
         let context = KeyContext(rawValue: app.keyContextName) ?? .generic
         try? AppView.updateViewports(app, size: screen.size)
-        let view = AppView(bar: Self.bar(keymap, context: context, language: app.localizer.language),
-                           help: app.keyContextName == KeyContext.help.rawValue
-                               ? Self.help(keymap, context: KeyContext(rawValue: app.helpContextName) ?? .generic, language: app.localizer.language)
-                               : [])
+        let language = app.localizer.language
+        var help: [(title: String, items: [(keys: String, description: String)])] = []
+        if case .help = app.overlay {
+            help = Self.help(keymap, context: KeyContext(rawValue: app.helpContextName) ?? .generic, language: language,
+                             allowed: app.roleAllows, query: app.helpQuery)
+            app.setHelpExtent(lines: HelpView.lineCount(help), visible: HelpView.visibleRows(for: screen.size))
+        }
+        let view = AppView(bar: Self.bar(keymap, context: context, app: app), help: help)
         view.draw(app, on: screen) { theme.attributes(named: $0) }
     }
 
-    static func bar(_ keymap: Keymap, context: KeyContext, language: Language) -> [(String, String)] {
-        keymap.barItems(for: context).map { item in
-            (item.keys, language == .zh ? item.action.chineseDescription : item.action.shortLabel)
+    /// The key bar: what the reader can do here now (actions with a disabled reason left out),
+    /// with short labels. A yes/no question gets its own truthful bar: only `y` says yes.
+    static func bar(_ keymap: Keymap, context: KeyContext, app: AppModel) -> [(String, String)] {
+        let t = app.localizer
+        if case let .confirm(question) = app.overlay {
+            if question.answers != nil {
+                return [("y", t("bar.open-it"))] + question.extraKeys.map { (String($0), t("bar.answer.\($0)")) } + [("n Esc", t("bar.back-to-form"))]
+            }
+            return [("y", t("bar.yes")), ("n Enter Esc", t("bar.no"))]
         }
+        if case .help = app.overlay, !app.helpFinding {
+            return [("j k", t("bar.scroll")), ("/", t("bar.find")), ("Esc", t("bar.close"))]
+        }
+        return keymap.barItems(for: context)
+            .filter { app.disabledReason(for: $0.action.name) == nil }
+            .map { ($0.keys, $0.action.barLabel(in: t.language)) }
     }
 
-    static func help(_ keymap: Keymap, context: KeyContext, language: Language) -> [(title: String, items: [(keys: String, description: String)])] {
-        keymap.helpSections(for: context).map { section in
-            (section.title, section.entries.map { entry in
-                (entry.keys.joined(separator: " "), language == .zh ? entry.action.chineseDescription : entry.help)
-            })
+    /// The help screen's sections for `context`: what the reader's role can do at all, whole
+    /// descriptions, narrowed to entries whose keys or description contain `query`.
+    static func help(_ keymap: Keymap, context: KeyContext, language: Language, allowed: (String) -> Bool = { _ in true },
+                     query: String = "") -> [(title: String, items: [(keys: String, description: String)])] {
+        let needle = query.lowercased()
+        return keymap.helpSections(for: context).compactMap { section in
+            let items = section.entries.filter { allowed($0.action.name) }.map { entry in
+                (keys: entry.keys.joined(separator: " "), description: language == .zh ? entry.action.chineseDescription : entry.help)
+            }.filter { needle.isEmpty || $0.keys.lowercased().contains(needle) || $0.description.lowercased().contains(needle) }
+            guard !items.isEmpty else { return nil }
+            return (Localizer(language)("help.section.\(section.title)"), items)
         }
     }
-}
-
-extension KeyAction {
-    /// The action's name as words ("log follow up"), short enough for the key bar.
-    var shortLabel: String { name.replacingOccurrences(of: "-", with: " ") }
 }

@@ -67,6 +67,25 @@ public enum KeyDecoder {
         return (.key(.escape), next)
     }
 
+    /// The key for an escape sequence that ncurses' terminfo did not know, given what followed
+    /// the `Esc` (`[1~`, `[H`, `OF`, …): terminals and tmux send `Home`/`End` in several ways,
+    /// and a key left undecoded would type `1~` into a field. `nil` when it is not one of these.
+    public static func decodeSequence(_ codes: [UInt32]) -> Key? {
+        let text = String(String.UnicodeScalarView(codes.compactMap(Unicode.Scalar.init)))
+        return sequences[text]
+    }
+
+    /// Whether `code` ends a CSI or SS3 sequence (a "final byte", `@` to `~`).
+    public static func isFinalByte(_ code: UInt32) -> Bool { (0x40...0x7E).contains(code) }
+
+    private static let sequences: [String: Key] = [
+        "[1~": .home, "[7~": .home, "[H": .home, "OH": .home,
+        "[4~": .end, "[8~": .end, "[F": .end, "OF": .end,
+        "[2~": .insert, "[3~": .delete, "[5~": .pageUp, "[6~": .pageDown,
+        "[A": .up, "[B": .down, "[C": .right, "[D": .left,
+        "OA": .up, "OB": .down, "OC": .right, "OD": .left, "[Z": .backTab,
+    ]
+
     private static let namedKeys: [Int32: Key] = [
         KEY_UP: .up, KEY_DOWN: .down, KEY_LEFT: .left, KEY_RIGHT: .right,
         KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,

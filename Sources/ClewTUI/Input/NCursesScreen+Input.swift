@@ -20,7 +20,12 @@ extension NCursesScreen {
         case .keyCode(KEY_MOUSE):
             return mouseEvent()
         case .character(KeyDecoder.escapeCode):
-            let next = readRaw(timeoutMilliseconds: Int(escapeDelayMilliseconds))
+            // ncurses has already waited the escape delay for a sequence to follow (keypad mode),
+            // so whatever belongs to this `Esc` is buffered by now: poll, do not wait again.
+            let next = readRaw(timeoutMilliseconds: 0)
+            if case let .character(code)? = next, code == 0x5B || code == 0x4F { // `[` or `O`
+                return sequenceEvent(introducer: code)
+            }
             let (event, pushBack) = KeyDecoder.decodeEscape(followedBy: next)
             switch pushBack {
             case let .character(code)?: _ = unget_wch(wchar_t(bitPattern: code))
@@ -31,6 +36,18 @@ extension NCursesScreen {
         default:
             return KeyDecoder.decode(raw)
         }
+    }
+
+    /// Reads the rest of an escape sequence that ncurses handed over undecoded (`Esc [ 1 ~`)
+    /// from what is already buffered; an unknown sequence is dropped rather than typed.
+    private func sequenceEvent(introducer: UInt32) -> InputEvent {
+        var codes = [introducer]
+        while codes.count < 8, case let .character(code)? = readRaw(timeoutMilliseconds: 0) {
+            codes.append(code)
+            if KeyDecoder.isFinalByte(code), codes.count > 1 { break }
+        }
+        if codes.count == 1 { return .key(.meta(Character(Unicode.Scalar(UInt8(introducer))))) }
+        return KeyDecoder.decodeSequence(codes).map(InputEvent.key) ?? .none
     }
 
     private func readRaw(timeoutMilliseconds: Int) -> KeyDecoder.RawInput? {

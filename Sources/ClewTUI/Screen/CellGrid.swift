@@ -69,6 +69,45 @@ public struct CellGrid: Hashable, Sendable {
         }
     }
 
+    /// Draws `text` on one row starting at `column`, with the clipping rules of ``Screen``:
+    /// terminal-safe text, laid out by display width, a wide character never split.
+    public mutating func draw(_ text: String, row: Int, column: Int, attributes: TextAttributes) {
+        guard row >= 0, row < size.rows else { return }
+        for placement in CellLayout.place(text, column: column, columns: size.columns) {
+            put(placement.character, width: placement.width, row: row, column: placement.column, attributes: attributes)
+        }
+    }
+
+    /// Fills a rectangle with spaces in `attributes`, clipped at the grid's bounds.
+    public mutating func fill(row: Int, column: Int, width: Int, height: Int, attributes: TextAttributes) {
+        let columns = CellLayout.clippedSpan(start: column, width: width, columns: size.columns)
+        for r in CellLayout.clippedSpan(start: row, width: height, columns: size.rows) {
+            for c in columns { put(" ", width: 1, row: r, column: c, attributes: attributes) }
+        }
+    }
+
+    /// The columns of `row` that differ from the same row of `other` (a grid of the same size),
+    /// widened so that every wide character touched in either grid is included whole: writing
+    /// these columns, left to right, turns what `other` shows into what this grid holds.
+    /// Empty when the row is unchanged.
+    func changedSpan(row: Int, from other: CellGrid) -> Range<Int> {
+        guard other.size == size, row >= 0, row < size.rows else { return 0..<size.columns }
+        let start = row * size.columns
+        var lower = -1
+        var upper = -1
+        for column in 0..<size.columns where cells[start + column] != other.cells[start + column] {
+            if lower < 0 { lower = column }
+            upper = column
+        }
+        guard lower >= 0 else { return 0..<0 }
+        // A continuation cell at either end means its wide character starts one cell left; a wide
+        // character starting at the upper end takes the next cell too.
+        while lower > 0, cells[start + lower].isContinuation || other.cells[start + lower].isContinuation { lower -= 1 }
+        while upper + 1 < size.columns,
+              cells[start + upper + 1].isContinuation || other.cells[start + upper + 1].isContinuation { upper += 1 }
+        return lower..<(upper + 1)
+    }
+
     /// The grid as text: one line per row, continuation cells omitted, trailing spaces trimmed.
     /// Rows are joined with `\n` (no final newline). Meant for snapshot tests.
     public func text() -> String {

@@ -59,10 +59,25 @@ public enum ColorDegradation: Hashable, Sendable {
            attributes.foreground != attributes.background {
             style.foreground = foreground == 0 || foreground == 1 || foreground == 4 ? 7 : 0
         }
+        // A dark grey (the board's column rule, color240) would become black, invisible on the
+        // usual dark default background of an 8-colour terminal (TERM=screen): dim white instead.
+        if self == .basic8, style.foreground == 0, attributes.background == .default, !Self.isBlack(attributes.foreground) {
+            style.foreground = 7
+            style.dim = true
+        }
         return style
     }
 
     // MARK: - Colour arithmetic
+
+    /// Whether `color` is black itself (not a dark colour that degrades to black).
+    private static func isBlack(_ color: TerminalColor) -> Bool {
+        switch color {
+        case let .palette(index): index == 0 || index == 16
+        case let .rgb(red, green, blue): red == 0 && green == 0 && blue == 0
+        default: false
+        }
+    }
 
     /// The six levels of the xterm colour cube.
     private static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]

@@ -37,20 +37,12 @@ public final class MemoryScreen: Screen {
 
     /// Draws `text` on one row, clipped; see ``Screen/draw(_:row:column:attributes:)``.
     public func draw(_ text: String, row: Int, column: Int, attributes: TextAttributes) {
-        guard row >= 0, row < size.rows else { return }
-        for placement in CellLayout.place(text, column: column, columns: size.columns) {
-            grid.put(placement.character, width: placement.width, row: row, column: placement.column,
-                     attributes: attributes)
-        }
+        grid.draw(text, row: row, column: column, attributes: attributes)
     }
 
     /// Fills a rectangle with spaces in `attributes`, clipped at the screen bounds.
     public func fill(row: Int, column: Int, width: Int, height: Int, attributes: TextAttributes) {
-        let rows = CellLayout.clippedSpan(start: row, width: height, columns: size.rows)
-        let columns = CellLayout.clippedSpan(start: column, width: width, columns: size.columns)
-        for r in rows {
-            for c in columns { grid.put(" ", width: 1, row: r, column: c, attributes: attributes) }
-        }
+        grid.fill(row: row, column: column, width: width, height: height, attributes: attributes)
     }
 
     /// Records where the cursor is left and whether it is shown.

@@ -41,6 +41,11 @@ public final class NCursesScreen: Screen {
     private let hasDefaultColors: Bool
     private var pairCache: ColorPairCache
     private var cursor = (row: 0, column: 0, visible: false)
+    /// The frame being composed (``clear()``, ``draw(_:row:column:attributes:)``, ``fill(row:column:width:height:attributes:)``).
+    private var frame = CellGrid(size: ScreenSize(rows: 0, columns: 0))
+    /// What ncurses' window holds: the last presented frame (`nil` until the first, and after
+    /// ``invalidate()``).
+    private var shown: CellGrid?
     private var shownCursor: Bool?
 
     /// Starts curses on the controlling terminal.
@@ -94,45 +99,28 @@ public final class NCursesScreen: Screen {
         ScreenSize(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
     }
 
-    /// Blanks every cell (without forcing a full repaint).
+    /// Starts a new frame: a blank grid of the current size. Nothing reaches ncurses until
+    /// ``present()``.
     public func clear() {
-        _ = clew_wattr_set(window, clew_attr_normal(), 0)
-        _ = werase(window)
+        let size = size
+        if frame.size == size { frame.clear() } else { frame = CellGrid(size: size) }
     }
 
-    /// Draws `text` on one row, clipped; see ``Screen/draw(_:row:column:attributes:)``.
+    /// Draws `text` on one row of the frame, clipped; see ``Screen/draw(_:row:column:attributes:)``.
     public func draw(_ text: String, row: Int, column: Int, attributes: TextAttributes) {
-        let size = size
-        guard isActive, row >= 0, row < size.rows else { return }
-        let placements = CellLayout.place(text, column: column, columns: size.columns)
-        guard let first = placements.first else { return }
-        apply(attributes)
-        // One call when the C library agrees with our widths; else one call per character at
-        // the position we computed, so a width disagreement cannot shift the rest of the row.
-        let agrees = placements.allSatisfy { libraryWidth(of: $0.character) == $0.width }
-        if agrees {
-            let run = String(placements.map(\.character))
-            write(run, row: row, column: first.column)
-        } else {
-            for placement in placements {
-                let library = libraryWidth(of: placement.character)
-                let shown = library < 1 ? String(repeating: "?", count: placement.width) : String(placement.character)
-                write(shown, row: row, column: placement.column)
-                if library == 1 && placement.width == 2 { write(" ", row: row, column: placement.column + 1) }
-            }
-        }
+        frame.draw(text, row: row, column: column, attributes: attributes)
     }
 
-    /// Fills a rectangle with spaces in `attributes`, clipped at the screen bounds.
+    /// Fills a rectangle of the frame with spaces in `attributes`, clipped at the screen bounds.
     public func fill(row: Int, column: Int, width: Int, height: Int, attributes: TextAttributes) {
-        let size = size
-        let columns = CellLayout.clippedSpan(start: column, width: width, columns: size.columns)
-        guard isActive, !columns.isEmpty else { return }
-        apply(attributes)
-        let blank = String(repeating: " ", count: columns.count)
-        for r in CellLayout.clippedSpan(start: row, width: height, columns: size.rows) {
-            write(blank, row: r, column: columns.lowerBound)
-        }
+        frame.fill(row: row, column: column, width: width, height: height, attributes: attributes)
+    }
+
+    /// Makes the next ``present()`` repaint every cell and the terminal forget what it shows
+    /// (for `Ctrl-R`, or after something else wrote to the terminal).
+    public func invalidate() {
+        shown = nil
+        _ = clearok(window, true)
     }
 
     /// Where the cursor is left after ``present()`` and whether it is shown.
@@ -140,18 +128,51 @@ public final class NCursesScreen: Screen {
         cursor = (row, column, visible)
     }
 
-    /// Moves the cursor into place and flushes the changes to the terminal.
+    /// Sends the cells that changed since the last frame to ncurses, moves the cursor into
+    /// place and flushes to the terminal.
+    ///
+    /// This is the only place that writes to the ncurses window. Per row, the changed columns
+    /// (widened to whole wide characters, see ``CellGrid/changedSpan(row:from:)``) are rewritten
+    /// left to right from the frame, so a wide character half covered by an overlay is blanked
+    /// on both halves exactly as the frame says, and nothing ncurses or the terminal kept from
+    /// an earlier frame survives where this one differs.
     public func present() {
         guard isActive else { return }
+        if frame.size != size { frame = CellGrid(size: size) }
+        if shown?.size != frame.size {
+            // First frame, a resize or ``invalidate()``: ncurses' window starts blank.
+            _ = clew_wattr_set(window, clew_attr_normal(), 0)
+            _ = werase(window)
+            shown = CellGrid(size: frame.size)
+        }
+        let previous = shown ?? CellGrid(size: frame.size)
+        for row in 0..<frame.size.rows {
+            let span = frame.changedSpan(row: row, from: previous)
+            if !span.isEmpty { write(row: row, columns: span) }
+        }
+        shown = frame
         if shownCursor != cursor.visible {
             _ = curs_set(cursor.visible ? 1 : 0)
             shownCursor = cursor.visible
         }
-        let size = size
+        let size = frame.size
         if cursor.visible, cursor.row >= 0, cursor.row < size.rows, cursor.column >= 0, cursor.column < size.columns {
             _ = wmove(window, Int32(cursor.row), Int32(cursor.column))
         }
         _ = wrefresh(window)
+    }
+
+    /// `Ctrl-Z`: gives the terminal back to the shell and stops the process (SIGTSTP, as a
+    /// shell's job control expects); when `fg` continues it, curses mode comes back and the next
+    /// ``present()`` repaints every cell.
+    public func suspend() {
+        guard isActive else { return }
+        _ = endwin()
+        let previous = signal(SIGTSTP, SIG_DFL)
+        _ = raise(SIGTSTP)          // returns once SIGCONT arrives
+        _ = signal(SIGTSTP, previous)
+        _ = wrefresh(window)        // back into curses mode (raw, keypad, alternate screen)
+        invalidate()
     }
 
     /// Leaves curses mode (`endwin`) and gives the terminal back as it was. Idempotent; also runs
@@ -174,6 +195,47 @@ public final class NCursesScreen: Screen {
 
     /// The window the input code reads from.
     var inputWindow: UnsafeMutablePointer<WINDOW> { window }
+
+    /// Writes `columns` of `row` from the frame: runs of cells with the same attributes in one
+    /// call each. A character whose width the C library sees differently from ours is written
+    /// alone at the column we computed (as `?` when the library cannot show it, padded with a
+    /// space when it counts one cell where we count two), so the rest of the row cannot shift.
+    private func write(row: Int, columns: Range<Int>) {
+        var run = ""
+        var runColumn = columns.lowerBound
+        var runAttributes: TextAttributes?
+        func flush() {
+            guard let attributes = runAttributes, !run.isEmpty else { return }
+            apply(attributes)
+            write(run, row: row, column: runColumn)
+            run = ""
+        }
+        var column = columns.lowerBound
+        while column < columns.upperBound {
+            guard let cell = frame.cell(row: row, column: column) else { break }
+            let wide = frame.cell(row: row, column: column + 1)?.isContinuation == true
+            let width = wide ? 2 : 1
+            defer { column += width }
+            if cell.isContinuation { continue } // a stray right half (cannot happen after widening)
+            let library = libraryWidth(of: cell.character)
+            if library != width {
+                flush()
+                apply(cell.attributes)
+                let shown = library < 1 ? String(repeating: "?", count: width) : String(cell.character)
+                write(shown, row: row, column: column)
+                if library == 1 && width == 2 { write(" ", row: row, column: column + 1) }
+                runAttributes = nil
+                continue
+            }
+            if runAttributes != cell.attributes || run.isEmpty {
+                flush()
+                runAttributes = cell.attributes
+                runColumn = column
+            }
+            run.append(cell.character)
+        }
+        flush()
+    }
 
     private func write(_ text: String, row: Int, column: Int) {
         let wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]

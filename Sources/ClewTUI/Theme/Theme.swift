@@ -39,11 +39,16 @@ public struct Theme: Hashable, Sendable {
     /// underline, reverse, dim and italic: for `NO_COLOR` and terminals without colour. The
     /// shipped `mono` theme is the better choice when nothing else was asked for.
     public func withoutColors() -> Theme {
-        Theme(rules: rules.mapValues { attributes in
+        // Focus and selection were told apart by a background colour: without colours they
+        // are reversed, so the focused card does not look like a bold grade such as [A].
+        Theme(rules: Dictionary(uniqueKeysWithValues: rules.map { name, attributes in
             var plain = attributes
+            if plain.background != .default, name.contains("focus") || name.contains("selected") || name == "tab-active" {
+                plain.reverse = true
+            }
             plain.foreground = .default
             plain.background = .default
-            return plain
-        })
+            return (name, plain)
+        }))
     }
 }

@@ -78,8 +78,10 @@ public struct AppView {
         let whole = Rect(row: 1, column: 0, height: size.rows - 3, width: size.columns)
         switch app.overlay {
         case let .form(form): FormView(model: form, t: t).draw(in: whole, on: canvas)
-        case let .confirm(question): ConfirmView(message: question.message, t: t).draw(in: whole, on: canvas)
-        case .help: HelpView(sections: help, t: t).draw(in: whole, on: canvas)
+        case let .confirm(question): ConfirmView(message: question.message, answers: question.answers, t: t).draw(in: whole, on: canvas)
+        case .help:
+            HelpView(sections: help, scroll: app.helpScroll, query: app.helpQuery, finding: app.helpFinding, t: t)
+                .draw(in: whole, on: canvas)
         case .prompt, nil: break
         }
         drawStatus(app, canvas: canvas, row: size.rows - 2, width: size.columns)
@@ -118,9 +120,9 @@ public struct AppView {
 
     private func drawStatus(_ app: AppModel, canvas: Canvas, row: Int, width: Int) {
         if case let .prompt(prompt) = app.overlay {
-            canvas.text(prompt.sigil + prompt.text, row: row, column: 0, width: width, element: "prompt", pad: true)
-            let before = prompt.sigil + String(prompt.text.prefix(prompt.cursor))
-            canvas.screen.setCursor(row: row, column: min(DisplayWidth.of(before), width - 1), visible: true)
+            let window = TextWrap.window(prompt.text, cursor: prompt.cursor, width: width - 1)
+            canvas.text(prompt.sigil + window.text, row: row, column: 0, width: width, element: "prompt", pad: true)
+            canvas.screen.setCursor(row: row, column: min(1 + window.cursorColumn, width - 1), visible: true)
             return
         }
         guard let status = app.status else {
@@ -131,9 +133,22 @@ public struct AppView {
         canvas.text(" " + status.text, row: row, column: 0, width: width, element: element, pad: true)
     }
 
+    /// The key bar: as many entries as fit, in order, but the help entry (`?`) always shows,
+    /// at the end.
     private func drawBar(canvas: Canvas, row: Int, width: Int) {
+        func cells(_ item: (String, String)) -> Int { DisplayWidth.of(" \(item.0)") + DisplayWidth.of(" \(item.1) ") }
+        let helpIndex = bar.firstIndex { $0.0 == "?" || $0.0.hasPrefix("? ") }
+        let reserved = helpIndex.map { cells(bar[$0]) } ?? 0
+        var shown: [(String, String)] = []
+        var used = 0
+        for (index, item) in bar.enumerated() where index != helpIndex {
+            guard used + cells(item) + reserved <= width else { break }
+            shown.append(item)
+            used += cells(item)
+        }
+        if let helpIndex { shown.append(bar[helpIndex]) }
         var segments: [(String, String)] = []
-        for (keys, label) in bar {
+        for (keys, label) in shown {
             segments.append((" \(keys)", "key-bar-key"))
             segments.append((" \(label) ", "key-bar"))
         }

@@ -51,13 +51,15 @@ struct BoardView {
             canvas.text(t("board.empty"), row: rect.row + 2, column: rect.column + 1, width: rect.width - 1, element: "dim")
             return
         }
-        for (row, card) in cards.prefix(Self.cardsPerColumn(height: rect.height)).enumerated() {
+        let shown = cards.prefix(Self.cardsPerColumn(height: rect.height))
+        for (row, card) in shown.enumerated() {
             let y = rect.row + 2 + row * Self.cardHeight
             let isCursor = isFocused && cursor.offset + row == cursor.index && focused
             drawCard(card, focused: isCursor, in: Rect(row: y, column: rect.column, height: 3, width: rect.width), on: canvas)
         }
-        if cursor.offset + cards.count < column.count {
-            canvas.text("↓ \(column.count - cursor.offset - cards.count)", row: rect.bottom - 1, column: rect.right - 8, width: 8, element: "dim")
+        // What is below the cards drawn (more may be loaded than fit, e.g. before a resize).
+        if cursor.offset + shown.count < column.count {
+            canvas.text("↓ \(column.count - cursor.offset - shown.count)", row: rect.bottom - 1, column: rect.right - 8, width: 8, element: "dim")
         }
     }
 

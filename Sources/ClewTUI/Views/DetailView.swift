@@ -41,9 +41,9 @@ struct DetailView {
             lines.append([(DisplayWidth.pad(t(key), to: 10), "detail.label"), (" " + value, "detail.value")])
         }
         let stageName = lead.stage.flatMap { pipeline.stage(named: $0) }.map { t.language == .zh ? $0.chineseName : $0.englishName }
-        field("field.status", lead.status.rawValue + (stageName.map { " · \($0)" } ?? ""))
+        field("field.status", t.status(lead.status) + (stageName.map { " · \($0)" } ?? ""))
         field("field.grade", [lead.grade.map { "\($0)" }, lead.suggestedGrade.map { "≈\($0)" }, lead.score.map { "\($0)" }].compactMap { $0 }.joined(separator: " "))
-        field("field.owner", lead.owner ?? lead.pool.map { "pool \($0)" } ?? "—")
+        field("field.owner", lead.owner ?? lead.pool.map { t("detail.pool", $0) } ?? "—")
         field("field.amount", lead.amount?.description)
         field("field.industry", d.industry)
         field("field.need", d.need)
@@ -53,7 +53,10 @@ struct DetailView {
         for custom in detail.customFields {
             lines.append([(DisplayWidth.pad(custom.name, to: 10), "detail.label"), (" " + custom.value, "detail.value")])
         }
-        if !lead.flags.union(lead.tags).isEmpty { lines.append([("⚑ " + lead.flags.union(lead.tags).sorted().joined(separator: ", "), "status-warning")]) }
+        if !lead.flags.union(lead.tags).isEmpty {
+            let marks = lead.flags.sorted().map { t.optional("flag.\($0)") ?? $0 } + lead.tags.subtracting(lead.flags).sorted()
+            lines.append([("⚑ " + marks.joined(separator: t("list.separator")), "status-warning")])
+        }
 
         section("detail.contact")
         field("field.contact", [d.contact, d.title].compactMap { $0 }.joined(separator: " · "))
@@ -65,7 +68,7 @@ struct DetailView {
             let name = DisplayWidth.pad(t.language == .zh ? row.chineseName : row.englishName, to: 12)
             let dates = "\(clock.day(row.enteredAt)) → \(clock.day(row.plannedExitAt)) / \(clock.day(row.exitedAt))"
             let element = row.status == StageProgress.late.rawValue ? "sla.stalled" : row.status == "done" ? "dim" : row.status.isEmpty ? "dim" : "detail.value"
-            lines.append([(name, "detail.label"), (" " + dates + "  ", "dim"), (row.status, element)])
+            lines.append([(name, "detail.label"), (" " + dates + "  ", "dim"), (t.optional("stage-status.\(row.status)") ?? row.status, element)])
         }
 
         if let score = model.score {
@@ -82,8 +85,20 @@ struct DetailView {
         section("detail.timeline")
         for entry in model.timeline {
             let element = entry.kind == .followUp ? "detail.value" : entry.kind == .note ? "timeline.note" : "dim"
-            lines.append([(clock.time(entry.at) + " ", "timeline.date"), (entry.who + " ", "detail.label"), (entry.summary, element)])
-            if let more = entry.detail { lines.append([("                 ", "dim"), (more, "dim")]) }
+            // A long follow-up wraps under itself instead of being cut, so it can be read whole
+            // (scroll with j/k).
+            let head = clock.time(entry.at) + " " + entry.who + " "
+            let indent = String(repeating: " ", count: min(17, DisplayWidth.of(head)))
+            let first = max(10, width - DisplayWidth.of(head))
+            let wrapped = TextWrap.lines(entry.summary, width: first)
+            lines.append([(clock.time(entry.at) + " ", "timeline.date"), (entry.who + " ", "detail.label"), (wrapped[0], element)])
+            let rest = wrapped.dropFirst().joined(separator: " ")
+            if !rest.isEmpty {
+                for line in TextWrap.lines(rest, width: max(10, width - indent.count)) { lines.append([(indent, "dim"), (line, element)]) }
+            }
+            if let more = entry.detail {
+                for line in TextWrap.lines(more, width: max(10, width - 17)) { lines.append([("                 ", "dim"), (line, "dim")]) }
+            }
         }
         return lines
     }

@@ -39,7 +39,7 @@ struct InboxView {
                             row: y, column: rect.column, width: rect.width, fill: base)
             case let .notification(item):
                 canvas.line([("  • ", base), (clock.time(item.createdAt) + "  ", selected ? base : "timeline.date"),
-                             ("[\(item.kind)] ", selected ? base : "badge"), (item.body, base)],
+                             ("[\(t.optional("notification.\(item.kind)") ?? item.kind)] ", selected ? base : "badge"), (model.text(of: item, t: t), base)],
                             row: y, column: rect.column, width: rect.width, fill: base)
             }
         }
@@ -56,7 +56,7 @@ struct ScreeningView {
         canvas.line([(" \(model.total) \(t("tab.screening"))", "section"),
                      (model.selected.isEmpty ? "" : "  · \(model.selected.count) selected", "badge")],
                     row: rect.row, column: rect.column, width: rect.width, fill: "default")
-        let header = "   " + DisplayWidth.pad("NUMBER", to: 16) + " " + DisplayWidth.pad(t("screening.waiting"), to: 7) + " "
+        let header = "   " + DisplayWidth.pad(t("screening.number"), to: 16) + " " + DisplayWidth.pad(t("screening.waiting"), to: 7) + " "
             + DisplayWidth.pad(t("screening.score"), to: 7) + " " + DisplayWidth.pad(t("field.customer"), to: 26) + " "
             + DisplayWidth.pad(t("field.region") + "/" + t("field.industry"), to: 14) + " " + t("screening.suggested")
         canvas.text(header, row: rect.row + 1, column: rect.column, width: rect.width, element: "column-header", pad: true)
@@ -71,7 +71,7 @@ struct ScreeningView {
             let base = selectedRow ? "card-focus" : (model.selected.contains(lead.number.description) ? "card-selected" : "default")
             let mark = model.selected.contains(lead.number.description) ? "✔ " : "  "
             let hours = Int(item.waitingWorkingSeconds / 3_600)
-            let waiting = hours >= 9 ? "\(hours / 9)\(t("days"))" : "\(hours)h"
+            let waiting = hours >= 9 ? "\(hours / 9)\(t("days"))" : "\(hours)\(t("hours"))"
             let grade = lead.grade.map { "[\($0)]" } ?? "≈\(item.score.suggestedGrade)"
             let suggestion = item.suggestions.first.map { "\($0.login) (\($0.explanation(region: lead.details.region, industry: lead.details.industry)))" } ?? "—"
             canvas.line([(" " + mark, base), (DisplayWidth.pad(lead.number.description, to: 16) + " ", selectedRow ? base : "card-number"),

@@ -8,7 +8,7 @@ struct FormView {
     let t: Localizer
 
     func draw(in screen: Rect, on canvas: Canvas) {
-        let width = min(screen.width - 4, 76)
+        let width = min(screen.width - 4, max(76, min(96, screen.width * 3 / 4)))
         let rowsPerField = model.fields.map { 1 + ($0.error != nil || $0.warning != nil ? 1 : 0) }
         let height = min(screen.height - 2, rowsPerField.reduce(0, +) + 5 + (model.formError == nil ? 0 : 2))
         let rect = Rect(row: screen.row + max(0, (screen.height - height) / 2), column: screen.column + (screen.width - width) / 2,
@@ -24,11 +24,15 @@ struct FormView {
             let x = rect.column + 4 + labelWidth
             let fieldWidth = rect.right - 2 - x
             let shown = field.value.isEmpty && !focused ? field.placeholder : field.value
-            let value = field.choices.isEmpty ? shown : "‹ \(shown) ›"
-            canvas.text(value, row: y, column: x, width: fieldWidth, element: focused ? "form.field-focus" : (field.value.isEmpty ? "form.placeholder" : "form.field"), pad: true)
+            let element = focused ? "form.field-focus" : (field.value.isEmpty ? "form.placeholder" : "form.field")
             if focused && field.choices.isEmpty {
-                let before = String(field.value.prefix(field.cursor))
-                canvas.screen.setCursor(row: y, column: min(x + DisplayWidth.of(before), rect.right - 3), visible: true)
+                // The part of a long value around the cursor, so what is typed is always in view.
+                let window = TextWrap.window(field.value, cursor: field.cursor, width: fieldWidth)
+                canvas.text(window.text, row: y, column: x, width: fieldWidth, element: element, pad: true)
+                canvas.screen.setCursor(row: y, column: x + window.cursorColumn, visible: true)
+            } else {
+                let value = field.choices.isEmpty ? shown : "‹ \(field.choiceLabel(shown)) ›"
+                canvas.text(value, row: y, column: x, width: fieldWidth, element: element, pad: true)
             }
             y += 1
             if let message = field.error ?? field.warning {
@@ -43,53 +47,95 @@ struct FormView {
     }
 }
 
-/// A yes/no question.
+/// A yes/no question, sized to its text: the question wraps inside the dialog and `[y/N]` is
+/// never cut.
 struct ConfirmView {
     let message: String
+    /// The answers when the question has more than yes and no.
+    var answers: String?
     let t: Localizer
 
     func draw(in screen: Rect, on canvas: Canvas) {
-        let width = min(screen.width - 4, max(40, DisplayWidth.of(message) + 8))
-        let rect = Rect(row: screen.row + screen.height / 2 - 2, column: screen.column + (screen.width - width) / 2, height: 4, width: width)
+        let answer = answers ?? t("confirm.yes-no")
+        let limit = max(10, screen.width - 8)
+        var lines = TextWrap.lines(message, width: limit)
+        let widest = lines.map(DisplayWidth.of).max() ?? 0
+        if let last = lines.last, DisplayWidth.of(last) + 1 + DisplayWidth.of(answer) <= limit {
+            lines[lines.count - 1] = last + " " + answer
+        } else {
+            lines.append(answer)
+        }
+        let width = min(screen.width - 4, max(30, max(widest, lines.map(DisplayWidth.of).max() ?? 0) + 4))
+        let height = min(screen.height, lines.count + 2)
+        let rect = Rect(row: screen.row + max(0, (screen.height - height) / 2), column: screen.column + (screen.width - width) / 2,
+                        height: height, width: width)
         canvas.fill(rect, element: "dialog")
         canvas.box(rect, element: "dialog-border")
-        canvas.text("\(message) \(t("confirm.yes-no"))", row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, element: "dialog")
+        for (index, line) in lines.prefix(height - 2).enumerated() {
+            canvas.text(line, row: rect.row + 1 + index, column: rect.column + 2, width: rect.width - 4, element: "dialog")
+        }
     }
 }
 
-/// The `?` help screen, generated from the live keymap.
+/// The `?` help screen, generated from the live keymap: one entry per line with its whole
+/// description, scrolled with `j`/`k`, narrowed with `/`.
 struct HelpView {
-    let sections: [(title: String, items: [(keys: String, description: String)])]
+    typealias Section = (title: String, items: [(keys: String, description: String)])
+    let sections: [Section]
+    let scroll: Int
+    let query: String
+    let finding: Bool
     let t: Localizer
 
-    func draw(in rect: Rect, on canvas: Canvas) {
-        canvas.fill(rect, element: "dialog")
-        canvas.box(rect, title: "\(t("help.title")) — \(t("help.close"))", element: "dialog-border")
-        let inner = rect.inset(by: 1)
-        let columns = max(1, inner.width / 36)
-        let columnWidth = inner.width / columns
-        // Lay out every line first, so whatever does not fit is counted, never silently dropped.
+    /// The width of the keys column.
+    static let keysWidth = 14
+
+    /// How many lines the sections take (titles, entries, a blank line between sections).
+    static func lineCount(_ sections: [Section]) -> Int { lines(sections).count }
+
+    /// How many lines fit on a screen of `size` (the box inside the body, less the find line).
+    static func visibleRows(for size: ScreenSize) -> Int { max(1, size.rows - 3 - 2 - 1) }
+
+    private static func lines(_ sections: [Section]) -> [(String, String, Bool)] {
         var lines: [(String, String, Bool)] = []
         for section in sections {
             if !lines.isEmpty { lines.append(("", "", false)) }
             lines.append((section.title, "", true))
             lines += section.items.map { ($0.keys, $0.description, false) }
         }
-        let capacity = columns * inner.height
-        let overflow = lines.count > capacity
-        let shown = overflow ? Array(lines.prefix(capacity - 1)) : lines
-        for (index, line) in shown.enumerated() {
-            let row = inner.row + index % inner.height
-            let column = inner.column + 1 + (index / inner.height) * columnWidth
+        return lines
+    }
+
+    func draw(in rect: Rect, on canvas: Canvas) {
+        canvas.fill(rect, element: "dialog")
+        canvas.box(rect, title: "\(t("help.title")) — \(t("help.close"))", element: "dialog-border")
+        let inner = rect.inset(by: 1)
+        let all = Self.lines(sections)
+        let visible = max(1, inner.height - 1)
+        let first = min(scroll, max(0, all.count - visible))
+        for (index, line) in all.dropFirst(first).prefix(visible).enumerated() {
+            let row = inner.row + index
             if line.2 {
-                canvas.text(line.0, row: row, column: column, width: columnWidth - 2, element: "section")
+                canvas.text(line.0, row: row, column: inner.column + 1, width: inner.width - 2, element: "section")
             } else if !line.0.isEmpty {
-                canvas.line([(DisplayWidth.pad(line.0, to: 12), "help.key"), (line.1, "help.text")], row: row, column: column, width: columnWidth - 2)
+                canvas.line([(DisplayWidth.pad(line.0, to: Self.keysWidth), "help.key"), (line.1, "help.text")],
+                            row: row, column: inner.column + 1, width: inner.width - 2)
             }
         }
-        if overflow {
-            let more = "… \(lines.count - shown.count) more: clew keys --dump"
-            canvas.text(more, row: inner.bottom - 1, column: inner.column + 1 + (columns - 1) * columnWidth, width: columnWidth - 2, element: "dim")
+        let bottom = inner.bottom - 1
+        if finding || !query.isEmpty {
+            canvas.text("/" + query, row: bottom, column: inner.column + 1, width: inner.width - 2, element: finding ? "prompt" : "dim", pad: true)
+            if finding {
+                canvas.screen.setCursor(row: bottom, column: min(inner.column + 2 + DisplayWidth.of(query), inner.right - 2), visible: true)
+            }
+        }
+        let below = all.count - first - visible
+        if all.isEmpty {
+            canvas.text(t("help.nothing", query), row: inner.row, column: inner.column + 1, width: inner.width - 2, element: "dim")
+        } else if below > 0 || first > 0 {
+            let where_ = below > 0 ? t("help.more", below) : t("help.top")
+            let width = DisplayWidth.of(where_)
+            canvas.text(where_, row: bottom, column: inner.right - 1 - width, width: width, element: "dim")
         }
     }
 }

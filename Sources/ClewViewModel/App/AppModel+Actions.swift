@@ -9,8 +9,14 @@ extension AppModel {
     /// are ignored (the keymap only offers what the context supports).
     public func perform(_ name: String) {
         if handleOverlayAction(name) { return }
+        if let reason = disabledReason(for: name) {
+            status = StatusMessage(reason, kind: .warning)
+            return
+        }
         switch name {
         case "quit": quit()
+        case "ask-quit": ask(localizer("confirm.quit")) { [weak self] in self?.quit(); return nil }
+        case "suspend": break // the terminal's job: `TUIApp` suspends the process
         case "back": back()
         case "help": openHelp()
         case "command": openPrompt(.command)
@@ -20,6 +26,9 @@ extension AppModel {
         case "show-board": show(.board)
         case "show-inbox": show(.inbox)
         case "show-screening": show(.screening)
+        case "show-pools", "show-dashboard", "show-customers", "show-receivables", "show-tickets":
+            let screen = String(name.dropFirst("show-".count))
+            status = StatusMessage(localizer("msg.screen-coming", localizer("screen.\(screen)")), kind: .warning)
         case "next-pane", "prev-pane":
             if detail != nil { detailFocused.toggle() }
         case "open": openFocused()
@@ -32,8 +41,9 @@ extension AppModel {
         case "move-left": if screen == .board && !detailFocused { run { try board.moveFocus(columns: -1) } }
         case "move-right": if screen == .board && !detailFocused { run { try board.moveFocus(columns: 1) } }
         case "toggle-scope": run { try board.cycleScope(); status = StatusMessage(localizer("msg.scope", localizer("scope.\(board.scope.rawValue)"))) }
-        case "move-forward": moveFocusedCard(forward: true)
-        case "move-back": moveFocusedCard(forward: false)
+        case "move-forward": moveFocusedLead(forward: true)
+        case "move-back": moveFocusedLead(forward: false)
+        case "skip-stage": moveFocusedLead(forward: true, skip: true)
         case "new-lead":
             openForm(parkedForm ?? factory.make(.newLead))
             parkedForm = nil
@@ -54,25 +64,14 @@ extension AppModel {
     public func type(_ key: Key) {
         switch overlay {
         case let .form(form):
-            switch key {
-            case let .character(c): form.type(c)
-            case .backspace: form.deleteBackward()
-            case .delete: form.deleteForward()
-            case .left: form.moveCursor(by: -1)
-            case .right: form.moveCursor(by: 1)
-            default: break
-            }
+            if let edit = LineEdit(key) { form.edit(edit) }
         case let .prompt(prompt):
-            switch key {
-            case let .character(c): prompt.type(c)
-            case .backspace: prompt.text.isEmpty ? closeOverlay() : prompt.deleteBackward()
-            case .left: prompt.moveCursor(by: -1)
-            case .right: prompt.moveCursor(by: 1)
-            default: break
-            }
+            if key == .backspace, prompt.text.isEmpty { closeOverlay() } else if let edit = LineEdit(key) { prompt.edit(edit) }
         case let .confirm(confirmation):
             closeOverlay()
-            if key == .character("y") || key == .character("Y") {
+            if case let .character(c) = key, let answer = confirmation.extra[c] {
+                run { if let message = try answer() { status = message } }
+            } else if key == .character("y") || key == .character("Y") {
                 run { if let message = try confirmation.onYes() { status = message } }
                 refresh()
             } else if let onNo = confirmation.onNo {
@@ -81,7 +80,7 @@ extension AppModel {
                 status = StatusMessage(localizer("msg.cancelled"))
             }
         case .help:
-            closeOverlay()
+            if helpFinding { editHelpQuery(key) }
         case nil:
             break
         }
@@ -111,7 +110,26 @@ extension AppModel {
             if name == "cancel" || name == "back" || name == "cancel-prompt" { closeOverlay(); status = StatusMessage(localizer("msg.cancelled")); return true }
             return false
         case .help:
-            if name == "help" || name == "back" || name == "cancel" || name == "quit" { closeOverlay() }
+            if helpFinding {
+                switch name {
+                case "accept", "open", "submit": helpFinding = false
+                case "cancel-prompt", "cancel", "back": helpFinding = false; helpQuery = ""
+                default: break
+                }
+                return true
+            }
+            switch name {
+            case "help", "back", "cancel": closeOverlay()
+            case "quit": quit()
+            case "move-down": scrollHelp(by: 1)
+            case "move-up": scrollHelp(by: -1)
+            case "page-down": scrollHelp(by: 10)
+            case "page-up": scrollHelp(by: -10)
+            case "first": scrollHelp(by: -Int.max / 2)
+            case "last": scrollHelp(by: Int.max / 2)
+            case "search", "filter": helpFinding = true; helpQuery = ""
+            default: break
+            }
             return true
         case nil:
             return false
@@ -122,10 +140,15 @@ extension AppModel {
 
     // MARK: - Navigation
 
+    /// `Esc`: closes the detail pane, leaves a tab for the board, clears a board filter; never
+    /// quits (that is `q`, which asks, or `Q`).
     private func back() {
         if detail != nil { closeDetail(); return }
         if screen != .board { show(.board); return }
-        quit()
+        if !board.filter.isEmpty {
+            run { try board.setFilter(BoardFilter()) }
+            status = StatusMessage(localizer("msg.filter-cleared"))
+        }
     }
 
     private func moveCursor(rows delta: Int) {
@@ -164,13 +187,16 @@ extension AppModel {
     /// With the detail pane open beside a list, the pane follows the list's cursor.
     private func followFocus() {
         guard detail != nil, !detailFocused, let number = focusedLeadNumber, number != detail?.number else { return }
-        let model = LeadDetailModel(services: services, number: number)
+        let model = LeadDetailModel(services: services, number: number, language: localizer.language)
         if run({ try model.reload() }) { detail = model }
     }
 
     private func openFocused() {
         if detailFocused { return }
-        guard let number = focusedLeadNumber else { return }
+        guard let number = focusedLeadNumber else {
+            status = StatusMessage(localizer(screen == .board ? "msg.empty-column" : "msg.no-lead"), kind: .warning)
+            return
+        }
         open(number)
     }
 

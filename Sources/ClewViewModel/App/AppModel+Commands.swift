@@ -34,7 +34,7 @@ extension AppModel {
             }
             try board.setFilter(filter)
             show(.board)
-            status = StatusMessage("filter: " + pairs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+            status = StatusMessage(localizer("board.filter") + ": " + pairs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         default:
             try executeOnLead(command)
         }
@@ -52,7 +52,7 @@ extension AppModel {
         if case let .reject(comment) = command {
             return withApproval { item in act { try services.approvals.reject(item.id, comment: comment); return localizer("msg.rejected", item.id) } }
         }
-        guard let number = focusedLeadNumber else { throw StoreError.notFound("no lead selected") }
+        guard let number = focusedLeadNumber else { throw UIError("error.no-lead") }
         let leads = services.leads
         let version = loadedLead(number)?.version
         switch command {
@@ -65,7 +65,7 @@ extension AppModel {
         case let .grade(grade, reason):
             act { try leads.grade(number, grade, reason: reason, expectedVersion: version); return localizer("msg.graded", number, grade) }
         case let .move(stage):
-            act { Self.describe(try leads.move(number, to: stage, expectedVersion: version), number: number).text }
+            act { describe(try leads.move(number, to: stage, expectedVersion: version), number: number).text }
         case let .win(text):
             guard let amount = Money(parsing: text) else { throw CommandError.usage(":win AMOUNT (380000, 38万)") }
             act { try leads.win(number, amount: amount, expectedVersion: version); return localizer("msg.won", number, amount) }

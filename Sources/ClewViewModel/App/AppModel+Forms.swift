@@ -5,41 +5,54 @@ import Foundation
 // MARK: - Submitting forms and prompts
 
 extension AppModel {
-    func submit(_ form: FormModel) {
+    func submit(_ form: FormModel, duplicates: LeadService.DuplicateOption = .refuse) {
         guard form.checkRequired() else { return }
         do {
-            let message = try perform(form)
+            let message = try perform(form, duplicates: duplicates)
             closeOverlay()
             refresh()
             status = message
         } catch let error as LeadValidationError {
             switch error {
-            case let .missing(fields): form.setError("required", on: fields.first?.rawValue ?? "customer")
-            case .noContactMethod: form.setError(error.description, on: "phone")
-            case .invalidPhone: form.setError(error.description, on: "phone")
-            case .invalidEmail: form.setError(error.description, on: "email")
+            case let .missing(fields): form.setError(localizer("error.required"), on: fields.first?.rawValue ?? "customer")
+            case .noContactMethod: form.setError(errorText(error), on: "phone")
+            case .invalidPhone: form.setError(errorText(error), on: "phone")
+            case .invalidEmail: form.setError(errorText(error), on: "email")
             }
         } catch let error as DuplicateLeadError {
-            form.formError = error.description
+            form.formError = errorText(error)
             form.duplicateOf = error.number
-            ask("Duplicate of \(error.number) (owner \(error.owner ?? "none")). Open it? Your form is kept.",
-                onNo: { [weak self] in self?.openForm(form) }) { [weak self] in
+            // Open the existing lead (the form is kept), register anyway, or merge into it.
+            ask(localizer("confirm.duplicate", error.number, error.owner ?? "—"), answers: localizer("confirm.duplicate-answers"),
+                onNo: { [weak self] in self?.openForm(form) },
+                extra: [
+                    "r": { [weak self] in self?.resubmit(form, duplicates: .allow) },
+                    "m": { [weak self] in self?.resubmit(form, duplicates: .mergeInto(error.number)) },
+                ]) { [weak self] in
                 self?.parkedForm = form
                 self?.open(error.number)
                 return StatusMessage(self?.localizer("msg.form-kept") ?? "")
             }
         } catch let error as DateExpressionError {
-            form.setError(error.description, on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
+            form.setError(errorText(error), on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
         } catch let error as StoreError {
-            form.formError = error.description
+            form.formError = errorText(error)
             if case .staleVersion = error { refresh() }
         } catch {
-            form.formError = String(describing: error)
+            form.formError = errorText(error)
         }
     }
 
+    /// Submits `form` again from its question with another duplicate policy: the form is open
+    /// again while it runs, so a new problem shows on it.
+    private func resubmit(_ form: FormModel, duplicates: LeadService.DuplicateOption) -> StatusMessage? {
+        openForm(form)
+        submit(form, duplicates: duplicates)
+        return status
+    }
+
     /// Runs the form's action; returns the status message.
-    private func perform(_ form: FormModel) throws -> StatusMessage {
+    private func perform(_ form: FormModel, duplicates: LeadService.DuplicateOption) throws -> StatusMessage {
         let leads = services.leads
         let v = { form.value($0) }
         switch form.kind {
@@ -47,8 +60,9 @@ extension AppModel {
             var draft = LeadDraft()
             for field in LeadField.allCases { draft[field] = v(field.rawValue) }
             if draft.region == nil, let city = draft.city { draft.region = SalesRegion.region(ofCity: city) }
-            let result = try leads.add(draft)
-            return StatusMessage(localizer("msg.registered", result.lead.number, result.lead.status))
+            let result = try leads.add(draft, duplicates: duplicates)
+            if result.merged { return StatusMessage(localizer("msg.merged", result.lead.number)) }
+            return StatusMessage(localizer("msg.registered", result.lead.number, localizer.status(result.lead.status)))
         case let .editLead(number, version):
             var draft = LeadDraft()
             var clearing = Set<LeadField>()
@@ -62,10 +76,10 @@ extension AppModel {
             let draft = FollowUpDraft(at: services.now, method: method, contactPerson: v("with"), content: v("content") ?? "",
                                       feedback: v("feedback"), nextAction: v("next"), nextDue: try v("next-due").map(date))
             let result = try leads.logFollowUp(number, draft)
-            return StatusMessage(localizer("msg.follow-up") + (result.warnings.isEmpty ? "" : " — " + result.warnings.joined(separator: "; ")),
+            return StatusMessage(localizer("msg.follow-up") + (result.warnings.isEmpty ? "" : localizer("msg.follow-up-warnings", result.warnings.count, result.warnings.joined(separator: "; "))),
                                  kind: result.warnings.isEmpty ? .info : .warning)
         case let .grade(number):
-            guard let grade = Grade(parsing: v("grade") ?? "") else { throw StoreError.conflict("grade must be A, B or C") }
+            guard let grade = Grade(parsing: v("grade") ?? "") else { throw UIError("error.grade") }
             try leads.grade(number, grade, reason: v("reason") ?? "", expectedVersion: loadedLead(number)?.version)
             return StatusMessage(localizer("msg.graded", number, grade))
         case let .assign(numbers):
@@ -75,16 +89,16 @@ extension AppModel {
             } else {
                 try leads.assign(numbers.map { ($0, login) })
             }
-            return StatusMessage("assigned \(numbers.count == 1 ? numbers[0] : "\(numbers.count) leads") to \(login)")
+            return StatusMessage(numbers.count == 1 ? localizer("msg.assigned", numbers[0], login) : localizer("msg.assigned-many", numbers.count, login))
         case let .win(number):
             guard let amount = Money(parsing: v("amount") ?? "") else {
-                form.setError("an amount like 380000 or 38万", on: "amount")
-                throw StoreError.conflict("an amount like 380000 or 38万")
+                form.setError(localizer("error.amount"), on: "amount")
+                throw UIError("error.amount")
             }
             try leads.win(number, amount: amount, expectedVersion: loadedLead(number)?.version)
             return StatusMessage(localizer("msg.won", number, amount))
         case let .lose(number):
-            guard let reason = LostReason(parsing: v("reason") ?? "") else { throw StoreError.conflict("a reason is required") }
+            guard let reason = LostReason(parsing: v("reason") ?? "") else { throw UIError("error.reason") }
             try leads.lose(number, reason: reason, expectedVersion: loadedLead(number)?.version)
             return StatusMessage(localizer("msg.lost", number, reason.chineseName))
         case let .returnToPool(number):
@@ -131,7 +145,7 @@ extension AppModel {
         case .command:
             guard !TextNormalization.trimmed(text).isEmpty else { return }
             commandHistory.append(text)
-            do { try execute(try Command.parse(text)) } catch { status = .error(error) }
+            do { try execute(try Command.parse(text)) } catch { status = StatusMessage(errorText(error), kind: .error) }
         }
     }
 }

@@ -47,29 +47,46 @@ extension AppModel {
         return try? services.leads.lead(number)
     }
 
-    func moveFocusedCard(forward: Bool) {
-        guard screen == .board, !detailFocused, let card = board.focusedCard else { return }
-        guard card.lead.status == .active else {
-            status = StatusMessage("only active leads move between stages; \(card.lead.number) is \(card.lead.status)", kind: .warning)
+    /// `>`/`<` on the board's focused card or in the detail pane: one stage forward or back,
+    /// after a question. `skip` goes two stages forward (the service files an approval request
+    /// when the actor may not skip on their own).
+    func moveFocusedLead(forward: Bool, skip: Bool = false) {
+        guard let lead = focusedLead else { status = StatusMessage(localizer("msg.no-lead"), kind: .warning); return }
+        let number = lead.number.description
+        guard lead.status == .active, let stage = lead.stage, let index = services.pipeline.index(of: stage) else {
+            status = StatusMessage(localizer("msg.not-active", number, localizer.status(lead.status)), kind: .warning)
             return
         }
-        guard let target = board.neighbourStage(forward: forward) else {
-            status = StatusMessage(forward ? "already in the last stage; win it with :win AMOUNT" : "already in the first stage", kind: .warning)
+        let stages = services.pipeline.stages
+        let targetIndex = index + (forward ? (skip ? 2 : 1) : -1)
+        guard stages.indices.contains(targetIndex) else {
+            status = StatusMessage(localizer(forward ? "msg.last-stage" : "msg.first-stage"), kind: .warning)
             return
         }
-        let number = card.lead.number.description
-        let version = card.lead.version
-        let name = services.pipeline.stage(named: target).map { "\($0.key) (\($0.chineseName))" } ?? target
-        ask("Move \(number) to \(name)?") { [services] in
-            try Self.describe(services.leads.move(number, to: target, expectedVersion: version), number: number)
+        let target = stages[targetIndex]
+        let version = lead.version
+        let question = skip
+            ? localizer("confirm.skip", number, localizer.stage(stages[index + 1]), localizer.stage(target))
+            : localizer("confirm.move", number, localizer.stage(target))
+        ask(question) { [weak self] in
+            guard let self else { return nil }
+            let outcome = try services.leads.move(number, to: target.key, expectedVersion: version)
+            if case .moved = outcome, screen == .board {
+                refresh()
+                try board.follow(number: lead.number, into: target.key)
+            }
+            return describe(outcome, number: number)
         }
     }
 
-    static func describe(_ outcome: LeadService.MoveOutcome, number: String) -> StatusMessage {
+    func describe(_ outcome: LeadService.MoveOutcome, number: String) -> StatusMessage {
         switch outcome {
-        case let .moved(lead): StatusMessage("\(number) moved to \(lead.stage ?? "")")
+        case let .moved(lead):
+            let name = lead.stage.flatMap(services.pipeline.stage(named:)).map(localizer.stage) ?? lead.stage ?? ""
+            return StatusMessage(localizer("msg.moved", number, name))
         case let .approvalRequested(id, approver, skipping):
-            StatusMessage("skipping \(skipping.joined(separator: ", ")) needs approval: request #\(id) sent to \(approver)", kind: .warning)
+            let names = skipping.map { services.pipeline.stage(named: $0).map(localizer.stage) ?? $0 }
+            return StatusMessage(localizer("msg.skip-requested", names.joined(separator: localizer("list.separator")), id, approver), kind: .warning)
         }
     }
 
@@ -97,7 +114,13 @@ extension AppModel {
             return
         }
         if case let .assignment(lead) = inbox.selectedRow {
-            act { try services.leads.confirm(lead.number.description); return localizer("msg.confirmed", lead.number) }
+            // `x` on an assignment row is a confirmation: say so before doing it.
+            let number = lead.number.description
+            ask(localizer("confirm.confirm-assignment", number)) { [weak self] in
+                guard let self else { return nil }
+                try services.leads.confirm(number)
+                return StatusMessage(localizer("msg.confirmed", number))
+            }
             return
         }
         withTask { task in act { try services.tasks.complete(task.id); return localizer("msg.task-done", task.id) } }

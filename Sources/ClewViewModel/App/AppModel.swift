@@ -19,11 +19,17 @@ public final class AppModel {
         case help
     }
 
-    /// A question answered with y/n.
+    /// A question answered with y/n, or with one of a few more letters.
     public struct Confirmation {
         public var message: String
+        /// The answers shown after the question (`[y/N]` unless the question has more).
+        public var answers: String?
         let onYes: () throws -> StatusMessage?
         var onNo: (() -> Void)?
+        /// More answers than yes and no, by their key.
+        var extra: [Character: () throws -> StatusMessage?] = [:]
+        /// The extra answers' keys, in order (for the key bar).
+        public var extraKeys: [Character] { extra.keys.sorted() }
     }
 
     public let services: ClewServices
@@ -66,10 +72,41 @@ public final class AppModel {
     /// The context whose keys the `?` help shows: the one the user was in when they asked.
     public private(set) var helpContextName = "board"
 
+    /// What `/` in the help screen looks for (empty: every entry).
+    public internal(set) var helpQuery = ""
+    /// True while the help screen's `/` line takes the typing.
+    public internal(set) var helpFinding = false
+    /// The first help line shown.
+    public internal(set) var helpScroll = 0
+    private var helpExtent = (lines: 0, visible: 1)
+
     /// Opens the help overlay for the current context.
     func openHelp() {
         helpContextName = keyContextName
+        helpQuery = ""
+        helpFinding = false
+        helpScroll = 0
         overlay = .help
+    }
+
+    /// Tells the model how many help lines there are and how many fit, before drawing.
+    public func setHelpExtent(lines: Int, visible: Int) {
+        helpExtent = (max(0, lines), max(1, visible))
+        helpScroll = min(helpScroll, max(0, helpExtent.lines - helpExtent.visible))
+    }
+
+    /// Scrolls the help screen by `delta` lines (clamped).
+    func scrollHelp(by delta: Int) {
+        helpScroll = min(max(0, helpScroll + delta), max(0, helpExtent.lines - helpExtent.visible))
+    }
+
+    /// A key typed while the help screen's `/` line is open.
+    func editHelpQuery(_ key: Key) {
+        if key == .backspace, helpQuery.isEmpty { helpFinding = false; return }
+        guard let edit = LineEdit(key) else { return }
+        var cursor = helpQuery.count
+        edit.apply(to: &helpQuery, cursor: &cursor)
+        helpScroll = 0
     }
 
     /// The keymap context for the current state.
@@ -78,7 +115,7 @@ public final class AppModel {
         case .form: return "form"
         case .prompt: return "prompt"
         case .confirm: return "prompt"
-        case .help: return "help"
+        case .help: return helpFinding ? "prompt" : "help"
         case nil:
             if detail != nil && detailFocused { return "detail" }
             // The results list navigates like any list; the query is typed in the `/` prompt.
@@ -110,7 +147,7 @@ public final class AppModel {
 
     /// Opens lead `number` in the detail pane and focuses it.
     public func open(_ number: String) {
-        let model = LeadDetailModel(services: services, number: number)
+        let model = LeadDetailModel(services: services, number: number, language: localizer.language)
         run {
             try model.reload()
             detail = model
@@ -140,13 +177,18 @@ public final class AppModel {
             try body()
             return true
         } catch let error as StoreError {
-            status = .error(error)
+            status = StatusMessage(errorText(error), kind: .error)
             if case .staleVersion = error { refresh() }
             return false
         } catch {
-            status = .error(error)
+            status = StatusMessage(errorText(error), kind: .error)
             return false
         }
+    }
+
+    /// An error in the interface language, stages named as the pipeline names them.
+    func errorText(_ error: any Error) -> String {
+        localizer.error(error) { [services, localizer] key in services.pipeline.stage(named: key).map(localizer.stage) ?? key }
     }
 
     // MARK: - Overlays
@@ -157,8 +199,9 @@ public final class AppModel {
 
     func openForm(_ form: FormModel) { overlay = .form(form) }
 
-    func ask(_ message: String, onNo: (() -> Void)? = nil, onYes: @escaping () throws -> StatusMessage?) {
-        overlay = .confirm(Confirmation(message: message, onYes: onYes, onNo: onNo))
+    func ask(_ message: String, answers: String? = nil, onNo: (() -> Void)? = nil,
+             extra: [Character: () throws -> StatusMessage?] = [:], onYes: @escaping () throws -> StatusMessage?) {
+        overlay = .confirm(Confirmation(message: message, answers: answers, onYes: onYes, onNo: onNo, extra: extra))
     }
 
     public func closeOverlay() { overlay = nil }
@@ -171,7 +214,9 @@ public final class AppModel {
 
     /// Reopens a saved draft.
     public func restore(_ draft: FormDraft) {
-        overlay = .form(FormModel(draft: draft))
+        let form = FormModel(draft: draft)
+        form.language = localizer.language
+        overlay = .form(form)
         status = StatusMessage(localizer("msg.restored"), kind: .info)
     }
 

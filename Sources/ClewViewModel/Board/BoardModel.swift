@@ -125,6 +125,17 @@ public final class BoardModel {
         }
     }
 
+    /// After lead `number` moved into column `key`: focuses that column and the card, which a
+    /// stage column lists last (it entered the stage most recently).
+    public func follow(number: LeadNumber, into key: String) throws {
+        guard let index = columns.firstIndex(where: { $0.key == key }) else { return }
+        focusedColumn = index
+        cursors[key]?.last()
+        scrollToFocus()
+        try loadVisibleCards()
+        focus(number: number)
+    }
+
     private func scrollToFocus() {
         if focusedColumn < firstVisibleColumn { firstVisibleColumn = focusedColumn }
         if focusedColumn >= firstVisibleColumn + visibleColumns { firstVisibleColumn = focusedColumn - visibleColumns + 1 }

@@ -12,9 +12,13 @@ public final class LeadDetailModel {
     /// Scroll position in lines.
     public var scroll = 0
 
-    public init(services: ClewServices, number: String) {
+    /// The language the timeline is written in.
+    let language: Language
+
+    public init(services: ClewServices, number: String, language: Language = .en) {
         self.services = services
         self.number = number
+        self.language = language
     }
 
     public var lead: Lead? { detail?.lead }
@@ -22,7 +26,9 @@ public final class LeadDetailModel {
     public func reload() throws {
         let loaded = try services.leads.detail(number)
         detail = loaded
-        timeline = TimelineEntry.build(from: loaded)
+        let t = Localizer(language)
+        let pipeline = services.pipeline
+        timeline = TimelineEntry.build(from: loaded, t: t) { key in pipeline.stage(named: key).map(t.stage) ?? key }
     }
 
     /// The score and the rules behind it.
@@ -66,29 +72,34 @@ public struct TimelineEntry: Hashable, Sendable {
     public var detail: String?
 
     /// Follow-ups, notes and meaningful audit rows, newest first.
-    static func build(from detail: LeadDetail) -> [TimelineEntry] {
+    static func build(from detail: LeadDetail, t: Localizer, stageName: (String) -> String = { $0 }) -> [TimelineEntry] {
         var entries: [TimelineEntry] = []
         for f in detail.followUps {
             var extra: [String] = []
             if let feedback = f.feedback { extra.append("↳ \(feedback)") }
             if let next = f.nextAction { extra.append("→ \(next)") }
             entries.append(TimelineEntry(at: f.at, kind: .followUp, who: f.author,
-                                         summary: "[\(f.method.chineseName)] \(f.contactPerson.map { "\($0): " } ?? "")\(f.content)",
+                                         summary: "[\(t.method(f.method))] \(f.contactPerson.map { "\($0): " } ?? "")\(f.content)",
                                          detail: extra.isEmpty ? nil : extra.joined(separator: "  ")))
         }
         for n in detail.notes {
-            entries.append(TimelineEntry(at: n.createdAt, kind: .note, who: n.author, summary: "✎ \(n.kind == "note" ? "" : "[\(n.kind)] ")\(n.body)", detail: nil))
+            entries.append(TimelineEntry(at: n.createdAt, kind: .note, who: n.author, summary: "✎ \(n.kind == "note" ? "" : "[\(t.optional("notification.\(n.kind)") ?? n.kind)] ")\(n.body)", detail: nil))
         }
         let shown: Set<String> = ["status", "stage", "owner", "grade", "amount_fen", "lost_reason", "number"]
         for h in detail.history where h.field.map(shown.contains) ?? false {
             let field = h.field ?? ""
             let summary: String
             switch field {
-            case "number": summary = "created"
-            case "amount_fen": summary = "amount → \(h.new.flatMap(Int64.init).map { Money(fen: $0).description } ?? "—")"
-            default: summary = "\(field): \(h.old ?? "—") → \(h.new ?? "—")"
+            case "number": summary = t("timeline.created")
+            case "amount_fen": summary = t("timeline.field.amount") + " → \(h.new.flatMap(Int64.init).map { Money(fen: $0).description } ?? "—")"
+            case "stage":
+                summary = "\(t("timeline.field.stage")): \(h.old.map(stageName) ?? "—") → \(h.new.map(stageName) ?? "—")"
+            case "status":
+                func name(_ raw: String?) -> String { raw.flatMap(LeadStatus.init(rawValue:)).map(t.status) ?? raw ?? "—" }
+                summary = "\(t("timeline.field.status")): \(name(h.old)) → \(name(h.new))"
+            default: summary = "\(t.optional("timeline.field.\(field)") ?? field): \(h.old ?? "—") → \(h.new ?? "—")"
             }
-            entries.append(TimelineEntry(at: h.at, kind: .change, who: h.via.map { "\(h.actor) via \($0)" } ?? h.actor, summary: summary, detail: nil))
+            entries.append(TimelineEntry(at: h.at, kind: .change, who: h.via.map { t("timeline.via", h.actor, $0) } ?? h.actor, summary: summary, detail: nil))
         }
         return entries.sorted { $0.at > $1.at }
     }

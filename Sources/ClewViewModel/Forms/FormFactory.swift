@@ -6,6 +6,20 @@ struct FormFactory {
     let t: Localizer
 
     func make(_ kind: FormKind, lead: Lead? = nil, suggestions: [String] = []) -> FormModel {
+        let form = build(kind, lead: lead, suggestions: suggestions)
+        form.language = t.language
+        return form
+    }
+
+    /// The follow-up method: stored as `phone`, `wechat`, … and shown in the reader's language.
+    private func methodField() -> FormField {
+        var field = FormField(key: "method", label: t("field.method"), value: FollowUpMethod.phone.rawValue,
+                              choices: FollowUpMethod.allCases.map(\.rawValue))
+        field.choiceNames = Dictionary(uniqueKeysWithValues: FollowUpMethod.allCases.map { ($0.rawValue, t.method($0)) })
+        return field
+    }
+
+    private func build(_ kind: FormKind, lead: Lead?, suggestions: [String]) -> FormModel {
         func f(_ key: String, _ labelKey: String, value: String = "", required: Bool = false, choices: [String] = [], placeholder: String = "") -> FormField {
             FormField(key: key, label: t(labelKey), value: value, required: required, choices: choices, placeholder: placeholder)
         }
@@ -14,9 +28,9 @@ struct FormFactory {
         case .newLead:
             return FormModel(kind: kind, title: t("form.new-lead"), fields: [
                 f("customer", "field.customer", required: true), f("contact", "field.contact"), f("phone", "field.phone", placeholder: "138 0013 8000"),
-                f("email", "field.email"), f("source", "field.source", placeholder: "展会, 官网注册, …"),
+                f("email", "field.email"), f("source", "field.source", placeholder: t("placeholder.source")),
                 f("industry", "field.industry"), f("need", "field.need"), f("title", "field.title"), f("city", "field.city"),
-                f("region", "field.region", placeholder: "inferred from the city"), f("budget", "field.budget", placeholder: "30-50万"),
+                f("region", "field.region", placeholder: t("placeholder.region")), f("budget", "field.budget", placeholder: "30-50万"),
                 f("campaign", "field.campaign"),
             ])
         case .editLead:
@@ -26,10 +40,10 @@ struct FormFactory {
             })
         case .followUp:
             return FormModel(kind: kind, title: t("form.follow-up") + number, fields: [
-                f("method", "field.method", value: "phone", choices: FollowUpMethod.allCases.map(\.rawValue)),
+                methodField(),
                 f("with", "field.with", value: [lead?.details.contact, lead?.details.title].compactMap { $0 }.joined(separator: " ")),
                 f("content", "field.content", required: true), f("feedback", "field.feedback"),
-                f("next", "field.next"), f("next-due", "field.next-due", placeholder: "2026-11-26, tomorrow, +2d"),
+                f("next", "field.next"), f("next-due", "field.next-due", placeholder: t("placeholder.next-due")),
             ])
         case .grade:
             return FormModel(kind: kind, title: t("form.grade") + number, fields: [
@@ -53,10 +67,10 @@ struct FormFactory {
             return FormModel(kind: kind, title: t("form.return") + number, fields: [f("reason", "field.reason", required: true)])
         case .addTask:
             return FormModel(kind: kind, title: t("form.task") + number, fields: [
-                f("title", "field.task", required: true), f("due", "field.due", value: "tomorrow", placeholder: "2026-11-26 14:00, +2d"),
+                f("title", "field.task", required: true), f("due", "field.due", value: "tomorrow", placeholder: t("placeholder.due")),
             ])
         case .note:
-            return FormModel(kind: kind, title: t("form.note") + number, fields: [f("body", "field.note", required: true, placeholder: "@login to mention")])
+            return FormModel(kind: kind, title: t("form.note") + number, fields: [f("body", "field.note", required: true, placeholder: t("placeholder.mention"))])
         case .object:
             return FormModel(kind: kind, title: t("form.object") + number, fields: [f("reason", "field.reason", required: true)])
         case .rejectApproval:
@@ -64,7 +78,7 @@ struct FormFactory {
         case .approveApproval:
             return FormModel(kind: kind, title: t("form.approve"), fields: [f("comment", "field.comment")])
         case .snooze:
-            return FormModel(kind: kind, title: t("form.snooze"), fields: [f("until", "field.until", value: "tomorrow", required: true, placeholder: "+2h, tomorrow, 2026-11-26 09:00")])
+            return FormModel(kind: kind, title: t("form.snooze"), fields: [f("until", "field.until", value: "tomorrow", required: true, placeholder: t("placeholder.until"))])
         }
     }
 }

@@ -7,6 +7,8 @@ public struct FormField: Hashable, Sendable, Codable {
     public var required: Bool
     /// When not empty, the value is one of these (←/→ or typing cycles through them).
     public var choices: [String]
+    /// How a choice is shown, when that differs from the value stored (`phone` shown as `电话`).
+    public var choiceNames: [String: String]?
     /// A hint shown when the field is empty (`2026-11-26, tomorrow, +2d`).
     public var placeholder: String
     /// The inline validation message, if any.
@@ -26,33 +28,22 @@ public struct FormField: Hashable, Sendable, Codable {
         cursor = value.count
     }
 
-    mutating func insert(_ character: Character) {
-        var characters = Array(value)
-        let at = min(max(cursor, 0), characters.count)
-        characters.insert(character, at: at)
-        value = String(characters)
-        cursor = at + 1
-        error = nil
+    /// Applies a readline-style edit; a change to the text clears the inline error.
+    mutating func edit(_ edit: LineEdit) {
+        edit.apply(to: &value, cursor: &cursor)
+        if edit.changesText { error = nil }
     }
 
-    mutating func deleteBackward() {
-        var characters = Array(value)
-        guard cursor > 0, cursor <= characters.count else { return }
-        characters.remove(at: cursor - 1)
-        value = String(characters)
-        cursor -= 1
-        error = nil
-    }
+    mutating func insert(_ character: Character) { edit(.insert(character)) }
 
-    mutating func deleteForward() {
-        var characters = Array(value)
-        guard cursor < characters.count else { return }
-        characters.remove(at: cursor)
-        value = String(characters)
-        error = nil
-    }
+    mutating func deleteBackward() { edit(.deleteBackward) }
+
+    mutating func deleteForward() { edit(.deleteForward) }
 
     mutating func moveCursor(by delta: Int) { cursor = min(max(cursor + delta, 0), value.count) }
+
+    /// The label shown for the choice `value`.
+    public func choiceLabel(_ value: String) -> String { choiceNames?[value] ?? value }
 
     mutating func cycleChoice(by delta: Int) {
         guard !choices.isEmpty else { return moveCursor(by: delta) }

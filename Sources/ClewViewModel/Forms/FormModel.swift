@@ -4,6 +4,8 @@ import ClewDomain
 /// keymap's `form` context maps next/previous field, submit and cancel.
 public final class FormModel {
     public let kind: FormKind
+    /// The interface language, for the form's own messages (the vague-note warning).
+    public var language: Language = .en
     public let title: String
     public private(set) var fields: [FormField]
     public private(set) var focus = 0
@@ -41,6 +43,18 @@ public final class FormModel {
         afterEdit()
     }
 
+    /// A readline-style edit of the focused field (choice fields only cycle with ←/→).
+    public func edit(_ lineEdit: LineEdit) {
+        switch lineEdit {
+        case let .insert(character): type(character)
+        case .left: moveCursor(by: -1)
+        case .right: moveCursor(by: 1)
+        default:
+            guard fields.indices.contains(focus), fields[focus].choices.isEmpty else { return }
+            edit { $0.edit(lineEdit) }
+        }
+    }
+
     public func deleteBackward() { edit { $0.deleteBackward() } }
     public func deleteForward() { edit { $0.deleteForward() } }
     public func moveCursor(by delta: Int) { edit { $0.cycleChoiceOrMove(by: delta) } }
@@ -61,7 +75,7 @@ public final class FormModel {
         if case .followUp = kind, let index = fields.firstIndex(where: { $0.key == "content" }) {
             let content = fields[index].value
             fields[index].warning = !content.isEmpty && FollowUpQuality.isVague(content)
-                ? "vague: say what was discussed, the feedback and what changed" : nil
+                ? Localizer(language)("warning.vague") : nil
         }
     }
 

@@ -6,7 +6,7 @@
 public enum DefaultKeymap {
     /// Every default binding, grouped by context in `KeyContext` order.
     public static let bindings: [KeyBinding] = generic + board + detail + inbox + screening + search + form + prompt
-        + help
+        + help + upcoming
 
     // MARK: - Private
 
@@ -36,14 +36,17 @@ public enum DefaultKeymap {
         bind(.generic, [.tab], "next-pane"), bind(.generic, [.backTab], "prev-pane"),
         bind(.generic, "?", "help"), bind(.generic, [.function(1)], "help"),
         bind(.generic, "/", "search"), bind(.generic, "f", "filter"), bind(.generic, ":", "command"),
+        bind(.generic, [.control("z")], "suspend"),
         bind(.generic, [.control("r")], "refresh"), bind(.generic, [.function(5)], "refresh"),
         bind(.generic, "1", "show-board"), bind(.generic, "2", "show-inbox"), bind(.generic, "3", "show-screening"),
+        bind(.generic, "4", "show-pools"), bind(.generic, "5", "show-dashboard"), bind(.generic, "6", "show-customers"),
+        bind(.generic, "7", "show-receivables"), bind(.generic, "8", "show-tickets"),
     ]
 
     /// Keys that act on a lead, shared by the board (the focused card) and the detail screen.
     private static func leadKeys(_ context: KeyContext) -> [KeyBinding] {
         [
-            bind(context, ">", "move-forward"), bind(context, "<", "move-back"),
+            bind(context, ">", "move-forward"), bind(context, "<", "move-back"), bind(context, "S", "skip-stage"),
             bind(context, "L", "log-follow-up"), bind(context, "t", "add-task"),
             bind(context, "r", "grade", "Grade the lead (rate A, B or C)"),
             bind(context, "a", "assign"),
@@ -54,19 +57,19 @@ public enum DefaultKeymap {
     }
 
     private static let board: [KeyBinding] = [
-        bind(.board, "q", "quit"), bind(.board, "n", "new-lead"), bind(.board, "s", "toggle-scope"),
+        bind(.board, "q", "ask-quit"), bind(.board, "n", "new-lead"), bind(.board, "s", "toggle-scope"),
     ] + leadKeys(.board)
 
     private static let detail: [KeyBinding] = leadKeys(.detail) + [bind(.detail, "e", "edit-lead")]
 
     private static let inbox: [KeyBinding] = [
-        bind(.inbox, "q", "quit"), bind(.inbox, "x", "complete"), bind(.inbox, "z", "snooze"),
+        bind(.inbox, "q", "ask-quit"), bind(.inbox, "x", "complete"), bind(.inbox, "z", "snooze"),
         bind(.inbox, "J", "jump-to-lead"), bind(.inbox, "A", "approve"), bind(.inbox, "R", "reject"),
-        bind(.inbox, "y", "confirm"), bind(.inbox, "O", "object"), bind(.inbox, "s", "toggle-scope"),
+        bind(.inbox, "y", "confirm"), bind(.inbox, "O", "object"),
     ]
 
     private static let screening: [KeyBinding] = [
-        bind(.screening, "q", "quit"), bind(.screening, [.character(" ")], "toggle-select"),
+        bind(.screening, "q", "ask-quit"), bind(.screening, [.character(" ")], "toggle-select"),
         bind(.screening, "*", "select-all"), bind(.screening, "s", "assign-suggested"),
         bind(.screening, "b", "bulk-assign"), bind(.screening, "a", "assign"), bind(.screening, "r", "grade"),
         bind(.screening, "n", "new-lead"),
@@ -92,6 +95,10 @@ public enum DefaultKeymap {
         bind(.prompt, [.up], "history-prev"), bind(.prompt, [.control("p")], "history-prev"),
         bind(.prompt, [.down], "history-next"), bind(.prompt, [.control("n")], "history-next"),
     ]
+
+    /// The screens to come get their context now, with `q` as on the other screens, so a user's
+    /// keymap.conf can already bind keys there.
+    private static let upcoming: [KeyBinding] = KeyContext.upcomingScreens.map { bind($0, "q", "ask-quit") }
 
     private static let help: [KeyBinding] = [
         bind(.help, "?", "back"),

@@ -14,15 +14,28 @@ public struct KeyAction: Hashable, Sendable {
     public var contexts: Set<KeyContext>
     /// Whether the bottom bar lists it when it is available.
     public var shownInBar: Bool
+    /// One or two words for the key bar (English, Chinese); the name as words when not given.
+    public var barLabel: (english: String, chinese: String)? {
+        get { barLabels.map { ($0[0], $0[1]) } }
+        set { barLabels = newValue.map { [$0.english, $0.chinese] } }
+    }
+    private var barLabels: [String]?
 
     /// Declares an action.
     public init(name: String, description: String, chineseDescription: String,
-                contexts: Set<KeyContext>, shownInBar: Bool = false) {
+                contexts: Set<KeyContext>, shownInBar: Bool = false, barLabel: (english: String, chinese: String)? = nil) {
         self.name = name
         self.description = description
         self.chineseDescription = chineseDescription
         self.contexts = contexts
         self.shownInBar = shownInBar
+        self.barLabels = barLabel.map { [$0.english, $0.chinese] }
+    }
+
+    /// The key bar's label in `language`: short, so the bar keeps `?` in view at 80 columns.
+    public func barLabel(in language: Language) -> String {
+        if let barLabel { return language == .zh ? barLabel.chinese : barLabel.english }
+        return language == .zh ? chineseDescription : name.replacingOccurrences(of: "-", with: " ")
     }
 
     /// Whether the action means something in `context`: it is declared there, or it is a generic

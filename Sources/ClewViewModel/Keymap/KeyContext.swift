@@ -22,13 +22,26 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable, Comparable {
     case prompt
     /// The `?` help screen.
     case help
+    /// The lead pools (a screen to come; its number key says so until it lands).
+    case pools
+    /// The sales dashboard (to come).
+    case dashboard
+    /// Customers (to come).
+    case customers
+    /// Receivables (to come).
+    case receivables
+    /// Service tickets (to come).
+    case tickets
+
+    /// The screens that have a number key and a context but are not built yet.
+    public static let upcomingScreens: [KeyContext] = [.pools, .dashboard, .customers, .receivables, .tickets]
 
     /// Whether bindings missing here are looked up in `generic`. Text-entry contexts do not
     /// inherit, so `q` or `j` typed into a field stay text.
     public var inheritsGeneric: Bool {
         switch self {
         case .search, .form, .prompt: false
-        case .generic, .board, .detail, .inbox, .screening, .help: true
+        case .generic, .board, .detail, .inbox, .screening, .help, .pools, .dashboard, .customers, .receivables, .tickets: true
         }
     }
 
@@ -44,6 +57,11 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable, Comparable {
         case .form: "Forms"
         case .prompt: "Prompt"
         case .help: "Help"
+        case .pools: "Pools"
+        case .dashboard: "Dashboard"
+        case .customers: "Customers"
+        case .receivables: "Receivables"
+        case .tickets: "Tickets"
         }
     }
 

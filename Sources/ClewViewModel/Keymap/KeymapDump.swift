@@ -61,6 +61,11 @@ public enum KeymapDump {
         case .form: "typing fills the field"
         case .prompt: "the : and / line"
         case .help: "the ? screen"
+        case .pools: "lead pools (screen to come)"
+        case .dashboard: "the sales dashboard (screen to come)"
+        case .customers: "customers (screen to come)"
+        case .receivables: "receivables (screen to come)"
+        case .tickets: "service tickets (screen to come)"
         }
     }
 }

@@ -1,3 +1,5 @@
+import ClewDomain
+
 /// The language of the interface: English or Simplified Chinese.
 public enum Language: String, Sendable, CaseIterable {
     case en, zh
@@ -31,6 +33,25 @@ public struct Localizer: Sendable {
         return text
     }
 
+    /// The text for `key`, or `nil` when the catalogue has no such entry (for names that come
+    /// from data, such as a notification kind, shown as they are when unknown).
+    public func optional(_ key: String) -> String? {
+        guard let pair = Self.table[key] else { return nil }
+        return language == .zh ? pair.1 : pair.0
+    }
+
+    /// A lead status in the interface language (`active` / `跟进中`).
+    public func status(_ status: LeadStatus) -> String { language == .zh ? status.chineseName : status.rawValue }
+
+    /// A follow-up method in the interface language (`phone` / `电话`).
+    public func method(_ method: FollowUpMethod) -> String { language == .zh ? method.chineseName : method.rawValue }
+
+    /// A role in the interface language (`finance` / `财务`).
+    public func role(_ role: Role) -> String { language == .zh ? role.chineseName : role.rawValue }
+
+    /// A stage's name in the interface language.
+    public func stage(_ stage: StageDefinition) -> String { language == .zh ? stage.chineseName : stage.englishName }
+
     /// English and Chinese for every interface string.
     static let table: [String: (String, String)] = [
         "tab.board": ("Board", "看板"), "tab.inbox": ("Inbox", "待办"), "tab.screening": ("Screening", "待筛选"),
@@ -63,8 +84,100 @@ public struct Localizer: Sendable {
         "form.reject": ("Reject request", "驳回申请"), "form.approve": ("Approve request", "批准申请"), "form.snooze": ("Snooze task", "推迟任务"),
         "form.hint": ("Tab next field · Enter submit · Esc cancel", "Tab 下一项 · Enter 提交 · Esc 取消"),
         "confirm.yes-no": ("[y/N]", "[y/N]"),
+        "confirm.quit": ("Quit Clew?", "退出 Clew？"),
+        "confirm.move": ("Move {0} to {1}?", "将 {0} 推进到「{1}」？"),
+        "confirm.skip": ("Skip {1} and move {0} to {2}? (may need approval)", "跳过「{1}」，将 {0} 直接推进到「{2}」？（可能需要审批）"),
+        "confirm.confirm-assignment": ("Confirm the assignment of {0} to you?", "确认接受分配给你的 {0}？"),
+        "list.separator": (", ", "、"),
+        "detail.pool": ("pool {0}", "线索池 {0}"), "screening.number": ("NUMBER", "编号"), "hours": ("h", "小时"),
+        "stage-status.in-progress": ("in progress", "进行中"), "stage-status.done": ("done", "已完成"), "stage-status.late": ("late", "异常"),
+        "flag.stalled": ("stalled", "停滞"), "flag.possible-duplicate": ("possible duplicate", "疑似重复"), "flag.fake-phone": ("fake phone", "疑似虚假电话"),
+        "flag.invalid_email": ("invalid email", "邮箱无效"), "flag.invalid_phone": ("invalid phone", "电话无效"),
+        "timeline.created": ("created", "创建"), "timeline.via": ("{0} via {1}", "{0}（经 {1}）"),
+        "timeline.field.stage": ("stage", "阶段"), "timeline.field.status": ("status", "状态"), "timeline.field.amount": ("amount", "金额"), "timeline.field.owner": ("owner", "负责人"), "timeline.field.grade": ("grade", "等级"),
+        "timeline.field.lost_reason": ("lost reason", "终止原因"),
+        "notification.mention": ("mention", "提及"), "notification.assignment": ("assignment", "分配"), "notification.objection": ("objection", "异议"),
+        "notification.approval": ("approval", "审批"), "notification.approval-decided": ("decision", "审批结果"), "notification.escalation": ("escalation", "升级"),
+        "notification.reminder": ("reminder", "提醒"), "notification.overdue": ("overdue", "逾期"), "notification.stalled": ("stalled", "停滞"),
+        "notification.recycled": ("taken back", "已收回"), "notification.task": ("task", "任务"), "notification.won": ("won", "成交"),
+        "notification.risk": ("risk", "风险"), "notification.trigger": ("trigger", "规则"), "notification.handover": ("handover", "交接"),
+        "notification.delivery-failed": ("delivery failed", "发送失败"),
+        "notification-text.assignment": ("{0} assigned {1} {2} to you; confirm or object", "{0} 将 {1} {2} 分配给你，请确认或提出异议"),
+        "notification-text.mention": ("{0} on {1}: {2}", "{0} 在 {1} 中提到你：{2}"),
+        "notification-text.approval": ("{0} asks to move {1} from {2} to {3}: {4}", "{0} 申请将 {1} 从「{2}」推进到「{3}」：{4}"),
+        "notification-text.approval-decided": ("{0} {1} moving {2} to {3}: {4}", "{0} {1}将 {2} 推进到「{3}」：{4}"),
+        "notification-text.task": ("{0} gave you a task: {1}", "{0} 给你分配了任务：{1}"),
+        "decision.approved": ("approved", "批准了"), "decision.rejected": ("rejected", "驳回了"),
+        "placeholder.region": ("inferred from the city", "按城市自动推断"), "placeholder.next-due": ("2026-11-26, tomorrow, +2d", "2026-11-26、明天(tomorrow)、+2d"),
+        "placeholder.mention": ("@login to mention", "@登录名 可提醒同事"), "placeholder.due": ("2026-11-26 14:00, +2d", "2026-11-26 14:00、+2d"),
+        "placeholder.until": ("+2h, tomorrow, 2026-11-26 09:00", "+2h、明天(tomorrow)、2026-11-26 09:00"),
+        "placeholder.source": ("trade show, website, …", "展会、官网注册…"),
+        "warning.vague": ("vague: say what was discussed, the feedback and what changed", "内容过于笼统：请写明沟通内容、客户反馈和变化"),
+        "confirm.duplicate": ("Duplicate of {0} (owner {1}): y open it (your form is kept), r register anyway, m merge these details into it.", "与 {0} 重复（负责人 {1}）：y 打开它（表单保留），r 仍然登记，m 把这些信息合并进去。"),
+        "confirm.duplicate-answers": ("[y/r/m/N]", "[y/r/m/N]"),
+        "bar.open-it": ("open it", "打开"), "bar.answer.r": ("register anyway", "仍然登记"), "bar.answer.m": ("merge", "合并"),
+        "bar.back-to-form": ("back to the form", "返回表单"),
+        "msg.merged": ("details merged into {0}", "信息已合并到 {0}"),
+        "msg.follow-up-warnings": (" — {1}", " — {0} 条提醒（见线索详情）"),
+        "error.other": ("{0}", "操作失败：{0}"),
+        "error.not-visible": ("no lead {0} that you can see", "没有你可以查看的线索 {0}"),
+        "error.denied": ("a {0} cannot {1} {2} (owner {3})", "{0}不能对 {2}「{1}」（负责人 {3}）"),
+        "error.impersonation": ("only an admin can act as another user", "只有管理员可以代他人操作"),
+        "error.unknown-stage": ("unknown stage {0}", "未知阶段 {0}"),
+        "error.already-in-stage": ("already in {0}", "已在「{0}」阶段"),
+        "error.stage-not-done": ("log a follow-up in {0} before moving on", "请先在「{0}」阶段记录跟进再推进"),
+        "error.move-not-active": ("only active leads move; this one is {0}", "只有跟进中的线索可以推进；该线索为「{0}」"),
+        "error.illegal-transition": ("not possible for a lead that is {0}", "线索当前为「{0}」，不能这样操作"),
+        "error.not-at-contract": ("a deal is won from the {0} stage; move it there first", "只能在「{0}」阶段成交，请先推进到该阶段"),
+        "error.busy": ("the database is busy; try again", "数据库正忙，请重试"),
+        "error.stale": ("changed meanwhile by {0}; reloaded, try again", "已被 {0} 修改；已刷新，请重试"),
+        "error.not-found": ("not found: {0}", "未找到：{0}"),
+        "error.date": ("cannot read the date {0} (try 2026-11-26, tomorrow, +2d)", "无法识别日期 {0}（例如 2026-11-26、tomorrow、+2d）"),
+        "error.follow-up-content": ("a follow-up needs its content (what was discussed)", "跟进记录需要填写沟通内容"),
+        "error.follow-up-due": ("a next due date needs a next action", "填写计划时间时需要填写下一步计划"),
+        "error.follow-up-due-before": ("the next due date is before the contact", "计划时间早于本次沟通时间"),
+        "error.follow-up-method": ("unknown method {0}", "未知沟通方式 {0}"),
+        "error.duplicate": ("duplicate of {0} (owner {1})", "与 {0} 重复（负责人 {1}）"),
+        "error.hidden-duplicate": ("this phone or email belongs to an open lead of another team; its supervisor has been told", "该电话或邮箱属于其他团队正在跟进的线索，已通知其主管"),
+        "error.command-empty": ("type a command, e.g. :assign alice", "请输入命令，例如 :assign alice"),
+        "error.command-unknown": ("unknown command :{0}", "未知命令 :{0}"),
+        "error.did-you-mean": ("; did you mean :{0}?", "；是否要输入 :{0}？"),
+        "error.usage": ("usage: {0}", "用法：{0}"),
+        "error.amount": ("an amount like 380000 or 38万", "请填写金额，例如 380000 或 38万"),
+        "error.grade": ("grade must be A, B or C", "等级须为 A、B 或 C"),
+        "error.reason": ("a reason is required", "需要填写原因"),
+        "error.required": ("required", "必填"),
+        "error.no-lead": ("no lead selected", "未选中线索"),
+        "action.read": ("read", "查看"), "action.edit": ("edit", "编辑"), "action.grade": ("grade", "评级"),
+        "action.assign": ("assign", "分配"), "action.confirm": ("confirm", "确认"), "action.object": ("object to", "提出异议"),
+        "action.claim": ("claim", "领取"), "action.returnToPool": ("return", "退回"), "action.sendToPool": ("send to a pool", "转入线索池"),
+        "action.move": ("move", "推进"), "action.followUp": ("log a follow-up on", "记录跟进"), "action.win": ("win", "成交"),
+        "action.lose": ("lose", "终止"), "action.reopen": ("reopen", "重新打开"), "action.merge": ("merge", "合并"),
+        "action.note": ("add a note to", "添加备注"), "action.addTask": ("add a task to", "添加任务"), "action.approve": ("approve", "审批"),
+        "disabled.role": ("not for your role ({0})", "你的角色（{0}）不能执行此操作"),
+        "disabled.not-yours": ("{0} belongs to {1}: reps work only their own leads", "{0} 属于 {1}：销售只能处理自己的线索"),
+        "disabled.not-assignee": ("only the assignee of {0} can answer its assignment", "只有 {0} 的被分配人可以确认或异议"),
+        "disabled.not-pooled": ("{0} is not in a pool you can claim from", "{0} 不在你可领取的线索池中"),
+        "msg.not-active": ("only active leads move between stages; {0} is {1}", "只有跟进中的线索可以推进阶段；{0} 当前为「{1}」"),
+        "msg.last-stage": ("already in the last stage; win it with W", "已在最后阶段；按 W 标记成交"),
+        "msg.first-stage": ("already in the first stage", "已在第一阶段"),
+        "msg.empty-column": ("nothing to open: this column is empty", "没有可打开的线索：本列为空"),
         "too-small": ("Terminal too small: need at least 80×24", "终端窗口太小:至少需要 80×24"),
-        "help.title": ("Keys", "快捷键"), "help.close": ("Esc or ? to close", "按 Esc 或 ? 关闭"),
+        "help.title": ("Keys", "快捷键"), "help.close": ("j/k scroll · / find · Esc close", "j/k 滚动 · / 查找 · Esc 关闭"),
+        "help.more": ("↓ {0} more", "↓ 还有 {0} 行"), "help.top": ("↑ more above", "↑ 上方还有"),
+        "help.nothing": ("no key matches \"{0}\"", "没有匹配“{0}”的快捷键"),
+        "help.section.General": ("General", "通用"), "help.section.Board": ("Board", "看板"),
+        "help.section.Lead detail": ("Lead detail", "线索详情"), "help.section.Inbox": ("Inbox", "待办"),
+        "help.section.Screening queue": ("Screening queue", "待筛选队列"), "help.section.Search": ("Search", "搜索"),
+        "help.section.Forms": ("Forms", "表单"), "help.section.Prompt": ("Prompt", "输入行"), "help.section.Help": ("Help", "帮助"),
+        "help.section.Pools": ("Pools", "线索池"), "help.section.Dashboard": ("Dashboard", "仪表盘"),
+        "help.section.Customers": ("Customers", "客户"), "help.section.Receivables": ("Receivables", "应收款"),
+        "help.section.Tickets": ("Tickets", "服务工单"),
+        "screen.pools": ("pools", "线索池"), "screen.dashboard": ("dashboard", "仪表盘"), "screen.customers": ("customers", "客户"),
+        "screen.receivables": ("receivables", "应收款"), "screen.tickets": ("tickets", "服务工单"),
+        "msg.screen-coming": ("the {0} screen is not built yet: it comes in a later release", "「{0}」页面尚未上线，将在后续版本提供"),
+        "bar.yes": ("yes", "是"), "bar.no": ("no", "否"),
+        "bar.scroll": ("scroll", "滚动"), "bar.find": ("find", "查找"), "bar.close": ("close", "关闭"),
         "sla.on-time": ("on time", "正常"), "sla.due-soon": ("due soon", "即将到期"), "sla.overdue": ("overdue", "已逾期"),
         "sla.stalled": ("stalled", "异常"),
         "days": ("d", "天"),

@@ -19,20 +19,12 @@ public final class PromptModel {
     /// `:` or `/`.
     public var sigil: String { kind == .command ? ":" : "/" }
 
-    public func type(_ character: Character) {
-        var characters = Array(text)
-        characters.insert(character, at: cursor)
-        text = String(characters)
-        cursor += 1
-    }
+    /// Applies a readline-style edit (typing, deleting, moving the cursor).
+    public func edit(_ edit: LineEdit) { edit.apply(to: &text, cursor: &cursor) }
 
-    public func deleteBackward() {
-        guard cursor > 0 else { return }
-        var characters = Array(text)
-        characters.remove(at: cursor - 1)
-        text = String(characters)
-        cursor -= 1
-    }
+    public func type(_ character: Character) { edit(.insert(character)) }
+
+    public func deleteBackward() { edit(.deleteBackward) }
 
     public func moveCursor(by delta: Int) { cursor = min(max(cursor + delta, 0), text.count) }
 

@@ -25,17 +25,12 @@ struct CampaignCommand: ParsableCommand {
 
         func changes(name: String?, _ environment: CommandEnvironment) throws -> CampaignChanges {
             CampaignChanges(name: name, channel: channel, startDay: try start.map { try day($0, environment) },
-                            endDay: try end.map { try day($0, environment) }, budget: try budget.map(Self.money),
-                            cost: try cost.map(Self.money), owner: owner)
+                            endDay: try end.map { try day($0, environment) }, budget: try budget.map(AmountArgument.parse),
+                            cost: try cost.map(AmountArgument.parse), owner: owner)
         }
 
         private func day(_ text: String, _ environment: CommandEnvironment) throws -> CalendarDay {
             CalendarDay.containing(try environment.date(text, startOfDay: true), in: environment.timeZone)
-        }
-
-        static func money(_ text: String) throws -> Money {
-            guard let money = Money(parsing: text) else { throw ValidationError(Output.safe("cannot read '\(text)' as an amount (80000, 8万)")) }
-            return money
         }
     }
 

@@ -56,7 +56,7 @@ struct LeadWinCommand: ParsableCommand {
     @Option(help: "The deal amount in yuan (380000, 38万).") var amount: String
 
     func run() throws {
-        guard let money = Money(parsing: amount) else { throw ValidationError("cannot read '\(amount)' as an amount (380000, 38万)") }
+        let money = try AmountArgument.parse(amount)
         let lead = try CommandEnvironment.open(global).leads.win(number, amount: money)
         Output.line("\(lead.number) won for \(money); customer \(Output.safe(lead.details.customer)) created.")
     }

@@ -23,10 +23,7 @@ struct TargetCommand: ParsableCommand {
             let environment = try CommandEnvironment.open(global)
             guard let whose = TargetSubject(subject) else { throw TargetError.badSubject(subject) }
             guard let when = TargetPeriod(period) else { throw TargetError.badPeriod(period) }
-            let amount = try wonAmount.map { text -> Money in
-                guard let money = Money(parsing: text) else { throw ValidationError(Output.safe("cannot read '\(text)' as an amount (500000, 50万)")) }
-                return money
-            }
+            let amount = try wonAmount.map(AmountArgument.parse)
             let target = try TargetService(context: environment.context, actor: environment.actor)
                 .set(SalesTarget(subject: whose, period: when, wonAmount: amount, wonCount: wonCount, newLeads: newLeads, setBy: environment.actor.login))
             Output.line(Output.safe("Target for \(target.subject) in \(target.period): " + TargetCommand.figures(target) + "."))

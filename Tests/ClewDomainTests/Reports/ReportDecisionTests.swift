@@ -184,3 +184,23 @@ struct ReportDecisionTests {
         #expect(throws: DateExpressionError.self) { try DateExpression.parse("-99999999d", now: now, timeZone: Self.shanghai) }
     }
 }
+
+@Suite("SLA kept, with and without the calendar")
+struct SLAKeptTests {
+    @Test func theClockDecidesWhenItCanAndTheCalendarOtherwise() {
+        let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+        let calendar = WorkingCalendar.standard(timeZone: shanghai)
+        // Friday 2026-11-27 17:30: one working hour ends Monday 09:30.
+        let friday = CalendarDay("2026-11-27")!.date(in: shanghai).addingTimeInterval(17.5 * 3_600)
+        let hour: TimeInterval = 3_600
+        for (duration, after, kept) in [
+            (ProcessDuration.workingHours(1), 0.5 * hour, true), (.workingHours(1), 60 * hour, true), (.workingHours(1), 64.1 * hour, false),
+            (.hours(48), 48 * hour, true), (.hours(48), 48 * hour + 1, false), (.workingDays(1), 20 * hour, true),
+            (.workingDays(1), 70 * hour, true), (.workingDays(1), 72.1 * hour, false),
+        ] {
+            let end = friday.addingTimeInterval(after)
+            #expect(duration.isKept(from: friday, to: end, on: calendar) == kept, "\(duration) after \(after / hour) h")
+            #expect(duration.isKept(from: friday, to: end, on: calendar) == (end <= duration.date(after: friday, on: calendar)))
+        }
+    }
+}

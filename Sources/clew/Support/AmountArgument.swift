@@ -1,0 +1,13 @@
+import ArgumentParser
+import ClewDomain
+
+/// An amount typed on the command line: `380000`, `38万`, `¥1,234.50`.
+enum AmountArgument {
+    /// The amount `text` stands for, or a validation error naming it.
+    static func parse(_ text: String) throws -> Money {
+        guard let money = Money(parsing: text) else {
+            throw ValidationError(Output.safe("cannot read '\(text)' as an amount (380000, 38万)"))
+        }
+        return money
+    }
+}
