@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClewCLITests",
-            dependencies: ["ClewDomain", "ClewStore", .target(name: "clew")]
+            dependencies: ["ClewDomain", "ClewStore", .target(name: "clew"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -29,11 +29,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Measure the queries on this database (kept by an earlier --keep-database run) instead of seeding one.")
     var database: String?
     @Flag(help: .hidden) var tuiProbe = false
+    @Option(help: "Rows in the import benchmark's CSV file (default: --leads).") var importRows: Int?
+    @Flag(help: "Run only the import benchmark: into an empty database and one holding --leads leads.") var importOnly = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         guard warmups >= 0 else { throw ValidationError("--warmups cannot be negative") }
+        if let importRows, !(1...5_000_000).contains(importRows) { throw ValidationError("--import-rows must be between 1 and 5000000") }
     }
 
     func run() throws {
@@ -42,6 +45,14 @@ struct BenchCommand: ParsableCommand {
             return
         }
         let status = StatusLine()
+        if importOnly {
+            let imports = try ImportBench(rows: importRows ?? leads, baseLeads: leads).run { status.show($0) }
+            status.clear()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(json ? String(decoding: try encoder.encode(imports), as: UTF8.self) : imports.text)
+            return
+        }
         let bench: BenchDatabase
         if let database {
             bench = try BenchDatabase.open(path: database)
@@ -69,7 +80,7 @@ struct BenchCommand: ParsableCommand {
         status.show("measuring the TUI's memory in a child process")
         if let problem = bench.context.database.checkpoint() { status.note("WAL checkpoint before the memory probe failed: \(problem)") }
         let tuiMemory = Self.probeTUIMemory(database: bench.context.database.path)
-        let imports = try ImportBench(rows: leads).run { status.show($0) }
+        let imports = try ImportBench(rows: importRows ?? leads, baseLeads: leads).run { status.show($0) }
         status.clear()
         var report = makeReport(bench, queries: queries)
         report.memory.tuiPeakRSSMegabytes = tuiMemory

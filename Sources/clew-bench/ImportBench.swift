@@ -2,34 +2,49 @@ import ClewDomain
 import ClewStore
 import Foundation
 
-/// Import throughput (DESIGN §10): `rows` generated leads written as a CSV file, imported with
-/// ``ImportService`` into an empty database, beside ``ImportBaseline`` inserting the same rows
-/// raw into another empty database in the same run. Target: import ≥ 1/3 of the raw rate.
+/// Import throughput (issue 12 §2): `rows` generated leads written as a CSV file and imported
+/// with ``ImportService``, beside Clew's own SQL floor (``ImportBaseline/insertFloor(_:into:as:chunk:)``:
+/// the same rows by plain SQL into Clew's schema, in chunks) and a plain table
+/// (``ImportBaseline/insertPlain(_:into:chunk:)``), all in the same run, into an empty database
+/// and into one already holding `baseLeads` leads. Target: the import at ≥ 1/2 of the floor.
 struct ImportBench {
     let rows: Int
+    /// Leads already in the "loaded" database (0: measure the empty database only).
+    let baseLeads: Int
+
+    /// One database state: the import and both yardsticks.
+    struct Case: Encodable {
+        /// `empty`, or `100000 leads`.
+        var database: String
+        var importSeconds: Double
+        var importRowsPerSecond: Double
+        var floorRowsPerSecond: Double
+        var plainRowsPerSecond: Double
+        /// import rate ÷ floor rate.
+        var ratio: Double
+        var pass: Bool
+        var inserted: Int
+        var chunks: Int
+    }
 
     struct Result: Encodable {
         var rows: Int
         var fileMegabytes: Double
-        var importSeconds: Double
-        var importRowsPerSecond: Double
-        var rawSeconds: Double
-        var rawRowsPerSecond: Double
-        /// import rate ÷ raw rate.
-        var ratio: Double
         var target: Double
-        var pass: Bool
-        var inserted: Int
-        var rejected: Int
+        var cases: [Case]
 
         var text: String {
-            String(format: """
-                import %d rows (%.1f MB CSV): %.2f s, %.0f rows/s · raw INSERT of the same rows: %.2f s, %.0f rows/s · \
-                ratio %.2f (target ≥ %.2f) %@
-                """, rows, fileMegabytes, importSeconds, importRowsPerSecond, rawSeconds, rawRowsPerSecond, ratio, target,
-                          pass ? "ok" : "SLOW")
+            cases.map { c in
+                String(format: """
+                    import %d rows (%.1f MB CSV) into %@: %.2f s, %.0f rows/s in %d chunks · Clew's SQL floor %.0f rows/s · \
+                    plain table %.0f rows/s · import/floor %.2f (target ≥ %.2f) %@
+                    """, rows, fileMegabytes, c.database, c.importSeconds, c.importRowsPerSecond, c.chunks, c.floorRowsPerSecond,
+                       c.plainRowsPerSecond, c.ratio, target, c.pass ? "ok" : "SLOW")
+            }.joined(separator: "\n")
         }
     }
+
+    static let target = 0.5
 
     func run(progress: @escaping (String) -> Void) throws -> Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clew-import-bench-\(UUID().uuidString)")
@@ -42,32 +57,57 @@ struct ImportBench {
         for row in cells { text += row.map { CSVWriter.quoted($0) }.joined(separator: ",") + "\r\n" }
         let file = directory.appendingPathComponent("leads.csv")
         try Data(text.utf8).write(to: file)
+        let prepared = cells.map(ImportBaseline.Row.init(cells:))
+        let login = "bench"
 
-        func database(_ name: String) throws -> (ClewContext, String) {
-            let login = "bench"
-            let db = try Maintenance.initialize(path: directory.appendingPathComponent(name).path, admin: login, name: "Bench")
-            return (ClewContext(database: db), login)
+        // The database states: empty, and (when asked) a seeded one, copied for each run.
+        var templates: [(name: String, path: String?)] = [("empty", nil)]
+        if baseLeads > 0 {
+            progress("import bench: seeding \(baseLeads) leads")
+            let path = directory.appendingPathComponent("seeded.db").path
+            let database = try Maintenance.initialize(path: path, admin: login, name: "Bench")
+            let context = ClewContext(database: database)
+            let admin = try UserDirectory(context: context).actingUser(osLogin: login)
+            _ = try SeedGenerator(context: context, actor: admin).run(.init(leads: baseLeads, seed: 7), progress: nil)
+            _ = try ImportBaseline.insertPlain((0..<baseLeads).map { ImportBaseline.Row(cells: Self.row(rows + $0)) }, into: context)
+            database.checkpoint()
+            try database.close()
+            templates.append(("\(baseLeads) leads", path))
         }
-        let (importContext, login) = try database("import.db")
-        let actor = try UserDirectory(context: importContext).actingUser(osLogin: login)
-        progress("import bench: importing \(rows) rows")
-        let (summary, importTime) = try Stopwatch.time {
-            try ImportService(context: importContext, actor: actor).run(path: file.path) { p in
-                if p.rows % 10_000 == 0 { progress("import bench: \(p.rows)/\(rows) rows") }
+        var cases: [Case] = []
+        for (index, template) in templates.enumerated() {
+            func database(_ name: String) throws -> ClewContext {
+                let path = directory.appendingPathComponent("\(index)-\(name).db").path
+                guard let source = template.path else {
+                    return ClewContext(database: try Maintenance.initialize(path: path, admin: login, name: "Bench"))
+                }
+                try FileManager.default.copyItem(atPath: source, toPath: path)
+                return ClewContext(database: try ClewDatabase(path: path))
             }
+            let importContext = try database("import")
+            let actor = try UserDirectory(context: importContext).actingUser(osLogin: login)
+            progress("import bench: importing \(rows) rows into \(template.name)")
+            let (summary, importTime) = try Stopwatch.time {
+                try ImportService(context: importContext, actor: actor).run(path: file.path) { p in
+                    if p.rows % 10_000 == 0 { progress("import bench: \(p.rows)/\(rows) rows into \(template.name)") }
+                }
+            }
+            try importContext.database.close()
+            let floorContext = try database("floor")
+            progress("import bench: Clew's SQL floor, \(rows) rows into \(template.name)")
+            let (_, floorTime) = try Stopwatch.time { try ImportBaseline.insertFloor(prepared, into: floorContext, as: login) }
+            try floorContext.database.close()
+            let plainContext = try database("plain")
+            progress("import bench: plain table, \(rows) rows into \(template.name)")
+            let (_, plainTime) = try Stopwatch.time { try ImportBaseline.insertPlain(prepared, into: plainContext) }
+            try plainContext.database.close()
+            let rate = { (time: Duration) in (Double(rows) / max(time.seconds, 1e-9)).rounded() }
+            let ratio = rate(importTime) / max(rate(floorTime), 1)
+            cases.append(Case(database: template.name, importSeconds: importTime.seconds, importRowsPerSecond: rate(importTime),
+                              floorRowsPerSecond: rate(floorTime), plainRowsPerSecond: rate(plainTime), ratio: ratio,
+                              pass: ratio >= Self.target, inserted: summary.inserted, chunks: summary.chunks))
         }
-        try importContext.database.close()
-        let (rawContext, rawLogin) = try database("raw.db")
-        progress("import bench: raw insert of \(rows) rows")
-        let (_, rawTime) = try Stopwatch.time { try ImportBaseline.insertRaw(cells, into: rawContext, as: rawLogin) }
-        try rawContext.database.close()
-        let importRate = Double(rows) / max(importTime.seconds, 1e-9)
-        let rawRate = Double(rows) / max(rawTime.seconds, 1e-9)
-        let target = 1.0 / 3.0
-        return Result(rows: rows, fileMegabytes: Double(text.utf8.count) / 1_048_576, importSeconds: importTime.seconds,
-                      importRowsPerSecond: importRate.rounded(), rawSeconds: rawTime.seconds, rawRowsPerSecond: rawRate.rounded(),
-                      ratio: importRate / rawRate, target: target, pass: importRate / rawRate >= target,
-                      inserted: summary.inserted, rejected: summary.rejected)
+        return Result(rows: rows, fileMegabytes: Double(text.utf8.count) / 1_048_576, target: Self.target, cases: cases)
     }
 
     /// A plausible, unique lead row: Chinese company and person, a mobile in one of several

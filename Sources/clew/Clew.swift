@@ -44,6 +44,8 @@ struct Clew: ParsableCommand {
         } catch let error as any UserFacingError {
             fail(error.description)
         } catch {
+            // A SQLite error that no service mapped still reads as one clear line.
+            if let mapped = StoreError.mapping(error) { fail(mapped.description) }
             let code = exitCode(for: error)
             if code == .success {
                 let text = fullMessage(for: error)

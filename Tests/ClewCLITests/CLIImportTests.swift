@@ -1,6 +1,7 @@
 import ClewDomain
 import ClewStore
 import Foundation
+import GRDB
 import Testing
 
 /// `clew import` and `clew export` through the real binary.
@@ -93,48 +94,76 @@ struct CLIImportTests {
         #expect(result.stdout.contains("Kept as custom fields: 备注"))
     }
 
-    /// A real child process is killed with SIGKILL while its import transaction is open: the
-    /// database is exactly as before, and the same import then runs to completion.
-    @Test func killMinusNineMidImportLeavesTheDatabaseAsItWas() throws {
+    /// A real child process is killed with SIGKILL at random points of a chunked import (issue
+    /// 12): the committed chunks stay, `clew import --resume` continues after them, and the end
+    /// has every row exactly once; a second import killed the same way is undone completely.
+    @Test func killMinusNineAtRandomPointsThenResumeOrUndo() throws {
         let sandbox = try CLISandbox()
         try sandbox.initWithTeam()
         _ = try sandbox.addLead(phone: "13800138000")
         let rows = 30_000
-        var text = "客户名称,联系人,电话,邮箱,所属行业,需求描述,线索来源,城市\n"
-        for i in 0..<rows {
-            text += "公司\(i),联系人\(i),139\(String(format: "%08d", i)),u\(i)@example.com,制造业,需求\(i),展会,杭州\n"
+        func write(_ name: String, prefix: String) throws {
+            var text = "客户名称,联系人,电话,邮箱,所属行业,需求描述,线索来源,城市\n"
+            for i in 0..<rows {
+                text += "公司\(i),联系人\(i),\(prefix)\(String(format: "%08d", i)),u\(i)@\(prefix).example.com,制造业,需求\(i),展会,杭州\n"
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: sandbox.directory + "/" + name))
         }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: sandbox.directory + "/big.csv"))
-        let before = try snapshot(sandbox)
+        try write("big.csv", prefix: "139")
+        try write("other.csv", prefix: "137")
+        let database = try DatabaseQueue(path: sandbox.db, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        func count(_ sql: String) throws -> Int { try database.read { try Int.fetchOne($0, sql: sql) ?? 0 } }
 
-        for walGrowth in [1 << 20, 6 << 20] {
-            let wal = sandbox.db + "-wal"
-            let startSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+        /// Starts `clew import arguments…` and kills it once at least `chunks` chunks committed.
+        func killMidway(_ arguments: [String], afterRow: Int) throws -> Bool {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["--db", sandbox.db, "import", "big.csv", "--no-progress"]
+            process.arguments = ["--db", sandbox.db, "import"] + arguments + ["--no-progress"]
             process.environment = CLI.environment(home: sandbox.directory)
             process.currentDirectoryURL = URL(fileURLWithPath: sandbox.directory)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let deadline = Date().addingTimeInterval(60)
+            let deadline = Date().addingTimeInterval(90)
             while process.isRunning, Date() < deadline {
-                let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
-                if size > startSize + walGrowth { break }
+                if try count("SELECT coalesce(max(resume_row), 0) FROM import WHERE status = 'running'") > afterRow { break }
                 usleep(2_000)
             }
-            #expect(process.isRunning, "the import finished before it could be killed; make the file bigger")
+            guard process.isRunning else { return false }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal)
-            #expect(try snapshot(sandbox) == before)
+            return process.terminationReason == .uncaughtSignal
         }
+
+        // Killed twice at random points, resumed each time (at least one kill lands on a loaded machine too).
+        var killed = 0
+        if try killMidway(["big.csv"], afterRow: Int.random(in: 1...8_000)) { killed += 1 }
+        let partial = try #require(try sandbox.clew("import", "list", "--json").json() as? [[String: Any]])
+        if killed == 1 { #expect(partial.first?["status"] as? String == "partial") }
+        if try killMidway(["--resume", "big.csv"], afterRow: Int.random(in: 12_000...20_000)) { killed += 1 }
+        #expect(killed >= 1, "the import finished before it could be killed; make the file bigger")
+        let done = try sandbox.clew("import", "--resume", "big.csv", "--json", "--no-progress")
+        if killed > 0 {
+            let summary = try #require(try done.json() as? [String: Any], "\(done)")
+            #expect(summary["inserted"] as? Int == rows)
+            #expect(summary["resumedAfterRow"] as? Int ?? 0 > 0)
+        }
+        #expect(try count("SELECT count(*) FROM lead") == rows + 1, "nothing lost")
+        #expect(try count("SELECT count(*) FROM (SELECT phone_key FROM lead GROUP BY phone_key HAVING count(*) > 1)") == 0, "nothing doubled")
+        #expect(try count("SELECT count(*) FROM import_lead") == rows)
+        #expect(try count("SELECT count(*) FROM audit WHERE action = 'import' AND entity = 'lead'") == rows)
+
+        // Killed once, then undone: no lead of it is left.
+        _ = try killMidway(["other.csv"], afterRow: Int.random(in: 1...20_000))
+        let id = try #require(try count("SELECT max(id) FROM import"))
+        if try count("SELECT count(*) FROM import WHERE id = \(id) AND status = 'running'") == 1 {
+            let undo = try sandbox.clew("import", "undo", String(id))
+            #expect(undo.status == 0, "\(undo)")
+            #expect(try count("SELECT count(*) FROM lead WHERE phone_key LIKE '+86137%'") == 0)
+        }
+        #expect(try count("SELECT count(*) FROM lead") == rows + 1 || killed == 0)
         let doctor = try sandbox.clew("doctor")
         #expect(doctor.status == 0, "\(doctor)")
-
-        let done = try sandbox.clew("import", "big.csv", "--json", "--no-progress")
-        #expect((try done.json() as? [String: Any])?["inserted"] as? Int == rows, "\(done)")
     }
 
     /// Everything an import could have touched, read through the binary.

@@ -184,3 +184,56 @@ struct WorkingCalendarTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(WorkingCalendar.self, from: bad) }
     }
 }
+
+/// Long spans are counted, not walked (issue 12 §3), and agree with walking day by day.
+@Suite("WorkingCalendar over long spans")
+struct WorkingCalendarLongSpanTests {
+    static let shanghai = WorkingCalendarTests.shanghai
+    static let newYork = WorkingCalendarTests.newYork
+    static let holidays = WorkingCalendar(
+        timeZone: shanghai,
+        holidays: Set((0..<400).map { CalendarDay(year: 2026, month: 1, day: 1).adding(days: $0 * 3) }),
+        extraWorkdays: Set((0..<60).map { CalendarDay(year: 2026, month: 1, day: 3).adding(days: $0 * 14) }))
+
+    /// `days` working days by single steps: the reference the fast path must match.
+    static func stepwise(_ calendar: WorkingCalendar, _ days: Int, from date: Date) -> Date {
+        var result = date
+        for _ in 0..<abs(days) { result = calendar.addingWorkingDays(days > 0 ? 1 : -1, to: result) }
+        return result
+    }
+
+    @Test(arguments: [17, 250, 1_000, -17, -250, -1_000])
+    func manyWorkingDaysMatchSingleSteps(days: Int) {
+        let start = WorkingCalendarTests.at("2026-03-04 10:30")
+        for calendar in [Self.holidays, WorkingCalendar.standard(timeZone: Self.newYork)] {
+            #expect(calendar.addingWorkingDays(days, to: start) == Self.stepwise(calendar, days, from: start))
+        }
+    }
+
+    @Test func manyWorkingHoursMatchWholeDaysPlusTheRest() {
+        let start = WorkingCalendarTests.at("2026-03-04 10:30")
+        let calendar = Self.holidays
+        // 900 working hours = 100 working days of 9 hours.
+        #expect(calendar.addingWorkingHours(900, to: start) == calendar.addingWorkingDays(100, to: start))
+        #expect(calendar.addingWorkingHours(-900, to: start) == calendar.addingWorkingDays(-100, to: start))
+        #expect(calendar.addingWorkingHours(904.5, to: start) == calendar.addingWorkingHours(4.5, to: calendar.addingWorkingDays(100, to: start)))
+    }
+
+    @Test func workingDurationOverYearsMatchesTheDaysCounted() {
+        let calendar = Self.holidays
+        let from = WorkingCalendarTests.at("2026-03-04 10:30")
+        let to = calendar.addingWorkingDays(700, to: from)
+        #expect(calendar.workingDuration(from: from, to: to) == 700 * 9 * 3_600)
+        let newYork = WorkingCalendar.standard(timeZone: Self.newYork)
+        let nyFrom = WorkingCalendarTests.at("2026-01-05 10:00", in: Self.newYork)
+        #expect(newYork.workingDuration(from: nyFrom, to: newYork.addingWorkingDays(300, to: nyFrom)) == 300 * 9 * 3_600)
+    }
+
+    @Test func absurdSpansEndAtTheHorizonInsteadOfSpinning() {
+        let start = WorkingCalendarTests.at("2026-03-04 10:30")
+        #expect(Self.holidays.addingWorkingDays(ProcessDuration.maximumDays, to: start) > start.addingTimeInterval(10 * 365 * 86_400))
+        #expect(Self.holidays.addingWorkingDays(Int.max, to: start) == .distantFuture)
+        #expect(Self.holidays.addingWorkingDays(Int.min + 1, to: start) == .distantPast)
+        #expect(Self.holidays.addingWorkingHours(1e12, to: start) == .distantFuture)
+    }
+}

@@ -124,6 +124,7 @@ public struct WorkingCalendar: Sendable, Hashable, Codable {
     /// ```
     public func addingWorkingHours(_ hours: Double, to date: Date) -> Date {
         guard hours.isFinite else { return date }
+        if abs(hours) > Double(Self.arithmeticLimitDays) * 24 { return hours > 0 ? .distantFuture : .distantPast }
         return hours >= 0 ? forward(hours * 3600, from: date) : backward(-hours * 3600, from: date)
     }
 
@@ -141,16 +142,11 @@ public struct WorkingCalendar: Sendable, Hashable, Codable {
     /// calendar.addingWorkingDays(-1, to: monday1000) // Friday 10:00
     /// ```
     public func addingWorkingDays(_ days: Int, to date: Date) -> Date {
-        guard let (startDay, offset) = dayPosition(date, forward: days >= 0) else {
+        guard abs(days) <= Self.arithmeticLimitDays, let (startDay, offset) = dayPosition(date, forward: days >= 0) else {
             return days >= 0 ? .distantFuture : .distantPast
         }
-        var day = startDay
-        for _ in 0..<abs(days) {
-            let next = days > 0
-                ? workingDay(from: day.adding(days: 1), step: 1)
-                : workingDay(from: day.adding(days: -1), step: -1)
-            guard let next else { return days > 0 ? .distantFuture : .distantPast }
-            day = next
+        guard let day = advance(startDay, byWorkingDays: abs(days), step: days >= 0 ? 1 : -1) else {
+            return days >= 0 ? .distantFuture : .distantPast
         }
         return start(of: day).addingTimeInterval(offset)
     }
@@ -162,18 +158,87 @@ public struct WorkingCalendar: Sendable, Hashable, Codable {
     /// ```
     public func workingDuration(from: Date, to: Date) -> TimeInterval {
         guard to > from else { return 0 }
-        var day = CalendarDay.containing(from, using: calendar)
+        let firstDay = CalendarDay.containing(from, using: calendar)
         let lastDay = CalendarDay.containing(to, using: calendar)
+        func overlap(_ day: CalendarDay) -> TimeInterval {
+            guard isWorkingDay(day) else { return 0 }
+            let overlapStart = max(start(of: day), from)
+            let overlapEnd = min(end(of: day), to)
+            return overlapEnd > overlapStart ? overlapEnd.timeIntervalSince(overlapStart) : 0
+        }
+        // The days in between are whole working days: counted, not walked, when no clock change
+        // falls between (every working day then has the same length).
+        if lastDay.daysSinceEpoch - firstDay.daysSinceEpoch > 2, !hasClockChange(from: from, to: to) {
+            let inner = workingDays(after: firstDay, through: lastDay.adding(days: -1))
+            return overlap(firstDay) + Double(inner) * nominalDayLength + overlap(lastDay)
+        }
+        var day = firstDay
         var total: TimeInterval = 0
         while day <= lastDay {
-            if isWorkingDay(day) {
-                let overlapStart = max(start(of: day), from)
-                let overlapEnd = min(end(of: day), to)
-                if overlapEnd > overlapStart { total += overlapEnd.timeIntervalSince(overlapStart) }
-            }
+            total += overlap(day)
             day = day.adding(days: 1)
         }
         return total
+    }
+
+    // MARK: - Counting working days
+
+    /// No arithmetic goes further than this many days (a hundred years): durations are capped
+    /// far below it (``ProcessDuration/maximumDays``), so only a corrupt value reaches it.
+    static let arithmeticLimitDays = 36_500
+
+    /// The length of a working day in seconds, when no clock change falls inside it.
+    private var nominalDayLength: TimeInterval { Double(workdayEnd - workdayStart) * 60 }
+
+    /// Whether the zone's offset from UTC changes (a DST transition) in `[from, to]`.
+    private func hasClockChange(from: Date, to: Date) -> Bool {
+        guard let transition = timeZone.nextDaylightSavingTimeTransition(after: from.addingTimeInterval(-1)) else { return false }
+        return transition <= to
+    }
+
+    /// How many working days lie in `(after, through]`, by whole weeks and the holiday and
+    /// make-up day lists rather than day by day.
+    func workingDays(after first: CalendarDay, through last: CalendarDay) -> Int {
+        let span = last.daysSinceEpoch - first.daysSinceEpoch
+        guard span > 0 else { return 0 }
+        let workdaysPerWeek = 7 - weekend.intersection(1...7).count
+        var count = (span / 7) * workdaysPerWeek
+        var day = first.adding(days: (span / 7) * 7 + 1)
+        while day <= last {
+            if !weekend.contains(day.weekday) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        let range = first.adding(days: 1)...last
+        for holiday in holidays where range.contains(holiday) && !weekend.contains(holiday.weekday) { count -= 1 }
+        for extra in extraWorkdays where range.contains(extra) && weekend.contains(extra.weekday) && !holidays.contains(extra) { count += 1 }
+        return count
+    }
+
+    /// The working day `count` working days from `day` in the direction of `step` (+1 or -1):
+    /// whole weeks are skipped by counting, the last few days walked. Nil when the calendar has
+    /// no working day within the search limit.
+    private func advance(_ day: CalendarDay, byWorkingDays count: Int, step: Int) -> CalendarDay? {
+        var day = day
+        var remaining = count
+        let workdaysPerWeek = 7 - weekend.intersection(1...7).count
+        var weeks = workdaysPerWeek > 0 ? remaining / workdaysPerWeek - 1 : 0
+        while weeks > 0 && remaining > 2 * workdaysPerWeek {
+            let candidate = day.adding(days: 7 * weeks * step)
+            let skipped = step > 0 ? workingDays(after: day, through: candidate)
+                : workingDays(after: candidate.adding(days: -1), through: day.adding(days: -1))
+            if skipped < remaining {
+                day = candidate
+                remaining -= skipped
+                weeks = min(weeks, remaining / workdaysPerWeek - 1)
+            } else {
+                weeks /= 2
+            }
+        }
+        for _ in 0..<remaining {
+            guard let next = workingDay(from: day.adding(days: step), step: step) else { return nil }
+            day = next
+        }
+        return day
     }
 
     // MARK: - Walking through working periods
@@ -185,7 +250,14 @@ public struct WorkingCalendar: Sendable, Hashable, Codable {
             let available = end(of: position.day).timeIntervalSince(position.instant)
             if remaining <= available { return position.instant.addingTimeInterval(remaining) }
             remaining -= available
-            guard let next = workingDay(from: position.day.adding(days: 1), step: 1) else {
+            var day = position.day
+            let wholeDays = Int(remaining / nominalDayLength) - 1
+            if wholeDays > 7, let last = advance(day, byWorkingDays: wholeDays, step: 1),
+               !hasClockChange(from: position.instant, to: end(of: last)) {
+                day = last
+                remaining -= Double(wholeDays) * nominalDayLength
+            }
+            guard let next = workingDay(from: day.adding(days: 1), step: 1) else {
                 return .distantFuture
             }
             position = (next, start(of: next))
@@ -199,7 +271,14 @@ public struct WorkingCalendar: Sendable, Hashable, Codable {
             let available = position.instant.timeIntervalSince(start(of: position.day))
             if remaining <= available { return position.instant.addingTimeInterval(-remaining) }
             remaining -= available
-            guard let previous = workingDay(from: position.day.adding(days: -1), step: -1) else {
+            var day = position.day
+            let wholeDays = Int(remaining / nominalDayLength) - 1
+            if wholeDays > 7, let first = advance(day, byWorkingDays: wholeDays, step: -1),
+               !hasClockChange(from: start(of: first), to: position.instant) {
+                day = first
+                remaining -= Double(wholeDays) * nominalDayLength
+            }
+            guard let previous = workingDay(from: day.adding(days: -1), step: -1) else {
                 return .distantPast
             }
             position = (previous, end(of: previous))

@@ -25,10 +25,18 @@ public enum ProcessDuration: Hashable, Codable, Sendable, CustomStringConvertibl
         }
     }
 
+    /// The longest span a process may name: ten years, in days (working or not) or in hours
+    /// (`3650 days`, `87600 hours`). Longer spans are refused, so no timer or stage exit is
+    /// computed over an unbounded span.
+    public static let maximumDays = 3_650
+    /// ``maximumDays`` in hours.
+    public static let maximumHours = maximumDays * 24
+
     /// Why `text` is not a duration, or nil when it is one (see ``init(parsing:)``).
     public static func problem(parsing text: String) -> String? {
         let words = text.lowercased().split(separator: " ").map(String.init)
-        guard words.count == 2 || words.count == 3, let n = Int(words[0]) else {
+        guard words.count == 2 || words.count == 3, let first = words.first, first.count <= 12, let n = Int(first) else {
+            if let first = words.first, first.allSatisfy(\.isNumber), first.count > 12 { return tooLong(text) }
             return "cannot read duration '\(text)'; use e.g. '3 working days', '24 working hours', '15 days'"
         }
         if n < 0 { return "duration '\(text)' is negative" }
@@ -36,7 +44,12 @@ public enum ProcessDuration: Hashable, Codable, Sendable, CustomStringConvertibl
         if words.count == 3 && words[1] != "working" || !["hour", "hours", "day", "days"].contains(words[words.count - 1]) {
             return "cannot read duration '\(text)'; use e.g. '3 working days', '24 working hours', '15 days'"
         }
+        if n > (words[words.count - 1].hasPrefix("hour") ? maximumHours : maximumDays) { return tooLong(text) }
         return nil
+    }
+
+    private static func tooLong(_ text: String) -> String {
+        "duration '\(text)' is longer than ten years (at most \(maximumDays) days or \(maximumHours) hours; 期限最长十年)"
     }
 
     /// Parses `3 working days`, `1 working hour`, `48 hours`, `15 days` (positive amounts only).

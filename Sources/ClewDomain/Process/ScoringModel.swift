@@ -99,15 +99,40 @@ public enum FieldMatch: Hashable, Codable, Sendable {
     case yuan(min: Int64?, max: Int64?)
 
     public func matches(_ text: String) -> Bool {
-        let value = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let value = Self.trimmedLowercased(text)
         switch self {
         case let .yuan(min, max):
             guard let range = BudgetRange(parsing: text) else { return false }
             return range.lowerBound(isAtLeast: min, below: max)
-        case let .contains(words): return words.contains { value.contains($0.lowercased()) }
+        case let .contains(words):
+            let bytes = Array(value.utf8)
+            return words.contains { Self.occurs(Array($0.lowercased().utf8), in: bytes) }
         case let .equals(values): return values.contains { value == $0.lowercased() }
         case let .presentExcept(values): return !value.isEmpty && !values.contains { value == $0.lowercased() }
         }
+    }
+
+    /// `text` lower-cased, without spaces and tabs at either end (what `trimmingCharacters(in:
+    /// .whitespaces)` removes), in the standard library: scoring runs for every imported row.
+    private static func trimmedLowercased(_ text: String) -> String {
+        let scalars = text.lowercased().unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Whether the UTF-8 bytes of a word occur in `text`'s: a literal search (an empty word
+    /// never matches, as with `String.contains`).
+    private static func occurs(_ word: [UInt8], in text: [UInt8]) -> Bool {
+        guard let head = word.first, word.count <= text.count else { return false }
+        var start = 0
+        while start + word.count <= text.count {
+            if text[start] == head && text[start..<(start + word.count)].elementsEqual(word) { return true }
+            start += 1
+        }
+        return false
     }
 }
 

@@ -169,11 +169,17 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Splits at the first extension marker: the number part and the text after the marker.
     private static func splitExtension(_ text: String) -> (Substring, Substring?) {
+        // The usual case — digits, spaces, `+-().` — holds no marker: nothing to look for.
+        if text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x20 || $0 == 0x2B || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 || $0 == 0x2E }) {
+            return (text[...], nil)
+        }
         let lowered = text.lowercased()
         var index = lowered.startIndex
         while index < lowered.endIndex {
             let rest = lowered[index...]
-            if let marker = extensionMarkers.first(where: { rest.hasPrefix($0) }) {
+            // `starts(with:)` compares characters (Foundation's `hasPrefix` on a Substring goes
+            // through NSString, once per position and marker).
+            if let marker = extensionMarkers.first(where: { rest.starts(with: $0) }) {
                 return (lowered[..<index], rest.dropFirst(marker.count))
             }
             index = lowered.index(after: index)

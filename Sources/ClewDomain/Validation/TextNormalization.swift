@@ -58,7 +58,9 @@ public enum TextNormalization {
     }
 
     private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar.value == 0x200B || scalar.value == 0xFEFF
+        // ASCII without a property lookup: tab, new lines, vertical tab, form feed, space.
+        if scalar.isASCII { return (0x09...0x0D).contains(scalar.value) || scalar.value == 0x20 }
+        return scalar.properties.isWhitespace || scalar.value == 0x200B || scalar.value == 0xFEFF
     }
 
     // MARK: - Terminal safety

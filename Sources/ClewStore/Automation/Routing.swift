@@ -56,15 +56,26 @@ enum Routing {
 
     /// The values a lead has for a routing condition's field.
     static func values(of lead: Lead, _ field: AssignmentCondition.Field) -> [String] {
+        values(of: lead.details, grade: lead.grade ?? lead.suggestedGrade, tags: lead.tags, field)
+    }
+
+    /// The values details, a grade and tags give a routing condition's field.
+    static func values(of details: LeadDraft, grade: Grade?, tags: Set<String>, _ field: AssignmentCondition.Field) -> [String] {
         switch field {
-        case .source: [lead.details.source].compactMap { $0 }
-        case .region: [lead.details.region].compactMap { $0 }
-        case .city: [lead.details.city].compactMap { $0 }
-        case .industry: [lead.details.industry].compactMap { $0 }
-        case .campaign: [lead.details.campaign].compactMap { $0 }
-        case .grade: [(lead.grade ?? lead.suggestedGrade)?.rawValue].compactMap { $0 }
-        case .tag: lead.tags.sorted()
+        case .source: [details.source].compactMap { $0 }
+        case .region: [details.region].compactMap { $0 }
+        case .city: [details.city].compactMap { $0 }
+        case .industry: [details.industry].compactMap { $0 }
+        case .campaign: [details.campaign].compactMap { $0 }
+        case .grade: [grade?.rawValue].compactMap { $0 }
+        case .tag: tags.sorted()
         }
+    }
+
+    /// Whether some assignment rule matches a lead with these details, grade and tags: an import
+    /// routes (and so reads back) only the new leads for which this holds.
+    static func mayRoute(_ details: LeadDraft, grade: Grade?, tags: Set<String>, context: ClewContext) -> Bool {
+        context.process.assignment.contains { $0.matches { values(of: details, grade: grade, tags: tags, $0) } }
     }
 
     /// Grades the lead with its suggestion when ungraded, then assigns it.

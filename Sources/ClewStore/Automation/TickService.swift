@@ -26,6 +26,9 @@ public struct TickService: Sendable {
     static let leaseDuration: TimeInterval = 120
     /// A tick that fired this many times (a catch-up) checkpoints the WAL afterwards.
     static let checkpointAfter = 1_000
+    /// How many due timers one transaction handles: a catch-up after downtime commits in
+    /// chunks of this many, each well under a second, so other writers never wait long.
+    public static let chunk = 500
 
     public init(context: ClewContext, actor: ActingUser) {
         self.context = context
@@ -50,12 +53,14 @@ public struct TickService: Sendable {
     ///     (nil: leave the outbox alone). Only an admin's tick delivers.
     ///   - skipIfRanWithin: do nothing when any tick finished this many seconds ago or less
     ///     (the TUIs' background ticks; cron's runs always evaluate).
+    ///   - chunk: how many due timers one transaction handles (default ``chunk``).
     /// - Returns: the firings; for a runner who is not an admin, only which rules fired and how
     ///   often (lead numbers and outcomes are theirs to see only through their own inbox).
     /// - Throws: ``PermissionError`` when a non-admin asks for `asOf` or a dry run.
     public func run(asOf: Date? = nil, dryRun: Bool = false, holder: String? = nil, delivery: OutboxDelivery? = nil,
-                    skipIfRanWithin: TimeInterval? = nil) throws -> TickReport {
+                    skipIfRanWithin: TimeInterval? = nil, chunk: Int = TickService.chunk) throws -> TickReport {
         if asOf != nil || dryRun { try AccessPolicy.check(.administer, actor) }
+        let process: ProcessIdentity? = holder == nil ? .current : nil
         let holder = holder ?? Lease.processHolder
         let started = Date()
         let leaseNow = context.clock.now()
@@ -68,7 +73,9 @@ public struct TickService: Sendable {
            last.expiresAt > leaseNow.addingTimeInterval(-interval) {
             return TickReport(asOf: now, dryRun: false, firings: [], heldBy: nil, seconds: 0, skipped: true)
         }
-        if !dryRun, let held = try context.database.write({ try Lease.acquire("tick", holder: holder, for: Self.leaseDuration, now: leaseNow, $0) }) {
+        if !dryRun, let held = try context.database.write({
+            try Lease.acquire("tick", holder: holder, process: process, admin: actor.role == .admin, for: Self.leaseDuration, now: leaseNow, $0)
+        }) {
             return TickReport(asOf: now, dryRun: dryRun, firings: [], heldBy: "\(held.holder) until \(StoreError.timestamp(held.expiresAt))",
                               seconds: Date().timeIntervalSince(started))
         }
@@ -80,12 +87,32 @@ public struct TickService: Sendable {
                 }
             }
         }
-        let evaluate: (Database) throws -> [TickReport.Firing] = { db in
-            var run = TickRun(context: context, m: Mutation(db: db, actor: .automation(via: actor.impersonator ?? actor.login), now: now))
-            try run.evaluate()
-            return run.firings
+        let automation = ActingUser.automation(via: actor.impersonator ?? actor.login)
+        var firings: [TickReport.Firing] = []
+        if dryRun {
+            firings = try context.database.rehearse { db in
+                var run = TickRun(context: context, m: Mutation(db: db, actor: automation, now: now))
+                try run.evaluate()
+                return run.firings
+            }
+        } else {
+            // Chunks of due timers, each its own short transaction; a chunk that did not use up
+            // its budget was the last. Between chunks the lease is checked: an admin's tick may
+            // have taken it over, and then this one stops.
+            for _ in 0..<Self.maximumChunks {
+                let batch: TickRun? = try context.database.write { db in
+                    guard try Lease.holder(of: "tick", db)?.holder == holder else { return nil }
+                    var run = TickRun(context: context, m: Mutation(db: db, actor: automation, now: now), budget: max(chunk, 1))
+                    try run.evaluate()
+                    try db.execute(sql: "UPDATE lease SET expires_at = ? WHERE name = 'tick' AND holder = ?",
+                                   arguments: [context.clock.now().addingTimeInterval(Self.leaseDuration).storage, holder])
+                    return run
+                }
+                guard let batch else { break }
+                firings += batch.firings
+                if !batch.exhausted { break }
+            }
         }
-        var firings = dryRun ? try context.database.rehearse(evaluate) : try context.database.write(evaluate)
         if firings.count >= Self.checkpointAfter { context.database.checkpoint() }
         if actor.role != .admin {
             firings = firings.map { TickReport.Firing(rule: $0.rule, lead: nil, outcome: "") }
@@ -99,6 +126,8 @@ public struct TickService: Sendable {
 
     /// The lease row whose expiry records when the last tick finished.
     static let lastRunLease = "tick.last-run"
+    /// A bound on the chunks of one tick (a million due timers).
+    static let maximumChunks = 2_000
 }
 
 /// One evaluation of every timer, inside one transaction.
@@ -106,24 +135,34 @@ struct TickRun {
     let context: ClewContext
     let m: Mutation
     var firings: [TickReport.Firing] = []
+    /// The most due timers this run looks at (nil: all of them).
+    let budget: Int?
+    /// Due timers looked at so far.
+    private var considered = 0
+    /// True when the budget ran out: more may be due.
+    var exhausted: Bool { budget.map { considered >= $0 } ?? false }
 
     private var now: Date { m.now }
     private var sla: SLAPolicy { context.process.sla }
     private var calendar: WorkingCalendar { context.calendar }
 
-    init(context: ClewContext, m: Mutation) {
+    init(context: ClewContext, m: Mutation, budget: Int? = nil) {
         self.context = context
         self.m = m
+        self.budget = budget
     }
 
     mutating func evaluate() throws {
-        try unconfirmedAssignments()
-        try firstFollowUps()
-        if sla.flagStalled { try stalledDeals() }
-        try taskReminders()
-        try overdueTasks()
-        try poolRecycling()
+        let steps: [(inout TickRun) throws -> Void] = [
+            { try $0.unconfirmedAssignments() }, { try $0.firstFollowUps() },
+            { if $0.sla.flagStalled { try $0.stalledDeals() } },
+            { try $0.taskReminders() }, { try $0.overdueTasks() }, { try $0.poolRecycling() },
+        ]
+        for step in steps where !exhausted { try step(&self) }
     }
+
+    /// ` LIMIT n` for what is left of the budget (empty without one).
+    private var limit: String { budget.map { " LIMIT \(max($0 - considered, 0))" } ?? "" }
 
     // MARK: - Assignments
 
@@ -219,7 +258,7 @@ struct TickRun {
               AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'task.reminder'
                               AND f.subject = 'task:' || task.id AND f.occurrence = 'due@' || coalesce(task.snoozed_until, task.due_at))
             ORDER BY due
-            """, arguments: [horizon.storage, now.storage, horizon.storage]) {
+            """ + limit, arguments: [horizon.storage, now.storage, horizon.storage]).counted(&considered) {
             let due = Date(storage: row["due"])
             let assignee: String = row["assignee"]
             try m.notify(assignee, kind: "reminder", leadID: row["lead_id"],
@@ -238,7 +277,7 @@ struct TickRun {
             WHERE task.status = 'open' AND task.due_at <= ? AND task.overdue_at IS NULL
               AND coalesce(task.snoozed_until, task.due_at) <= ?
             ORDER BY due
-            """, arguments: [now.storage, now.storage]) {
+            """ + limit, arguments: [now.storage, now.storage]).counted(&considered) {
             let id: Int64 = row["id"]
             let assignee: String = row["assignee"]
             try m.db.execute(sql: "UPDATE task SET overdue_at = ? WHERE id = ?", arguments: [now.storage, id])
@@ -274,8 +313,9 @@ struct TickRun {
 
     // MARK: - Helpers
 
-    private func due(_ sql: String, _ arguments: StatementArguments) throws -> [(Lead, String)] {
-        try Lead.fetchAll(m.db, sql: sql, arguments: arguments) { $0["occurrence"] as String }.map { ($0.lead, $0.extra) }
+    private mutating func due(_ sql: String, _ arguments: StatementArguments) throws -> [(Lead, String)] {
+        try Lead.fetchAll(m.db, sql: sql + limit, arguments: arguments) { $0["occurrence"] as String }.map { ($0.lead, $0.extra) }
+            .counted(&considered)
     }
 
     private func label(_ lead: Lead) -> String { "\(lead.number) \(lead.details.customer ?? "")" }
@@ -291,5 +331,13 @@ struct TickRun {
         guard try RuleFirings.record(rule, kind: "timer", leadID: row["lead_id"], subject: "task:\(id)", occurrence: row["occurrence"],
                                      action: rule, outcome: outcome, m) else { return }
         firings.append(TickReport.Firing(rule: rule, lead: row["number"], outcome: "task #\(id): \(outcome)"))
+    }
+}
+
+extension Array {
+    /// The array, after adding its count to `total`.
+    fileprivate func counted(_ total: inout Int) -> Self {
+        total += count
+        return self
     }
 }

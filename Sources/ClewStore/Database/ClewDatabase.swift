@@ -12,13 +12,25 @@ import Darwin
 /// Opening applies the connection settings every process must share (busy timeout, foreign keys,
 /// `synchronous=NORMAL`, the search function) and runs pending migrations.
 ///
+/// Opening never waits for another process's write: when the schema is current, the database
+/// is opened for reading and the connection that writes is opened at the first write (opening
+/// it may itself have to write, to recreate the write-ahead log). So `clew lead list` answers
+/// while an import holds the write lock, and every SQLite failure reaches the user as a
+/// ``StoreError`` saying what to do.
+///
 /// ```swift
 /// let database = try ClewDatabase(path: "/srv/clew/clew.db")
 /// ```
-public final class ClewDatabase: Sendable {
+public final class ClewDatabase: @unchecked Sendable {
     /// The file path.
     public let path: String
-    let pool: DatabasePool
+    /// Reads (snapshots that never take the write lock).
+    private let readers: DatabasePool
+    /// The pool that writes, opened at the first write unless opening found it needed.
+    private var writable: DatabasePool?
+    private let lock = NSLock()
+    /// A team database (group-writable): its connections keep the `-wal` and `-shm` files.
+    private let shared: Bool
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 15
@@ -36,10 +48,12 @@ public final class ClewDatabase: Sendable {
     /// - Throws: ``StoreError/databaseMissing(_:)`` when the file does not exist and `create` is
     ///   false; ``StoreError/databaseNewerThanClew(_:)`` when another Clew version migrated it
     ///   further than this one knows; ``StoreError/notAClewDatabase(_:)`` when the file holds
-    ///   another program's tables.
+    ///   another program's tables; ``StoreError/busy``, ``StoreError/corrupt`` and the other
+    ///   storage errors instead of raw SQLite ones.
     public init(path: String, create: Bool = false, fileMode: mode_t = ClewDatabase.personalFileMode) throws {
         let fileManager = FileManager.default
-        if !fileManager.fileExists(atPath: path) {
+        let exists = fileManager.fileExists(atPath: path)
+        if !exists {
             guard create else { throw StoreError.databaseMissing(path) }
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty && !fileManager.fileExists(atPath: directory) {
@@ -51,9 +65,47 @@ public final class ClewDatabase: Sendable {
         self.path = path
         // A shared (group-writable) database keeps its sidecars: a team install creates them
         // root-owned once, and no user's process ever creates (and so owns) one.
-        let shared = DatabaseFiles.Status.of(path).map { $0.mode & 0o020 != 0 } ?? false
-        pool = try DatabasePool(path: path, configuration: Self.configuration(keepingSidecars: shared))
-        try migrate()
+        shared = DatabaseFiles.Status.of(path).map { $0.mode & 0o020 != 0 } ?? false
+        do {
+            if exists {
+                let readers = try DatabasePool(path: path, configuration: Self.configuration(readonly: true, keepingSidecars: shared))
+                self.readers = readers
+                let migrator = ClewMigrations.migrator
+                let (applied, tables) = try readers.read { db in
+                    (try migrator.appliedIdentifiers(db),
+                     try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0)
+                }
+                // Another program's database: never add Clew's tables to it.
+                if tables > 0 && applied.isDisjoint(with: migrator.migrations) { throw StoreError.notAClewDatabase(path) }
+                if !applied.subtracting(migrator.migrations).isEmpty { throw StoreError.databaseNewerThanClew(path) }
+                if try !readers.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(try writer()) }
+            } else {
+                let pool = try DatabasePool(path: path, configuration: Self.configuration(keepingSidecars: shared))
+                writable = pool
+                readers = pool
+                try ClewMigrations.migrator.migrate(pool)
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    /// The pool that writes, opened on first use.
+    private func writer() throws -> DatabasePool {
+        try lock.withLock {
+            if let writable { return writable }
+            let pool = try DatabasePool(path: path, configuration: Self.configuration(keepingSidecars: shared))
+            writable = pool
+            return pool
+        }
+    }
+
+    /// The writing pool, for the store's bulk paths (imports, backups) that manage their own
+    /// transactions.
+    var pool: DatabasePool {
+        get throws {
+            do { return try writer() } catch let error as DatabaseError { throw StoreError(error) }
+        }
     }
 
     static func configuration(readonly: Bool = false, keepingSidecars: Bool = false) -> Configuration {
@@ -90,25 +142,11 @@ public final class ClewDatabase: Sendable {
         }
     }
 
-    private func migrate() throws {
-        let migrator = ClewMigrations.migrator
-        let (applied, tables) = try pool.read { db in
-            (try migrator.appliedIdentifiers(db),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0)
-        }
-        // Another program's database: never add Clew's tables to it.
-        if tables > 0 && applied.isDisjoint(with: migrator.migrations) { throw StoreError.notAClewDatabase(path) }
-        let unknown = applied.subtracting(migrator.migrations)
-        if !unknown.isEmpty { throw StoreError.databaseNewerThanClew(path) }
-        if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
-        try migrator.migrate(pool)
-    }
-
     /// Runs `body` in one write transaction (IMMEDIATE, so concurrent writers queue instead of
     /// failing half-way), mapping SQLite errors to ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            return try writer().write(body)
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
@@ -118,7 +156,7 @@ public final class ClewDatabase: Sendable {
     /// that sees its own changes and leaves nothing behind.
     func rehearse<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try writer().writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -139,7 +177,7 @@ public final class ClewDatabase: Sendable {
     @discardableResult
     public func checkpoint() -> String? {
         do {
-            try pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+            try writer().writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
             return nil
         } catch {
             return String(describing: error)
@@ -149,14 +187,22 @@ public final class ClewDatabase: Sendable {
     /// Runs `body` on a read-only snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try readers.read(body)
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
     }
 
     /// Closes every connection. Further use throws.
-    public func close() throws { try pool.close() }
+    public func close() throws {
+        do {
+            let writing = lock.withLock { writable }
+            try writing?.close()
+            if writing !== readers { try readers.close() }
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
 }
 
 /// `close(2)` (the name is taken inside ``ClewDatabase`` by ``ClewDatabase/close()``).

@@ -19,6 +19,7 @@ enum ClewMigrations {
         migrator.registerMigration("v7-seed-process", migrate: addSeedProcessColumns)
         migrator.registerMigration("v8-campaigns-targets", migrate: createCampaigns)
         migrator.registerMigration("v9-notification-params", migrate: addNotificationParameters)
+        migrator.registerMigration("v10-process-identities", migrate: addProcessIdentities)
         return migrator
     }
 

@@ -16,6 +16,14 @@ public enum StoreError: UserFacingError, Equatable {
     case notInitialized
     /// Another process held the database for longer than the busy timeout.
     case busy
+    /// The database file, or its directory, cannot be written by this user.
+    case readOnly
+    /// The file is not a database, or its pages are damaged.
+    case corrupt
+    /// The file cannot be opened at all (missing directory, no permission, too many files).
+    case cannotOpen(String)
+    /// The disk is full, or an I/O error stopped SQLite.
+    case storageFailed(String)
     /// An edit was made against an old version of a record.
     case staleVersion(entity: String, changedBy: String, at: Date)
     /// Nothing with this key.
@@ -28,8 +36,21 @@ public enum StoreError: UserFacingError, Equatable {
     init(_ error: DatabaseError) {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
-        default: self = .sqlite(error.message ?? error.description)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: self = .readOnly
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .corrupt
+        case .SQLITE_CANTOPEN: self = .cannotOpen(error.message ?? "cannot open the file")
+        case .SQLITE_FULL: self = .storageFailed("the disk is full")
+        case .SQLITE_IOERR, .SQLITE_NOLFS, .SQLITE_PROTOCOL: self = .storageFailed(error.message ?? "an I/O error")
+        default: self = .sqlite(error.message ?? "\(error.resultCode)")
         }
+    }
+
+    /// `error` as a ``StoreError`` when it is one or a SQLite error (so no raw SQLite message
+    /// ever reaches the user), else nil.
+    public static func mapping(_ error: any Error) -> StoreError? {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError { return StoreError(error) }
+        return nil
     }
 
     public var description: String {
@@ -39,7 +60,16 @@ public enum StoreError: UserFacingError, Equatable {
         case let .databaseNewerThanClew(path): "\(path) was upgraded by a newer Clew; update clew"
         case let .notAClewDatabase(path): "\(path) is not a Clew database (it holds other tables); Clew leaves it alone"
         case .notInitialized: "the database has no users; run 'clew init' first"
-        case .busy: "the database is busy (another user is writing); try again in a moment"
+        case .busy:
+            "the database is busy (another user is writing); try again in a moment — if it stays busy, see 'clew doctor' (数据库正忙，请稍后重试)"
+        case .readOnly:
+            "the database is read-only for you: ask an admin to give your group write access to the database file and its directory (数据库只读，请联系管理员开放写权限)"
+        case .corrupt:
+            "the database file is damaged or is not a Clew database: stop using it, run 'clew doctor', and restore the latest 'clew backup' (数据库已损坏，请用备份恢复)"
+        case let .cannotOpen(reason):
+            "cannot open the database (\(reason)): check the path (--db or $CLEW_DB) and that you may read its directory (无法打开数据库，请检查路径和权限)"
+        case let .storageFailed(reason):
+            "the database could not be written (\(reason)): free disk space or check the disk, then try again (磁盘已满或读写错误)"
         case let .staleVersion(entity, who, at):
             "\(entity) was changed by \(who) at \(StoreError.timestamp(at)); reload and try again"
         case let .notFound(what): what

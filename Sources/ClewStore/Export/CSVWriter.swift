@@ -27,11 +27,12 @@ public final class CSVWriter {
     private let safety: CellSafety
     private var buffer = Data()
 
-    public init(handle: FileHandle, encoding: Encoding = .utf8, safety: CellSafety = .spreadsheet) throws {
+    /// - Parameter byteOrderMark: start a UTF-8 file with a BOM (false when appending).
+    public init(handle: FileHandle, encoding: Encoding = .utf8, safety: CellSafety = .spreadsheet, byteOrderMark: Bool = true) throws {
         self.handle = handle
         self.encoding = encoding
         self.safety = safety
-        if encoding == .utf8 { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        if encoding == .utf8 && byteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
     /// Appends one record.

@@ -4,8 +4,16 @@ import GRDB
 
 /// Imports leads from CSV and .xlsx files (issue 5): every row goes through the rules of
 /// `clew lead add` — validation, normalisation, duplicate detection, scoring, region from the
-/// city, an audit row per lead — inside **one** write transaction, so an import is all or
-/// nothing (a `kill -9` half-way leaves the database exactly as it was).
+/// city, an audit row per lead.
+///
+/// Nobody waits on an import (issue 12): rows are parsed, cleaned and scored outside the write
+/// lock and committed in chunks of ``ImportOptions/defaultChunkRows`` rows, each its own short
+/// transaction tagged with the import's id, so other users' writes slip in between and the
+/// imported leads appear (and count as duplicates for `clew lead add`) as they commit. The
+/// `import` row records the last row committed: after a crash or a `kill -9`,
+/// `clew import --resume FILE` continues from the next row, and `clew import undo ID` removes
+/// a partial import as it does a finished one. The first chunk is read before anything is
+/// written, so a file that cannot be read at all writes nothing.
 ///
 /// ```swift
 /// let summary = try ImportService(context: context, actor: me).run(path: "leads.csv")
@@ -30,17 +38,30 @@ public struct ImportService: Sendable {
     static let rejectsInSummary = 20
     /// How many lead numbers are reserved at a time.
     static let numberChunk = 512
+    /// The writing connection's page cache during an import, in KiB.
+    static let cacheKibibytes = 65_536
 
-    /// Imports the file at `path`.
+    /// Imports the file at `path` (or, with ``ImportOptions/resume``, continues its partial import).
     ///
     /// - Parameter progress: called every few hundred rows (on the calling thread).
     /// - Throws: ``PermissionError`` (the actor may not register leads), ``ImportFileError``
-    ///   (the file cannot be read or parsed: nothing is written), ``StoreError``.
-    public func run(path: String, options: ImportOptions = ImportOptions(),
+    ///   (the file cannot be read or parsed: nothing is written), ``ImportInterruptedError``
+    ///   (it stopped after committing part of the file), ``StoreError``.
+    public func run(path: String, options requested: ImportOptions = ImportOptions(),
                     progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         try AccessPolicy.check(.registerLeads, actor)
         let started = Date()
         let fileName = (path as NSString).lastPathComponent
+        let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        let resumed = requested.resume ? try partialImport(of: absolutePath, fileName: fileName, size: fileSize) : nil
+        var options = requested
+        if let resumed {
+            options.encoding = resumed.options.encoding.flatMap(ImportEncoding.init(rawValue:))
+            options.sheet = resumed.options.sheet
+            options.mappings = resumed.options.mappings
+            options.rejectsPath = resumed.options.rejectsPath
+        }
         // The file the user named is read with the user's own group only (a team install).
         var source = try Privilege.asUser { try ImportSource.open(path, options: options) }
         var summary = ImportSummary(file: fileName, format: source.format, encoding: source.encoding?.rawValue, sheet: source.sheet)
@@ -63,34 +84,89 @@ public struct ImportService: Sendable {
         summary.ignoredColumns = mapping.ignoredColumns
         buffered.removeFirst(headerIndex + 1)
 
-        let rejectsPath = options.rejectsPath ?? Self.defaultRejectsPath(for: path)
-        let rejects = options.dryRun ? nil : try RejectsFile(path: rejectsPath, headers: mapping.headers)
-        defer { rejects?.discard() }
-
+        // The records, a chunk at a time, cleaned and scored outside the write lock (the next
+        // chunk on another core while one commits); rows a resumed import committed before are
+        // skipped.
+        let skipThrough = resumed?.record.resumeRow ?? 0
         let write = Writer(context: context, actor: actor, fileName: fileName, now: context.clock.now(), mapping: mapping)
-        let pending = buffered
+        let reader = ImportChunkReader(source: source, pending: buffered, skipThrough: skipThrough, size: options.chunkRows, writer: write)
+        // The first chunk is read before anything is written: a file that cannot be parsed
+        // near its top, or has no rows, leaves no trace.
+        var chunk = try reader.next()
+        guard !chunk.isEmpty || resumed != nil else { throw ImportFileError.headerOnly(fileName) }
+        let rejectsPath = options.rejectsPath ?? Self.defaultRejectsPath(for: path)
+        var importID: Int64 = 0
+        if let resumed {
+            importID = resumed.record.id
+            summary.id = importID
+            summary.resumedAfterRow = resumed.record.resumeRow
+            summary.restoreCounts(from: resumed.record)
+            try context.database.write { try write.claim(importID, $0) }
+        } else if !options.dryRun {
+            let stored = StoredImportOptions(encoding: source.encoding?.rawValue ?? options.encoding?.rawValue, sheet: source.sheet,
+                                             mappings: options.mappings, rejectsPath: rejectsPath)
+            importID = try context.database.write { db in
+                try write.begin(db, summary: summary, path: absolutePath, size: fileSize, options: stored)
+            }
+            summary.id = importID
+        }
+        let rejects = options.dryRun ? nil : try RejectsFile(
+            path: rejectsPath, part: rejectsPath + ".part-\(importID)", headers: mapping.headers,
+            resumeAt: resumed.map { UInt64($0.record.rejectsBytes) })
+
+        var committedThrough = skipThrough
+        var seen = Set<String>()
+        // A chunk's pages fit in the writing connection's page cache, so SQLite does not spill
+        // them into the WAL before the commit (the default cache is 2 MB).
+        try context.database.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)") }
+        defer { _ = try? context.database.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -2000") } }
         do {
-            try context.database.pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    var state = try write.begin(db, summary: summary)
-                    func handle(_ record: TabularRecord) throws {
-                        guard !record.isBlank else { return }
-                        try write.row(record, &state, &summary, rejects: rejects, db)
-                        if summary.rows % 256 == 0 {
-                            progress?(ImportProgress(rows: summary.rows, fraction: source.records.fractionRead))
+            while let last = chunk.last {
+                let prepared = chunk
+                let lastRow = last.record.row
+                let ahead = reader.prefetch()
+                // A chunk whose rows do not repeat each other's phone or email only inserts new
+                // leads or merges into older ones, so its leads are indexed for search in one go.
+                let bulk = !ImportService.repeatsWithin(prepared.map(\.outcome))
+                let body: (Database) throws -> Void = { db in
+                    var state = try write.state(db, importID: importID, dryRun: options.dryRun, seen: seen)
+                    func rows() throws {
+                        for (record, outcome) in prepared {
+                            try write.row(record, outcome, &state, &summary, rejects: rejects, db)
                         }
                     }
-                    for record in pending { try handle(record) }
-                    while let record = try source.records.next() { try handle(record) }
-                    guard summary.rows > 0 else { throw ImportFileError.headerOnly(fileName) }
-                    summary.seconds = Date().timeIntervalSince(started)
-                    try write.finish(db, &state, summary: summary)
-                    if !options.dryRun { summary.id = state.importID }
-                    return options.dryRun ? .rollback : .commit
+                    if bulk { try SearchIndex.bulkIndexing(db, rows) } else { try rows() }
+                    try write.finishChunk(db, &state, summary: summary, lastRow: lastRow, rejectsBytes: try rejects?.committedBytes() ?? 0)
+                    seen = state.seen
                 }
+                do {
+                    if options.dryRun { try context.database.rehearse(body) } else { try context.database.write(body) }
+                    committedThrough = lastRow
+                    summary.chunks += 1
+                    if let stop = options.interruptAfterChunks, summary.chunks >= stop, !options.dryRun {
+                        throw StoreError.conflict("interrupted after \(stop) chunk\(stop == 1 ? "" : "s") (test)")
+                    }
+                } catch {
+                    _ = try? ahead.wait()   // the reader is done with the file before we leave
+                    throw error
+                }
+                chunk = try ahead.wait()
+                progress?(ImportProgress(rows: summary.rows, fraction: reader.fraction))
             }
-        } catch let error as DatabaseError {
-            throw StoreError(error)
+            summary.seconds = Date().timeIntervalSince(started)
+            if !options.dryRun {
+                try context.database.write { try write.finish($0, importID: importID, summary: summary) }
+            }
+        } catch {
+            rejects?.leave()
+            guard !options.dryRun, importID != 0 else { throw error }
+            // This process no longer runs it: `--resume` and undo may take it on at once.
+            _ = try? context.database.write { db in
+                try db.execute(sql: "UPDATE import SET runner_host = NULL, runner_pid = NULL, runner_start = NULL WHERE id = ? AND status = 'running'",
+                               arguments: [importID])
+            }
+            throw ImportInterruptedError(id: importID, file: fileName, committedThroughRow: committedThrough,
+                                         reason: (error as? any UserFacingError)?.description ?? StoreError.mapping(error)?.description ?? "\(error)")
         }
         if !options.dryRun && summary.rows >= 1_000 { context.database.checkpoint() }
         progress?(ImportProgress(rows: summary.rows, fraction: 1))
@@ -106,17 +182,85 @@ public struct ImportService: Sendable {
         return summary
     }
 
+    /// Whether two accepted rows share a phone or an email.
+    static func repeatsWithin(_ rows: [PreparedRow]) -> Bool {
+        var keys = Set<String>()
+        for case let .accepted(row, _) in rows {
+            if let phone = row.lead.phone, !keys.insert("p:" + phone.normalized).inserted { return true }
+            if let email = row.lead.email, !keys.insert("e:" + email.normalized).inserted { return true }
+        }
+        return false
+    }
+
     /// `leads.csv` → `leads.rejects.csv` beside it.
     public static func defaultRejectsPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.deletingPathExtension().appendingPathExtension("rejects.csv").path
+    }
+
+    /// The partial import of `path` by this actor that `--resume` continues.
+    private func partialImport(of path: String, fileName: String, size: Int?) throws -> (record: PartialImport, options: StoredImportOptions) {
+        let found = try context.database.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT import.*, 0 AS remaining FROM import WHERE status = 'running' AND path = ? AND actor = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [path, actor.login])
+        }
+        guard let row = found else {
+            throw StoreError.notFound("no partial import of \(fileName) by \(actor.login) to resume; see 'clew import list' (没有可续传的导入)")
+        }
+        let record = PartialImport(row: row)
+        if let runner = record.runner, !ProcessIdentity.isGone(runner) {
+            throw StoreError.conflict("import #\(record.id) of \(fileName) is still running (process \(runner)); wait for it, or stop that process first")
+        }
+        if let recorded = record.fileSize, let size, recorded != size {
+            throw StoreError.conflict("\(fileName) changed since import #\(record.id) began (\(recorded) → \(size) bytes); undo it with 'clew import undo \(record.id)' and import the file afresh")
+        }
+        guard let text = record.optionsJSON, let options = try? JSONDecoder().decode(StoredImportOptions.self, from: Data(text.utf8)) else {
+            throw StoreError.conflict("import #\(record.id) cannot be resumed (it was started by an older Clew); undo it with 'clew import undo \(record.id)'")
+        }
+        return (record, options)
+    }
+}
+
+/// A partial import, as `--resume` finds it.
+struct PartialImport {
+    /// Its history row: counts so far, and the last row committed.
+    var counts: ImportRecord
+    var rejectsBytes: Int
+    var fileSize: Int?
+    var optionsJSON: String?
+    var runner: ProcessIdentity?
+
+    var id: Int64 { counts.id }
+    var resumeRow: Int { counts.committedThroughRow }
+
+    init(row: Row) {
+        counts = ImportRecord(row: row)
+        rejectsBytes = row["rejects_bytes"]
+        fileSize = row["file_size"]
+        optionsJSON = row["options"]
+        runner = ImportRecord.runner(row)
+    }
+}
+
+extension ImportSummary {
+    /// The counts a partial import committed before it stopped.
+    mutating func restoreCounts(from record: PartialImport) {
+        (rows, inserted, merged, unchanged) = (record.counts.rows, record.counts.inserted, record.counts.merged, record.counts.unchanged)
+        (rejected, flagged) = (record.counts.rejected, record.counts.flagged)
     }
 }
 
 // MARK: - Writing rows
 
 extension ImportService {
-    /// The statements and counters of one import transaction.
+    /// A row cleaned and scored outside the write lock.
+    enum PreparedRow {
+        case rejected(String)
+        case accepted(ImportRowCleaner.Accepted, LeadScore)
+    }
+
+    /// The statements and counters of one chunk's transaction.
     struct WriteState {
         var importID: Int64 = 0
         var insertLead: Statement
@@ -129,9 +273,22 @@ extension ImportService {
         var day: CalendarDay
         var nextNumber = 1
         var numbersEnd = 0
+        /// Leads the chunk created or merged into (their `import_lead` rows get the version undo compares).
+        var touched: [Int64] = []
+        /// Leads the chunk created in `screening` that an assignment rule matches.
+        var screening: [Int64] = []
+        /// Every lead the chunk created.
+        var inserted: Set<Int64> = []
+        /// Leads the chunk created that a later row of it merged into (their details changed,
+        /// so the assignment rules look at them again).
+        var remerged: [Int64] = []
+        /// A dry run: the phone and email keys of rows earlier in the file (its chunks are
+        /// rolled back, so a later chunk finds them here rather than in the database).
+        var dryRun = false
+        var seen: Set<String> = []
     }
 
-    /// Writes rows as one user at one instant, through statements prepared once.
+    /// Writes rows as one user at one instant, through statements prepared once per connection.
     struct Writer {
         let context: ClewContext
         let actor: ActingUser
@@ -139,33 +296,77 @@ extension ImportService {
         let now: Date
         let mapping: ImportColumnMapping
 
-        func begin(_ db: Database, summary: ImportSummary) throws -> WriteState {
+        /// Creates the `import` row (status `running`, this process as its runner) and its audit row.
+        func begin(_ db: Database, summary: ImportSummary, path: String, size: Int?, options: StoredImportOptions) throws -> Int64 {
+            let runner = ProcessIdentity.current
+            let json = String(decoding: try JSONEncoder().encode(options), as: UTF8.self)
             try db.execute(sql: """
-                INSERT INTO import (file, format, encoding, sheet, actor, via, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')
-                """, arguments: [fileName, summary.format, summary.encoding, summary.sheet, actor.login, actor.impersonator, now.storage])
+                INSERT INTO import (file, format, encoding, sheet, actor, via, started_at, status, path, file_size, options,
+                                    runner_host, runner_pid, runner_start, rejects_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [fileName, summary.format, summary.encoding, summary.sheet, actor.login, actor.impersonator, now.storage,
+                                 path, size, json, runner.host, Int64(runner.pid), runner.started, options.rejectsPath])
             let importID = db.lastInsertedRowID
+            try Mutation(db: db, actor: actor, now: now).audit("import", entity: "import", id: importID, field: "file", new: fileName)
+            return importID
+        }
+
+        /// Makes this process the runner of partial import `id` (`--resume`).
+        func claim(_ id: Int64, _ db: Database) throws {
+            let runner = ProcessIdentity.current
+            try db.execute(sql: "UPDATE import SET runner_host = ?, runner_pid = ?, runner_start = ? WHERE id = ? AND status = 'running'",
+                           arguments: [runner.host, Int64(runner.pid), runner.started, id])
+            guard db.changesCount == 1 else { throw StoreError.conflict("import #\(id) is no longer running; see 'clew import list'") }
+            try Mutation(db: db, actor: actor, now: now).audit("resume", entity: "import", id: id, field: "status", new: "running")
+        }
+
+        /// Cleans and scores `record`: no database needed.
+        func prepare(_ record: TabularRecord) -> PreparedRow {
+            switch ImportRowCleaner.clean(record.cells, mapping: mapping) {
+            case let .rejected(reason): .rejected(reason)
+            case let .accepted(row): .accepted(row, context.process.scoring.score(row.lead.fields))
+            }
+        }
+
+        /// The statements for one chunk (cached by the connection, so prepared once per import).
+        /// A dry run inserts its `import` row in every chunk (each is rolled back).
+        func state(_ db: Database, importID: Int64, dryRun: Bool, seen: Set<String>) throws -> WriteState {
+            var importID = importID
+            if dryRun {
+                try db.execute(sql: "INSERT INTO import (file, format, actor, started_at, status) VALUES (?, 'csv', ?, ?, 'running')",
+                               arguments: [fileName, actor.login, now.storage])
+                importID = db.lastInsertedRowID
+            } else {
+                guard try String.fetchOne(db, sql: "SELECT status FROM import WHERE id = ?", arguments: [importID]) == "running" else {
+                    throw StoreError.conflict("import #\(importID) was undone while it ran")
+                }
+            }
             var state = WriteState(
-                insertLead: try db.makeStatement(sql: """
+                insertLead: try db.cachedStatement(sql: """
                     INSERT OR ROLLBACK INTO lead (number, status, suggested_grade, score, score_parts, customer, contact, title, phone, phone_key,
                       email, email_key, industry, need, source, campaign, region, city, budget, flags, tags, created_by, created_at, updated_by,
                       updated_at, version, status_changed_at, budget_min_yuan, budget_max_yuan)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, 1, ?, ?, ?)
                     """),
-                insertAudit: try db.makeStatement(sql: """
+                insertAudit: try db.cachedStatement(sql: """
                     INSERT INTO audit (at, actor, via, action, entity, entity_id, field, new) VALUES (?, ?, ?, 'import', 'lead', ?, 'import', ?)
                     """),
-                insertImportLead: try db.makeStatement(sql: "INSERT OR IGNORE INTO import_lead (import_id, lead_id, row, action) VALUES (?, ?, ?, ?)"),
-                insertExtra: try db.makeStatement(sql: "INSERT INTO lead_extra (lead_id, name, value, import_id) VALUES (?, ?, ?, ?)"),
-                findByPhone: try db.makeStatement(sql: "SELECT id FROM lead WHERE phone_key = ? ORDER BY status = 'merged', id LIMIT 1"),
-                findByEmail: try db.makeStatement(sql: "SELECT id FROM lead WHERE email_key = ? ORDER BY status = 'merged', id LIMIT 1"),
-                fetchLead: try db.makeStatement(sql: "SELECT \(Lead.selection) FROM lead WHERE id = ?"),
+                insertImportLead: try db.cachedStatement(sql: "INSERT OR IGNORE INTO import_lead (import_id, lead_id, row, action) VALUES (?, ?, ?, ?)"),
+                insertExtra: try db.cachedStatement(sql: "INSERT INTO lead_extra (lead_id, name, value, import_id) VALUES (?, ?, ?, ?)"),
+                findByPhone: try db.cachedStatement(sql: "SELECT id FROM lead WHERE phone_key = ? ORDER BY status = 'merged', id LIMIT 1"),
+                findByEmail: try db.cachedStatement(sql: "SELECT id FROM lead WHERE email_key = ? ORDER BY status = 'merged', id LIMIT 1"),
+                fetchLead: try db.cachedStatement(sql: "SELECT \(Lead.selection) FROM lead WHERE id = ?"),
                 day: CalendarDay.containing(now, in: context.calendar.timeZone))
             state.importID = importID
-            try Mutation(db: db, actor: actor, now: now).audit("import", entity: "import", id: importID, field: "file", new: fileName)
+            state.dryRun = dryRun
+            state.seen = seen
             return state
         }
 
-        func row(_ record: TabularRecord, _ state: inout WriteState, _ summary: inout ImportSummary, rejects: RejectsFile?, _ db: Database) throws {
+        /// One row: rejected, merged into the lead it duplicates, or inserted. Which of those is
+        /// decided here, by ``duplicate(of:_:_:)`` and ``merge(_:line:into:_:_:)``.
+        func row(_ record: TabularRecord, _ prepared: PreparedRow, _ state: inout WriteState, _ summary: inout ImportSummary,
+                 rejects: RejectsFile?, _ db: Database) throws {
             summary.rows += 1
             func reject(_ reason: String) throws {
                 summary.rejected += 1
@@ -173,14 +374,19 @@ extension ImportService {
                 try rejects?.write(row: record.row, reason: reason, cells: record.cells)
             }
             let accepted: ImportRowCleaner.Accepted
-            switch ImportRowCleaner.clean(record.cells, mapping: mapping) {
+            let score: LeadScore
+            switch prepared {
             case let .rejected(reason): return try reject(reason)
-            case let .accepted(row): accepted = row
+            case let .accepted(row, rowScore): (accepted, score) = (row, rowScore)
+            }
+            if state.dryRun, seenEarlier(accepted.lead, &state) {
+                summary.merged += 1
+                return
             }
             let existing = try duplicate(of: accepted.lead, &state, db)
             switch DuplicatePolicy.decide(existing.map { DuplicatePolicy.Match($0.accessFacts, by: actor) }) {
             case .register:
-                try insert(accepted, line: record.row, &state, db)
+                try insert(accepted, score: score, line: record.row, &state, db)
                 summary.inserted += 1
             case .refuseNaming(editable: true):
                 guard let existing else { return }
@@ -197,7 +403,7 @@ extension ImportService {
                 return try reject(DuplicatePolicy.hiddenRefusal)
             case .repeatPurchase, .followLostLead:
                 guard let existing else { return }
-                let id = try insert(accepted, line: record.row, &state, db)
+                let id = try insert(accepted, score: score, line: record.row, &state, db)
                 if let inserted = try Row.fetchOne(state.fetchLead, arguments: [id]).map(Lead.init(row:)) {
                     _ = try DuplicateNotice.link(inserted, to: existing, Mutation(db: db, actor: actor, now: now))
                 }
@@ -207,6 +413,15 @@ extension ImportService {
                 summary.flagged += 1
                 for flag in accepted.flags { summary.flags[flag, default: 0] += 1 }
             }
+        }
+
+        /// A dry run: whether a row of an earlier (rolled-back) chunk had this phone or email;
+        /// records this row's keys for later chunks.
+        private func seenEarlier(_ lead: ValidatedLead, _ state: inout WriteState) -> Bool {
+            let keys = [lead.phone.map { "p:" + $0.normalized }, lead.email.map { "e:" + $0.normalized }].compactMap { $0 }
+            if keys.contains(where: state.seen.contains) { return true }
+            state.seen.formUnion(keys)
+            return false
         }
 
         /// The live lead with the same normalised phone (first) or email, following merges.
@@ -224,7 +439,7 @@ extension ImportService {
         }
 
         @discardableResult
-        private func insert(_ row: ImportRowCleaner.Accepted, line: Int, _ state: inout WriteState, _ db: Database) throws -> Int64 {
+        private func insert(_ row: ImportRowCleaner.Accepted, score: LeadScore, line: Int, _ state: inout WriteState, _ db: Database) throws -> Int64 {
             if state.nextNumber > state.numbersEnd {
                 let range = try LeadNumbering.reserve(db, count: ImportService.numberChunk, on: state.day)
                 state.nextNumber = range.lowerBound
@@ -233,7 +448,6 @@ extension ImportService {
             let number = LeadNumber(day: state.day, sequence: state.nextNumber).description
             state.nextNumber += 1
             let d = row.lead.fields
-            let score = context.process.scoring.score(d)
             let at = now.storage
             try state.insertLead.execute(arguments: [
                 number, row.lead.initialStatus.rawValue, score.suggestedGrade.rawValue, score.total, score.storedParts, d.customer, d.contact, d.title,
@@ -244,6 +458,12 @@ extension ImportService {
             let id = db.lastInsertedRowID
             try state.insertAudit.execute(arguments: [at, actor.login, actor.impersonator, id, "#\(state.importID) \(fileName) row \(line): \(number)"])
             try state.insertImportLead.execute(arguments: [state.importID, id, line, "insert"])
+            state.touched.append(id)
+            state.inserted.insert(id)
+            // New leads enter `tags` empty; only those some assignment rule matches are routed.
+            if row.lead.initialStatus == .screening, Routing.mayRoute(d, grade: score.suggestedGrade, tags: [], context: context) {
+                state.screening.append(id)
+            }
             for (name, value) in row.extras {
                 try state.insertExtra.execute(arguments: [id, name, value, state.importID])
             }
@@ -286,6 +506,8 @@ extension ImportService {
                 try m.audit("merge-details", entity: "lead", id: lead.id, field: "merged_from", new: "import #\(state.importID) (\(fileName) row \(line)): custom fields")
             }
             try state.insertImportLead.execute(arguments: [state.importID, lead.id, line, "merge"])
+            state.touched.append(lead.id)
+            if state.inserted.contains(lead.id) { state.remerged.append(lead.id) }
             return .merged
         }
 
@@ -297,9 +519,11 @@ extension ImportService {
             }
         }
 
-        func finish(_ db: Database, _ state: inout WriteState, summary: ImportSummary) throws {
-            // Give back the numbers reserved but not used (nobody else can have taken any: this
-            // transaction holds the write lock), so an import leaves no gap.
+        /// Ends a chunk's transaction: gives back the lead numbers reserved but not used (nobody
+        /// else can have taken any: the transaction holds the write lock), sends the chunk's new
+        /// leads through the assignment rules, records what "untouched since the import" means
+        /// for undo, and moves the import's counts and resume point to the chunk's last row.
+        func finishChunk(_ db: Database, _ state: inout WriteState, summary: ImportSummary, lastRow: Int, rejectsBytes: UInt64) throws {
             if state.nextNumber <= state.numbersEnd {
                 try db.execute(sql: "UPDATE lead_sequence SET last = ? WHERE day = ? AND last = ?",
                                arguments: [state.nextNumber - 1, state.day.description, state.numbersEnd])
@@ -307,25 +531,33 @@ extension ImportService {
             // New complete leads go through the assignment rules, as if registered by hand.
             if !context.process.assignment.isEmpty {
                 let m = Mutation(db: db, actor: actor, now: now)
-                let routable = try Lead.fetchAll(db, sql: """
-                    SELECT \(Lead.selection) FROM import_lead il JOIN lead ON lead.id = il.lead_id
-                    WHERE il.import_id = ? AND il.action = 'insert' AND lead.status = 'screening' ORDER BY lead.id
-                    """, arguments: [state.importID])
-                for lead in routable { _ = try Routing.route(lead, context: context, m) }
+                let fetch = try db.cachedStatement(sql: "SELECT \(Lead.selection) FROM lead WHERE id = ? AND status = 'screening'")
+                var seen = Set<Int64>()
+                for id in state.screening + state.remerged where seen.insert(id).inserted {
+                    if let lead = try Row.fetchOne(fetch, arguments: [id]).map(Lead.init(row:)) { _ = try Routing.route(lead, context: context, m) }
+                }
             }
             // What "untouched since the import" means for undo: this version and this many notes.
+            // One statement for the chunk: its lead ids go in as a JSON array.
             try db.execute(sql: """
                 UPDATE import_lead SET lead_version = (SELECT version FROM lead WHERE lead.id = import_lead.lead_id),
                   notes = (SELECT count(*) FROM note WHERE note.lead_id = import_lead.lead_id)
-                WHERE import_id = ?
-                """, arguments: [state.importID])
+                WHERE import_id = ? AND lead_id IN (SELECT value FROM json_each(?))
+                """, arguments: [state.importID, "[" + state.touched.map(String.init).joined(separator: ",") + "]"])
             try db.execute(sql: """
-                UPDATE import SET rows = ?, inserted = ?, merged = ?, unchanged = ?, rejected = ?, flagged = ?, finished_at = ?, status = 'done'
+                UPDATE import SET rows = ?, inserted = ?, merged = ?, unchanged = ?, rejected = ?, flagged = ?, resume_row = ?, rejects_bytes = ?
                 WHERE id = ?
                 """, arguments: [summary.rows, summary.inserted, summary.merged, summary.unchanged, summary.rejected, summary.flagged,
-                                 now.storage + summary.seconds, state.importID])
+                                 lastRow, Int64(rejectsBytes), state.importID])
+        }
+
+        /// Marks the import done (its counts were kept up to date chunk by chunk).
+        func finish(_ db: Database, importID: Int64, summary: ImportSummary) throws {
+            try db.execute(sql: "UPDATE import SET finished_at = ?, status = 'done' WHERE id = ? AND status = 'running'",
+                           arguments: [now.storage + summary.seconds, importID])
+            guard db.changesCount == 1 else { throw StoreError.conflict("import #\(importID) was undone while it ran") }
             try Mutation(db: db, actor: actor, now: now).audit(
-                "import", entity: "import", id: state.importID, field: "counts",
+                "import", entity: "import", id: importID, field: "counts",
                 new: "rows \(summary.rows), inserted \(summary.inserted), merged \(summary.merged), unchanged \(summary.unchanged), rejected \(summary.rejected), flagged \(summary.flagged)")
         }
     }

@@ -1,3 +1,4 @@
+import ClewDomain
 import Foundation
 
 /// How `clew import` reads a file.
@@ -12,14 +13,48 @@ public struct ImportOptions: Sendable {
     public var mappings: [String: String] = [:]
     /// Where rejected rows go (default: `FILE.rejects.csv` beside the file).
     public var rejectsPath: String?
+    /// Continue the partial import of this file (`clew import --resume FILE`) with the options
+    /// it was started with, from the row after the last one committed.
+    public var resume = false
+    /// Rows per write transaction.
+    var chunkRows = ImportOptions.defaultChunkRows
+    /// Tests: stop as if killed after this many chunks were committed.
+    var interruptAfterChunks: Int?
+
+    /// Rows per write transaction by default: each commits in well under a second.
+    public static let defaultChunkRows = 2_000
 
     public init(dryRun: Bool = false, encoding: ImportEncoding? = nil, sheet: String? = nil,
-                mappings: [String: String] = [:], rejectsPath: String? = nil) {
+                mappings: [String: String] = [:], rejectsPath: String? = nil, resume: Bool = false) {
         self.dryRun = dryRun
         self.encoding = encoding
         self.sheet = sheet
         self.mappings = mappings
         self.rejectsPath = rejectsPath
+        self.resume = resume
+    }
+}
+
+/// What an import was started with, kept on its `import` row so `--resume` reads the file the
+/// same way.
+struct StoredImportOptions: Codable {
+    var encoding: String?
+    var sheet: String?
+    var mappings: [String: String]
+    var rejectsPath: String
+}
+
+/// An import that stopped after committing part of the file: what is in, and what to do.
+public struct ImportInterruptedError: UserFacingError, Equatable {
+    public var id: Int64
+    public var file: String
+    /// The last row of the file committed (0: none).
+    public var committedThroughRow: Int
+    public var reason: String
+
+    public var description: String {
+        "import #\(id) of \(file) stopped after row \(committedThroughRow) (\(reason)); rows up to it are imported — "
+            + "continue with 'clew import --resume \(file)' or remove them with 'clew import undo \(id)' (导入中断：可续传或撤销)"
     }
 }
 
@@ -80,6 +115,10 @@ public struct ImportSummary: Sendable, Codable {
     public var rejects: [RejectedRow] = []
     /// Wall time in seconds.
     public var seconds = 0.0
+    /// For `--resume`: the row the import continued after (earlier rows were committed before).
+    public var resumedAfterRow: Int?
+    /// Write transactions the import committed (each a chunk of rows).
+    public var chunks = 0
 
     /// Rows per second.
     public var rate: Double { rows == 0 ? 0 : Double(rows) / max(seconds, 1e-6) }

@@ -65,12 +65,19 @@ struct TOMLReader {
         return string
     }
 
+    /// The largest whole number a process file may hold: sums of points and counts stay far
+    /// from overflow.
+    static let maximumMagnitude = 1_000_000_000
+
     mutating func int(_ table: TOMLTable, _ key: String, _ section: String, _ index: Int?, default fallback: Int? = nil) -> Int? {
         guard let value = table[key] else {
             if fallback == nil { fail(section, index, nil, token: key, "missing '\(key)' " + Self.place(section, index)) }
             return fallback
         }
         guard let int = value.int else { fail(section, index, key, token: key, "'\(key)' must be a whole number"); return nil }
+        guard abs(int) <= Self.maximumMagnitude else {
+            fail(section, index, key, token: key, "'\(key)' must be between -\(Self.maximumMagnitude) and \(Self.maximumMagnitude)"); return nil
+        }
         return int
     }
 

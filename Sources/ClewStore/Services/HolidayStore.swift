@@ -32,6 +32,7 @@ public struct HolidayStore: Sendable {
     /// Adds or replaces the entries for `days` (admins only).
     public func set(_ days: [CalendarDay], isHoliday: Bool, name: String?) throws {
         try AccessPolicy.check(.administer, actor)
+        try Self.checkCount(days)
         try context.mutate(as: actor) { m in
             for day in days {
                 try m.db.execute(
@@ -46,6 +47,7 @@ public struct HolidayStore: Sendable {
     /// Removes the entries for `days` (admins only).
     public func remove(_ days: [CalendarDay]) throws {
         try AccessPolicy.check(.administer, actor)
+        try Self.checkCount(days)
         try context.mutate(as: actor) { m in
             for day in days {
                 try m.db.execute(sql: "DELETE FROM holiday WHERE day = ?", arguments: [day.description])
@@ -54,6 +56,12 @@ public struct HolidayStore: Sendable {
                 }
             }
         }
+    }
+
+    /// At most a year of days per change (``CalendarDayRange/maximumDays``).
+    private static func checkCount(_ days: [CalendarDay]) throws {
+        guard let first = days.min(), let last = days.max(), days.count > CalendarDayRange.maximumDays else { return }
+        throw CalendarDayRangeError.tooLong("\(first)..\(last)", days: days.count)
     }
 
     static func all(_ db: Database) throws -> [HolidayEntry] {

@@ -10,14 +10,7 @@ struct HolidayCommand: ParsableCommand {
 
     /// `2026-10-01` or a range `2026-10-01..2026-10-07`.
     static func days(_ text: String) throws -> [CalendarDay] {
-        let bounds = text.components(separatedBy: "..")
-        guard (1...2).contains(bounds.count), let first = CalendarDay(bounds[0]), let last = CalendarDay(bounds.last ?? "") , first <= last else {
-            throw ValidationError("cannot read '\(text)'; use 2026-10-01 or 2026-10-01..2026-10-07")
-        }
-        var days: [CalendarDay] = []
-        var day = first
-        while day <= last && days.count <= 366 { days.append(day); day = day.adding(days: 1) }
-        return days
+        try CalendarDayRange(parsing: text).days
     }
 
     struct List: ParsableCommand {

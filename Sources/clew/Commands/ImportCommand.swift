@@ -9,6 +9,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import", abstract: "Import leads from a CSV or .xlsx file; list past imports; undo one.",
         discussion: """
             clew import FILE [--dry-run] [--json]     import (the 'file' subcommand is the default)
+            clew import --resume FILE                 continue an import that stopped part-way
             clew import --template > template.csv     the headers Clew understands
             clew import list                          past imports with their counts
             clew import undo ID                       remove the leads an import created, unless worked on since
@@ -23,13 +24,16 @@ struct ImportFileCommand: ParsableCommand {
         discussion: """
             Every row goes through the rules of 'clew lead add'. Rows without a customer name or without a valid phone \
             or email are rejected and written, with their line number and reason, to FILE.rejects.csv. A row whose phone \
-            or email matches a lead (in the database or earlier in the file) is merged into it. The import is atomic: \
-            it is written completely or not at all.
+            or email matches a lead (in the database or earlier in the file) is merged into it. Rows are committed in \
+            chunks of \(ImportOptions.defaultChunkRows), so nobody else waits on an import and its leads appear as it goes; \
+            an import that stops part-way (a crash, kill -9, a full disk) is continued with --resume FILE or removed \
+            with 'clew import undo ID'.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The file: .csv, .txt, .tsv or .xlsx.") var file: String?
     @Flag(name: .customLong("dry-run"), help: "Check everything and report; write nothing.") var dryRun = false
+    @Flag(help: "Continue the partial import of FILE (as it was started) after its last committed row.") var resume = false
     @Option(help: "Force the encoding of a CSV file: utf-8, gb18030 (gbk) or utf-16.") var encoding: String?
     @Option(help: "The sheet of an .xlsx workbook (default: the first).") var sheet: String?
     @Option(name: .customLong("map"), help: ArgumentHelp("Map a column to a field: 'Column Name=field' (or =custom, =ignore). Repeatable.", valueName: "column=field"))
@@ -42,6 +46,9 @@ struct ImportFileCommand: ParsableCommand {
     func validate() throws {
         if template { return }
         guard file != nil else { throw ValidationError("give the file to import (or --template)") }
+        if resume && (dryRun || encoding != nil || sheet != nil || !mappings.isEmpty || rejects != nil) {
+            throw ValidationError("--resume continues an import with the options it was started with; give only the file")
+        }
         if let encoding, ImportEncoding(name: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use utf-8, gb18030 (gbk) or utf-16")
         }
@@ -57,7 +64,8 @@ struct ImportFileCommand: ParsableCommand {
         }
         guard let file else { return }
         let environment = try CommandEnvironment.open(global)
-        var options = ImportOptions(dryRun: dryRun, encoding: encoding.flatMap(ImportEncoding.init(name:)), sheet: sheet, rejectsPath: rejects)
+        var options = ImportOptions(dryRun: dryRun, encoding: encoding.flatMap(ImportEncoding.init(name:)), sheet: sheet, rejectsPath: rejects,
+                                    resume: resume)
         for mapping in mappings {
             guard let equals = mapping.lastIndex(of: "=") else { continue }
             options.mappings[String(mapping[..<equals])] = String(mapping[mapping.index(after: equals)...])
@@ -87,6 +95,8 @@ enum ImportReport {
         if s.skippedTitleLines > 0 { what += ", \(s.skippedTitleLines) title line\(s.skippedTitleLines == 1 ? "" : "s") above the header skipped" }
         if s.dryRun {
             Output.line(Output.safe("Dry run of \(s.file) (\(what)): nothing was written."))
+        } else if let row = s.resumedAfterRow {
+            Output.line(Output.safe("Import #\(s.id.map(String.init) ?? "?") of \(s.file) (\(what)), resumed after row \(row)."))
         } else {
             Output.line(Output.safe("Import #\(s.id.map(String.init) ?? "?") of \(s.file) (\(what))."))
         }
@@ -152,6 +162,8 @@ struct ImportListCommand: ParsableCommand {
     @Option(help: "How many (default 50).") var limit = 50
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws { try OptionLimits.check(limit, in: OptionLimits.pageSize, "--limit") }
+
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         let imports = try ImportService(context: environment.context, actor: environment.actor).history(limit: limit)
@@ -169,6 +181,9 @@ struct ImportListCommand: ParsableCommand {
                 [String(i.id), Output.time(i.startedAt), i.actor, String(i.rows), String(i.inserted), String(i.merged), String(i.unchanged),
                  String(i.rejected), String(i.flagged), i.status, String(i.remaining), i.file]
             })
+        if imports.contains(where: { $0.status == "partial" }) {
+            Output.line("A partial import stopped part-way: continue it with 'clew import --resume FILE', or remove it with 'clew import undo ID'.")
+        }
     }
 }
 
@@ -180,6 +195,8 @@ struct ImportUndoCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The import id (see 'clew import list').") var id: Int64
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws { try OptionLimits.check(id: id, "the import id") }
 
     func run() throws {
         let environment = try CommandEnvironment.open(global)

@@ -80,6 +80,10 @@ struct LeadEditCommand: ParsableCommand {
     @Option(help: "Fields to empty, comma-separated (campaign,budget).") var clear: String?
     @Option(name: .customLong("if-version"), help: "Refuse if the lead changed since this version.") var ifVersion: Int?
 
+    func validate() throws {
+        if let ifVersion { try OptionLimits.check(ifVersion, in: 1...Int(Int32.max), "--if-version") }
+    }
+
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         var clearing = Set<LeadField>()

@@ -15,7 +15,7 @@ struct LeadListCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
-        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
+        try OptionLimits.check(limit, in: OptionLimits.pageSize, "--limit")
     }
 
     func run() throws {

@@ -36,7 +36,7 @@ struct OutboxListCommand: ParsableCommand {
         if let status, !(OutboxService.statuses + ["all"]).contains(status.lowercased()) {
             throw ValidationError("unknown status '\(status)'; use pending, sent, failed, cancelled or all")
         }
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        try OptionLimits.check(limit, in: OptionLimits.pageSize, "--limit")
     }
 
     func run() throws {
@@ -70,6 +70,8 @@ struct OutboxDeliverCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The most messages to send in this run (default 100).") var limit = 100
     @Flag(help: "Print the report as JSON.") var json = false
+
+    func validate() throws { try OptionLimits.check(limit, in: OptionLimits.deliveryBatch, "--limit") }
 
     func run() throws {
         let environment = try CommandEnvironment.open(global)

@@ -14,6 +14,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give something to search for") }
+        try OptionLimits.check(limit, in: 1...500, "--limit")
     }
 
     func run() throws {

@@ -12,6 +12,8 @@ struct SeedCommand: ParsableCommand {
     @Option(help: "How many leads.") var leads = 2_000
     @Option(help: "Random seed (same seed, same data).") var seed: UInt64 = 1
 
+    func validate() throws { try OptionLimits.check(leads, in: 0...5_000_000, "--leads") }
+
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         let report = try SeedGenerator(context: environment.context, actor: environment.actor)
@@ -43,6 +45,8 @@ struct DemoCommand: ParsableCommand {
     /// `--as` opens the demo as one of its users (wang.fang, a rep; zhou.min, a supervisor); `--db` is ignored.
     @OptionGroup var global: GlobalOptions
     @OptionGroup var interface: InterfaceOptions
+
+    func validate() throws { try OptionLimits.check(leads, in: 0...1_000_000, "--leads") }
 
     func run() throws {
         Privilege.dropForGood()  // the demo is always a personal database

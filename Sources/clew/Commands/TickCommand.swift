@@ -20,13 +20,19 @@ struct TickCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "List every firing, not only the first 30.") var verbose = false
     @Flag(help: "Print nothing unless something fired or failed.") var quiet = false
+    @Flag(help: "Exit with status 1 when the tick did nothing because another tick held the lease.") var strict = false
 
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         let asOfDate = try asOf.map { try environment.date($0) }
         let report = try TickService(context: environment.context, actor: environment.actor).run(asOf: asOfDate, dryRun: dryRun, delivery: TeamSession.delivery)
-        if json { return try Output.json(report) }
+        if json {
+            try Output.json(report)
+            if strict, let holder = report.heldBy { throw TickNotRun(holder: holder) }
+            return
+        }
         if let holder = report.heldBy {
+            if strict { throw TickNotRun(holder: holder) }
             if !quiet { Output.line("Another tick is running (lease held by \(Output.safe(holder))); nothing done.") }
             return
         }
@@ -44,6 +50,14 @@ struct TickCommand: ParsableCommand {
         let shown = verbose ? report.firings : Array(report.firings.prefix(30))
         Output.table(["RULE", "LEAD", "OUTCOME"], shown.map { [$0.rule, $0.lead ?? "", $0.outcome] }, maxWidths: [24, 16, 80])
         if shown.count < report.firings.count { Output.line("… and \(report.firings.count - shown.count) more (--verbose)") }
+    }
+}
+
+/// `clew tick --strict` when another tick held the lease: one line on stderr, status 1.
+struct TickNotRun: UserFacingError {
+    var holder: String
+    var description: String {
+        "another tick is running (lease held by \(Output.safe(holder))); nothing done (另一个定时任务正在运行，本次未执行)"
     }
 }
 

@@ -27,7 +27,7 @@ struct UserCommand: ParsableCommand {
                 throw ValidationError("unknown role '\(self.role)'; use one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))"
                     + Suggestion.hint(for: self.role, in: Role.allCases.map(\.rawValue)))
             }
-            guard capacity >= 0 else { throw ValidationError("--capacity cannot be negative") }
+            try OptionLimits.check(capacity, in: 0...100_000, "--capacity")
             let profile = UserProfile(login: login, name: name, role: role, supervisor: supervisor,
                                       regions: Self.list(regions), industries: Self.list(industries), capacity: capacity)
             try environment.users.add(profile, by: environment.actor)

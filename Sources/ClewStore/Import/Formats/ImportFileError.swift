@@ -29,10 +29,15 @@ public enum ImportFileError: UserFacingError, Equatable {
     case malformedWorkbook(String, reason: String)
     /// `--sheet` names a sheet the workbook does not have.
     case sheetNotFound(String, sheet: String, available: [String])
+    /// A part of the .xlsx archive inflates beyond the size or ratio limits (a zip bomb, or a
+    /// sheet too large to import in one go).
+    case workbookTooLarge(String, part: String, reason: String)
 
     public var description: String {
         switch self {
         case let .unreadable(path, reason): "cannot read \(path): \(reason)"
+        case let .workbookTooLarge(file, part, reason):
+            "\(file): \(part) \(reason); split the workbook or save the sheet as CSV (工作簿过大，请拆分或另存为 CSV)"
         case let .empty(file): "\(file) is empty: no header and no rows"
         case let .headerOnly(file): "\(file) has a header row but no data rows"
         case let .binary(file, line): "\(file) is not a text file (binary data at line \(line)); save it as CSV (UTF-8) or .xlsx"

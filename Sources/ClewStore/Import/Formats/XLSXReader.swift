@@ -78,11 +78,39 @@ struct XLSXReader {
 
     // MARK: - Archive and XML plumbing
 
+    /// The most one part may inflate to (a sheet of a million rows fits).
+    static let maximumPartBytes: UInt64 = 512 * 1_048_576
+    /// The most a part may inflate relative to its compressed size, beyond the first megabyte:
+    /// real sheets stay well under 100:1, a zip bomb reaches 1000:1.
+    static let maximumRatio: UInt64 = 200
+
+    /// Why a part of `compressed` bytes may not inflate to `inflated` bytes, or nil when it may.
+    static func inflationProblem(inflated: UInt64, compressed: UInt64) -> String? {
+        if inflated > maximumPartBytes { return "inflates beyond \(maximumPartBytes / 1_048_576) MB" }
+        if inflated > 1_048_576 && inflated / max(compressed, 1) > maximumRatio {
+            return "inflates more than \(maximumRatio) times its compressed size (\(compressed) bytes), which no spreadsheet does"
+        }
+        return nil
+    }
+
+    /// The inflated bytes of part `path`, refused as soon as they pass the size or ratio limit
+    /// (by the sizes the archive declares, then by the bytes actually inflated), so a zip bomb
+    /// fails fast with memory bounded by the limit.
     private static func data(_ archive: Archive, _ path: String, file: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
+        let compressed = UInt64(entry.compressedSize)
+        if let problem = inflationProblem(inflated: entry.uncompressedSize, compressed: compressed) {
+            throw ImportFileError.workbookTooLarge(file, part: path, reason: problem)
+        }
+        struct Refused: Error { var problem: String }
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if let problem = inflationProblem(inflated: UInt64(data.count), compressed: compressed) { throw Refused(problem: problem) }
+            }
+        } catch let refused as Refused {
+            throw ImportFileError.workbookTooLarge(file, part: path, reason: refused.problem)
         } catch {
             throw ImportFileError.malformedWorkbook(file, reason: "cannot unpack \(path)")
         }
