@@ -236,6 +236,18 @@ struct TimerTests {
         #expect(try fixture.notifications("alice", "overdue").count == 1)
     }
 
+    @Test func aTaskGivenInsideItsReminderWindowIsNotRemindedOnArrival() throws {
+        let fixture = try AutomationFixture()
+        // Created Monday 10:00 (the fixture's clock), due Tuesday 09:30: already less than a working day away.
+        let due = Self.at(2026, 11, 24, 9, 30)
+        let task = try fixture.tasks("alice").add(title: "首次电话", lead: nil, assignee: nil, due: due)
+        let first = try fixture.tick(Self.at(2026, 11, 23, 10, 5))
+        #expect(first.firings == [Firing(rule: "task.reminder", lead: nil, outcome: "task #\(task.id): skipped: created inside the reminder window")])
+        #expect(try fixture.notifications("alice", "reminder").isEmpty)
+        #expect(try fixture.tick(Self.at(2026, 11, 23, 16)).firings.isEmpty, "recorded once")
+        #expect(try fixture.tick(due).firings == [Firing(rule: "task.overdue", lead: nil, outcome: "task #\(task.id): marked overdue; told alice")])
+    }
+
     @Test func aTaskDueOnMondayRemindsOnFriday() throws {
         let fixture = try AutomationFixture()
         let due = Self.at(2026, 11, 30, 10)

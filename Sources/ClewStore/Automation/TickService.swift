@@ -245,11 +245,15 @@ struct TickRun {
 
     // MARK: - Tasks
 
-    /// Reminders `remind_before` a task is due.
+    /// Reminders `remind_before` a task is due. A task given to someone already inside that
+    /// window (a grade-A call due in 24 hours, with reminders a working day ahead) is not
+    /// "reminded" the moment it arrives: the firing is recorded as skipped, and the due-time
+    /// notice still comes.
     private mutating func taskReminders() throws {
         let horizon = sla.remindBefore.date(after: now, on: calendar)
         for row in try Row.fetchAll(m.db, sql: """
-            SELECT task.id, task.lead_id, task.assignee, task.title, coalesce(task.snoozed_until, task.due_at) AS due,
+            SELECT task.id, task.lead_id, task.assignee, task.title, task.created_at, task.snoozed_until,
+                   coalesce(task.snoozed_until, task.due_at) AS due,
                    'due@' || coalesce(task.snoozed_until, task.due_at) AS occurrence,
                    (SELECT number FROM lead WHERE lead.id = task.lead_id) AS number
             FROM task
@@ -261,6 +265,11 @@ struct TickRun {
             """ + limit, arguments: [horizon.storage, now.storage, horizon.storage]).counted(&considered) {
             let due = Date(storage: row["due"])
             let assignee: String = row["assignee"]
+            let windowOpened = sla.remindBefore.date(before: due, on: calendar)
+            if row["snoozed_until"] as Double? == nil, Date(storage: row["created_at"]) >= windowOpened {
+                try fireTask("task.reminder", row, outcome: "skipped: created inside the reminder window")
+                continue
+            }
             try m.notify(assignee, kind: "reminder", leadID: row["lead_id"],
                          body: "Task due \(StoreError.timestamp(due)): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")")
             try fireTask("task.reminder", row, outcome: "reminded \(assignee)")
