@@ -23,15 +23,16 @@ struct ChildProgram {
     /// - Returns: how it ended and the first `limit` bytes of its stderr.
     static func run(_ executable: String, name: String, arguments: [String], input: Data, timeout: TimeInterval,
                     stderrLimit limit: Int) throws(OutboxDeliveryError) -> (Ending, String) {
+        // Both pipes are created close-on-exec in one step: another thread of this process that
+        // spawns a program in between (a test runner, the TUI's ticker) must not inherit an end,
+        // or the child would never see the end of its input. The child gets its ends through
+        // dup2, which clears the flag on the copies.
         var stdinPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
-        guard pipe(&stdinPipe) == 0 else { throw .launch("\(name): cannot create a pipe") }
-        guard pipe(&stderrPipe) == 0 else {
+        guard makePipe(&stdinPipe) else { throw .launch("\(name): cannot create a pipe") }
+        guard makePipe(&stderrPipe) else {
             closeAll(stdinPipe)
             throw .launch("\(name): cannot create a pipe")
         }
-        // The parent's ends are not inherited by this or any later child.
-        _ = fcntl(stdinPipe[1], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(stderrPipe[0], F_SETFD, FD_CLOEXEC)
 
         #if canImport(Glibc)
         var actions = posix_spawn_file_actions_t()
@@ -112,6 +113,24 @@ struct ChildProgram {
     }
 
     private static func closeAll(_ fds: [Int32]) { for fd in fds where fd >= 0 { _ = close(fd) } }
+
+    #if canImport(Glibc)
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+    /// `pipe2`, looked up at run time: Swift's Glibc module does not import it (it is a GNU
+    /// extension).
+    private static let pipe2: Pipe2? = dlsym(nil, "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
+    #endif
+
+    /// A pipe whose two ends are close-on-exec from the start (`pipe2(O_CLOEXEC)`; where that
+    /// is missing, `pipe` and then the flag, which leaves a short window).
+    private static func makePipe(_ fds: inout [Int32]) -> Bool {
+        #if canImport(Glibc)
+        if let pipe2 { return fds.withUnsafeMutableBufferPointer { $0.baseAddress.map { pipe2($0, O_CLOEXEC) } ?? -1 } == 0 }
+        #endif
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
 
     #if canImport(Glibc)
     private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
