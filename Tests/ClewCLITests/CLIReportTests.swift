@@ -45,6 +45,25 @@ struct CLIReportTests {
         #expect(data.prefix(2) == Data("PK".utf8))
     }
 
+    @Test func anImportSaysWhichCampaignsItDrafted() throws {
+        let s = try CLISandbox()
+        try s.initWithTeam()
+        try s.ok("campaign", "add", "2026秋季展会", "--channel", "展会")
+        let csv = """
+            客户名称,联系人,手机,行业,需求,来源,营销活动
+            杭州恒通科技有限公司,王伟,13900000011,制造业,需采购企业级SaaS系统,展会,2026秋季展会
+            宁波瑞丰贸易有限公司,李娜,13900000012,零售,需要CRM替换现有Excel管理,线上推广,抖音直播12月
+            苏州天宇电子有限公司,张强,13900000013,制造业,需采购企业级SaaS系统,线上推广,抖音直播12月
+
+            """
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: s.directory + "/leads.csv"))
+        let imported = try s.ok("import", "leads.csv")
+        #expect(imported.contains("New draft campaign for marketing to complete: 抖音直播12月"), "\(imported)")
+        #expect(!imported.contains("2026秋季展会 ("))
+        let drafts = try #require(try s.clew("campaign", "list", "--status", "draft", "--json").json() as? [[String: Any]])
+        #expect(drafts.map { $0["name"] as? String } == ["抖音直播12月"] && drafts.first?["leads"] as? Int == 2)
+    }
+
     @Test func reportErrorsSayWhatToDo() throws {
         let s = try CLISandbox()
         try s.initWithTeam()

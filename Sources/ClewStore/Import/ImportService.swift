@@ -168,6 +168,17 @@ public struct ImportService: Sendable {
             throw ImportInterruptedError(id: importID, file: fileName, committedThroughRow: committedThrough,
                                          reason: (error as? any UserFacingError)?.description ?? StoreError.mapping(error)?.description ?? "\(error)")
         }
+        if !options.dryRun, importID != 0 {
+            // The campaign triggers drafted every name the import's leads were first to carry.
+            summary.draftCampaigns = try context.database.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT DISTINCT campaign.name FROM import_lead
+                    JOIN lead ON lead.id = import_lead.lead_id JOIN campaign ON campaign.name = lead.campaign
+                    WHERE import_lead.import_id = ? AND import_lead.action = 'insert' AND campaign.status = 'draft' AND campaign.created_at >= ?
+                    ORDER BY campaign.name
+                    """, arguments: [importID, started.storage - 1])
+            }
+        }
         if !options.dryRun && summary.rows >= 1_000 { context.database.checkpoint() }
         progress?(ImportProgress(rows: summary.rows, fraction: 1))
         if let rejects {

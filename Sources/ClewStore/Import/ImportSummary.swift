@@ -119,6 +119,9 @@ public struct ImportSummary: Sendable, Codable {
     public var resumedAfterRow: Int?
     /// Write transactions the import committed (each a chunk of rows).
     public var chunks = 0
+    /// Campaign names first seen in this import: created as draft campaigns for marketing to
+    /// complete (`clew campaign list --status draft`).
+    public var draftCampaigns: [String] = []
 
     /// Rows per second.
     public var rate: Double { rows == 0 ? 0 : Double(rows) / max(seconds, 1e-6) }

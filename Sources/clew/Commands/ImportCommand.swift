@@ -105,6 +105,10 @@ enum ImportReport {
         Output.line(Output.safe("Columns: \(columns)"))
         if !s.customFields.isEmpty { Output.line(Output.safe("Kept as custom fields: \(s.customFields.joined(separator: ", "))")) }
         if !s.ignoredColumns.isEmpty { Output.line(Output.safe("Ignored (set by Clew): \(s.ignoredColumns.joined(separator: ", "))")) }
+        if !s.draftCampaigns.isEmpty {
+            Output.line(Output.safe("New draft campaign\(s.draftCampaigns.count == 1 ? "" : "s") for marketing to complete: "
+                                    + s.draftCampaigns.joined(separator: ", ") + " (clew campaign list --status draft)"))
+        }
         if !s.flags.isEmpty {
             Output.line("Flagged: " + s.flags.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
