@@ -81,6 +81,15 @@ public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomString
 
     /// The day `date` falls on in `calendar`'s time zone (lets a caller reuse one `Calendar`).
     static func containing(_ date: Date, using calendar: Calendar) -> CalendarDay {
+        // The arithmetic way, for the Gregorian years Foundation's calendar is Gregorian in
+        // (after 1582) and below year 5000: the zone's offset at that instant, then whole days —
+        // Foundation's `dateComponents` costs microseconds, and the tick and the reports ask this
+        // for every lead they look at.
+        let seconds = date.timeIntervalSince1970
+        if seconds > -1.2e10, seconds < 9.5e10 {
+            let local = seconds + Double(calendar.timeZone.secondsFromGMT(for: date))
+            return CalendarDay(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
+        }
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         let year = min(max(parts.year ?? 1970, 1), 9999)
         return CalendarDay(unchecked: year, parts.month ?? 1, parts.day ?? 1)
@@ -126,6 +135,18 @@ public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomString
     /// `calendar`'s time zone. A wall time skipped by DST resolves as Foundation does (later).
     func date(using calendar: Calendar, minute: Int) -> Date {
         if minute >= 24 * 60 { return adding(days: 1).date(using: calendar, minute: minute - 24 * 60) }
+        // The arithmetic way when the zone's offset is the same for a day either side (no
+        // daylight-saving change near: the wall time exists once); Foundation otherwise.
+        let wall = Double(daysSinceEpoch * 86_400 + minute * 60)
+        if year > 1582, year < 5000 {
+            let zone = calendar.timeZone
+            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall))
+            let instant = wall - Double(offset)
+            if zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant - 86_400)) == offset,
+               zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant + 86_400)) == offset {
+                return Date(timeIntervalSince1970: instant)
+            }
+        }
         let parts = DateComponents(year: year, month: month, day: day, hour: minute / 60, minute: minute % 60)
         if let date = calendar.date(from: parts) { return date }
         // Fallback that cannot fail: UTC wall time shifted by the zone's offset near that time.
