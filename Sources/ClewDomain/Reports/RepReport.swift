@@ -69,6 +69,20 @@ public struct RepReport: Hashable, Sendable, Codable {
         /// The won-deals target, pro-rated the same way, and how much of it is reached.
         public var wonCountTarget: Double?
         public var wonCountAttainment: Double?
+
+        /// Counts one received lead: `nil` for an SLA not reached yet, else whether it was kept.
+        mutating func count(confirmedKept: Bool?, followedKept: Bool?, status: LeadStatus) {
+            received += 1
+            byStatus[status.rawValue, default: 0] += 1
+            if let kept = confirmedKept {
+                confirmed += 1
+                if kept { confirmedWithinSLA += 1 }
+            }
+            if let kept = followedKept {
+                followedUp += 1
+                if kept { followedUpWithinSLA += 1 }
+            }
+        }
     }
 
     /// A supervisor's team: its reps' figures added up, against the team's own target.
@@ -116,18 +130,11 @@ public struct RepReport: Hashable, Sendable, Codable {
         }
         for login in names.keys { lines[login] = line(login) }
         for lead in received {
-            var entry = line(lead.owner)
-            entry.received += 1
-            entry.byStatus[lead.status.rawValue, default: 0] += 1
-            if let confirmed = lead.confirmedAt {
-                entry.confirmed += 1
-                if sla.confirmWithin.isKept(from: lead.assignedAt, to: confirmed, on: calendar) { entry.confirmedWithinSLA += 1 }
-            }
-            if let first = lead.firstFollowUpAt {
-                entry.followedUp += 1
-                if sla.firstFollowUpWithin.isKept(from: lead.assignedAt, to: first, on: calendar) { entry.followedUpWithinSLA += 1 }
-            }
-            lines[lead.owner] = entry
+            if lines[lead.owner] == nil { lines[lead.owner] = line(lead.owner) }
+            let confirmedKept = lead.confirmedAt.map { sla.confirmWithin.isKept(from: lead.assignedAt, to: $0, on: calendar) }
+            let followedKept = lead.firstFollowUpAt.map { sla.firstFollowUpWithin.isKept(from: lead.assignedAt, to: $0, on: calendar) }
+            // Counted in place: copying the line out and back would copy its status counts once per lead.
+            lines[lead.owner]?.count(confirmedKept: confirmedKept, followedKept: followedKept, status: lead.status)
         }
         for closing in closings {
             var entry = line(closing.owner)

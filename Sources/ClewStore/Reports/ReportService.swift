@@ -102,17 +102,20 @@ public struct ReportService: Sendable {
         let (scope, filter) = try prepare(.reps, request)
         let period = request.period
         let body = try context.database.read { db -> RepReport in
-            let received = try Row.fetchAll(db, sql: """
+            // A cursor read by position: one lead per row of the period, so no row objects are kept.
+            var received: [RepReport.Received] = []
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT lead.owner, lead.status, lead.assigned_at,
-                  (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at) AS confirmed_at,
-                  (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at) AS first_follow_up_at
+                  (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at),
+                  (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at)
                 FROM lead
                 WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND lead.owner IS NOT NULL AND \(filter.sql)
-                """, arguments: [period.from.storage, period.to.storage] + filter.arguments).compactMap { row -> RepReport.Received? in
-                guard let status = LeadStatus(rawValue: row["status"]) else { return nil }
-                return RepReport.Received(owner: row["owner"], status: status, assignedAt: Date(storage: row["assigned_at"]),
-                                          confirmedAt: (row["confirmed_at"] as Double?).map(Date.init(storage:)),
-                                          firstFollowUpAt: (row["first_follow_up_at"] as Double?).map(Date.init(storage:)))
+                """, arguments: [period.from.storage, period.to.storage] + filter.arguments)
+            while let row = try rows.next() {
+                guard let status = LeadStatus(rawValue: row[1]) else { continue }
+                received.append(RepReport.Received(owner: row[0], status: status, assignedAt: Date(storage: row[2]),
+                                                   confirmedAt: (row[3] as Double?).map(Date.init(storage:)),
+                                                   firstFollowUpAt: (row[4] as Double?).map(Date.init(storage:))))
             }
             var closings: [String: RepReport.Closing] = [:]
             for row in try Row.fetchAll(db, sql: """
