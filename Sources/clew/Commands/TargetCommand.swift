@@ -8,10 +8,11 @@ struct TargetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "target", abstract: "Sales targets per rep or team, per month or quarter.",
         discussion: "'clew report reps' shows attainment; a target counts toward a report in proportion to the days they share.",
-        subcommands: [Set.self, List.self])
+        subcommands: [SetTarget.self, List.self])
 
-    struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a target (admins; supervisors for their team).")
+    /// `target set` (not named `Set`, which would hide Swift's `Set` inside the command).
+    struct SetTarget: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a target (admins; supervisors for their team).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Whose: LOGIN (a rep) or team:SUPERVISOR.") var subject: String
         @Argument(help: "The period: 2026-11 or 2026-Q4.") var period: String
