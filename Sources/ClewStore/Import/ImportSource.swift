@@ -25,17 +25,17 @@ struct ImportSource {
         case "xls":
             throw ImportFileError.unsupportedFormat(name + " (the old .xls format: save it as .xlsx or CSV)")
         case "csv", "txt", "tsv", "":
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw ImportFileError.unreadable(path: path, reason: error.localizedDescription)
-            }
-            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // Read a block at a time: memory is bounded by a block and a chunk of rows.
+            let input = try FileByteInput(path: path)
+            if try input.read(upTo: 4) == [0x50, 0x4B, 0x03, 0x04] {
                 throw ImportFileError.unsupportedFormat(name + " (it is a zip archive, perhaps an .xlsx: rename it to .xlsx)")
             }
-            let (bytes, encoding) = try TextFileDecoder.decode(data, file: name, forced: options.encoding)
-            let delimiter = ext == "tsv" || (ext == "txt" && Self.looksTabSeparated(bytes)) ? UInt8(ascii: "\t") : UInt8(ascii: ",")
-            return ImportSource(records: CSVRecordReader(bytes: bytes, file: name, delimiter: delimiter), format: "csv",
-                                encoding: encoding, sheet: nil)
+            try input.rewind()
+            var stream = try TextFileStream(input: input, file: name, forced: options.encoding)
+            let first = try stream.next() ?? []
+            let delimiter = ext == "tsv" || (ext == "txt" && Self.looksTabSeparated(first)) ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+            return ImportSource(records: CSVRecordReader(first: first, stream: stream, file: name, delimiter: delimiter), format: "csv",
+                                encoding: stream.encoding, sheet: nil)
         default:
             throw ImportFileError.unsupportedFormat(name)
         }

@@ -28,37 +28,24 @@ public enum ImportEncoding: String, Sendable, Codable, CaseIterable {
 /// let (bytes, encoding) = try TextFileDecoder.decode(data, file: "leads.csv")   // encoding == .gb18030
 /// ```
 public enum TextFileDecoder {
-    /// Decodes `data`, detecting the encoding unless `forced`.
+    /// Decodes `data` whole, detecting the encoding unless `forced`: the blocks of a
+    /// ``TextFileStream`` over it, joined (an import streams its file instead).
     ///
     /// - Throws: ``ImportFileError/empty(_:)``, ``ImportFileError/binary(_:line:)``,
     ///   ``ImportFileError/undecodable(_:encoding:line:)``.
     public static func decode(_ data: Data, file: String, forced: ImportEncoding? = nil) throws(ImportFileError) -> (bytes: [UInt8], encoding: ImportEncoding) {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let utf16BOM = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x2C }) { throw .empty(file) }
-        let encoding = forced ?? (utf16BOM ? .utf16 : (isValidUTF8(bytes) ? .utf8 : .gb18030))
-        switch encoding {
-        case .utf8:
-            if let bad = firstInvalidUTF8(bytes) { throw .undecodable(file, encoding: "UTF-8", line: lineNumber(of: bad, in: bytes)) }
-        case .gb18030:
-            if let nul = bytes.firstIndex(of: 0) { throw .binary(file, line: lineNumber(of: nul, in: bytes)) }
-            guard let text = String(data: Data(bytes), encoding: ImportEncoding.foundationGB18030) else {
-                throw .undecodable(file, encoding: forced == nil ? "UTF-8 or GB18030" : "GB18030", line: firstUndecodableGB18030Line(bytes))
-            }
-            bytes = Array(text.utf8)
-        case .utf16:
-            guard let text = String(data: Data(bytes), encoding: .utf16) else { throw .undecodable(file, encoding: "UTF-16", line: 1) }
-            bytes = Array(text.utf8)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        }
-        if let line = binaryLine(bytes) { throw .binary(file, line: line) }
-        return (bytes, encoding)
+        try decode(data, file: file, forced: forced, blockSize: TextFileStream.defaultBlockSize)
+    }
+
+    /// ``decode(_:file:forced:)`` in blocks of `blockSize` raw bytes (tests cut files at every offset).
+    static func decode(_ data: Data, file: String, forced: ImportEncoding?, blockSize: Int) throws(ImportFileError) -> (bytes: [UInt8], encoding: ImportEncoding) {
+        var stream = try TextFileStream(input: MemoryByteInput([UInt8](data)), file: file, forced: forced, blockSize: blockSize)
+        var bytes: [UInt8] = []
+        while let block = try stream.next() { bytes += block }
+        return (bytes, stream.encoding)
     }
 
     // MARK: - Checks
-
-    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool { firstInvalidUTF8(bytes) == nil }
 
     /// The offset of the first byte that is not part of a valid UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
@@ -90,7 +77,7 @@ public enum TextFileDecoder {
     /// The line of the first NUL, or of the point where C0 control characters (other than tab and
     /// line ends) exceed 1 in 20 characters of a line: such a file is binary, not a spreadsheet.
     /// Occasional escape sequences in cells are text and are kept.
-    private static func binaryLine(_ bytes: [UInt8]) -> Int? {
+    static func binaryLine(_ bytes: [UInt8]) -> Int? {
         var line = 1
         var controls = 0
         var lineLength = 0
@@ -115,7 +102,7 @@ public enum TextFileDecoder {
     }
 
     /// The first line that does not decode as GB18030 on its own.
-    private static func firstUndecodableGB18030Line(_ bytes: [UInt8]) -> Int {
+    static func firstUndecodableGB18030Line(_ bytes: [UInt8]) -> Int {
         var number = 1
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if String(data: Data(line), encoding: ImportEncoding.foundationGB18030) == nil { return number }
