@@ -36,10 +36,9 @@ public struct BudgetRange: Hashable, Codable, Sendable, CustomStringConvertible 
     /// Parses a typed budget; nil for an empty, undetermined or unreadable one, a range whose
     /// ends are the wrong way round, or an amount above ``maximumYuan``.
     public init?(parsing text: String) {
-        var s = TextNormalization.halfWidth(text).lowercased()
-        for noise in [" ", "\t", "¥", "￥", "rmb", "cny", "元", "人民币", ",", "，", "左右", "约", "大概", "预算"] {
-            s = s.replacingOccurrences(of: noise, with: "")
-        }
+        // Most leads have no budget: scoring asks once per budget rule, the import twice more.
+        guard !text.isEmpty else { return nil }
+        var s = Self.removingNoise(TextNormalization.halfWidth(text).lowercased())
         guard !s.isEmpty, !Self.isUndetermined(s) else { return nil }
         var openEnded = false
         var upToOnly = false
@@ -79,6 +78,33 @@ public struct BudgetRange: Hashable, Codable, Sendable, CustomStringConvertible 
         case (_, true): self.init(minYuan: 0, maxYuan: high)
         default: self.init(minYuan: low, maxYuan: high)
         }
+    }
+
+    /// Currency signs, spaces, thousands separators and filler words, in the order they are
+    /// removed (each removal may join what a later one removes).
+    private static let noise: [[UInt8]] = [" ", "\t", "¥", "￥", "rmb", "cny", "元", "人民币", ",", "，", "左右", "约", "大概", "预算"].map { Array($0.utf8) }
+
+    /// `text` without every occurrence of each ``noise`` word, one word after the other — what
+    /// `replacingOccurrences(of:with:"")` in turn does, on the UTF-8 bytes (a few times faster:
+    /// scoring reads the budget for every imported row).
+    private static func removingNoise(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        for word in noise where bytes.count >= word.count {
+            guard let head = word.first, bytes.contains(head) else { continue }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == head, i + word.count <= bytes.count, bytes[i..<(i + word.count)].elementsEqual(word) {
+                    i += word.count
+                } else {
+                    kept.append(bytes[i])
+                    i += 1
+                }
+            }
+            bytes = kept
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The unit suffix of one end (`万`, `亿`, `w`, `k`), if it has one.

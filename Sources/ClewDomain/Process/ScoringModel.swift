@@ -99,11 +99,13 @@ public enum FieldMatch: Hashable, Codable, Sendable {
     case yuan(min: Int64?, max: Int64?)
 
     public func matches(_ text: String) -> Bool {
-        let value = Self.trimmedLowercased(text)
-        switch self {
-        case let .yuan(min, max):
+        if case let .yuan(min, max) = self {
             guard let range = BudgetRange(parsing: text) else { return false }
             return range.lowerBound(isAtLeast: min, below: max)
+        }
+        let value = Self.trimmedLowercased(text)
+        switch self {
+        case .yuan: return false
         case let .contains(words):
             let bytes = Array(value.utf8)
             return words.contains { Self.occurs(Array($0.lowercased().utf8), in: bytes) }

@@ -33,6 +33,17 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
     /// try EmailAddress(parsing: "a..b@x.com") // throws .invalidLocalPart("a..b@x.com")
     /// ```
     public init(parsing raw: String) throws(EmailAddressError) {
+        // Nearly every address is ASCII: checked on its bytes, by the same rules (an import
+        // checks one per row).
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            self = try Self(parsingASCII: raw)
+            return
+        }
+        try self.init(parsingUnicode: raw)
+    }
+
+    /// The rules on Characters, for text with full-width or other non-ASCII characters.
+    init(parsingUnicode raw: String) throws(EmailAddressError) {
         let input = TextNormalization.trimmed(raw)
         let text = Self.halfWidthLowercased(raw)
         guard !text.isEmpty else { throw .empty }
@@ -44,6 +55,46 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
         guard Self.isValidDomain(parts[1]) else { throw .invalidDomain(input) }
         normalized = text
     }
+
+    /// The rules of ``init(parsingUnicode:)`` on the bytes of an ASCII `raw` (where a Character is
+    /// a byte, except CR LF, which is whitespace either way).
+    init(parsingASCII raw: String) throws(EmailAddressError) {
+        let all = Array(raw.utf8)
+        func isSpace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
+        guard let first = all.firstIndex(where: { !isSpace($0) }), let last = all.lastIndex(where: { !isSpace($0) }) else { throw .empty }
+        let trimmed = all[first...last]
+        let input = String(decoding: trimmed, as: UTF8.self)
+        let text = trimmed.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        guard !text.contains(where: isSpace) else { throw .containsSpaces(input) }
+        let parts = text.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        guard parts.count > 1 else { throw .missingAt(input) }
+        guard parts.count == 2 else { throw .multipleAt(input) }
+        func isAlphanumeric(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) }
+        func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+        let dot = UInt8(ascii: ".")
+        let local = parts[0]
+        let localValid = !local.isEmpty && local.count <= 64
+            && local.split(separator: dot, omittingEmptySubsequences: false).allSatisfy { atom in
+                !atom.isEmpty && atom.allSatisfy { isAlphanumeric($0) || Self.localSymbolBytes.contains($0) }
+            }
+        guard localValid else { throw .invalidLocalPart(input) }
+        let domain = parts[1]
+        let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
+        let hyphen = UInt8(ascii: "-")
+        let domainValid: Bool = {
+            guard domain.count <= 253, labels.count >= 2, let top = labels.last else { return false }
+            let labelsValid = labels.allSatisfy { label in
+                (1...63).contains(label.count) && label.first != hyphen && label.last != hyphen
+                    && label.allSatisfy { isAlphanumeric($0) || $0 == hyphen }
+            }
+            let topValid = (top.count >= 2 && top.allSatisfy(isLetter)) || (top.starts(with: Array("xn--".utf8)) && top.count > 4)
+            return labelsValid && topValid
+        }()
+        guard domainValid else { throw .invalidDomain(input) }
+        normalized = String(decoding: text, as: UTF8.self)
+    }
+
+    private static let localSymbolBytes = Set("!#$%&'*+/=?^_`{|}~-".utf8)
 
     /// The ``normalized`` form of `raw`, or nil when it is not a valid address.
     ///
