@@ -45,6 +45,24 @@ struct TickConcurrencyTests {
         #expect(after.rules == ["sla.confirm-escalation"])
     }
 
+    /// A dry run works on a copy (issue 12): it answers while another process holds the write
+    /// lock, and the database is as it was.
+    @Test func aDryRunNeedsNoWriteLock() throws {
+        let fixture = try AutomationFixture()
+        try fixture.assigned(grade: .b)
+        fixture.clock.set(AutomationFixture.at(2026, 11, 23, 12))
+        var configuration = Configuration()
+        configuration.busyMode = .immediateError
+        let other = try DatabaseQueue(path: fixture.database.path, configuration: configuration)
+        try other.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            #expect(try fixture.tick(dryRun: true).rules == ["sla.confirm-escalation"])
+        }
+        #expect(try fixture.count("SELECT count(*) FROM rule_firing WHERE kind = 'timer'") == 0)
+        #expect(try fixture.tick().rules == ["sla.confirm-escalation"])
+    }
+
     @Test func aCrashedHoldersLeaseExpiresAndIsTakenOver() throws {
         let fixture = try AutomationFixture()
         try fixture.assigned(grade: .b)

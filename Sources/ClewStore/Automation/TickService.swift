@@ -47,7 +47,8 @@ public struct TickService: Sendable {
     ///
     /// - Parameters:
     ///   - asOf: evaluate as of this time instead of now (admins).
-    ///   - dryRun: evaluate everything and report it, then roll it all back (admins).
+    ///   - dryRun: evaluate everything and report it, on a copy of the database that is then
+    ///     discarded, so no lock is held however long it takes (admins).
     ///   - holder: who takes the lease (default: this process).
     ///   - delivery: the commands that send the outbox's email and SMS after the timers ran
     ///     (nil: leave the outbox alone). Only an admin's tick delivers.
@@ -90,7 +91,8 @@ public struct TickService: Sendable {
         let automation = ActingUser.automation(via: actor.impersonator ?? actor.login)
         var firings: [TickReport.Firing] = []
         if dryRun {
-            firings = try context.database.rehearse { db in
+            // On a copy of the database: a dry run catching up on days holds no lock (issue 12).
+            firings = try context.database.rehearseOnCopy { db in
                 var run = TickRun(context: context, m: Mutation(db: db, actor: automation, now: now))
                 try run.evaluate()
                 return run.firings

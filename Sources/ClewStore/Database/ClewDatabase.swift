@@ -156,18 +156,45 @@ public final class ClewDatabase: @unchecked Sendable {
     /// that sees its own changes and leaves nothing behind.
     func rehearse<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer().writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .rollback
-                }
-                guard let result else { throw StoreError.conflict("the rehearsal produced nothing") }
-                return result
-            }
+            return try writer().writeWithoutTransaction { try Self.rollingBack($0, body) }
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
+    }
+
+    /// A rehearsal that nobody waits on (issue 12 §1): the database is copied from a read snapshot
+    /// with SQLite's backup API into a private temporary file (mode 0600, removed afterwards), and
+    /// `body` runs there in a transaction that is rolled back. No write lock is taken on the
+    /// database itself, however long `body` takes (a `clew tick --dry-run` catching up on days).
+    func rehearseOnCopy<T>(_ body: (Database) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clew-rehearsal-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError.conflict("cannot create \(directory.path) for the rehearsal: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("copy.db").path
+        try Self.createEmptyFile(path, mode: Self.personalFileMode)
+        do {
+            let copy = try DatabaseQueue(path: path, configuration: Self.configuration())
+            defer { try? copy.close() }
+            try readers.backup(to: copy)
+            return try copy.writeWithoutTransaction { try Self.rollingBack($0, body) }
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    /// `body` in an immediate transaction that is rolled back, and its result.
+    private static func rollingBack<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try body(db)
+            return .rollback
+        }
+        guard let result else { throw StoreError.conflict("the rehearsal produced nothing") }
+        return result
     }
 
     /// Copies the write-ahead log back into the database and truncates it, when no reader is in
