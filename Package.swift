@@ -49,11 +49,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The raw-SQL yardsticks clew-bench times the product beside (issue 9 §9): linked by the
+        // bench only, reaching the store through its `Bench` SPI.
+        .target(
+            name: "ClewBenchBaselines",
+            dependencies: ["ClewDomain", "ClewStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "clew-bench",
             dependencies: [
                 "ClewDomain",
                 "ClewStore",
+                "ClewBenchBaselines",
                 "ClewViewModel",
                 "ClewTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -31,12 +31,16 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: .hidden) var tuiProbe = false
     @Option(help: "Rows in the import benchmark's CSV file (default: --leads).") var importRows: Int?
     @Flag(help: "Run only the import benchmark: into an empty database and one holding --leads leads.") var importOnly = false
+    @Flag(help: "Run only the load benchmark: --writers processes writing through the CLI during an import of --import-rows rows.")
+    var load = false
+    @Option(help: "Writer processes in the load benchmark (and 8 in the main run's concurrent rows).") var writers = 50
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         guard warmups >= 0 else { throw ValidationError("--warmups cannot be negative") }
         if let importRows, !(1...5_000_000).contains(importRows) { throw ValidationError("--import-rows must be between 1 and 5000000") }
+        guard (1...99).contains(writers) else { throw ValidationError("--writers must be between 1 and 99") }
     }
 
     func run() throws {
@@ -45,6 +49,14 @@ struct BenchCommand: ParsableCommand {
             return
         }
         let status = StatusLine()
+        if load {
+            let result = try LoadBench(rows: importRows ?? 1_000_000, writers: writers, clew: Self.clewExecutable).run { status.show($0) }
+            status.clear()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(json ? String(decoding: try encoder.encode(result), as: UTF8.self) : result.text)
+            return
+        }
         if importOnly {
             let imports = try ImportBench(rows: importRows ?? leads, baseLeads: leads).run { status.show($0) }
             status.clear()
@@ -77,6 +89,15 @@ struct BenchCommand: ParsableCommand {
         queries += try ReportBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         let automation = try AutomationBench(bench: bench, stopwatch: stopwatch).run { status.show($0) }
         queries += automation.queries
+        // The real binary on a pseudo-terminal, then a few rows again while other processes write.
+        let home = bench.directory.appendingPathComponent("tui-home").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let terminal = TerminalBench(bench: bench, stopwatch: stopwatch, clew: Self.clewExecutable, home: home)
+        queries += try terminal.coldFirstFrames { status.show("measuring \($0)") }
+        queries += [try terminal.commitToFrame { status.show("measuring \($0)") }]
+        let concurrent = try ConcurrentBench(bench: bench, stopwatch: stopwatch, terminal: terminal, writers: min(writers, 8))
+            .run { status.show("measuring \($0)") }
+        queries += concurrent.queries
         status.show("measuring the TUI's memory in a child process")
         if let problem = bench.context.database.checkpoint() { status.note("WAL checkpoint before the memory probe failed: \(problem)") }
         let tuiMemory = Self.probeTUIMemory(database: bench.context.database.path)
@@ -85,8 +106,16 @@ struct BenchCommand: ParsableCommand {
         var report = makeReport(bench, queries: queries)
         report.memory.tuiPeakRSSMegabytes = tuiMemory
         if let tuiMemory { report.memory.pass = tuiMemory < report.memory.targetMegabytes }
-        print(json ? try ImportBench.json(report.json(), adding: imports, catchUp: automation.catchUp)
-                   : report.table() + "\n" + automation.catchUp.text + "\n" + imports.text)
+        if json {
+            print(try ImportBench.json(report.json(), adding: imports, catchUp: automation.catchUp))
+        } else {
+            print([report.table(), automation.catchUp.text, concurrent.writes, imports.text].joined(separator: "\n"))
+        }
+    }
+
+    /// The `clew` executable built beside this one.
+    static var clewExecutable: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("clew").path
     }
 
     /// Runs this executable again with `--tui-probe` and reads the child's peak RSS.

@@ -97,8 +97,9 @@ struct BenchReport: Encodable {
         var peakRSSMegabytes: Double
         /// Resident now, after the queries.
         var currentRSSMegabytes: Double?
-        /// Peak of a child process that only opens the database and drives the TUI's view models
-        /// and views for 200 keys (`--tui-probe`), when it could be measured.
+        /// Peak of a child process that only opens the database and drives the TUI's key handling
+        /// and drawing for 200 keys while a full tick runs in the background, as the TUI's ticker
+        /// does (`--tui-probe`), when it could be measured.
         var tuiPeakRSSMegabytes: Double?
         /// The TUI budget (DESIGN.md §10), held against the TUI probe (else this process).
         var targetMegabytes: Double

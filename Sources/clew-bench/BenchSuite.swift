@@ -1,5 +1,7 @@
 import ClewDomain
+import ClewBenchBaselines
 import ClewStore
+import ClewViewModel
 
 /// The measured queries: each service call beside its raw-SQL baseline from ``BaselineQueries``,
 /// on the same database in the same run, against the DESIGN.md §10 budget it serves.
@@ -34,25 +36,18 @@ struct BenchSuite {
                         baseline: { try baseline.leadListFirstPage(visibleTo: actor, limit: page) })
         }
 
-        // 3. The screening queue, oldest first.
+        // 3. The screening screen as the TUI loads it: ScreeningModel.reload() — the count and
+        // the first page of ScreeningService.items at the model's own page size (ages, scores,
+        // suggestions) — on the first frame and whenever the data changes.
+        let screenPage = ScreeningModel.pageSize
         for (label, actor) in [("admin", bench.admin), ("supervisor \(bench.supervisor.login)", bench.supervisor)] {
-            let leads = LeadService(context: context, actor: actor)
-            try measure("screening queue p1 · \(label)", target: .keyToFrame,
-                        service: { try leads.screeningQueue(limit: page).count },
-                        baseline: { try baseline.screeningFirstPage(visibleTo: actor, limit: page) })
+            let model = ScreeningModel(services: ClewServices(context: context, actor: actor))
+            try measure("screening screen p1 (\(screenPage)) · \(label)",
+                        detail: "ScreeningModel.reload(): count + \(screenPage) items with ages, scores, suggestions (what the TUI loads)",
+                        target: .firstFrame,
+                        service: { try model.reload(); return model.items.count },
+                        baseline: { try baseline.screeningFirstPage(visibleTo: actor, limit: screenPage) })
         }
-        let queue = LeadService(context: context, actor: bench.admin)
-        if let last = try queue.screeningQueue(limit: page).last {
-            try Self.checkContinues(queue, after: last)
-            try measure("screening queue p2 · admin", detail: "keyset: after the last lead of page 1; no baseline", target: .keyToFrame,
-                        service: { try queue.screeningQueue(limit: page, after: last.number.description).count },
-                        baseline: nil)
-        }
-        let screening = ScreeningService(context: context, actor: bench.supervisor)
-        try measure("screening screen p1 · supervisor", detail: "ScreeningService count() + items(): ages, scores, suggestions; loaded with the first frame and on changes, not per key",
-                    target: .firstFrame,
-                    service: { _ = try screening.count(); return try screening.items(limit: page).count },
-                    baseline: { try baseline.screeningFirstPage(visibleTo: bench.supervisor, limit: page) })
 
         // 4. Search.
         let admin = SearchService(context: context, actor: bench.admin)
@@ -72,17 +67,5 @@ struct BenchSuite {
                     service: { try admin.search(notes, limit: page).count },
                     baseline: { try baseline.searchMatch(notes, limit: page) + baseline.followUpSearchMatch(notes, limit: page * 2) })
         return results
-    }
-
-    /// Makes sure page 2 of the screening queue starts after page 1, oldest first, so the paging
-    /// being timed is the right one.
-    private static func checkContinues(_ queue: LeadService, after last: Lead) throws {
-        let next = try queue.screeningQueue(limit: pageSize, after: last.number.description)
-        let key = { (lead: Lead) in (lead.statusChangedAt, lead.id) }
-        guard let first = next.first else { return }
-        let ordered = zip([last] + next, next).allSatisfy { key($0) < key($1) }
-        guard ordered, key(last) < key(first) else {
-            throw BenchError("screening queue page 2 does not continue page 1 in (status_changed_at, id) order")
-        }
     }
 }

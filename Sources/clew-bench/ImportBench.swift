@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewBenchBaselines
 import ClewStore
 import Foundation
 
@@ -52,7 +53,7 @@ struct ImportBench {
         defer { try? FileManager.default.removeItem(at: directory) }
         progress("import bench: writing \(rows) rows")
         let cells = (0..<rows).map(Self.row)
-        var text = "客户名称,联系人,手机,邮箱,所属行业,需求描述,线索来源,城市\r\n"
+        var text = Self.header
         text.reserveCapacity(rows * 120)
         for row in cells { text += row.map { CSVWriter.quoted($0) }.joined(separator: ",") + "\r\n" }
         let file = directory.appendingPathComponent("leads.csv")
@@ -110,8 +111,33 @@ struct ImportBench {
         return Result(rows: rows, fileMegabytes: Double(text.utf8.count) / 1_048_576, target: Self.target, cases: cases)
     }
 
+    static let header = "客户名称,联系人,手机,邮箱,所属行业,需求描述,线索来源,城市\r\n"
+
+    /// Writes a CSV file of `rows` rows (``row(_:)`` 0…rows-1) to `url` a few thousand rows at a
+    /// time (a million rows need not be in memory). Returns its size in bytes.
+    @discardableResult
+    static func writeCSV(rows: Int, to url: URL) throws -> Int {
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var text = header
+        var size = 0
+        for i in 0..<rows {
+            text += row(i).map { CSVWriter.quoted($0) }.joined(separator: ",") + "\r\n"
+            if text.utf8.count > 1 << 20 || i == rows - 1 {
+                let data = Data(text.utf8)
+                try handle.write(contentsOf: data)
+                size += data.count
+                text = ""
+            }
+        }
+        return size
+    }
+
     /// A plausible, unique lead row: Chinese company and person, a mobile in one of several
-    /// spellings, an email for most.
+    /// spellings, an email for most. Neither phone nor email is one the seed generates, so the
+    /// rows are new leads in the seeded database too, as they are for the SQL floor (the seed's
+    /// emails are `contact<i>@corp<i % 997>.com`: rows that matched them were merges, not inserts).
     static func row(_ i: Int) -> [String] {
         let cities = ["杭州", "上海", "北京", "深圳", "成都", "武汉", "西安", "南京"]
         let industries = ["制造业", "零售", "互联网", "医疗", "教育", "物流"]
@@ -121,7 +147,7 @@ struct ImportBench {
         case 1: "\(digits.prefix(3)) \(digits.dropFirst(3).prefix(4)) \(digits.suffix(4))"
         default: "+86 \(digits.prefix(3))-\(digits.dropFirst(3).prefix(4))-\(digits.suffix(4))"
         }
-        return ["\(cities[i % cities.count])第\(i)科技有限公司", "联系人\(i)", phone, i % 5 == 4 ? "" : "contact\(i)@corp\(i % 997).com",
+        return ["\(cities[i % cities.count])第\(i)科技有限公司", "联系人\(i)", phone, i % 5 == 4 ? "" : "contact\(i)@bench-corp\(i % 997).com",
                 industries[i % industries.count], i % 4 == 0 ? "需尽快上线CRM, 预算已批" : "了解产品", "展会", cities[(i / 7) % cities.count]]
     }
 }

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewBenchBaselines
 import ClewStore
 import Foundation
 

@@ -68,9 +68,10 @@ public final class TUIApp {
     }
 
     /// One key: text for an open form or prompt, else through the keymap. Returns the name of
-    /// the action performed, if the key completed a binding.
+    /// the action performed, if the key completed a binding. (Public so `clew-bench` times keys
+    /// through this, the matcher and ``render(on:theme:)`` exactly as the run loop calls them.)
     @discardableResult
-    func handle(_ key: Key, matcher: inout KeySequenceMatcher) -> String? {
+    public func handle(_ key: Key, matcher: inout KeySequenceMatcher) -> String? {
         let context = KeyContext(rawValue: app.keyContextName) ?? .generic
         let typing = context == .form || context == .prompt
         if typing, case .character = key {
@@ -93,7 +94,8 @@ public final class TUIApp {
         }
     }
 
-    func render(on screen: any Screen, theme: Theme) {
+    /// Lays out and draws one frame, with the real key bar (``bar(_:context:app:)``).
+    public func render(on screen: any Screen, theme: Theme) {
         let context = KeyContext(rawValue: app.keyContextName) ?? .generic
         try? AppView.updateViewports(app, size: screen.size)
         let language = app.localizer.language

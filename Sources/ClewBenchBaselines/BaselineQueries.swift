@@ -1,3 +1,4 @@
+@_spi(Bench) import ClewStore
 import ClewDomain
 import Foundation
 import GRDB
@@ -11,7 +12,9 @@ import GRDB
 /// itself needs (statements are prepared once and cached, the floor a service could reach); a
 /// service's time over its baseline's is the cost of the service layer.
 ///
-/// They live here because SQL never leaves `ClewStore` (DESIGN.md §6).
+/// They live in their own target, `ClewBenchBaselines`, which only `clew-bench` links: the
+/// product library carries no bench-only paths. What they need from the store comes through
+/// ``BenchAccess`` (the `Bench` SPI).
 ///
 /// ```swift
 /// let baseline = BaselineQueries(database: database)
@@ -27,18 +30,18 @@ public struct BaselineQueries: Sendable {
     /// The first page of `lead list` with the default ``LeadQuery``: leads `actor` may read,
     /// newest first (`ORDER BY id DESC`).
     public func leadListFirstPage(visibleTo actor: ActingUser, limit: Int = 50) throws -> Int {
-        let visibility = LeadLookup.visibility(for: actor)
+        let visibility = BenchAccess.visibility(for: actor)
         return try count(sql: """
-            SELECT \(Lead.selection) FROM lead WHERE \(visibility.sql) ORDER BY lead.id DESC LIMIT \(max(1, limit))
+            SELECT \(BenchAccess.leadSelection) FROM lead WHERE \(visibility.sql) ORDER BY lead.id DESC LIMIT \(max(1, limit))
             """, arguments: visibility.arguments)
     }
 
     /// The first page of the screening queue: leads in `screening` `actor` may read, oldest first,
     /// along the `lead_status (status, status_changed_at)` index.
     public func screeningFirstPage(visibleTo actor: ActingUser, limit: Int = 50) throws -> Int {
-        let visibility = LeadLookup.visibility(for: actor)
+        let visibility = BenchAccess.visibility(for: actor)
         return try count(sql: """
-            SELECT \(Lead.selection) FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)
+            SELECT \(BenchAccess.leadSelection) FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)
             ORDER BY lead.status_changed_at, lead.id LIMIT \(max(1, limit))
             """, arguments: visibility.arguments)
     }
@@ -62,13 +65,13 @@ public struct BaselineQueries: Sendable {
     /// The FTS5 expression ``SearchService`` uses for `text` (for reports), nil when there is
     /// nothing to search for.
     public static func matchExpression(for text: String) -> String? {
-        SearchQuery(text)?.matchExpression
+        BenchAccess.matchExpression(for: text)
     }
 
     /// Runs `sql` on a read snapshot through a cached (already prepared) statement, stepping every
     /// row and reading its id, and returns the row count.
     private func count(sql: String, arguments: StatementArguments) throws -> Int {
-        try database.read { db in
+        try BenchAccess.read(database) { db in
             let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
             var count = 0
             while let row = try rows.next() {

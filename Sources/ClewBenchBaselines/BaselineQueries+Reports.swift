@@ -1,3 +1,4 @@
+@_spi(Bench) import ClewStore
 import Foundation
 import GRDB
 
@@ -8,37 +9,37 @@ import GRDB
 extension BaselineQueries {
     /// Leads registered in `[from, to)` by status (a funnel from current status alone).
     public func funnelByStatus(from: Date, to: Date) throws -> Int {
-        try database.read { db in
+        try BenchAccess.read(database) { db in
             try Row.fetchAll(db, sql: "SELECT status, count(*) FROM lead WHERE created_at >= ? AND created_at < ? GROUP BY status",
-                             arguments: [from.storage, to.storage]).count
+                             arguments: [BenchAccess.storage(from), BenchAccess.storage(to)]).count
         }
     }
 
     /// Stage visits entered in `[from, to)`: count and mean time per stage.
     public func stageVisits(from: Date, to: Date, now: Date) throws -> Int {
-        try database.read { db in
+        try BenchAccess.read(database) { db in
             try Row.fetchAll(db, sql: """
                 SELECT stage, count(*), avg(coalesce(exited_at, ?) - entered_at) FROM stage_history
                 WHERE entered_at >= ? AND entered_at < ? GROUP BY stage
-                """, arguments: [now.storage, from.storage, to.storage]).count
+                """, arguments: [BenchAccess.storage(now), BenchAccess.storage(from), BenchAccess.storage(to)]).count
         }
     }
 
     /// Leads assigned in `[from, to)` per owner.
     public func assignedPerOwner(from: Date, to: Date) throws -> Int {
-        try database.read { db in
+        try BenchAccess.read(database) { db in
             try Row.fetchAll(db, sql: "SELECT owner, count(*) FROM lead WHERE assigned_at >= ? AND assigned_at < ? GROUP BY owner",
-                             arguments: [from.storage, to.storage]).count
+                             arguments: [BenchAccess.storage(from), BenchAccess.storage(to)]).count
         }
     }
 
     /// Leads registered in `[from, to)` per `column` (source or campaign), with wins and amount.
     public func leadsPer(_ column: ReportColumn, from: Date, to: Date) throws -> Int {
-        try database.read { db in
+        try BenchAccess.read(database) { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(column.rawValue), count(*), sum(status = 'won'), total(amount_fen) FROM lead
                 WHERE created_at >= ? AND created_at < ? GROUP BY \(column.rawValue)
-                """, arguments: [from.storage, to.storage]).count
+                """, arguments: [BenchAccess.storage(from), BenchAccess.storage(to)]).count
         }
     }
 
@@ -49,18 +50,18 @@ extension BaselineQueries {
 
     /// The customers with most won in `[from, to)`.
     public func topCustomers(from: Date, to: Date, limit: Int) throws -> Int {
-        try database.read { db in
+        try BenchAccess.read(database) { db in
             try Row.fetchAll(db, sql: """
                 SELECT customer_id, total(amount_fen) AS won FROM opportunity WHERE won_at >= ? AND won_at < ?
                 GROUP BY customer_id ORDER BY won DESC LIMIT ?
-                """, arguments: [from.storage, to.storage, limit]).count
+                """, arguments: [BenchAccess.storage(from), BenchAccess.storage(to), limit]).count
         }
     }
 
     /// Leads registered in `[from, to)`.
     public func leadsRegistered(from: Date, to: Date) throws -> Int {
-        try database.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE created_at >= ? AND created_at < ?", arguments: [from.storage, to.storage]) ?? 0
+        try BenchAccess.read(database) { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE created_at >= ? AND created_at < ?", arguments: [BenchAccess.storage(from), BenchAccess.storage(to)]) ?? 0
         }
     }
 }

@@ -1,3 +1,4 @@
+@_spi(Bench) import ClewStore
 import ClewDomain
 import Foundation
 import GRDB
@@ -32,8 +33,8 @@ public enum ImportBaseline {
         var start = 0
         while start < rows.count {
             let slice = rows[start..<min(start + chunk, rows.count)]
-            try context.database.write { db in
-                let numbers = try LeadNumbering.reserve(db, count: slice.count, on: day)
+            try BenchAccess.write(context.database) { db in
+                let numbers = try BenchAccess.reserveLeadNumbers(db, count: slice.count, on: day)
                 let lead = try db.cachedStatement(sql: """
                     INSERT INTO lead (number, status, customer, contact, phone, phone_key, email, email_key, industry, need, source, city,
                       flags, tags, created_by, created_at, updated_by, updated_at, version, status_changed_at)
@@ -43,13 +44,13 @@ public enum ImportBaseline {
                     INSERT INTO audit (at, actor, action, entity, entity_id, field, new) VALUES (?, ?, 'import', 'lead', ?, 'import', ?)
                     """)
                 var sequence = numbers.lowerBound
-                try SearchIndex.bulkIndexing(db) {
+                try BenchAccess.bulkIndexing(db) {
                     for row in slice {
                         let c = row.cells
                         let number = LeadNumber(day: day, sequence: sequence).description
                         try lead.execute(arguments: [number, c[0], c[1], c[2], row.phoneKey, c[3], row.emailKey, c[4], c[5], c[6], c[7],
-                                                     login, now.storage, login, now.storage, now.storage])
-                        try audit.execute(arguments: [now.storage, login, db.lastInsertedRowID, number])
+                                                     login, BenchAccess.storage(now), login, BenchAccess.storage(now), BenchAccess.storage(now)])
+                        try audit.execute(arguments: [BenchAccess.storage(now), login, db.lastInsertedRowID, number])
                         sequence += 1
                     }
                 }
@@ -62,7 +63,7 @@ public enum ImportBaseline {
     /// Inserts `rows` into the table `plain_import` (created when missing, with a unique index on
     /// the phone), `chunk` rows per transaction.
     public static func insertPlain(_ rows: [Row], into context: ClewContext, chunk: Int = 5_000) throws -> Int {
-        try context.database.write { db in
+        try BenchAccess.write(context.database) { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS plain_import (customer TEXT, contact TEXT, phone TEXT, email TEXT, industry TEXT, need TEXT,
                   source TEXT, city TEXT);
@@ -72,7 +73,7 @@ public enum ImportBaseline {
         var start = 0
         while start < rows.count {
             let slice = rows[start..<min(start + chunk, rows.count)]
-            try context.database.write { db in
+            try BenchAccess.write(context.database) { db in
                 let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO plain_import VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 for row in slice { try insert.execute(arguments: StatementArguments(row.cells)) }
             }

@@ -1,0 +1,182 @@
+import ClewBenchBaselines
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// Load (issue 12 §6): `writers` separate processes each running the real CLI
+/// (`clew lead add`, one process per write, back to back) while `clew import` brings in `rows`
+/// rows, also as its own process. Reports the writers' latencies (spawn to exit, so process
+/// start-up is included), failures with their first line, the longest wait for the write lock
+/// seen by a probe taking it every 100 ms, whether every successful write is in the database, and
+/// the import's rate and peak memory. Target: zero failures, p99 < 2 s.
+struct LoadBench {
+    let rows: Int
+    let writers: Int
+    /// The `clew` executable (beside `clew-bench`).
+    let clew: String
+
+    struct Result: Encodable {
+        var rows: Int
+        var writers: Int
+        var importSeconds: Double
+        var importRowsPerSecond: Double
+        var importPeakRSSMegabytes: Double
+        var importStatus: Int32
+        var writes: Int
+        var failures: Int
+        /// The first line of up to five failures.
+        var failureSamples: [String]
+        var p50Ms: Double
+        var p99Ms: Double
+        var maxMs: Double
+        var longestLockWaitMs: Double
+        var probeAttempts: Int
+        /// Leads the writers added, counted in the database afterwards (should equal `writes - failures`).
+        var writtenLeads: Int
+        var pass: Bool
+
+        var text: String {
+            String(format: """
+                load: %d writer processes (clew lead add, back to back) during clew import of %d rows: \
+                %d writes, %d failed · latency p50 %.0f ms, p99 %.0f ms, max %.0f ms (spawn to exit) · \
+                longest wait for the write lock %.0f ms (probe, %d tries) · %d leads found for %d successful writes · \
+                import %.1f s, %.0f rows/s, peak RSS %.1f MB%@ · target 0 failures, p99 < 2000 ms %@
+                """, writers, rows, writes, failures, p50Ms, p99Ms, maxMs, longestLockWaitMs, probeAttempts, writtenLeads,
+                   writes - failures, importSeconds, importRowsPerSecond, importPeakRSSMegabytes,
+                   importStatus == 0 ? "" : " (exit \(importStatus))", pass ? "ok" : "FAIL")
+                + failureSamples.map { "\n  failed: \($0)" }.joined()
+        }
+    }
+
+    func run(progress: @escaping @Sendable (String) -> Void) throws -> Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clew-load-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let me = OSAccount.current() ?? (login: "bench-admin", fullName: nil)
+        let path = directory.appendingPathComponent("load.db").path
+        try Maintenance.initialize(path: path, admin: me.login, name: me.fullName ?? me.login).close()
+        progress("load bench: writing \(rows) rows")
+        let file = directory.appendingPathComponent("load.csv")
+        try ImportBench.writeCSV(rows: rows, to: file)
+
+        let probe = try WriteLockProbe(path: path)
+        let state = LoadState()
+        probe.start()
+        let importer = Thread { [clew] in
+            let outcome = ChildProcess.run(clew, ["--db", path, "import", file.path, "--no-progress"],
+                                           stderrPath: directory.appendingPathComponent("import.err").path)
+            state.finishImport(outcome)
+        }
+        importer.start()
+        let pool = WriterPool(clew: clew, database: path, directory: directory.path)
+        pool.start(writers, while: { state.importRunning })
+        while state.importRunning {
+            Thread.sleep(forTimeInterval: 1)
+            progress("load bench: \(pool.snapshot.latencies.count) writes so far, import running")
+        }
+        let writes = pool.wait()
+        let (waits, probeFailures) = probe.stop()
+        let written = try probe.leads(withPhoneKeyPrefix: "+86159")
+        let result = state.result
+        let samples = writes.latencies.sorted()
+        func quantile(_ q: Double) -> Double {
+            guard !samples.isEmpty else { return 0 }
+            return samples[min(samples.count - 1, max(0, Int((q * Double(samples.count)).rounded(.up)) - 1))]
+        }
+        let failures = writes.failures + probeFailures.count + (result.importOutcome?.succeeded == true ? 0 : 1)
+        let importOutcome = result.importOutcome
+        let seconds = importOutcome?.duration.seconds ?? 0
+        let p99 = quantile(0.99)
+        return Result(
+            rows: rows, writers: writers, importSeconds: (seconds * 100).rounded() / 100,
+            importRowsPerSecond: (Double(rows) / max(seconds, 1e-9)).rounded(),
+            importPeakRSSMegabytes: BenchReport.megabytes(importOutcome?.peakResidentBytes ?? 0),
+            importStatus: importOutcome?.status ?? -1, writes: samples.count, failures: failures,
+            failureSamples: Array((result.failureLines + writes.failureLines + probeFailures).prefix(5)),
+            p50Ms: quantile(0.5).rounded(), p99Ms: p99.rounded(), maxMs: (samples.last ?? 0).rounded(),
+            longestLockWaitMs: (waits.max() ?? 0).rounded(), probeAttempts: waits.count + probeFailures.count,
+            writtenLeads: written,
+            pass: failures == 0 && p99 < 2_000 && written == samples.count - writes.failures)
+    }
+}
+
+/// The import's outcome, shared between its thread and the main one.
+private final class LoadState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = true
+    private var importOutcome: ChildProcess?
+    private var failureLines: [String] = []
+
+    var importRunning: Bool { lock.withLock { running } }
+
+    func finishImport(_ outcome: ChildProcess) {
+        lock.withLock {
+            importOutcome = outcome
+            running = false
+            if !outcome.succeeded { failureLines.append("import exit \(outcome.status): \(outcome.errorLine)") }
+        }
+    }
+
+    var result: (failureLines: [String], importOutcome: ChildProcess?) { lock.withLock { (failureLines, importOutcome) } }
+}
+
+/// Writer processes: each of `count` threads runs `clew lead add` (a new lead with a phone
+/// `159WWKKKKKK`, W the writer, K its count) back to back, one process per write, while
+/// `condition` holds (at least once each). Latency is spawn to exit.
+final class WriterPool: @unchecked Sendable {
+    let clew: String
+    let database: String
+    let directory: String
+    private let lock = NSLock()
+    private let group = DispatchGroup()
+    private var latencies: [Double] = []
+    private var failures = 0
+    private var failureLines: [String] = []
+
+    init(clew: String, database: String, directory: String) {
+        self.clew = clew
+        self.database = database
+        self.directory = directory
+    }
+
+    struct Snapshot {
+        var latencies: [Double]
+        var failures: Int
+        var failureLines: [String]
+    }
+
+    var snapshot: Snapshot { lock.withLock { Snapshot(latencies: latencies, failures: failures, failureLines: failureLines) } }
+
+    /// Starts `count` writers, numbered from `first` (so two pools on one database write different phones).
+    func start(_ count: Int, first: Int = 0, while condition: @escaping @Sendable () -> Bool) {
+        for writer in first..<(first + count) {
+            group.enter()
+            Thread.detachNewThread { [self] in
+                defer { group.leave() }
+                let errors = "\(directory)/writer-\(writer).err"
+                var k = 0
+                while k == 0 || condition() {
+                    let outcome = ChildProcess.run(clew, [
+                        "--db", database, "lead", "add", "--customer", "负载测试\(writer)号公司\(k)", "--contact", "测试\(writer)",
+                        "--phone", String(format: "159%02d%06d", writer % 100, k), "--industry", "制造业", "--need", "压力测试",
+                        "--source", "电话",
+                    ], stderrPath: errors)
+                    lock.withLock {
+                        latencies.append(outcome.duration.milliseconds)
+                        if !outcome.succeeded {
+                            failures += 1
+                            if failureLines.count < 5 { failureLines.append("exit \(outcome.status): \(outcome.errorLine)") }
+                        }
+                    }
+                    k += 1
+                }
+            }
+        }
+    }
+
+    /// Waits for every writer to stop.
+    func wait() -> Snapshot {
+        group.wait()
+        return snapshot
+    }
+}

@@ -1,0 +1,85 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// Rows that time the real `clew` binary on a pseudo-terminal (issue 9 §9), beside the in-process
+/// rows of ``TUIBench``: the first frame from a cold process, and "another user's commit → my
+/// frame" — a separate `clew lead edit` process commits, the open interface shows it.
+struct TerminalBench {
+    let bench: BenchDatabase
+    let stopwatch: Stopwatch
+    /// The `clew` executable.
+    let clew: String
+    /// A directory for the interface's home, config and data (its drafts), removed by the caller.
+    let home: String
+
+    /// "Other users' changes … redraw within a second" (the run loop polls the change feed every
+    /// second while no key is pressed).
+    static let commitToFrame = BenchReport.Target(name: "commit → frame", medianMs: 1_000, p99Ms: 1_500)
+    /// The first frame is drawn when the key bar (the last line) has arrived.
+    static let firstFrameMarker = "help"
+
+    var environment: [String: String] {
+        ["LANG": "C.UTF-8", "TERM": "xterm-256color", "LINES": String(TUIBench.size.rows), "COLUMNS": String(TUIBench.size.columns),
+         "HOME": home, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home, "PATH": "/usr/bin:/bin"]
+    }
+
+    func arguments(as login: String) -> [String] {
+        ["--db", bench.context.database.path, "--as", login, "--lang", "en"]
+    }
+
+    /// Spawn → first frame, `warmups` + `runs` fresh processes per user.
+    func coldFirstFrames(suffix: String = "", repOnly: Bool = false, progress: (String) -> Void) throws -> [BenchReport.Query] {
+        var results: [BenchReport.Query] = []
+        let users = [("rep", bench.rep.login), ("supervisor", bench.supervisor.login)]
+        for (label, login) in repOnly ? Array(users.prefix(1)) : users {
+            let name = "first board frame, cold process · \(label)\(suffix)"
+            progress(name)
+            var timing = PairTiming()
+            for run in 0..<(stopwatch.warmups + stopwatch.runs) {
+                guard let terminal = PseudoTerminal(executable: clew, arguments: arguments(as: login), environment: environment),
+                      let time = terminal.waitFor(Self.firstFrameMarker) else {
+                    throw BenchError("\(clew) did not draw its first frame on a pseudo-terminal within 20 s")
+                }
+                terminal.stop()
+                if run >= stopwatch.warmups { timing.service.append(time) }
+            }
+            timing.serviceRows = 1
+            results.append(BenchReport.Query(name: name, detail: "clew spawned on a pty at 160×48: start-up, open, keymap, theme, board, ncurses draw (until the key bar arrives)",
+                                             timing: timing, target: .firstFrame))
+        }
+        return results
+    }
+
+    /// Another process (`clew lead edit` as the admin) renames the rep's focused lead; the time
+    /// from that process's exit (its commit) until the new name is on the rep's terminal.
+    func commitToFrame(progress: (String) -> Void) throws -> BenchReport.Query {
+        let name = "another user's commit → my frame · rep"
+        progress(name)
+        let probe = try TUIBench.Frame(bench: bench, actor: bench.rep)
+        try probe.start()
+        guard let number = probe.app.board.focusedCard?.lead.number.description else {
+            throw BenchError("the rep's board has no focused card to edit")
+        }
+        guard let terminal = PseudoTerminal(executable: clew, arguments: arguments(as: bench.rep.login), environment: environment),
+              terminal.waitFor(Self.firstFrameMarker) != nil else {
+            throw BenchError("\(clew) did not draw its first frame on a pseudo-terminal within 20 s")
+        }
+        defer { terminal.stop() }
+        var timing = PairTiming()
+        let errors = home + "/commit.err"
+        for run in 0..<(stopwatch.warmups + stopwatch.runs) {
+            let marker = "Qz\(run)x\(Int.random(in: 100_000...999_999))"
+            let edit = ChildProcess.run(clew, ["--db", bench.context.database.path, "lead", "edit", number, "--customer", marker],
+                                        stderrPath: errors)
+            guard edit.succeeded else { throw BenchError("clew lead edit \(number) failed: \(edit.errorLine)") }
+            guard let time = terminal.waitFor(marker, since: ContinuousClock.now, timeout: 10) else {
+                throw BenchError("the rep's interface did not show \(number)'s new name within 10 s")
+            }
+            if run >= stopwatch.warmups { timing.service.append(time) }
+        }
+        timing.serviceRows = 1
+        return BenchReport.Query(name: name, detail: "clew lead edit (the admin) renames the rep's focused lead; from its exit until the name arrives on the rep's pty (feed polled every second when idle)",
+                                 timing: timing, target: Self.commitToFrame)
+    }
+}
