@@ -3,7 +3,7 @@ import GRDB
 
 /// Measures, from outside, how long a writer waits for the database's write lock while other
 /// processes work (issue 12 §6): every `interval` it takes the lock with `BEGIN IMMEDIATE` on its
-/// own connection (busy timeout 60 s), notes how long that took, and commits at once. The longest
+/// own connection (retrying every 4 ms, as Clew's connections do, for up to 60 s), notes how long that took, and commits at once. The longest
 /// wait is at least the longest time anyone held the lock while a writer waited.
 ///
 /// ```swift
@@ -23,7 +23,12 @@ public final class WriteLockProbe: @unchecked Sendable {
 
     public init(path: String, interval: TimeInterval = 0.1) throws {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(60)
+        // Waits as Clew's own connections do: a try every 4 ms, here for up to 60 s.
+        configuration.busyMode = .callback { tries in
+            guard tries < 15_000 else { return false }
+            usleep(4_000)
+            return true
+        }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         self.interval = interval
     }

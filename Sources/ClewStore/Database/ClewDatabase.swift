@@ -34,6 +34,8 @@ public final class ClewDatabase: @unchecked Sendable {
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 15
+    /// How long a writer waiting for the lock sleeps between tries.
+    static let busyRetryInterval: TimeInterval = 0.004
 
     /// The mode of a personal database (and so of its `-wal` and `-shm`, which SQLite gives the
     /// database file's permission bits): readable by its owner only.
@@ -112,7 +114,14 @@ public final class ClewDatabase: @unchecked Sendable {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(busyTimeout)
+        // Waiting for the lock, try again every few milliseconds (SQLite's own timeout backs off
+        // to 100 ms sleeps, so a writer waiting behind an import's chunks kept missing the gaps
+        // between them: 50 writers during an import starved for over 15 s).
+        config.busyMode = .callback { tries in
+            guard Double(tries) * busyRetryInterval < busyTimeout else { return false }
+            usleep(UInt32(busyRetryInterval * 1_000_000))
+            return true
+        }
         config.label = "clew"
         config.prepareDatabase { db in
             db.add(function: SearchText.sqlFunction)
