@@ -89,8 +89,7 @@ enum Routing {
             current = try Triggers.fire(.gradeChanged, on: current, context: context, m)
         }
         let assigned = try LeadService(context: context, actor: m.actor).assignNow(current, to: login, m)
-        try m.db.execute(sql: "UPDATE lead SET home_pool = ? WHERE id = ?", arguments: [homePool, lead.id])
-        return assigned
+        return try m.update(assigned, to: assigned, action: "route", also: ["home_pool": homePool])
     }
 
     /// Puts a screening lead into a pool for its members to claim.
@@ -98,8 +97,7 @@ enum Routing {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .sendToPool, from: lead.status)
         updated.pool = pool
-        try m.db.execute(sql: "UPDATE lead SET home_pool = ? WHERE id = ?", arguments: [pool, lead.id])
-        return try m.update(lead, to: updated, action: "pool")
+        return try m.update(lead, to: updated, action: "pool", also: ["home_pool": pool])
     }
 }
 

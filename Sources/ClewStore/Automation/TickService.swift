@@ -289,7 +289,7 @@ struct TickRun {
             """ + limit, arguments: [now.storage, now.storage]).counted(&considered) {
             let id: Int64 = row["id"]
             let assignee: String = row["assignee"]
-            try m.db.execute(sql: "UPDATE task SET overdue_at = ? WHERE id = ?", arguments: [now.storage, id])
+            try m.change(.task, .id(id), ["overdue_at": now.storage], action: "overdue")
             let due = Date(storage: row["due"])
             let when = now.timeIntervalSince(due) < 3_600 ? "is due now" : "is overdue since \(StoreError.timestamp(due))"
             try m.notify(assignee, kind: "overdue", leadID: row["lead_id"],

@@ -10,7 +10,7 @@ extension LeadService {
     public func grade(_ number: String, _ grade: Grade, reason: String, expectedVersion: Int? = nil) throws -> Lead {
         let reason = try Self.requireReason(reason, for: "grading")
         return try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .grade, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .grade, expectedVersion: expectedVersion)
             guard !lead.status.isClosed else {
                 throw StoreError.conflict("cannot grade \(lead.number): it is \(lead.status); only open leads are graded")
             }
@@ -42,7 +42,7 @@ extension LeadService {
     }
 
     private func assign(_ number: String, to login: String, expectedVersion: Int?, _ m: Mutation) throws -> Lead {
-        let lead = try LeadLookup.require(m.db, number, for: .assign, by: actor, expectedVersion: expectedVersion)
+        let lead = try LeadLookup.require(m, number, for: .assign, expectedVersion: expectedVersion)
         return try assignNow(lead, to: login, m)
     }
 
@@ -63,11 +63,10 @@ extension LeadService {
         updated.stageEnteredAt = nil
         try StageTracking.close(lead, m)
         try Approvals.withdrawPending(leadID: lead.id, m)
-        try m.db.execute(sql: "UPDATE lead SET assigned_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
         try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
                      body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object",
                      parameters: [actor.login, lead.number.description, lead.details.customer ?? ""])
-        var assigned = try m.update(lead, to: updated, action: "assign")
+        var assigned = try m.update(lead, to: updated, action: "assign", also: ["assigned_at": m.now.storage])
         if let stage = lead.stage { assigned = try Triggers.fire(.stageLeft(stage), on: assigned, context: context, m) }
         try Cadences.restart(assigned, context: context, m)
         return assigned
@@ -126,10 +125,9 @@ extension LeadService {
             updated.owner = actor.login
             updated.pool = nil
             try enterFirstStage(&updated, m)
-            try m.db.execute(sql: "UPDATE lead SET assigned_at = ?, home_pool = ? WHERE id = ?", arguments: [m.now.storage, pool, lead.id])
             try RuleFirings.record("pool.claim:\(pool)", kind: "pool", leadID: lead.id, subject: "user:\(actor.login)",
                                    occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: "claimed by \(actor.login)", m.automated)
-            let claimed = try m.update(lead, to: updated, action: "claim")
+            let claimed = try m.update(lead, to: updated, action: "claim", also: ["assigned_at": m.now.storage, "home_pool": pool])
             try Cadences.restart(claimed, context: context, m)
             return try firedStageEntered(claimed, m)
         }
@@ -196,7 +194,7 @@ extension LeadService {
     @discardableResult
     public func win(_ number: String, amount: Money, expectedVersion: Int? = nil) throws -> Lead {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .win, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .win, expectedVersion: expectedVersion)
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .win, from: lead.status)
             let conversion = try LeadConversion.convert(lead, amount: amount, at: m.now)
@@ -206,13 +204,12 @@ extension LeadService {
             }
             updated.amount = amount
             try StageTracking.close(lead, m)
-            try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
             try Conversions.record(conversion, lead: lead, m)
             try Closing.settle(lead, .won, m)
             if let supervisor = try owningSupervisor(of: lead, m.db) {
                 try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)")
             }
-            var won = try m.update(lead, to: updated, action: "win")
+            var won = try m.update(lead, to: updated, action: "win", also: ["closed_at": m.now.storage])
             if let stage = lead.stage { won = try Triggers.fire(.stageLeft(stage), on: won, context: context, m) }
             // A win that skipped the contract stage signed the contract too.
             if case .skipping = plan { won = try Triggers.fire(.contractSigned, on: won, context: context, m) }
@@ -225,14 +222,13 @@ extension LeadService {
     @discardableResult
     public func lose(_ number: String, reason: LostReason, expectedVersion: Int? = nil) throws -> Lead {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .lose, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .lose, expectedVersion: expectedVersion)
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .lose, from: lead.status)
             updated.lostReason = reason
             try StageTracking.close(lead, m)
-            try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
             try Closing.settle(lead, .lost(reason), m)
-            var lost = try m.update(lead, to: updated, action: "lose")
+            var lost = try m.update(lead, to: updated, action: "lose", also: ["closed_at": m.now.storage])
             if let stage = lead.stage { lost = try Triggers.fire(.stageLeft(stage), on: lost, context: context, m) }
             return try Triggers.fire(.leadLost, on: lost, context: context, m)
         }

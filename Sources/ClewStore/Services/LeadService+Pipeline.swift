@@ -18,7 +18,7 @@ extension LeadService {
     /// the owner's supervisor unless the actor is that supervisor or an admin.
     public func move(_ number: String, to stageName: String, reason: String? = nil, expectedVersion: Int? = nil) throws -> MoveOutcome {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .move, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .move, expectedVersion: expectedVersion)
             guard lead.status == .active, let current = lead.stage else { throw StageMoveError.notActive(lead.status) }
             let done = try StageTracking.isDone(lead, m.db)
             switch try context.pipeline.planMove(from: current, to: stageName, currentStageDone: done) {

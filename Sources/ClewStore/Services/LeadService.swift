@@ -139,7 +139,7 @@ public struct LeadService: Sendable {
     ///   refuses the edit with "changed by X at T".
     public func edit(_ number: String, changes: LeadDraft, clearing: Set<LeadField> = [], expectedVersion: Int? = nil) throws -> Lead {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .edit, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .edit, expectedVersion: expectedVersion)
             guard !lead.status.isClosed else { throw LifecycleError.illegalTransition(event: .completeDetails, from: lead.status) }
             var draft = lead.details
             for field in LeadField.allCases {
@@ -164,8 +164,7 @@ public struct LeadService: Sendable {
             }
             // Saving an unchanged form changes nothing, and so writes no (empty) audit row.
             if updated == lead { return lead }
-            let edited = try m.update(lead, to: updated, action: "edit")
-            try LeadScoring.storeBreakdown(score, leadID: lead.id, m.db)
+            let edited = try m.update(lead, to: updated, action: "edit", also: ["score_parts": score.storedParts])
             return lead.status == .new ? try Routing.route(edited, context: context, m) : edited
         }
     }

@@ -114,14 +114,12 @@ public struct UserDirectory: Sendable {
             }
             let taskIDs = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE assignee = ? AND status = 'open'", arguments: [login])
             for id in taskIDs {
-                try m.db.execute(sql: "UPDATE task SET assignee = ?, version = version + 1 WHERE id = ?", arguments: [successor, id])
-                try m.audit("handover", entity: "task", id: id, field: "assignee", old: login, new: successor)
+                try m.change(.task, .id(id), ["assignee": successor], action: "handover")
             }
             handover.tasks = taskIDs.count
             let approvalIDs = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE approver = ? AND status = 'pending'", arguments: [login])
             for id in approvalIDs {
-                try m.db.execute(sql: "UPDATE approval SET approver = ? WHERE id = ?", arguments: [successor, id])
-                try m.audit("handover", entity: "approval", id: id, field: "approver", old: login, new: successor)
+                try m.change(.approval, .id(id), ["approver": successor], action: "handover")
             }
             handover.approvals = approvalIDs.count
             let reports = try String.fetchAll(m.db, sql: "SELECT login FROM user WHERE supervisor = ?", arguments: [login])

@@ -1,0 +1,21 @@
+import GRDB
+
+extension ClewMigrations {
+    /// v12: one versioned, audited write path for every record.
+    ///
+    /// - Each audit row names the record version its change produced, so an edit conflicts only
+    ///   when a field it changes was changed after the editor's version (per-field optimistic
+    ///   concurrency); rows written before this migration have none and never conflict.
+    /// - Approvals, outbox messages, customers, contacts and opportunities get the version
+    ///   column the other records already had.
+    static func addRecordVersions(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE audit ADD COLUMN version INTEGER;
+            ALTER TABLE approval ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE outbox ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE customer ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE contact ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE opportunity ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+            """)
+    }
+}
