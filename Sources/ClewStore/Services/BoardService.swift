@@ -75,9 +75,9 @@ public struct BoardService: Sendable {
         try context.database.read { db in
             try columnKeys.map { key in
                 let (condition, arguments) = try where_(key, scope: scope, filter: filter)
-                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM lead WHERE \(condition)", arguments: arguments)
+                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, total(amount_fen) AS fen FROM lead WHERE \(condition)", arguments: arguments)
                 let (english, chinese) = titles(key)
-                return BoardColumn(key: key, englishTitle: english, chineseTitle: chinese, count: row?["n"] ?? 0, amount: Money(fen: row?["fen"] ?? 0))
+                return BoardColumn(key: key, englishTitle: english, chineseTitle: chinese, count: row?["n"] ?? 0, amount: Money(totalFen: row?["fen"] ?? 0))
             }
         }
     }
