@@ -46,6 +46,8 @@ struct MoneySafetyTests {
         #expect(try db.strings("SELECT new FROM audit WHERE action = 'correct-amount-reason'") == ["多输了三位"])
         #expect(try db.strings("SELECT new FROM audit WHERE entity = 'opportunity' AND action = 'correct-amount'") == ["9200000"])
         let open = try db.activeLead()
-        #expect(throws: StoreError.self) { try db.leads("admin").correctWonAmount(open.number.description, to: Money(yuan: 1), reason: "x") }
+        #expect(throws: LeadError.notWon(number: open.number.description, status: .active)) {
+            try db.leads("admin").correctWonAmount(open.number.description, to: Money(yuan: 1), reason: "x")
+        }
     }
 }

@@ -131,7 +131,7 @@ public struct OutboxService: Sendable {
             throw StoreError.conflict("unknown outbox status '\(other)'; use pending, sent, failed, cancelled or all")
         }
         let marks = Array(repeating: "?", count: wanted.count).joined(separator: ", ")
-        return try context.database.read { db in
+        return try context.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(OutboxMessage.selection) FROM outbox WHERE status IN (\(marks))
                 ORDER BY CASE status WHEN 'failed' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
@@ -144,7 +144,7 @@ public struct OutboxService: Sendable {
     /// One message (admins only).
     public func message(_ id: Int64) throws -> OutboxMessage {
         try AccessPolicy.check(.administer, actor)
-        return try context.database.read { try Self.fetch($0, id: id) }
+        return try context.read { try Self.fetch($0, id: id) }
     }
 
     // MARK: - Delivering
@@ -163,7 +163,7 @@ public struct OutboxService: Sendable {
         var report = OutboxDeliveryReport()
         let now = context.clock.now()
         let configured = OutboxChannel.allCases.filter(delivery.isConfigured).map(\.rawValue)
-        let due: [OutboxMessage] = try context.database.read { db in
+        let due: [OutboxMessage] = try context.read { db in
             for row in try Row.fetchAll(db, sql: """
                 SELECT channel, count(*) AS n FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? GROUP BY channel
                 """, arguments: [now.storage]) {

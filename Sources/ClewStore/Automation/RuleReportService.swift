@@ -46,7 +46,7 @@ public struct RuleReportService: Sendable {
         guard actor.role == .admin || actor.role == .supervisor else {
             throw PermissionError.lacks(.administer, login: actor.login, role: actor.role)
         }
-        return try context.database.read { db in
+        return try context.read { db in
             try Row.fetchAll(db, sql: """
                 WITH firing AS (
                   SELECT rule, kind, lead_id, fired_at, outcome FROM rule_firing WHERE fired_at >= ?

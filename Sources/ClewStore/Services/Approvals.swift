@@ -46,7 +46,7 @@ public struct ApprovalItem: Hashable, Sendable, Codable {
 enum Approvals {
     static func requestSkip(_ lead: Lead, from: String, to: String, approver: String, reason: String?, _ m: Mutation) throws -> Int64 {
         if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = 'stage-skip'", arguments: [lead.id]) {
-            throw StoreError.conflict("\(lead.number) already waits for approval #\(pending)")
+            throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
         }
         let id = try m.insert(into: .approval, [
             "lead_id": lead.id, "kind": "stage-skip", "from_stage": from, "to_stage": to, "requested_by": m.actor.login,
@@ -86,7 +86,7 @@ public struct ApprovalService: Sendable {
 
     /// Pending requests for the actor (all pending requests for an admin).
     public func pending() throws -> [ApprovalItem] {
-        try context.database.read { db in
+        try context.read { db in
             let sql = "SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.status = 'pending'"
                 + (actor.role == .admin ? "" : " AND approval.approver = ?") + " ORDER BY approval.created_at"
             return try Row.fetchAll(db, sql: sql, arguments: actor.role == .admin ? [] : [actor.login]).map(ApprovalItem.init(row:))
@@ -102,7 +102,7 @@ public struct ApprovalService: Sendable {
     /// Rejects request `id` with a comment (required).
     @discardableResult
     public func reject(_ id: Int64, comment: String) throws -> ApprovalItem {
-        _ = try LeadService.requireReason(comment, for: "rejecting")
+        _ = try LeadService.requireReason(comment, for: .rejecting)
         return try decide(id, approve: false, comment: comment)
     }
 

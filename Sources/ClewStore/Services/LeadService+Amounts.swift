@@ -7,18 +7,18 @@ extension LeadService {
     /// contract): the lead and its opportunity change together, audited with the reason.
     ///
     /// - Throws: ``PermissionError`` for anyone but an admin; ``ConversionError`` for an amount
-    ///   that is not above zero or above ``ClewDomain/Money/limit``; ``StoreError/conflict(_:)``
+    ///   that is not above zero or above ``ClewDomain/Money/limit``; ``ClewDomain/LeadError/notWon(number:status:)``
     ///   for a lead that is not won.
     @discardableResult
     public func correctWonAmount(_ number: String, to amount: Money, reason: String) throws -> Lead {
         try AccessPolicy.check(.administer, actor)
-        let reason = try Self.requireReason(reason, for: "correcting a won amount")
+        let reason = try Self.requireReason(reason, for: .correctingAmount)
         guard amount.fen > 0 else { throw ConversionError.nonPositiveAmount }
         guard amount.isWithinLimit else { throw ConversionError.amountAboveLimit(amount) }
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m, number, for: .edit)
             guard lead.status == .won else {
-                throw StoreError.conflict("\(lead.number) is \(lead.status); only a won lead's amount is corrected (只能更正已成交线索的金额)")
+                throw LeadError.notWon(number: lead.number.description, status: lead.status)
             }
             var corrected = lead
             corrected.amount = amount

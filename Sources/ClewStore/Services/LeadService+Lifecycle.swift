@@ -8,11 +8,11 @@ extension LeadService {
     /// Grades a lead A/B/C with the reason (筛选理由), kept as a note beside the suggestion.
     @discardableResult
     public func grade(_ number: String, _ grade: Grade, reason: String, expectedVersion: Int? = nil) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: "grading")
+        let reason = try Self.requireReason(reason, for: .grading)
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m, number, for: .grade, expectedVersion: expectedVersion)
             guard !lead.status.isClosed else {
-                throw StoreError.conflict("cannot grade \(lead.number): it is \(lead.status); only open leads are graded")
+                throw LeadError.closed(number: lead.number.description, status: lead.status, work: .grading)
             }
             var updated = lead
             updated.grade = grade
@@ -51,11 +51,11 @@ extension LeadService {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .assign, from: lead.status)
         guard lead.grade != nil else {
-            throw StoreError.conflict("grade \(lead.number) before assigning it (clew lead grade \(lead.number) A --reason …)")
+            throw LeadError.notGraded(number: lead.number.description)
         }
         let assignee = try Assignability.check(login, m)
         if lead.owner == assignee.login && lead.status == .assigned {
-            throw StoreError.conflict("\(lead.number) is already assigned to \(login)")
+            throw LeadError.alreadyAssigned(number: lead.number.description, to: login)
         }
         updated.owner = assignee.login
         updated.pool = nil
@@ -89,7 +89,7 @@ extension LeadService {
     /// assigned it is told.
     @discardableResult
     public func object(_ number: String, reason: String) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: "an objection")
+        let reason = try Self.requireReason(reason, for: .objection)
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .object, by: actor)
             var updated = lead
@@ -142,7 +142,7 @@ extension LeadService {
             SELECT count(*) FROM rule_firing WHERE fired_at >= ? AND rule = ? AND subject = ?
             """, arguments: [startOfDay.storage, "pool.claim:\(pool)", "user:\(actor.login)"]) ?? 0
         guard claimed < limit else {
-            throw StoreError.conflict("you have claimed \(claimed) lead\(claimed == 1 ? "" : "s") from pool \(pool) today, its daily limit; try again tomorrow")
+            throw LeadError.claimLimitReached(pool: pool, claimed: claimed)
         }
     }
 
@@ -150,7 +150,7 @@ extension LeadService {
     /// process pool gathering its region or industry, else its region, industry or `general`.
     @discardableResult
     public func returnToPool(_ number: String, reason: String) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: "returning a lead")
+        let reason = try Self.requireReason(reason, for: .returning)
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .returnToPool, by: actor)
             return try returnNow(lead, reason: reason, m)
@@ -166,7 +166,7 @@ extension LeadService {
         try StageTracking.close(lead, m)
         updated.stage = nil
         updated.stageEnteredAt = nil
-        updated.flags.remove("stalled")
+        updated.flags.remove(.stalled)
         try Tasks.cancelOpen(leadID: lead.id, m)
         try Approvals.withdrawPending(leadID: lead.id, m)
         _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
@@ -237,7 +237,7 @@ extension LeadService {
     /// Brings a lost lead back to screening.
     @discardableResult
     public func reopen(_ number: String, reason: String) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: "reopening")
+        let reason = try Self.requireReason(reason, for: .reopening)
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .reopen, by: actor)
             var updated = lead
@@ -278,9 +278,9 @@ extension LeadService {
         return try UserDirectory.profile(db, login: owner)?.supervisor
     }
 
-    static func requireReason(_ text: String, for purpose: String) throws -> String {
+    static func requireReason(_ text: String, for purpose: ReasonPurpose) throws -> String {
         let reason = TextNormalization.trimmed(text)
-        guard !reason.isEmpty else { throw StoreError.conflict("\(purpose) needs a reason (--reason …)") }
+        guard !reason.isEmpty else { throw LeadError.reasonRequired(purpose) }
         return reason
     }
 }
@@ -292,14 +292,14 @@ enum Assignability {
     static func check(_ login: String, _ m: Mutation) throws -> UserProfile {
         let user = try UserDirectory.requireActive(m.db, login: login)
         guard user.role == .rep || user.role == .supervisor else {
-            throw StoreError.conflict("\(login) is \(user.role.rawValue); leads go to reps or supervisors")
+            throw LeadError.cannotOwnLeads(login: login, role: user.role)
         }
         if let away = user.awayUntil, away > m.now {
-            throw StoreError.conflict("\(login) is away until \(StoreError.timestamp(away)); choose someone else")
+            throw LeadError.away(rep: login, until: away)
         }
         let load = try Int.fetchOne(m.db, sql: "SELECT count(*) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login]) ?? 0
         guard load < user.capacity else {
-            throw StoreError.conflict("\(login) is at capacity (\(load) of \(user.capacity) open leads); choose someone else or raise their capacity")
+            throw LeadError.atCapacity(rep: login, load: load, capacity: user.capacity)
         }
         return user
     }

@@ -44,7 +44,7 @@ extension LeadService {
         try StageTracking.close(lead, m)
         updated.stage = stage
         updated.stageEnteredAt = m.now
-        updated.flags.remove("stalled")
+        updated.flags.remove(.stalled)
         try StageTracking.open(lead.id, stage: stage, context: context, m)
         var moved = try m.update(lead, to: updated, action: "move")
         if let old = lead.stage { moved = try Triggers.fire(.stageLeft(old), on: moved, context: context, m, depth: depth) }
@@ -71,7 +71,7 @@ extension LeadService {
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .followUp, by: actor)
             guard !lead.status.isClosed else {
-                throw StoreError.conflict("\(lead.number) is \(lead.status); follow-ups go on open leads")
+                throw LeadError.closed(number: lead.number.description, status: lead.status, work: .followUp)
             }
             try m.db.execute(
                 sql: """

@@ -15,7 +15,7 @@ public struct UserDirectory: Sendable {
     /// - Throws: ``IdentityError/notAUser(_:)`` for an OS user unknown to Clew or deactivated,
     ///   ``PermissionError/impersonationRefused(login:)`` for `--as` by a non-admin.
     public func actingUser(osLogin: String, actAs: String? = nil) throws -> ActingUser {
-        try context.database.read { db in
+        try context.read { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user") ?? 0 > 0 else { throw StoreError.notInitialized }
             guard let me = try Self.profile(db, login: osLogin), me.isActive else { throw IdentityError.notAUser(osLogin) }
             guard let target = actAs, target != osLogin else {
@@ -40,12 +40,12 @@ public struct UserDirectory: Sendable {
 
     /// One user.
     public func user(_ login: String) throws -> UserProfile? {
-        try context.database.read { try Self.profile($0, login: login) }
+        try context.read { try Self.profile($0, login: login) }
     }
 
     /// All users, active first, then by login.
     public func list(includeInactive: Bool = true) throws -> [UserSummary] {
-        try context.database.read { db in
+        try context.read { db in
             let sql = """
                 SELECT \(UserProfile.selection),
                   (SELECT count(*) FROM lead WHERE lead.owner = user.login AND lead.status IN ('assigned','active')) AS workload

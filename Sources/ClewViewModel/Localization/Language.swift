@@ -92,7 +92,7 @@ public struct Localizer: Sendable {
         "detail.pool": ("pool {0}", "线索池 {0}"), "screening.number": ("NUMBER", "编号"), "hours": ("h", "小时"),
         "stage-status.in-progress": ("in progress", "进行中"), "stage-status.done": ("done", "已完成"), "stage-status.late": ("late", "异常"),
         "flag.stalled": ("stalled", "停滞"), "flag.possible-duplicate": ("possible duplicate", "疑似重复"), "flag.fake-phone": ("fake phone", "疑似虚假电话"),
-        "flag.invalid_email": ("invalid email", "邮箱无效"), "flag.invalid_phone": ("invalid phone", "电话无效"),
+        "flag.invalid-email": ("invalid email", "邮箱无效"), "flag.invalid-phone": ("invalid phone", "电话无效"),
         "timeline.created": ("created", "创建"), "timeline.via": ("{0} via {1}", "{0}（经 {1}）"),
         "timeline.field.stage": ("stage", "阶段"), "timeline.field.status": ("status", "状态"), "timeline.field.amount": ("amount", "金额"), "timeline.field.owner": ("owner", "负责人"), "timeline.field.grade": ("grade", "等级"),
         "timeline.field.lost_reason": ("lost reason", "终止原因"),
