@@ -14,6 +14,9 @@ public struct ClewContext: Sendable {
     private var fixedProcess: ProcessDefinition
     private var fixedCalendar: WorkingCalendar
     private var live: LiveRules?
+    /// What acts on the events services publish (``publish(_:on:depth:_:)``); nil: the
+    /// automation layer (``AutomationEngine``).
+    var eventHandler: (any DomainEventHandler)?
 
     /// The process definition in force: scoring, routing, cadences, SLAs, triggers.
     public var process: ProcessDefinition {

@@ -20,8 +20,7 @@ extension LeadService {
             try m.audit("grade-reason", entity: "lead", id: lead.id, field: "grade_reason", new: reason)
             let graded = try m.update(lead, to: updated, action: "grade")
             guard lead.grade != grade else { return graded }
-            if lead.owner != nil { try Cadences.restart(graded, context: context, m) }
-            return try Triggers.fire(.gradeChanged, on: graded, context: context, m)
+            return try context.publish(.graded, on: graded, m)
         }
     }
 
@@ -67,9 +66,8 @@ extension LeadService {
                      body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object",
                      parameters: [actor.login, lead.number.description, lead.details.customer ?? ""])
         var assigned = try m.update(lead, to: updated, action: "assign", also: ["assigned_at": m.now.storage])
-        if let stage = lead.stage { assigned = try Triggers.fire(.stageLeft(stage), on: assigned, context: context, m) }
-        try Cadences.restart(assigned, context: context, m)
-        return assigned
+        if let stage = lead.stage { assigned = try context.publish(.leftStage(stage), on: assigned, m) }
+        return try context.publish(.handedTo(assignee.login), on: assigned, m)
     }
 
     /// The assignee confirms receipt (确认接收): the lead becomes active in the first stage.
@@ -96,7 +94,6 @@ extension LeadService {
             updated.status = try LeadLifecycle.next(after: .object, from: lead.status)
             updated.owner = nil
             try Approvals.withdrawPending(leadID: lead.id, m)
-            try Cadences.cancelPending(leadID: lead.id, m)
             _ = try Notes.insert(lead.id, kind: "objection", body: reason, m)
             let assigner = try String.fetchOne(
                 m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
@@ -104,7 +101,7 @@ extension LeadService {
             try m.notify(assigner ?? actor.profile.supervisor, kind: "objection", leadID: lead.id,
                          body: "\(actor.login) objected to \(lead.number): \(reason)")
             try m.audit("object-reason", entity: "lead", id: lead.id, field: "objection", new: reason)
-            return try m.update(lead, to: updated, action: "object")
+            return try context.publish(.objected, on: try m.update(lead, to: updated, action: "object"), m)
         }
     }
 
@@ -128,8 +125,7 @@ extension LeadService {
             try RuleFirings.record("pool.claim:\(pool)", kind: "pool", leadID: lead.id, subject: "user:\(actor.login)",
                                    occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: "claimed by \(actor.login)", m.automated)
             let claimed = try m.update(lead, to: updated, action: "claim", also: ["assigned_at": m.now.storage, "home_pool": pool])
-            try Cadences.restart(claimed, context: context, m)
-            return try firedStageEntered(claimed, m)
+            return try firedStageEntered(try context.publish(.handedTo(actor.login), on: claimed, m), m)
         }
     }
 
@@ -172,7 +168,7 @@ extension LeadService {
         _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
         try m.audit("return-reason", entity: "lead", id: lead.id, field: "return_reason", new: reason)
         let returned = try m.update(lead, to: updated, action: "return")
-        if let stage = lead.stage { return try Triggers.fire(.stageLeft(stage), on: returned, context: context, m) }
+        if let stage = lead.stage { return try context.publish(.leftStage(stage), on: returned, m) }
         return returned
     }
 
@@ -210,10 +206,10 @@ extension LeadService {
                 try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)")
             }
             var won = try m.update(lead, to: updated, action: "win", also: ["closed_at": m.now.storage])
-            if let stage = lead.stage { won = try Triggers.fire(.stageLeft(stage), on: won, context: context, m) }
+            if let stage = lead.stage { won = try context.publish(.leftStage(stage), on: won, m) }
             // A win that skipped the contract stage signed the contract too.
-            if case .skipping = plan { won = try Triggers.fire(.contractSigned, on: won, context: context, m) }
-            return try Triggers.fire(.leadWon, on: won, context: context, m)
+            if case .skipping = plan { won = try context.publish(.contractSigned, on: won, m) }
+            return try context.publish(.won, on: won, m)
         }
     }
 
@@ -229,8 +225,8 @@ extension LeadService {
             try StageTracking.close(lead, m)
             try Closing.settle(lead, .lost(reason), m)
             var lost = try m.update(lead, to: updated, action: "lose", also: ["closed_at": m.now.storage])
-            if let stage = lead.stage { lost = try Triggers.fire(.stageLeft(stage), on: lost, context: context, m) }
-            return try Triggers.fire(.leadLost, on: lost, context: context, m)
+            if let stage = lead.stage { lost = try context.publish(.leftStage(stage), on: lost, m) }
+            return try context.publish(.lost, on: lost, m)
         }
     }
 
@@ -263,7 +259,7 @@ extension LeadService {
     /// Fires `stage-entered` for the stage `lead` is now in.
     func firedStageEntered(_ lead: Lead, _ m: Mutation, depth: Int = 0) throws -> Lead {
         guard let stage = lead.stage else { return lead }
-        return try Triggers.fire(.stageEntered(stage), on: lead, context: context, m, depth: depth)
+        return try context.publish(.enteredStage(stage), on: lead, depth: depth, m)
     }
 
     /// Whether the actor approves a stage skip on `lead` by making it: an admin, the owner's

@@ -47,10 +47,10 @@ extension LeadService {
         updated.flags.remove(.stalled)
         try StageTracking.open(lead.id, stage: stage, context: context, m)
         var moved = try m.update(lead, to: updated, action: "move")
-        if let old = lead.stage { moved = try Triggers.fire(.stageLeft(old), on: moved, context: context, m, depth: depth) }
+        if let old = lead.stage { moved = try context.publish(.leftStage(old), on: moved, depth: depth, m) }
         moved = try firedStageEntered(moved, m, depth: depth)
         guard stage == context.pipeline.contractStage?.key, moved.stage == stage else { return moved }
-        return try Triggers.fire(.contractSigned, on: moved, context: context, m, depth: depth)
+        return try context.publish(.contractSigned, on: moved, depth: depth, m)
     }
 
     /// What logging a follow-up produced.
@@ -94,9 +94,8 @@ extension LeadService {
             let at = min(record.at, m.now)
             updated.lastFollowUpAt = max(lead.lastFollowUpAt ?? at, at)
             let logged = try m.update(lead, to: updated, action: "follow-up")
-            try Cadences.followUpLogged(logged, method: record.method, context: context, m)
             let text = [record.content, record.feedback].compactMap { $0 }.joined(separator: "\n")
-            let tagged = try KeywordTagging.apply(to: logged, text: text, context: context, m)
+            let tagged = try context.publish(.followedUp(method: record.method, text: text), on: logged, m)
             return FollowUpResult(followUpID: followUpID, taskID: taskID, warnings: warnings,
                                   tagsAdded: tagged.tags.subtracting(lead.tags).sorted())
         }

@@ -64,7 +64,7 @@ public struct LeadService: Sendable {
                 let merged = try LeadMerging.absorb(checked.fields, from: "a new registration", into: existing, m)
                 let rescored = try LeadScoring.recordEvent("repeated_interest", on: merged, context: context, m)
                 // Details that completed a new lead send it through routing like any new registration.
-                let routed = existing.status == .new ? try Routing.route(rescored, context: context, m) : rescored
+                let routed = existing.status == .new ? try context.publish(.readyForRouting, on: rescored, m) : rescored
                 return AddResult(lead: routed, merged: true)
             }
             var flags: Set<LeadFlag> = []
@@ -95,7 +95,7 @@ public struct LeadService: Sendable {
             var inserted = try m.insert(lead)
             try LeadScoring.storeBreakdown(score, leadID: inserted.id, m.db)
             if let previous { inserted = try DuplicateNotice.link(inserted, to: previous, m) }
-            return AddResult(lead: try Routing.route(inserted, context: context, m), merged: false)
+            return AddResult(lead: try context.publish(.readyForRouting, on: inserted, m), merged: false)
         }
         guard let result else { throw HiddenDuplicateError() }
         return result
@@ -165,7 +165,7 @@ public struct LeadService: Sendable {
             // Saving an unchanged form changes nothing, and so writes no (empty) audit row.
             if updated == lead { return lead }
             let edited = try m.update(lead, to: updated, action: "edit", also: ["score_parts": score.storedParts])
-            return lead.status == .new ? try Routing.route(edited, context: context, m) : edited
+            return lead.status == .new ? try context.publish(.readyForRouting, on: edited, m) : edited
         }
     }
 

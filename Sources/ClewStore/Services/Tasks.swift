@@ -125,7 +125,10 @@ public struct TaskService: Sendable {
             let task = try requireOwnTask(id, m.db)
             guard task.status == "open" else { throw StoreError.conflict("task #\(id) is already \(task.status)") }
             try Tasks.setStatus(id, "done", m)
-            try Cadences.advance(afterTask: id, context: context, m)
+            if let leadID = try Int64.fetchOne(m.db, sql: "SELECT lead_id FROM task WHERE id = ?", arguments: [id]),
+               let lead = try LeadLookup.fetch(m.db, id: leadID) {
+                _ = try context.publish(.taskCompleted(id), on: lead, m)
+            }
             return try Self.fetch(m.db, id: id)
         }
     }
