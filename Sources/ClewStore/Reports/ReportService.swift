@@ -296,7 +296,7 @@ public struct ReportService: Sendable {
     }
 
     /// Checks the scope and builds the filter.
-    private func prepare(_ kind: ReportKind, _ request: ReportRequest) throws -> (ReportScope, Filter) {
+    func prepare(_ kind: ReportKind, _ request: ReportRequest) throws -> (ReportScope, Filter) {
         let scope = try ReportScope.resolve(request.scope, report: kind, for: actor)
         var query = LeadQuery()
         query.source = request.filters.source
@@ -321,7 +321,7 @@ public struct ReportService: Sendable {
     }
 
     /// `CASE column WHEN 'discovery' THEN 0 … END`: a stage key's index in the pipeline.
-    private func stageRankSQL(_ column: String) -> (sql: String, arguments: StatementArguments) {
+    func stageRankSQL(_ column: String) -> (sql: String, arguments: StatementArguments) {
         let stages = context.pipeline.stages
         guard !stages.isEmpty else { return ("NULL", []) }
         var arguments = StatementArguments()
