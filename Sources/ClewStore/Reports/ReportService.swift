@@ -34,7 +34,7 @@ public struct ReportService: Sendable {
         return report(.funnel, request, scope, funnel)
     }
 
-    private func countFunnel(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> FunnelReport {
+    func countFunnel(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> FunnelReport {
         let stageRank = stageRankSQL("h.stage")
         let rows = try Row.fetchAll(db, sql: """
             SELECT intake, furthest, status, lost_reason, count(*) AS n FROM (
@@ -63,36 +63,41 @@ public struct ReportService: Sendable {
     /// were slower.
     public func stages(_ request: ReportRequest) throws -> Report<StageTimeReport> {
         let (scope, filter) = try prepare(.stages, request)
+        let body = try context.database.read { db in
+            StageTimeReport(pipeline: context.pipeline, aggregates: try stageAggregates(request, filter: filter, db),
+                            funnel: try countFunnel(request, filter: filter, db))
+        }
+        return report(.stages, request, scope, body)
+    }
+
+    /// Each stage's visits entered in the period, summed up.
+    func stageAggregates(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> [StageTimeReport.Aggregate] {
         let now = context.clock.now().storage
         let stageRank = stageRankSQL("h.stage")
         let stageCount = context.pipeline.stages.count
         // The lead is joined only when something filters on it.
         let join = filter.sql == "1" ? "" : "JOIN lead ON lead.id = h.lead_id"
-        let (aggregates, funnel) = try context.database.read { db in
-            var actual = Array(repeating: [Double](), count: stageCount)
-            var planned = Array(repeating: [Double](), count: stageCount)
-            var open = Array(repeating: 0, count: stageCount)
-            var late = Array(repeating: 0, count: stageCount)
-            let visits = try Row.fetchCursor(db, sql: """
-                SELECT \(stageRank.sql), max(coalesce(h.exited_at, ?) - h.entered_at, 0), max(h.planned_exit_at - h.entered_at, 0),
-                  h.exited_at IS NULL, h.planned_exit_at IS NOT NULL AND coalesce(h.exited_at, ?) > h.planned_exit_at
-                FROM stage_history h \(join)
-                WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
-                """, arguments: stageRank.arguments + [now, now, request.period.from.storage, request.period.to.storage] + filter.arguments)
-            while let row = try visits.next() {
-                guard let rank = row[0] as Int?, rank >= 0, rank < stageCount else { continue }
-                actual[rank].append(row[1])
-                if let plan = row[2] as Double? { planned[rank].append(plan) }
-                if row[3] as Bool { open[rank] += 1 }
-                if row[4] as Bool { late[rank] += 1 }
-            }
-            let aggregates = (0..<stageCount).map { index in
-                StageTimeReport.Aggregate(stage: index, open: open[index], late: late[index], actual: DurationStatistics(actual[index]),
-                                          planned: DurationStatistics(planned[index]))
-            }
-            return (aggregates, try countFunnel(request, filter: filter, db))
+        var actual = Array(repeating: [Double](), count: stageCount)
+        var planned = Array(repeating: [Double](), count: stageCount)
+        var open = Array(repeating: 0, count: stageCount)
+        var late = Array(repeating: 0, count: stageCount)
+        let visits = try Row.fetchCursor(db, sql: """
+            SELECT \(stageRank.sql), max(coalesce(h.exited_at, ?) - h.entered_at, 0), max(h.planned_exit_at - h.entered_at, 0),
+              h.exited_at IS NULL, h.planned_exit_at IS NOT NULL AND coalesce(h.exited_at, ?) > h.planned_exit_at
+            FROM stage_history h \(join)
+            WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
+            """, arguments: stageRank.arguments + [now, now, request.period.from.storage, request.period.to.storage] + filter.arguments)
+        while let row = try visits.next() {
+            guard let rank = row[0] as Int?, rank >= 0, rank < stageCount else { continue }
+            actual[rank].append(row[1])
+            if let plan = row[2] as Double? { planned[rank].append(plan) }
+            if row[3] as Bool { open[rank] += 1 }
+            if row[4] as Bool { late[rank] += 1 }
         }
-        return report(.stages, request, scope, StageTimeReport(pipeline: context.pipeline, aggregates: aggregates, funnel: funnel))
+        return (0..<stageCount).map { index in
+            StageTimeReport.Aggregate(stage: index, open: open[index], late: late[index], actual: DurationStatistics(actual[index]),
+                                      planned: DurationStatistics(planned[index]))
+        }
     }
 
     // MARK: - Reps
@@ -100,58 +105,60 @@ public struct ReportService: Sendable {
     /// Per rep: leads received in the period and their SLAs, deals closed in it, open workload now.
     public func reps(_ request: ReportRequest) throws -> Report<RepReport> {
         let (scope, filter) = try prepare(.reps, request)
-        let period = request.period
-        let body = try context.database.read { db -> RepReport in
-            // A cursor read by position: one lead per row of the period, so no row objects are kept.
-            var received: [RepReport.Received] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT lead.owner, lead.status, lead.assigned_at,
-                  (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at),
-                  (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at)
-                FROM lead
-                WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND lead.owner IS NOT NULL AND \(filter.sql)
-                """, arguments: [period.from.storage, period.to.storage] + filter.arguments)
-            while let row = try rows.next() {
-                guard let status = LeadStatus(rawValue: row[1]) else { continue }
-                received.append(RepReport.Received(owner: row[0], status: status, assignedAt: Date(storage: row[2]),
-                                                   confirmedAt: (row[3] as Double?).map(Date.init(storage:)),
-                                                   firstFollowUpAt: (row[4] as Double?).map(Date.init(storage:))))
-            }
-            var closings: [String: RepReport.Closing] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT lead.owner, sum(lead.status = 'won') AS won, total(CASE WHEN lead.status = 'won' THEN lead.amount_fen END) AS won_fen,
-                  sum(lead.status = 'lost') AS lost, total(CASE WHEN lead.status = 'won' THEN lead.closed_at - lead.created_at END) AS cycle
-                FROM lead
-                WHERE lead.closed_at >= ? AND lead.closed_at < ? AND lead.status IN ('won', 'lost') AND lead.owner IS NOT NULL AND \(filter.sql)
-                GROUP BY lead.owner
-                """, arguments: [period.from.storage, period.to.storage] + filter.arguments) {
-                let owner: String = row["owner"]
-                closings[owner] = RepReport.Closing(owner: owner, won: row["won"], wonAmount: Money(totalFen: row["won_fen"]),
-                                                    lost: row["lost"], wonCycleSeconds: row["cycle"], openWorkload: 0)
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT lead.owner, count(*) AS open FROM lead
-                WHERE lead.status IN ('assigned', 'active') AND lead.owner IS NOT NULL AND \(filter.sql) GROUP BY lead.owner
-                """, arguments: filter.arguments) {
-                let owner: String = row["owner"]
-                var closing = closings[owner] ?? RepReport.Closing(owner: owner, won: 0, wonAmount: .zero, lost: 0, wonCycleSeconds: 0, openWorkload: 0)
-                closing.openWorkload = row["open"]
-                closings[owner] = closing
-            }
-            let names = try repNames(scope, request, db)
-            var supervisorOf: [String: String] = [:]
-            var supervisorNames: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT rep.login, rep.supervisor, boss.name FROM user rep JOIN user boss ON boss.login = rep.supervisor
-                """) where names[row["login"]] != nil {
-                supervisorOf[row["login"]] = row["supervisor"]
-                supervisorNames[row["supervisor"]] = row["name"]
-            }
-            return RepReport(names: names, supervisorNames: supervisorNames, received: received, closings: Array(closings.values),
-                             targets: try TargetService.all(db), supervisorOf: supervisorOf, period: request.period,
-                             sla: context.process.sla, calendar: context.calendar)
-        }
+        let body = try context.database.read { db in try repReport(request, scope: scope, filter: filter, db) }
         return report(.reps, request, scope, body)
+    }
+
+    func repReport(_ request: ReportRequest, scope: ReportScope, filter: Filter, _ db: Database) throws -> RepReport {
+        let period = request.period
+        // A cursor read by position: one lead per row of the period, so no row objects are kept.
+        var received: [RepReport.Received] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT lead.owner, lead.status, lead.assigned_at,
+              (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at),
+              (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at)
+            FROM lead
+            WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND lead.owner IS NOT NULL AND \(filter.sql)
+            """, arguments: [period.from.storage, period.to.storage] + filter.arguments)
+        while let row = try rows.next() {
+            guard let status = LeadStatus(rawValue: row[1]) else { continue }
+            received.append(RepReport.Received(owner: row[0], status: status, assignedAt: Date(storage: row[2]),
+                                               confirmedAt: (row[3] as Double?).map(Date.init(storage:)),
+                                               firstFollowUpAt: (row[4] as Double?).map(Date.init(storage:))))
+        }
+        var closings: [String: RepReport.Closing] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT lead.owner, sum(lead.status = 'won') AS won, total(CASE WHEN lead.status = 'won' THEN lead.amount_fen END) AS won_fen,
+              sum(lead.status = 'lost') AS lost, total(CASE WHEN lead.status = 'won' THEN lead.closed_at - lead.created_at END) AS cycle
+            FROM lead
+            WHERE lead.closed_at >= ? AND lead.closed_at < ? AND lead.status IN ('won', 'lost') AND lead.owner IS NOT NULL AND \(filter.sql)
+            GROUP BY lead.owner
+            """, arguments: [period.from.storage, period.to.storage] + filter.arguments) {
+            let owner: String = row["owner"]
+            closings[owner] = RepReport.Closing(owner: owner, won: row["won"], wonAmount: Money(totalFen: row["won_fen"]),
+                                                lost: row["lost"], wonCycleSeconds: row["cycle"], openWorkload: 0)
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT lead.owner, count(*) AS open FROM lead
+            WHERE lead.status IN ('assigned', 'active') AND lead.owner IS NOT NULL AND \(filter.sql) GROUP BY lead.owner
+            """, arguments: filter.arguments) {
+            let owner: String = row["owner"]
+            var closing = closings[owner] ?? RepReport.Closing(owner: owner, won: 0, wonAmount: .zero, lost: 0, wonCycleSeconds: 0, openWorkload: 0)
+            closing.openWorkload = row["open"]
+            closings[owner] = closing
+        }
+        let names = try repNames(scope, request, db)
+        var supervisorOf: [String: String] = [:]
+        var supervisorNames: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT rep.login, rep.supervisor, boss.name FROM user rep JOIN user boss ON boss.login = rep.supervisor
+            """) where names[row["login"]] != nil {
+            supervisorOf[row["login"]] = row["supervisor"]
+            supervisorNames[row["supervisor"]] = row["name"]
+        }
+        return RepReport(names: names, supervisorNames: supervisorNames, received: received, closings: Array(closings.values),
+                         targets: try TargetService.all(db), supervisorOf: supervisorOf, period: request.period,
+                         sla: context.process.sla, calendar: context.calendar)
     }
 
     /// The reps a reps report lists even when they have nothing yet: the active reps of the scope.
@@ -184,18 +191,20 @@ public struct ReportService: Sendable {
     /// Per campaign: the same counts, with the campaign's cost, cost per lead and ROI.
     public func campaigns(_ request: ReportRequest) throws -> Report<SourceReport> {
         let (scope, filter) = try prepare(.campaigns, request)
-        let (counts, costs) = try context.database.read { db in
-            let counts = try groupCounts(by: "lead.campaign", request, filter: filter, db)
-            var costs: [String: Money] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT name, cost_fen FROM campaign WHERE cost_fen IS NOT NULL") {
-                costs[row["name"]] = Money(fen: row["cost_fen"])
-            }
-            return (counts, costs)
-        }
-        return report(.campaigns, request, scope, SourceReport(counts: counts, costs: costs))
+        let body = try context.database.read { db in try campaignReport(request, filter: filter, db) }
+        return report(.campaigns, request, scope, body)
     }
 
-    private func groupCounts(by column: String, _ request: ReportRequest, filter: Filter, _ db: Database) throws -> [SourceReport.Counts] {
+    func campaignReport(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> SourceReport {
+        let counts = try groupCounts(by: "lead.campaign", request, filter: filter, db)
+        var costs: [String: Money] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, cost_fen FROM campaign WHERE cost_fen IS NOT NULL") {
+            costs[row["name"]] = Money(fen: row["cost_fen"])
+        }
+        return SourceReport(counts: counts, costs: costs)
+    }
+
+    func groupCounts(by column: String, _ request: ReportRequest, filter: Filter, _ db: Database) throws -> [SourceReport.Counts] {
         try Row.fetchAll(db, sql: """
             SELECT coalesce(\(column), '') AS key, count(*) AS leads,
               sum(NOT (\(Self.invalidSQL))) AS valid,
@@ -239,16 +248,20 @@ public struct ReportService: Sendable {
     /// New leads, wins and won amount per week or month, beside the previous period.
     public func trend(_ request: ReportRequest) throws -> Report<TrendReport> {
         let (scope, filter) = try prepare(.trend, request)
+        let body = try context.database.read { db in try trendReport(request, filter: filter, db) }
+        return report(.trend, request, scope, body)
+    }
+
+    func trendReport(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> TrendReport {
         let timeZone = context.calendar.timeZone
         let buckets = request.granularity.buckets(covering: request.period, in: timeZone)
         let previousPeriod = request.period.previous(in: timeZone)
         // The previous period is split at the same offsets, so bucket k compares with bucket k.
         let shift = request.period.from.timeIntervalSince(previousPeriod.from)
         let previousBuckets = buckets.map { (from: $0.from.addingTimeInterval(-shift), to: $0.to.addingTimeInterval(-shift)) }
-        let (current, previous) = try context.database.read { db in
-            (try figures(buckets.map { ($0.from, $0.to) }, filter: filter, db), try figures(previousBuckets, filter: filter, db))
-        }
-        return report(.trend, request, scope, TrendReport(granularity: request.granularity, buckets: buckets, current: current, previous: previous))
+        let current = try figures(buckets.map { ($0.from, $0.to) }, filter: filter, db)
+        let previous = try figures(previousBuckets, filter: filter, db)
+        return TrendReport(granularity: request.granularity, buckets: buckets, current: current, previous: previous)
     }
 
     /// Figures per bucket (consecutive, ascending): two grouped queries over the date indexes.
