@@ -71,7 +71,7 @@ extension ReportService {
         case .registered:
             return created
         case .won:
-            return ("lead.closed_at >= ? AND lead.closed_at < ? AND lead.status = 'won'", [period.from.storage, period.to.storage])
+            return ("lead.closed_at >= ? AND lead.closed_at < ? AND +lead.status = 'won'", [period.from.storage, period.to.storage])
         }
     }
 }
