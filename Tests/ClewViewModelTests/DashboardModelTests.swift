@@ -208,6 +208,53 @@ struct DashboardModelTests {
         #expect(app.screen == .board)
     }
 
+    /// Every row with leads behind it — funnel steps, stages' late visits, reps' received leads,
+    /// sources, the trend's new leads and wins — lists exactly as many as the row shows.
+    @Test func everyRowListsAsManyLeadsAsItShows() throws {
+        let fixture = try Fixture()
+        let moved = try fixture.activeLead("杭州恒通科技有限公司", phone: "13800138001")
+        try fixture.activeLead("上海云帆信息技术有限公司", phone: "13800138002")
+        try fixture.activeLead("南京星辰智能制造有限公司", phone: "13800138003")
+        let lost = try fixture.activeLead("深圳数联网络科技有限公司", phone: "13800138004", owner: "carol")
+        try fixture.lead("苏州正元医疗器械股份有限公司", phone: "13800138005")
+        let alice = LeadService(context: fixture.context, actor: try fixture.actor("alice"))
+        _ = try alice.logFollowUp(moved, FollowUpDraft(at: Fixture.monday, method: .phone, content: "电话沟通了采购预算", nextAction: "发送方案"))
+        _ = try alice.move(moved, to: "proposal")
+        fixture.clock.advance(by: 8 * 86_400)           // the discovery visits still open run past their 3 working days
+        let carol = LeadService(context: fixture.context, actor: try fixture.actor("carol"))
+        _ = try carol.lose(lost, reason: try #require(LostReason(parsing: "预算不足")))
+        let app = try fixture.app("bob")
+        app.perform("show-dashboard")
+        let dashboard = app.dashboard
+        let figures = try #require(dashboard.figures)
+        var checked = 0
+        for (index, row) in dashboard.rows.enumerated() where row.isSelectable {
+            let shown: Int
+            switch row {
+            case let .funnelStep(step): shown = step.reached
+            case let .stage(line, _): shown = line.late
+            case let .rep(line): shown = line.received
+            case let .source(line, _): shown = line.leads
+            case let .trend(metric): shown = metric == .newLeads ? figures.trend.total.newLeads : figures.trend.total.won
+            default: continue
+            }
+            dashboard.first()
+            while dashboard.cursor.index < index { dashboard.move(by: 1) }
+            #expect(dashboard.focusedRow == row)
+            app.perform("open")
+            let drill = try #require(dashboard.drill, "\(row)")
+            #expect(drill.total == shown, "\(row)")
+            #expect(drill.readable == drill.total && drill.leads.count == shown, "\(row)")
+            app.perform("back")
+            checked += 1
+        }
+        #expect(checked >= 8 + 4 + 2 + 1 + 3)
+        // The figures themselves: 5 registered, 4 assigned, 1 lost in discovery, 2 reps who received leads.
+        #expect(figures.funnel.steps.map(\.reached).prefix(5) == [5, 5, 4, 4, 1])
+        #expect(figures.stages.lines.first?.late == 3)          // two of alice's and the lost one ran late
+        #expect(figures.reps.lines.map(\.received).sorted() == [1, 3])
+    }
+
     @Test func aRepSeesTheirOwnNumbersAndTheKeysSaySo() throws {
         let fixture = try Fixture()
         try fixture.activeLead("杭州恒通科技有限公司", phone: "13800138001", owner: "alice")
