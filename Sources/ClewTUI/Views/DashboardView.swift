@@ -3,7 +3,8 @@ import ClewViewModel
 import Foundation
 
 /// The sales dashboard: a heading with the range, dates and scope, then one row per figure —
-/// funnel steps, stages (the bottleneck marked `!`), reps, sources or campaigns, trend lines —
+/// funnel steps, stages (the bottleneck marked `!`, the plan a `|` past a bar that ends in time),
+/// reps, sources or campaigns, trend lines —
 /// each with its numbers in fixed columns and its bar or sparkline last on the row; or, after
 /// `Enter`, the leads behind the focused figure.
 ///
@@ -77,8 +78,14 @@ struct DashboardView {
                 (duration(line.planned.median), 7), (duration(line.actual.p90), 7),
             ], row: y, selected: selected, mark: isBottleneck ? "!" : nil, in: rect, on: canvas)
             let slow = (line.overPlan ?? 0) > 1
-            drawChart(chart.bar(line.actual.median ?? 0, of: scale, width: rect.right - end - 1), at: end + 1, row: y, in: rect,
-                      element: selected ? base : (slow ? "sla.overdue" : "sla.on-time"), on: canvas)
+            let width = rect.right - end - 1
+            var bar = chart.bar(line.actual.median ?? 0, of: scale, width: width)
+            // The plan as a tick where the bar would end on time (when the bar stops short of it).
+            if let plan = line.planned.median, scale > 0 {
+                let tick = min(width - 1, Int((plan / scale * Double(width)).rounded()))
+                if bar.count < tick { bar += String(repeating: " ", count: tick - bar.count) + "|" }
+            }
+            drawChart(bar, at: end + 1, row: y, in: rect, element: selected ? base : (slow ? "sla.overdue" : "sla.on-time"), on: canvas)
         case let .bottleneck(bottleneck):
             let stage = model.figures?.stages.lines.first { $0.key == bottleneck.stage }
             let stageName = stage.map { name($0.englishName, $0.chineseName) } ?? bottleneck.stage
