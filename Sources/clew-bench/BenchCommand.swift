@@ -34,6 +34,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run only the load benchmark: --writers processes writing through the CLI during an import of --import-rows rows.")
     var load = false
     @Option(help: "Writer processes in the load benchmark (and 8 in the main run's concurrent rows).") var writers = 50
+    @Flag(help: "Run only the report and dashboard rows.") var reportsOnly = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -84,6 +85,12 @@ struct BenchCommand: ParsableCommand {
             }
         }
         let stopwatch = Stopwatch(warmups: warmups, runs: runs)
+        if reportsOnly {
+            let reports = try ReportBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
+            status.clear()
+            print(makeReport(bench, queries: reports).table())
+            return
+        }
         var queries = try BenchSuite(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try ReportBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
