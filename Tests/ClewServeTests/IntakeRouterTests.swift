@@ -41,13 +41,15 @@ struct IntakeRouterTests {
             #expect(try fixture.count("SELECT count(*) FROM audit WHERE action = 'create' AND via = ?", [token.label]) >= 1)
             #expect(try fixture.strings("SELECT privacy_version FROM lead_consent WHERE consent = 1") == ["v3"])
 
-            let (againHeaders, againBody) = Post.json(["company": "杭州恒通科技有限公司", "phone": "+86 138-0013-8000", "需求": "还要 MES"], token: secret)
+            let (againHeaders, againBody) = Post.json(["company": "杭州恒通科技有限公司", "phone": "+86 138-0013-8000", "需求": "还要 MES",
+                                                       "产品": "MES"], token: secret)
             let again = try await client.execute(uri: "/v1/leads", method: .post, headers: againHeaders, body: againBody)
             #expect(again.status == .ok)
             #expect(try Post.object(again)["lead"] as? String == number)
             #expect(try Post.object(again)["merged"] as? Bool == true)
             #expect(try fixture.count("SELECT count(*) FROM lead") == 1)
             #expect(try fixture.count("SELECT count(*) FROM lead_event WHERE event = 'repeated_interest'") == 1)
+            #expect(try fixture.strings("SELECT name || '=' || value FROM lead_extra") == ["产品=MES"], "a field Clew has no field for is a custom field")
         }
     }
 

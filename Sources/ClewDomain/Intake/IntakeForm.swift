@@ -22,8 +22,25 @@ public struct IntakeForm: Hashable, Sendable {
     public var isSpam: Bool
     /// Where to send the browser after the post (`redirect=`): answered with 303.
     public var redirect: String?
-    /// Names the post sent that are no lead field (kept out of the lead; listed to private tokens).
+    /// Fields Clew has no lead field for (备注, 产品, …): kept on the lead as custom fields, as an
+    /// import keeps such columns.
+    public var custom: [CustomField]
+    /// Fields the token overrides (source; campaign when the token has one).
     public var ignored: [String]
+
+    /// A field kept as a custom field of the lead.
+    public struct CustomField: Hashable, Sendable {
+        public var name: String
+        public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// The longest custom field name.
+    public static let maximumNameLength = 100
 
     /// The hidden field a person never fills in and a spam bot does.
     public static let honeypotField = "_gotcha"
@@ -65,6 +82,7 @@ public struct IntakeForm: Hashable, Sendable {
         var consent = false, spam = false
         var privacyVersion: String?, redirect: String?
         var ignored: [String] = []
+        var custom: [CustomField] = []
         var problems: [IntakeFieldProblem] = []
         var seen: Set<LeadField> = []
         for (name, value) in fields {
@@ -79,7 +97,11 @@ public struct IntakeForm: Hashable, Sendable {
                 continue
             }
             guard let field = LeadFieldHeader.field(named: name) else {
-                ignored.append(name)
+                let (label, text) = (TextNormalization.trimmed(name), TextNormalization.trimmed(value))
+                guard !label.isEmpty, !text.isEmpty else { continue }
+                if label.count > Self.maximumNameLength { problems.append(.tooLong(String(label.prefix(20)) + "…", limit: Self.maximumNameLength)) }
+                if text.count > Self.maximumFieldLength { problems.append(.tooLong(label, limit: Self.maximumFieldLength)) }
+                custom.append(CustomField(name: label, value: text))
                 continue
             }
             guard seen.insert(field).inserted else { throw .malformed("the field \(field.rawValue) (\(field.chineseName)) is given twice") }
@@ -114,6 +136,7 @@ public struct IntakeForm: Hashable, Sendable {
         self.isSpam = spam
         self.redirect = redirect
         self.ignored = ignored
+        self.custom = custom
     }
 
     /// Every reason `clew lead add` would refuse `draft`, rather than only the first.

@@ -102,6 +102,11 @@ public struct IntakeService: Sendable {
                     try m.db.execute(sql: "INSERT INTO lead_consent (lead_id, token_id, consent, privacy_version, at) VALUES (?, ?, ?, ?, ?)",
                                      arguments: [lead.id, token.id, form.consent, form.privacyVersion, m.now.storage])
                 }
+                let kept = Set(try Row.fetchAll(m.db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ?", arguments: [lead.id])
+                    .map { IntakeForm.CustomField(name: $0["name"], value: $0["value"]) })
+                for extra in form.custom where !kept.contains(extra) {
+                    try m.db.execute(sql: "INSERT INTO lead_extra (lead_id, name, value) VALUES (?, ?, ?)", arguments: [lead.id, extra.name, extra.value])
+                }
                 let what = if case .created = outcome { "registered" } else { "merged" }
                 let consent = form.consent ? "consent" + (form.privacyVersion.map { " (privacy \($0))" } ?? "") : "no consent"
                 try m.audit("intake", entity: "lead", id: lead.id, field: "source", new: "\(token.source): \(what), \(consent)")
