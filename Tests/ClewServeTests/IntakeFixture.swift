@@ -59,6 +59,10 @@ final class IntakeFixture: @unchecked Sendable {
         try queue().read { try Int.fetchOne($0, sql: sql, arguments: arguments) ?? 0 }
     }
 
+    func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
+        try queue().write { try $0.execute(sql: sql, arguments: arguments) }
+    }
+
     func strings(_ sql: String, _ arguments: StatementArguments = []) throws -> [String] {
         try queue().read { try String.fetchAll($0, sql: sql, arguments: arguments) }
     }

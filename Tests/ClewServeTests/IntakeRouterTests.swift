@@ -209,6 +209,41 @@ struct IntakeRouterTests {
         }
     }
 
+    /// A key still held by a post in progress answers 409 with Retry-After; one left pending by
+    /// a post that died (older than a minute) is taken over by the retry.
+    @Test func aPendingKeyIsWaitedForOrTakenOver() async throws {
+        let fixture = try IntakeFixture()
+        let (secret, token) = try fixture.token()
+        let clock = try #require(fixture.context.clock as? FixedWallClock)
+        let now = clock.now().timeIntervalSince1970
+        try fixture.execute("INSERT INTO intake_request (token_id, idempotency_key, fingerprint, state, created_at) VALUES (?, 'k1', '', 'pending', ?)",
+                            [token.id, now])
+        try await fixture.application().test(.router) { client async throws in
+            var extra = HTTPFields()
+            extra[Post.idempotencyKey] = "k1"
+            let (headers, body) = Post.json(Self.lead, token: secret, extra: extra)
+            // The fingerprint differs from the stored one: refused as a reused key.
+            #expect(try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body).status == .conflict)
+            #expect(try fixture.count("SELECT count(*) FROM lead") == 0)
+        }
+        // The same body's fingerprint, stored as the server computes it, pending a moment ago.
+        try await fixture.application().test(.router) { client async throws in
+            var extra = HTTPFields()
+            extra[Post.idempotencyKey] = "k2"
+            let (headers, body) = Post.json(Self.lead, token: secret, extra: extra)
+            let first = try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body)
+            #expect(first.status == .created)
+            try fixture.execute("UPDATE intake_request SET state = 'pending', status = NULL, body = NULL WHERE idempotency_key = 'k2'")
+            let waiting = try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body)
+            #expect(waiting.status == .conflict)
+            #expect(waiting.headers[.retryAfter] == "1")
+            clock.set(clock.now().addingTimeInterval(IntakeService.pendingLifetime + 1))
+            let retried = try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body)
+            #expect(retried.status == .ok, "taken over: the person is merged into the lead the dead post made, not registered twice")
+            #expect(try fixture.count("SELECT count(*) FROM lead") == 1)
+        }
+    }
+
     @Test func theHoneypotKeepsNothingAndAnswersAsUsual() async throws {
         let fixture = try IntakeFixture()
         let (secret, _) = try fixture.token(public: true)
