@@ -34,9 +34,9 @@ public struct IntakeService: Sendable {
         let key = idempotencyKey.map { (key: $0, fingerprint: fingerprint) }
         if let key, let earlier = try reserve(key.key, fingerprint: key.fingerprint, token: token) { return earlier }
         do {
-            let outcome = form.isSpam ? .discarded : try register(form, token: token)
+            let (outcome, leadID) = form.isSpam ? (.discarded, nil) : try register(form, token: token)
             let answer = IntakeAnswer.decide(outcome, publicToken: token.isPublic, redirect: form.redirect)
-            try complete(outcome, form: form, answer: answer, token: token, key: key?.key)
+            try complete(outcome, leadID: leadID, form: form, answer: answer, token: token, key: key?.key)
             return answer
         } catch {
             if let key { try? release(key.key, token: token) }
@@ -66,22 +66,23 @@ public struct IntakeService: Sendable {
         return acting
     }
 
-    private func register(_ form: IntakeForm, token: IntakeToken) throws -> IntakeOutcome {
+    /// What became of the post, and the id of the lead it went into.
+    private func register(_ form: IntakeForm, token: IntakeToken) throws -> (IntakeOutcome, Int64?) {
         let leads = LeadService(context: context, actor: acting(for: token))
         do {
             let added = try leads.add(form.draft)
-            return added.merged ? .merged(added.lead.number) : .created(added.lead.number)
+            return (added.merged ? .merged(added.lead.number) : .created(added.lead.number), added.lead.id)
         } catch let duplicate as DuplicateLeadError {
             // An open lead the intake's user can see: the person came back; their details go into it.
             do {
                 let merged = try leads.add(form.draft, duplicates: .mergeInto(duplicate.number))
-                return .merged(merged.lead.number)
+                return (.merged(merged.lead.number), merged.lead.id)
             } catch is PermissionError {
                 try tellSupervisor(about: duplicate, token: token)
-                return .referred
+                return (.referred, nil)
             }
         } catch is HiddenDuplicateError {
-            return .referred
+            return (.referred, nil)
         }
     }
 
@@ -93,23 +94,23 @@ public struct IntakeService: Sendable {
         }
     }
 
-    private func complete(_ outcome: IntakeOutcome, form: IntakeForm, answer: IntakeAnswer, token: IntakeToken, key: String?) throws {
+    private func complete(_ outcome: IntakeOutcome, leadID: Int64?, form: IntakeForm, answer: IntakeAnswer, token: IntakeToken, key: String?) throws {
         try context.mutate(as: acting(for: token)) { m in
             switch outcome {
-            case let .created(number), let .merged(number):
-                guard let lead = try LeadLookup.fetch(m.db, number: number) else { break }
+            case .created, .merged:
+                guard let id = leadID else { break }
                 if form.consent || form.privacyVersion != nil {
                     try m.db.execute(sql: "INSERT INTO lead_consent (lead_id, token_id, consent, privacy_version, at) VALUES (?, ?, ?, ?, ?)",
-                                     arguments: [lead.id, token.id, form.consent, form.privacyVersion, m.now.storage])
+                                     arguments: [id, token.id, form.consent, form.privacyVersion, m.now.storage])
                 }
-                let kept = Set(try Row.fetchAll(m.db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ?", arguments: [lead.id])
+                let kept = form.custom.isEmpty ? [] : Set(try Row.fetchAll(m.db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ?", arguments: [id])
                     .map { IntakeForm.CustomField(name: $0["name"], value: $0["value"]) })
                 for extra in form.custom where !kept.contains(extra) {
-                    try m.db.execute(sql: "INSERT INTO lead_extra (lead_id, name, value) VALUES (?, ?, ?)", arguments: [lead.id, extra.name, extra.value])
+                    try m.db.execute(sql: "INSERT INTO lead_extra (lead_id, name, value) VALUES (?, ?, ?)", arguments: [id, extra.name, extra.value])
                 }
                 let what = if case .created = outcome { "registered" } else { "merged" }
                 let consent = form.consent ? "consent" + (form.privacyVersion.map { " (privacy \($0))" } ?? "") : "no consent"
-                try m.audit("intake", entity: "lead", id: lead.id, field: "source", new: "\(token.source): \(what), \(consent)")
+                try m.audit("intake", entity: "lead", id: id, field: "source", new: "\(token.source): \(what), \(consent)")
             case .referred:
                 try m.audit("intake", entity: "intake_token", id: token.id, field: "source", new: "\(token.source): referred to the matching lead's supervisor")
             case .discarded:
