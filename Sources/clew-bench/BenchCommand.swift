@@ -31,6 +31,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: .hidden) var tuiProbe = false
     @Option(help: "Rows in the import benchmark's CSV file (default: --leads).") var importRows: Int?
     @Flag(help: "Run only the import benchmark: into an empty database and one holding --leads leads.") var importOnly = false
+    @Flag(help: "Run only the report and dashboard rows.") var reportsOnly = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -72,6 +73,12 @@ struct BenchCommand: ParsableCommand {
             }
         }
         let stopwatch = Stopwatch(warmups: warmups, runs: runs)
+        if reportsOnly {
+            let reports = try ReportBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
+            status.clear()
+            print(makeReport(bench, queries: reports).table())
+            return
+        }
         var queries = try BenchSuite(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try ReportBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }

@@ -57,6 +57,15 @@ struct ReportBench {
                     service: { try admin.trend(request).body.points.count },
                     baseline: { try baseline.leadsRegistered(from: from, to: to) })
 
+        // The dashboard's first frame: every panel for the last 30 days (what `5` shows first).
+        let dashboardRequest = ReportRequest(period: period, granularity: ReportRange.last30.granularity)
+        for (label, actor) in [("admin", bench.admin), ("supervisor \(bench.supervisor.login)", bench.supervisor)] {
+            let reports = ReportService(context: context, actor: actor)
+            try measure("dashboard · \(label)", detail: "funnel, stages, reps, sources, campaigns, daily trend",
+                        service: { try reports.dashboard(dashboardRequest).funnel.steps.count },
+                        baseline: { try baseline.funnelByStatus(from: from, to: to) })
+        }
+
         let long = try ReportPeriod(from: today.adding(days: 1 - Self.longDays), through: today, in: timeZone)
         let longRequest = ReportRequest(period: long, granularity: .week)
         try measure("report funnel · admin, \(Self.longDays) days", service: { try admin.funnel(longRequest).body.steps.count },

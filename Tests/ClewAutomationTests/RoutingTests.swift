@@ -76,7 +76,7 @@ struct RoutingTests {
         try alice.claim(first.number.description)
         #expect {
             try alice.claim(second.number.description)
-        } throws: { "\($0)" == "you have claimed 1 lead from pool east today, its daily limit; try again tomorrow" }
+        } throws: { $0 as? LeadError == .claimLimitReached(pool: "east", claimed: 1) }
         #expect(try fixture.stored(second).status == .pooled)
 
         // Carl has his own allowance.
@@ -98,7 +98,7 @@ struct RoutingTests {
         try dan.claim(first.number.description)
         #expect {
             try dan.claim(second.number.description)
-        } throws: { "\($0)" == "dan is at capacity (1 of 1 open leads); choose someone else or raise their capacity" }
+        } throws: { $0 as? LeadError == .atCapacity(rep: "dan", load: 1, capacity: 1) }
     }
 
     @Test func aPoolWithADefaultAssigneeAssignsToThem() throws {

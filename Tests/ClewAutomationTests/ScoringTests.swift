@@ -80,12 +80,12 @@ struct ScoringTests {
         #expect {
             try fixture.leads("admin").recordEvent(lead.number.description, event: "inbound_contct")
         } throws: { error in
-            "\(error)" == "unknown event 'inbound_contct' (known: inbound_contact, repeated_interest); did you mean 'inbound_contact'?"
+            (error as? LeadError)?.english == "unknown event 'inbound_contct' (known: inbound_contact, repeated_interest); did you mean 'inbound_contact'?"
         }
         #expect {
             try fixture.leads("admin").recordEvent(lead.number.description, event: "webinar")
         } throws: { error in
-            "\(error)" == "unknown event 'webinar' (known: inbound_contact, repeated_interest)"
+            (error as? LeadError)?.english == "unknown event 'webinar' (known: inbound_contact, repeated_interest)"
         }
         #expect(try fixture.count("SELECT count(*) FROM lead_event") == 0)
         #expect(try fixture.stored(lead).score == 10)
@@ -98,7 +98,7 @@ struct ScoringTests {
         #expect {
             try fixture.leads("admin").recordEvent(lead.number.description, event: "inbound_contact")
         } throws: { error in
-            "\(error)" == "\(lead.number) is lost; events are recorded on open leads"
+            (error as? LeadError)?.english == "\(lead.number) is lost; events are recorded on open leads"
         }
     }
 
@@ -163,6 +163,6 @@ struct ScoringTests {
         #expect(raised.suggestedGrade == .b)
         #expect {
             try fixture.leads("admin", in: context).recordEvent(cold.number.description, event: "inbound_contact")
-        } throws: { "\($0)" == "unknown event 'inbound_contact' (known: demo_requested)" }
+        } throws: { ($0 as? LeadError)?.english == "unknown event 'inbound_contact' (known: demo_requested)" }
     }
 }

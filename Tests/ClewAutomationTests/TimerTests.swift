@@ -157,11 +157,11 @@ struct TimerTests {
         _ = try fixture.leads("alice").logFollowUp(number, fixture.followUp())
 
         #expect(try fixture.tick(Self.at(2026, 11, 26, 9, 59)).firings.isEmpty)
-        #expect(try !fixture.stored(lead).flags.contains("stalled"))
+        #expect(try !fixture.stored(lead).flags.contains(.stalled))
 
         let report = try fixture.tick(Self.at(2026, 11, 26, 10))
         #expect(report.firings == [Firing(rule: "sla.stalled", lead: number, outcome: "flagged stalled; told bob")])
-        #expect(try fixture.stored(lead).flags.contains("stalled"))
+        #expect(try fixture.stored(lead).flags.contains(.stalled))
         #expect(try fixture.notifications("bob", "stalled")
             == ["\(AutomationFixture.label(lead)) is stalled in Discovery (expected 3 working days), owner alice"])
         #expect(try fixture.strings("SELECT actor || ' via ' || via FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'stalled'", [lead.id])
@@ -178,7 +178,7 @@ struct TimerTests {
             Issue.record("the move needed approval")
             return
         }
-        #expect(!moved.flags.contains("stalled"))
+        #expect(!moved.flags.contains(.stalled))
         #expect(try fixture.tick(Self.at(2026, 12, 3, 10, 59)).of("sla.stalled").isEmpty)
         #expect(try fixture.tick(Self.at(2026, 12, 3, 11)).of("sla.stalled")
             == [Firing(rule: "sla.stalled", lead: number, outcome: "flagged stalled; told bob")])
@@ -206,7 +206,7 @@ struct TimerTests {
         let context = try fixture.context(process)
         let lead = try fixture.active(grade: .c, in: context)
         #expect(try fixture.tick(Self.at(2026, 12, 10, 10), in: context).of("sla.stalled").isEmpty)
-        #expect(try !fixture.stored(lead).flags.contains("stalled"))
+        #expect(try !fixture.stored(lead).flags.contains(.stalled))
     }
 
     // MARK: - Tasks

@@ -35,7 +35,7 @@ struct ImportCorpusTests {
         let summary = try f.run(path)
         #expect(summary.encoding == (encoding == .gb18030 ? "gb18030" : "utf-8"))
         #expect((summary.rows, summary.inserted, summary.merged, summary.rejected, summary.flagged) == (8, 4, 1, 3, 2))
-        #expect(summary.flags == ["invalid_email": 1, "fake-phone": 1])
+        #expect(summary.flags == ["invalid-email": 1, "fake-phone": 1])
         #expect(summary.customFields == [header == Self.chineseHeader ? "备注" : "Remarks"])
         #expect(summary.line.hasPrefix("8 rows: 4 new leads, 1 merged into existing leads, 3 rejected (see "))
 
@@ -47,7 +47,7 @@ struct ImportCorpusTests {
         #expect(dahua.details.customer == "宁波大华, 分公司")
         #expect(dahua.details.need == "需要ERP\n尽快上线")
         #expect(dahua.details.email == nil)
-        #expect(dahua.flags == ["invalid_email"])
+        #expect(dahua.flags == [.invalidEmail])
         #expect(dahua.details.region == "华东", "region inferred from the city")
         #expect(try f.strings("SELECT name || '=' || value FROM lead_extra WHERE lead_id = ?", [dahua.id]).contains(
             (header == Self.chineseHeader ? "邮箱" : "E-mail") + " (invalid)=not-an-email"))
@@ -55,7 +55,7 @@ struct ImportCorpusTests {
         #expect(qianhai.details.email == "zhao@qianhai.com")
         #expect(qianhai.status == .new, "need and source missing → new")
         #expect(qianhai.details.region == "华南")
-        #expect(try f.lead(phone: "13812345678")?.flags == ["fake-phone"])
+        #expect(try f.lead(phone: "13812345678")?.flags == [.fakePhone])
 
         // Rejects: row number, reason, original cells.
         let data = try Data(contentsOf: URL(fileURLWithPath: try #require(summary.rejectsFile)))

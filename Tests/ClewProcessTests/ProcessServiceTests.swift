@@ -241,4 +241,25 @@ import Testing
         #expect(pipeline.stage(named: "方案演示")?.key == "proposal")
         #expect(fixture.context.pipeline == .standard)
     }
+
+    /// An open TUI follows `clew process apply` and holiday changes made by anyone, at its next
+    /// transaction, without a restart.
+    @Test func aContextFollowingTheDatabaseSeesRulesChangedElsewhereAtItsNextTransaction() throws {
+        let fixture = try ProcessFixture()
+        let admin = try fixture.actor("admin")
+        let open = try fixture.context.loadingHolidays().loadingProcess()
+        let board = BoardService(context: open, actor: admin)
+        #expect(board.columnKeys.contains("negotiation"))
+        try fixture.process().apply(text: try removingStage("negotiation"), file: "p.toml")
+        _ = try board.columns(scope: .all, filter: BoardFilter())
+        #expect(!board.columnKeys.contains("negotiation"))
+        #expect(open.process.version == 2)
+
+        let day = CalendarDay(year: 2026, month: 11, day: 25)
+        #expect(open.calendar.isWorkingDay(day))
+        try HolidayStore(context: fixture.context, actor: admin).set([day], isHoliday: true, name: "公司活动")
+        _ = try board.columns(scope: .all, filter: BoardFilter())
+        #expect(!open.calendar.isWorkingDay(day))
+        #expect(fixture.context.pipeline == .standard, "a context built with fixed rules keeps them")
+    }
 }

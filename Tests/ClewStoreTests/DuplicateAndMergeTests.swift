@@ -83,9 +83,9 @@ struct DuplicateAndMergeTests {
         let result = try db.leads("admin").add(db.draft(customer: "恒通科技(分公司)", phone: "+86 138 0013 8000"), duplicates: .allow)
         #expect(!result.merged)
         #expect(result.lead.number != existing.number)
-        #expect(result.lead.flags.contains("possible-duplicate"))
-        #expect(try db.stored(result.lead.number).flags.contains("possible-duplicate"))
-        #expect(!(try db.stored(existing.number).flags.contains("possible-duplicate")))
+        #expect(result.lead.flags.contains(.possibleDuplicate))
+        #expect(try db.stored(result.lead.number).flags.contains(.possibleDuplicate))
+        #expect(!(try db.stored(existing.number).flags.contains(.possibleDuplicate)))
     }
 
     @Test func mergingANewRegistrationFillsEmptyFieldsAndNotesConflicts() throws {
@@ -161,10 +161,10 @@ struct DuplicateAndMergeTests {
         let c = try db.addLead()
         let an = a.number.description, bn = b.number.description, cn = c.number.description
         #expect(throws: PermissionError.self) { try db.leads("alice").merge(an, into: bn) }
-        #expect(throws: StoreError.self) { try db.leads("bob").merge(an, into: an) }
+        #expect(throws: LeadError.mergeIntoItself(number: an)) { try db.leads("bob").merge(an, into: an) }
         try db.leads("bob").merge(an, into: bn)
         // Into a tombstone, or a tombstone again.
-        #expect(throws: StoreError.self) { try db.leads("admin").merge(cn, into: an) }
+        #expect(throws: LeadError.merged(number: an, into: bn)) { try db.leads("admin").merge(cn, into: an) }
         #expect(throws: LifecycleError.illegalTransition(event: .merge, from: .merged)) { try db.leads("admin").merge(an, into: cn) }
         // A won lead cannot be merged away.
         _ = try db.leads("alice").logFollowUp(bn, db.followUp())

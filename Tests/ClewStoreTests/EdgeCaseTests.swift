@@ -86,7 +86,7 @@ struct EdgeCaseTests {
         #expect(reassigned.stage == nil)
         #expect(try db.leads("bob").detail(number).stages.allSatisfy { $0.exitedAt != nil })
         #expect(throws: PermissionError.notVisible(number)) { try db.leads("alice").lead(number) }
-        #expect(throws: StoreError.self) { try db.leads("bob").assign(number, to: "carol") }
+        #expect(throws: LeadError.alreadyAssigned(number: number, to: "carol")) { try db.leads("bob").assign(number, to: "carol") }
         #expect(try db.leads("carol").confirm(number).stage == "discovery")
     }
 

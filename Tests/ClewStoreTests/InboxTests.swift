@@ -70,7 +70,7 @@ struct InboxTests {
         #expect(try db.inbox("carol").notifications.contains { $0.kind == "mention" })
         #expect(try db.inbox("bob").notifications.allSatisfy { $0.kind != "mention" }, "no self-mention")
         #expect(try db.inbox("sam").notifications.isEmpty, "an email address is not a mention")
-        #expect(throws: StoreError.self) { try db.leads("bob").addNote(number, body: "   ") }
+        #expect(throws: LeadError.emptyNote) { try db.leads("bob").addNote(number, body: "   ") }
     }
 
     @Test func mentionsOfDeactivatedUsersAreSkipped() throws {

@@ -49,10 +49,10 @@ struct LeadLifecycleServiceTests {
     @Test func assigningNeedsAGradeFirst() throws {
         let db = try TemporaryDatabase()
         let number = try db.addLead().number.description
-        #expect(throws: StoreError.self) { try db.leads("bob").assign(number, to: "alice") }
+        #expect(throws: LeadError.notGraded(number: number)) { try db.leads("bob").assign(number, to: "alice") }
         do {
             _ = try db.leads("bob").assign(number, to: "alice")
-        } catch let error as StoreError {
+        } catch let error as LeadError {
             #expect(error.description.contains("grade \(number) before assigning"))
         }
         let graded = try db.leads("bob").grade(number, .b, reason: "有预算, 时间未定")
@@ -69,7 +69,7 @@ struct LeadLifecycleServiceTests {
     @Test func gradingNeedsAReason() throws {
         let db = try TemporaryDatabase()
         let number = try db.addLead().number.description
-        #expect(throws: StoreError.conflict("grading needs a reason (--reason …)")) {
+        #expect(throws: LeadError.reasonRequired(.grading)) {
             try db.leads("bob").grade(number, .a, reason: "   ")
         }
         #expect(try db.stored(LeadNumber(number)!).grade == nil)
@@ -81,7 +81,7 @@ struct LeadLifecycleServiceTests {
         try db.leads("bob").grade(number, .a, reason: "预算明确")
         try db.users.setAway("alice", until: db.clock.now().addingTimeInterval(3 * 86_400), by: db.actor("bob"))
         #expect(performing: { try db.leads("bob").assign(number, to: "alice") }, throws: { error in
-            (error as? StoreError)?.description.contains("alice is away until") == true
+            (error as? LeadError)?.english.contains("alice is away until") == true
         })
         // Back from leave: the assignment goes through.
         try db.users.setAway("alice", until: nil, by: db.actor("alice"))
@@ -111,7 +111,7 @@ struct LeadLifecycleServiceTests {
         let second = try db.addLead().number.description
         try db.leads("bob").grade(second, .c, reason: "意向一般")
         #expect(performing: { try db.leads("bob").assign(second, to: "tina") }, throws: { error in
-            (error as? StoreError)?.description.contains("tina is at capacity (1 of 1 open leads)") == true
+            error as? LeadError == .atCapacity(rep: "tina", load: 1, capacity: 1)
         })
     }
 
@@ -119,7 +119,7 @@ struct LeadLifecycleServiceTests {
         let db = try TemporaryDatabase()
         let number = try db.addLead().number.description
         try db.leads("bob").grade(number, .a, reason: "预算明确")
-        #expect(throws: StoreError.self) { try db.leads("bob").assign(number, to: "fred") }
+        #expect(throws: LeadError.cannotOwnLeads(login: "fred", role: .finance)) { try db.leads("bob").assign(number, to: "fred") }
     }
 
     // MARK: - Confirming and objecting
@@ -145,7 +145,7 @@ struct LeadLifecycleServiceTests {
     @Test func objectingReturnsTheLeadToScreeningAndTellsTheAssigner() throws {
         let db = try TemporaryDatabase()
         let number = try db.assignedLead().number.description
-        #expect(throws: StoreError.self) { try db.leads("alice").object(number, reason: "") }
+        #expect(throws: LeadError.reasonRequired(.objection)) { try db.leads("alice").object(number, reason: "") }
         let objected = try db.leads("alice").object(number, reason: "客户在华南, 不在我的区域")
         #expect(objected.status == .screening)
         #expect(objected.owner == nil)
@@ -212,7 +212,7 @@ struct LeadLifecycleServiceTests {
         #expect(pending.first?.reason == "客户已确认方案")
         #expect(try db.inbox("bob").approvals.map(\.id) == [id])
         // A second request while one is pending is refused.
-        #expect(throws: StoreError.self) { try db.leads("alice").move(number, to: "contract") }
+        #expect(throws: LeadError.awaitingApproval(number: number, approval: id)) { try db.leads("alice").move(number, to: "contract") }
         // Only the approver (or an admin) decides.
         #expect(throws: StoreError.self) { try db.approvals("erin").approve(id, comment: nil) }
         #expect(throws: StoreError.self) { try db.approvals("alice").approve(id, comment: nil) }
@@ -230,7 +230,7 @@ struct LeadLifecycleServiceTests {
         guard case let .approvalRequested(id, _, _) = try db.leads("alice").move(number, to: "contract") else {
             Issue.record("expected an approval request"); return
         }
-        #expect(throws: StoreError.conflict("rejecting needs a reason (--reason …)")) { try db.approvals("bob").reject(id, comment: " ") }
+        #expect(throws: LeadError.reasonRequired(.rejecting)) { try db.approvals("bob").reject(id, comment: " ") }
         #expect(try db.approvals("bob").pending().count == 1)
         let rejected = try db.approvals("bob").reject(id, comment: "先做方案呈现")
         #expect(rejected.status == "rejected")
@@ -333,7 +333,7 @@ struct LeadLifecycleServiceTests {
         #expect(statuses == ["cancelled", "cancelled"])
         #expect(try db.inbox("alice").upcoming.isEmpty)
         // No follow-ups on a closed lead.
-        #expect(throws: StoreError.self) { try db.leads("alice").logFollowUp(number, db.followUp()) }
+        #expect(throws: LeadError.closed(number: number, status: .lost, work: .followUp)) { try db.leads("alice").logFollowUp(number, db.followUp()) }
     }
 
     @Test func reopeningALostLeadSendsItBackToScreening() throws {
@@ -341,7 +341,7 @@ struct LeadLifecycleServiceTests {
         let number = try db.activeLead().number.description
         try db.leads("alice").lose(number, reason: .insufficientBudget)
         #expect(throws: PermissionError.self) { try db.leads("alice").reopen(number, reason: "客户预算批下来了") }
-        #expect(throws: StoreError.self) { try db.leads("bob").reopen(number, reason: "") }
+        #expect(throws: LeadError.reasonRequired(.reopening)) { try db.leads("bob").reopen(number, reason: "") }
         let reopened = try db.leads("bob").reopen(number, reason: "客户预算批下来了")
         #expect(reopened.status == .screening)
         #expect(reopened.owner == nil)
@@ -357,7 +357,7 @@ struct LeadLifecycleServiceTests {
         let db = try TemporaryDatabase()
         let number = try db.activeLead(db.draft(region: "华东")).number.description
         _ = try db.leads("alice").logFollowUp(number, db.followUp())
-        #expect(throws: StoreError.self) { try db.leads("alice").returnToPool(number, reason: "") }
+        #expect(throws: LeadError.reasonRequired(.returning)) { try db.leads("alice").returnToPool(number, reason: "") }
         let pooled = try db.leads("alice").returnToPool(number, reason: "多次联系不上")
         #expect(pooled.status == .pooled)
         #expect(pooled.pool == "华东")

@@ -28,22 +28,46 @@ struct OptimisticConcurrencyTests {
         #expect(try db.stored(lead.number).version == 2)
     }
 
-    @Test(arguments: ["grade", "win", "lose", "move"])
+    /// Concurrency is per field: a write from an older version is refused when a field it
+    /// changes was changed since (a regrade over a regrade, a move over a move), and goes
+    /// through when only other fields changed (a win or loss after a note and a follow-up).
+    @Test(arguments: ["grade", "move"])
     func otherWritesWithAVersionAreCheckedToo(_ operation: String) throws {
         let db = try TemporaryDatabase()
         let lead = try db.activeLead()
         let number = lead.number.description
-        let stale = lead.version - 1
-        let service = try db.leads(operation == "grade" ? "bob" : "alice")
+        let stale = lead.version
+        if operation == "grade" {
+            _ = try db.leads("bob").grade(number, .c, reason: "预算不明")
+        } else {
+            _ = try db.leads("alice").logFollowUp(number, db.followUp(next: nil))
+            _ = try db.leads("alice").move(number, to: "proposal")
+            _ = try db.leads("alice").logFollowUp(number, db.followUp(next: nil))
+        }
+        let version = try db.stored(lead.number).version
         #expect(throws: StoreError.self) {
             switch operation {
-            case "grade": try service.grade(number, .b, reason: "意向下降", expectedVersion: stale)
-            case "win": try service.win(number, amount: Money(yuan: 1_000), expectedVersion: stale)
-            case "lose": try service.lose(number, reason: .noFit, expectedVersion: stale)
-            default: _ = try service.move(number, to: "discovery", expectedVersion: stale)
+            case "grade": try db.leads("bob").grade(number, .b, reason: "意向下降", expectedVersion: stale)
+            default: _ = try db.leads("alice").move(number, to: "negotiation", expectedVersion: stale)
             }
         }
-        #expect(try db.stored(lead.number).version == lead.version)
+        #expect(try db.stored(lead.number).version == version)
+    }
+
+    @Test(arguments: ["win", "lose"])
+    func aCloseFromAnOlderVersionGoesThroughWhenNoFieldItChangesMovedOn(_ operation: String) throws {
+        let db = try TemporaryDatabase()
+        let lead = try db.activeLead()
+        let number = lead.number.description
+        let seen = lead.version
+        _ = try db.leads("alice").addNote(number, body: "客户已口头确认")
+        _ = try db.leads("alice").logFollowUp(number, db.followUp(next: nil))
+        let bob = try db.leads("bob")
+        if operation == "win" {
+            #expect(try bob.win(number, amount: Money(yuan: 1_000), expectedVersion: seen).status == .won)
+        } else {
+            #expect(try bob.lose(number, reason: .noFit, expectedVersion: seen).status == .lost)
+        }
     }
 
     @Test func everyChangeBumpsTheVersionByOne() throws {

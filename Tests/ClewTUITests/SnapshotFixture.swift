@@ -172,7 +172,8 @@ final class Driver {
     /// The last frame drawn.
     private(set) var screen: MemoryScreen
 
-    init(_ app: AppModel, size: ScreenSize, keymap: Keymap = .default, theme: Theme = BuiltinTheme.default.theme) {
+    init(_ app: AppModel, size: ScreenSize, keymap: Keymap = .default, theme: Theme = BuiltinTheme.default.theme,
+         charts: ChartTier.Preference = .auto) {
         self.app = app
         self.size = size
         self.keymap = keymap
@@ -181,7 +182,7 @@ final class Driver {
         // The feed and the draft store are never used: no run loop runs here.
         let feed = try! ChangeFeed(database: database)
         let drafts = DraftStore(path: URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("draft.json").path)
-        tui = TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts)
+        tui = TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts, charts: charts)
         matcher = KeySequenceMatcher(keymap: keymap)
         screen = MemoryScreen(size: size)
         render()

@@ -58,6 +58,32 @@ struct InboxAndScreeningTests {
         #expect(try LeadService(context: fixture.context, actor: try fixture.actor("bob")).lead(a).status == .screening)
     }
 
+    /// Bulk assignment spreads the selection over the supervisor's own reps by territory and
+    /// workload (each planned lead counted), instead of sending every lead of one region to the
+    /// rep who was least loaded when the queue was drawn.
+    @Test func bulkAssignSpreadsTheSelectionOverTheSupervisorsOwnReps() throws {
+        let fixture = try Fixture()
+        let root = try fixture.actor("root")
+        let users = UserDirectory(context: fixture.context)
+        try users.add(UserProfile(login: "dan", name: "Dan", role: .rep, supervisor: "bob", regions: ["华东"], industries: ["制造业"], capacity: 10), by: root)
+        try users.add(UserProfile(login: "eve", name: "Eve", role: .supervisor, regions: ["华东"]), by: root)
+        try users.add(UserProfile(login: "fay", name: "Fay", role: .rep, supervisor: "eve", regions: ["华东"], industries: ["制造业"], capacity: 10), by: root)
+        let bob = LeadService(context: fixture.context, actor: try fixture.actor("bob"))
+        var numbers: [String] = []
+        for index in 1...4 {
+            let number = try fixture.lead("杭州第\(index)制造有限公司", phone: "1380013800\(index)")
+            try bob.grade(number, .b, reason: "有预算")
+            numbers.append(number)
+        }
+        let app = try fixture.app("bob")
+        app.perform("show-screening")
+        app.perform("select-all")
+        app.perform("assign-suggested")
+        #expect(app.status?.kind != .error, "\(app.status?.text ?? "")")
+        let owners = try numbers.map { try bob.lead($0).owner ?? "-" }
+        #expect(owners.sorted() == ["alice", "alice", "dan", "dan"], "two each, none to eve's fay: \(owners)")
+    }
+
     @Test func newLeadFormShowsInlineErrorsAndOffersTheDuplicate() throws {
         let fixture = try Fixture()
         let existing = try fixture.lead("杭州恒通科技有限公司", phone: "13800138000")

@@ -38,6 +38,7 @@ public struct LeadConversion: Hashable, Sendable {
     /// - Throws: ``ConversionError/nonPositiveAmount`` for a zero amount.
     public static func convert(_ lead: Lead, amount: Money, at date: Date) throws(ConversionError) -> LeadConversion {
         guard amount.fen > 0 else { throw .nonPositiveAmount }
+        guard amount.isWithinLimit else { throw .amountAboveLimit(amount) }
         let details = lead.details
         let customerName = details.customer ?? lead.number.description
         let contact = details.contact.map {
@@ -55,10 +56,14 @@ public struct LeadConversion: Hashable, Sendable {
 /// Why a lead could not be converted.
 public enum ConversionError: UserFacingError, Equatable {
     case nonPositiveAmount
+    /// Above ``Money/limit``.
+    case amountAboveLimit(Money)
 
     public var description: String {
         switch self {
         case .nonPositiveAmount: "a won deal needs an amount above zero (--amount 380000)"
+        case let .amountAboveLimit(amount):
+            "\(amount) is above the largest amount Clew accepts, \(Money.limit) (金额不能超过 100 亿元)"
         }
     }
 }

@@ -28,8 +28,8 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
     public var emailKey: String?
     /// The deal amount (expected, then actual when won).
     public var amount: Money?
-    /// Data-quality and state flags (`invalid_email`, `stalled`, …).
-    public var flags: Set<String>
+    /// Data-quality and state flags (``LeadFlag``).
+    public var flags: Set<LeadFlag>
     /// Tags (`price-objection`, …).
     public var tags: Set<String>
     public var lostReason: LostReason?
@@ -60,7 +60,7 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
         id: Int64, number: LeadNumber, status: LeadStatus, stage: String? = nil, grade: Grade? = nil,
         suggestedGrade: Grade? = nil, score: Int? = nil, owner: String? = nil, pool: String? = nil,
         details: LeadDraft, phoneKey: String? = nil, emailKey: String? = nil, amount: Money? = nil,
-        flags: Set<String> = [], tags: Set<String> = [], lostReason: LostReason? = nil,
+        flags: Set<LeadFlag> = [], tags: Set<String> = [], lostReason: LostReason? = nil,
         mergedInto: LeadNumber? = nil, createdBy: String, createdAt: Date, updatedBy: String,
         updatedAt: Date, version: Int = 1, statusChangedAt: Date, stageEnteredAt: Date? = nil,
         lastFollowUpAt: Date? = nil, contactLanguage: ContactLanguage? = nil, previousLead: LeadNumber? = nil,

@@ -7,6 +7,14 @@ public struct Money: Hashable, Codable, Sendable, Comparable, CustomStringConver
 
     public init(fen: Int64) { self.fen = fen }
 
+    /// The largest amount Clew accepts for one deal, payment or target: ¥10,000,000,000
+    /// (100 亿元). Every amount stored is within ±limit, so sums of up to ~900 million of them
+    /// fit in `Int64`; report sums saturate beyond that (``adding(_:)``, ``init(totalFen:)``).
+    public static let limit = Money(fen: 1_000_000_000_000)
+
+    /// Whether the amount is within ±``limit``.
+    public var isWithinLimit: Bool { fen.magnitude <= Self.limit.fen.magnitude }
+
     /// A whole number of yuan.
     public init(yuan: Int64) { fen = yuan * 100 }
 
@@ -69,6 +77,7 @@ public struct Money: Hashable, Codable, Sendable, Comparable, CustomStringConver
     }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
+    /// The sum, saturating at the bounds of `Int64` instead of trapping (see ``adding(_:)``).
+    public static func + (lhs: Money, rhs: Money) -> Money { lhs.adding(rhs) }
     public static let zero = Money(fen: 0)
 }

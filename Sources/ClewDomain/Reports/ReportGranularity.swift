@@ -1,8 +1,8 @@
 import Foundation
 
-/// How a trend splits its period: by ISO week (Monday first) or by calendar month.
+/// How a trend splits its period: by day, by ISO week (Monday first) or by calendar month.
 public enum ReportGranularity: String, Sendable, Codable, CaseIterable {
-    case week, month
+    case day, week, month
 
     /// The buckets that cover `period`, in order. The first and last bucket are cut to the
     /// period, so every day of the period is in exactly one bucket.
@@ -21,6 +21,8 @@ public enum ReportGranularity: String, Sendable, Codable, CaseIterable {
     /// The first day of the bucket after the one holding `day`.
     private func nextStart(after day: CalendarDay) -> CalendarDay {
         switch self {
+        case .day:
+            return day.adding(days: 1)
         case .week:
             // Calendar numbering: Monday = 2 … Sunday = 1; days until next Monday.
             let daysFromMonday = (day.weekday + 5) % 7
@@ -30,9 +32,11 @@ public enum ReportGranularity: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// `2026-W48` or `2026-11`: a label that sorts as text.
+    /// `2026-11-23`, `2026-W48` or `2026-11`: a label that sorts as text.
     private func label(_ start: CalendarDay) -> String {
         switch self {
+        case .day:
+            return start.description
         case .week:
             let (year, week) = Self.isoWeek(of: start)
             return "\(year)-W\(week < 10 ? "0" : "")\(week)"

@@ -71,9 +71,7 @@ enum Cadences {
     }
 
     private static func schedule(_ step: CadenceStep, grade: Grade, lead: Lead, owner: String, due: Date, _ m: Mutation) throws -> Int64 {
-        let id = try Tasks.insert(leadID: lead.id, assignee: owner, title: step.title, kind: "cadence", due: due, m)
-        try m.db.execute(sql: "UPDATE task SET cadence = ? WHERE id = ?", arguments: ["\(grade):\(step.key)", id])
-        return id
+        try Tasks.insert(leadID: lead.id, assignee: owner, title: step.title, kind: "cadence", due: due, cadence: "\(grade):\(step.key)", m)
     }
 
     /// The cadence and step a task's `A:call` key names.

@@ -15,7 +15,8 @@ enum LeadScoring {
         return (updated, score)
     }
 
-    /// Stores the breakdown of the score just written for lead `id`.
+    /// Stores the breakdown of the score of lead `id`, created in this transaction (its
+    /// creation is audited; a later change goes through ``Mutation/update(_:to:action:mergedIntoID:also:)``).
     static func storeBreakdown(_ score: LeadScore, leadID: Int64, _ db: Database) throws {
         try db.execute(sql: "UPDATE lead SET score_parts = ? WHERE id = ?", arguments: [score.storedParts, leadID])
     }
@@ -35,14 +36,12 @@ enum LeadScoring {
         try m.audit("event", entity: "lead", id: lead.id, field: "event", new: event)
         var (updated, score) = try rescored(lead, context: context, m.db)
         guard updated.score != lead.score || updated.suggestedGrade != lead.suggestedGrade else {
-            try storeBreakdown(score, leadID: lead.id, m.db)
-            return lead
+            return try m.update(lead, to: lead, action: "rescore", also: ["score_parts": score.storedParts])
         }
         let outcome = GradeRaise.decide(grade: lead.grade, oldSuggestion: lead.suggestedGrade, newSuggestion: updated.suggestedGrade,
                                         eventsRaiseGrade: context.process.scoring.eventsRaiseGrade)
         if case let .gradeRaised(_, to) = outcome { updated.grade = to }
-        var stored = try m.update(lead, to: updated, action: "rescore")
-        try storeBreakdown(score, leadID: lead.id, m.db)
+        var stored = try m.update(lead, to: updated, action: "rescore", also: ["score_parts": score.storedParts])
         let label = "\(lead.number) \(lead.details.customer ?? "")"
         switch outcome {
         case .unchanged: break

@@ -131,7 +131,7 @@ public struct OutboxService: Sendable {
             throw StoreError.conflict("unknown outbox status '\(other)'; use pending, sent, failed, cancelled or all")
         }
         let marks = Array(repeating: "?", count: wanted.count).joined(separator: ", ")
-        return try context.database.read { db in
+        return try context.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(OutboxMessage.selection) FROM outbox WHERE status IN (\(marks))
                 ORDER BY CASE status WHEN 'failed' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
@@ -144,7 +144,7 @@ public struct OutboxService: Sendable {
     /// One message (admins only).
     public func message(_ id: Int64) throws -> OutboxMessage {
         try AccessPolicy.check(.administer, actor)
-        return try context.database.read { try Self.fetch($0, id: id) }
+        return try context.read { try Self.fetch($0, id: id) }
     }
 
     // MARK: - Delivering
@@ -163,7 +163,7 @@ public struct OutboxService: Sendable {
         var report = OutboxDeliveryReport()
         let now = context.clock.now()
         let configured = OutboxChannel.allCases.filter(delivery.isConfigured).map(\.rawValue)
-        let due: [OutboxMessage] = try context.database.read { db in
+        let due: [OutboxMessage] = try context.read { db in
             for row in try Row.fetchAll(db, sql: """
                 SELECT channel, count(*) AS n FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? GROUP BY channel
                 """, arguments: [now.storage]) {
@@ -218,7 +218,7 @@ public struct OutboxService: Sendable {
                 // Claimed for its last attempt by a run that never recorded the outcome.
                 let error = message.lastError ?? "the last delivery attempt was interrupted"
                 try m.db.execute(sql: """
-                    UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending' AND attempts = ?
+                    UPDATE outbox SET version = version + 1, status = 'failed', last_error = ? WHERE id = ? AND status = 'pending' AND attempts = ?
                     """, arguments: [error, message.id, message.attempts])
                 guard m.db.changesCount > 0 else { return .taken }
                 try failed(message, error: error, m)
@@ -226,7 +226,7 @@ public struct OutboxService: Sendable {
             }
             let attempt = message.attempts + 1
             try m.db.execute(sql: """
-                UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending' AND attempts = ?
+                UPDATE outbox SET version = version + 1, attempts = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending' AND attempts = ?
                 """, arguments: [attempt, m.now.addingTimeInterval(Self.delay(afterAttempt: attempt)).storage, message.id, message.attempts])
             return m.db.changesCount > 0 ? .claimed(attempt: attempt) : .taken
         }
@@ -239,7 +239,7 @@ public struct OutboxService: Sendable {
                                        attempt: attempt, outcome: "sent")
             guard let error else {
                 // Sent is sent, even if an admin cancelled it meanwhile.
-                try m.db.execute(sql: "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND attempts = ?",
+                try m.db.execute(sql: "UPDATE outbox SET version = version + 1, status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND attempts = ?",
                                  arguments: [m.now.storage, message.id, attempt])
                 try m.audit("send", entity: "outbox", id: message.id, field: "status", old: "pending", new: "sent")
                 return result
@@ -248,12 +248,12 @@ public struct OutboxService: Sendable {
             result.error = text
             let final = error.isPermanent || attempt >= Self.maxAttempts
             try m.db.execute(sql: """
-                UPDATE outbox SET last_error = ?, status = CASE WHEN ? THEN 'failed' ELSE status END
+                UPDATE outbox SET version = version + 1, last_error = ?, status = CASE WHEN ? THEN 'failed' ELSE status END
                 WHERE id = ? AND status = 'pending' AND attempts = ?
                 """, arguments: [text, final, message.id, attempt])
             if m.db.changesCount == 0 {
                 // Cancelled while the command ran: keep the error, leave the status.
-                try m.db.execute(sql: "UPDATE outbox SET last_error = ? WHERE id = ? AND attempts = ?",
+                try m.db.execute(sql: "UPDATE outbox SET version = version + 1, last_error = ? WHERE id = ? AND attempts = ?",
                                  arguments: [text, message.id, attempt])
                 result.outcome = "failed"
                 return result
@@ -277,7 +277,7 @@ public struct OutboxService: Sendable {
         let body = "\(message.channel.rawValue) #\(message.id) to \(message.recipient) could not be delivered: \(error) "
             + "(see 'clew outbox'; retry with 'clew outbox retry \(message.id)')"
         // Notifications come from the outbox itself, so the admin running the delivery is told too.
-        let sender = Mutation(db: m.db, actor: Self.sender, now: m.now)
+        let sender = Mutation(db: m.db, actor: Self.sender, now: m.now, session: m.session)
         for admin in try String.fetchAll(m.db, sql: "SELECT login FROM user WHERE role = 'admin' AND active = 1 ORDER BY login") {
             try sender.notify(admin, kind: "delivery-failed", leadID: leadID, body: body)
         }
@@ -298,7 +298,7 @@ public struct OutboxService: Sendable {
                 throw StoreError.conflict("outbox message #\(id) is \(message.status); only failed messages can be retried")
             }
             try m.db.execute(sql: """
-                UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'
+                UPDATE outbox SET version = version + 1, status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'
                 """, arguments: [m.now.storage, id])
             try m.audit("retry", entity: "outbox", id: id, field: "status", old: "failed", new: "pending")
             return try Self.fetch(m.db, id: id)
@@ -314,7 +314,7 @@ public struct OutboxService: Sendable {
             guard message.status == "pending" || message.status == "failed" else {
                 throw StoreError.conflict("outbox message #\(id) is \(message.status); only pending or failed messages can be cancelled")
             }
-            try m.db.execute(sql: "UPDATE outbox SET status = 'cancelled' WHERE id = ?", arguments: [id])
+            try m.db.execute(sql: "UPDATE outbox SET version = version + 1, status = 'cancelled' WHERE id = ?", arguments: [id])
             try m.audit("cancel", entity: "outbox", id: id, field: "status", old: message.status, new: "cancelled")
             return try Self.fetch(m.db, id: id)
         }

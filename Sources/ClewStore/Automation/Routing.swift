@@ -9,49 +9,54 @@ import GRDB
 /// sees the suggested reps.
 enum Routing {
     static func route(_ lead: Lead, context: ClewContext, _ m: Mutation) throws -> Lead {
-        guard lead.status == .screening, lead.owner == nil, !context.process.assignment.isEmpty else { return lead }
+        let rules = context.process.assignment
+        guard lead.status == .screening, lead.owner == nil, !rules.isEmpty else { return lead }
+        let matching = rules.filter { $0.matches({ values(of: lead, $0) }) }
+        guard !matching.isEmpty else { return lead }
         let m = m.automated
-        for rule in context.process.assignment where rule.matches({ values(of: lead, $0) }) {
-            guard let firing = try RuleFirings.claim(
+        let decision = RoutingDecision.decide(matching, try facts(for: lead, rules: matching, context: context, m))
+        for step in decision.steps {
+            guard let rule = matching.first(where: { $0.name == step.rule }), let firing = try RuleFirings.claim(
                 "assign:\(rule.name)", kind: "assignment", leadID: lead.id, subject: "lead:\(lead.id)",
                 occurrence: "route@\(m.now.storage)", action: "to \(rule.target)", m)
             else { return lead }
-            switch rule.target {
-            case let .rep(login):
-                if let problem = try Assignability.problem(login, m) {
-                    try RuleFirings.settle(firing, outcome: "skipped: \(problem)", m)
-                    continue
-                }
-                try RuleFirings.settle(firing, outcome: "assigned to \(login)", m)
-                return try assign(lead, to: login, rule: rule.name, homePool: nil, context: context, m)
-            case let .team(supervisor):
-                let team = try UserDirectory.team(m.db, of: supervisor)
-                let ranked = AssignmentSuggestion.rank(
-                    region: lead.details.region, industry: lead.details.industry,
-                    candidates: try ScreeningService.candidates(m.db).filter { team.contains($0.profile.login) }, now: m.now)
-                guard let best = ranked.first else {
-                    try m.notify(supervisor, kind: "escalation", leadID: lead.id,
-                                 body: "\(lead.number) \(lead.details.customer ?? ""): rule \(rule.name) routed it to your team, but no one has room")
-                    try RuleFirings.settle(firing, outcome: "left in screening: no one in team:\(supervisor) has room", m)
-                    return lead
-                }
-                let why = best.explanation(region: lead.details.region, industry: lead.details.industry)
-                try RuleFirings.settle(firing, outcome: "assigned to \(best.login) (\(why))", m)
-                return try assign(lead, to: best.login, rule: rule.name, homePool: nil, context: context, m)
-            case let .pool(name):
-                guard let pool = context.process.pools.first(where: { $0.name == name }) else {
-                    try RuleFirings.settle(firing, outcome: "skipped: no pool \(name)", m)
-                    continue
-                }
-                if let assignee = pool.defaultAssignee, try Assignability.problem(assignee, m) == nil {
-                    try RuleFirings.settle(firing, outcome: "assigned to \(assignee) (default assignee of pool \(name))", m)
-                    return try assign(lead, to: assignee, rule: rule.name, homePool: name, context: context, m)
-                }
+            switch step.verdict {
+            case let .skipped(reason):
+                try RuleFirings.settle(firing, outcome: "skipped: \(reason)", m)
+            case let .assign(login, why, homePool):
+                try RuleFirings.settle(firing, outcome: "assigned to \(login)" + (why.map { " (\($0))" } ?? ""), m)
+                return try assign(lead, to: login, rule: rule.name, homePool: homePool, context: context, m)
+            case let .noRoomInTeam(supervisor):
+                try m.notify(supervisor, kind: "escalation", leadID: lead.id,
+                             body: "\(lead.number) \(lead.details.customer ?? ""): rule \(rule.name) routed it to your team, but no one has room")
+                try RuleFirings.settle(firing, outcome: "left in screening: no one in team:\(supervisor) has room", m)
+                return lead
+            case let .sendToPool(name):
                 try RuleFirings.settle(firing, outcome: "sent to pool \(name)", m)
                 return try sendToPool(lead, pool: name, m)
             }
         }
         return lead
+    }
+
+    /// What ``ClewDomain/RoutingDecision`` decides on, read for the rules that match `lead`.
+    private static func facts(for lead: Lead, rules: [AssignmentRule], context: ClewContext, _ m: Mutation) throws -> RoutingDecision.Facts {
+        var unavailable: [String: String] = [:]
+        for login in RoutingDecision.namedLogins(rules, pools: context.process.pools) {
+            if let problem = try Assignability.problem(login, m) { unavailable[login] = problem }
+        }
+        var teams: [String: [AssignmentSuggestion.Candidate]] = [:]
+        let supervisors = rules.compactMap { rule -> String? in if case let .team(login) = rule.target { return login } else { return nil } }
+        if !supervisors.isEmpty {
+            let candidates = try ScreeningService.candidates(m.db)
+            for supervisor in supervisors {
+                let team = try UserDirectory.team(m.db, of: supervisor)
+                teams[supervisor] = candidates.filter { team.contains($0.profile.login) }
+            }
+        }
+        let snapshot = lead
+        return RoutingDecision.Facts(values: { values(of: snapshot, $0) }, region: lead.details.region, industry: lead.details.industry,
+                                     unavailable: unavailable, teams: teams, pools: context.process.pools, now: m.now)
     }
 
     /// The values a lead has for a routing condition's field.
@@ -89,8 +94,7 @@ enum Routing {
             current = try Triggers.fire(.gradeChanged, on: current, context: context, m)
         }
         let assigned = try LeadService(context: context, actor: m.actor).assignNow(current, to: login, m)
-        try m.db.execute(sql: "UPDATE lead SET home_pool = ? WHERE id = ?", arguments: [homePool, lead.id])
-        return assigned
+        return try m.update(assigned, to: assigned, action: "route", also: ["home_pool": homePool])
     }
 
     /// Puts a screening lead into a pool for its members to claim.
@@ -98,8 +102,7 @@ enum Routing {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .sendToPool, from: lead.status)
         updated.pool = pool
-        try m.db.execute(sql: "UPDATE lead SET home_pool = ? WHERE id = ?", arguments: [pool, lead.id])
-        return try m.update(lead, to: updated, action: "pool")
+        return try m.update(lead, to: updated, action: "pool", also: ["home_pool": pool])
     }
 }
 
@@ -109,6 +112,8 @@ extension Assignability {
         do {
             _ = try check(login, m)
             return nil
+        } catch let error as any BilingualError {
+            return error.english  // rule outcomes are the English review log
         } catch let error as UserFacingError {
             return error.description
         }

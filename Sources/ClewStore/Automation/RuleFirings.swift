@@ -40,6 +40,6 @@ extension Mutation {
     /// This change continued by the automation layer: audited as `(auto)` via the user whose
     /// change set it off.
     var automated: Mutation {
-        actor.isAutomation ? self : Mutation(db: db, actor: .automation(via: actor.impersonator ?? actor.login), now: now)
+        actor.isAutomation ? self : Mutation(db: db, actor: .automation(via: actor.impersonator ?? actor.login), now: now, session: session)
     }
 }

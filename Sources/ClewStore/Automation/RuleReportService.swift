@@ -46,7 +46,7 @@ public struct RuleReportService: Sendable {
         guard actor.role == .admin || actor.role == .supervisor else {
             throw PermissionError.lacks(.administer, login: actor.login, role: actor.role)
         }
-        return try context.database.read { db in
+        return try context.read { db in
             try Row.fetchAll(db, sql: """
                 WITH firing AS (
                   SELECT rule, kind, lead_id, fired_at, outcome FROM rule_firing WHERE fired_at >= ?
@@ -60,13 +60,13 @@ public struct RuleReportService: Sendable {
                   (SELECT count(*) FROM touched t JOIN lead l ON l.id = t.lead_id WHERE t.rule = f.rule AND l.status = 'won') AS won,
                   (SELECT count(*) FROM touched t JOIN lead l ON l.id = t.lead_id WHERE t.rule = f.rule AND l.status = 'lost') AS lost,
                   (SELECT count(*) FROM touched t JOIN lead l ON l.id = t.lead_id WHERE t.rule = f.rule AND l.status NOT IN ('won','lost','merged')) AS open,
-                  (SELECT coalesce(sum(l.amount_fen), 0) FROM touched t JOIN lead l ON l.id = t.lead_id WHERE t.rule = f.rule AND l.status = 'won') AS won_fen,
+                  (SELECT total(l.amount_fen) FROM touched t JOIN lead l ON l.id = t.lead_id WHERE t.rule = f.rule AND l.status = 'won') AS won_fen,
                   max(f.fired_at) AS last_fired
                 FROM firing f GROUP BY f.rule ORDER BY firings DESC, f.rule
                 """, arguments: [since.storage]).map { row in
                 RuleReportLine(rule: row["rule"], kind: row["kind"], firings: row["firings"], leads: row["leads"],
                                skipped: row["skipped"], followedUpAfter: row["followed"], won: row["won"], lost: row["lost"],
-                               open: row["open"], wonAmount: Double(row["won_fen"] as Int64) / 100,
+                               open: row["open"], wonAmount: (row["won_fen"] as Double) / 100,
                                lastFiredAt: (row["last_fired"] as Double?).map(Date.init(storage:)))
             }
         }

@@ -37,7 +37,7 @@ public struct TickService: Sendable {
 
     /// How many leads the timers watch: every assigned or active lead.
     public func watchedLeadCount() throws -> Int {
-        try context.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM lead WHERE status IN ('assigned','active')") ?? 0 }
+        try context.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM lead WHERE status IN ('assigned','active')") ?? 0 }
     }
 
     /// Runs the tick as of `asOf` (default: now).
@@ -65,11 +65,11 @@ public struct TickService: Sendable {
         let started = Date()
         let leaseNow = context.clock.now()
         var context = self.context
-        let stored = try context.database.read { try ProcessService.current($0) }
+        let stored = try context.read { try ProcessService.current($0) }
         if stored.version > context.process.version { context.process = stored }
         let now = asOf ?? leaseNow
         if let interval = skipIfRanWithin, !dryRun,
-           let last = try context.database.read({ try Lease.holder(of: Self.lastRunLease, $0) }),
+           let last = try context.read({ try Lease.holder(of: Self.lastRunLease, $0) }),
            last.expiresAt > leaseNow.addingTimeInterval(-interval) {
             return TickReport(asOf: now, dryRun: false, firings: [], heldBy: nil, seconds: 0, skipped: true)
         }
@@ -231,7 +231,7 @@ struct TickRun {
             ORDER BY h.planned_exit_at
             """, [now.storage]) {
             var flagged = lead
-            flagged.flags.insert("stalled")
+            flagged.flags.insert(.stalled)
             if flagged != lead { try m.update(lead, to: flagged, action: "stalled") }
             let supervisor = try Recipients.supervisor(of: lead, m.db)
             let stage = lead.stage.flatMap { context.pipeline.stage(named: $0) }
@@ -289,7 +289,7 @@ struct TickRun {
             """ + limit, arguments: [now.storage, now.storage]).counted(&considered) {
             let id: Int64 = row["id"]
             let assignee: String = row["assignee"]
-            try m.db.execute(sql: "UPDATE task SET overdue_at = ? WHERE id = ?", arguments: [now.storage, id])
+            try m.change(.task, .id(id), ["overdue_at": now.storage], action: "overdue")
             let due = Date(storage: row["due"])
             let when = now.timeIntervalSince(due) < 3_600 ? "is due now" : "is overdue since \(StoreError.timestamp(due))"
             try m.notify(assignee, kind: "overdue", leadID: row["lead_id"],

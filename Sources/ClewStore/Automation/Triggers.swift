@@ -39,8 +39,8 @@ enum Triggers {
         case let .task(who, title):
             guard let assignee = try Recipients.resolve(who, for: lead, m.db).first else { return "no \(who) to give '\(title)' to" }
             let due = trigger.taskDue.date(after: m.now, on: context.calendar)
-            let id = try Tasks.insert(leadID: lead.id, assignee: assignee, title: title, kind: "trigger", due: due, m)
-            try m.db.execute(sql: "UPDATE task SET trigger_event = ? WHERE id = ?", arguments: [event.description, id])
+            let id = try Tasks.insert(leadID: lead.id, assignee: assignee, title: title, kind: "trigger", due: due,
+                                      triggerEvent: event.description, m)
             var copied: [String] = []
             for who in trigger.cc {
                 for recipient in try Recipients.resolve(who, for: lead, m.db) where recipient != assignee && !copied.contains(recipient) {

@@ -59,7 +59,7 @@ public struct CampaignService: Sendable {
 
     /// Every campaign, newest first, with its lead count (at most `limit`).
     public func list(status: CampaignStatus? = nil, limit: Int = 500) throws -> [Listed] {
-        try context.database.read { db in
+        try context.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT campaign.*, (SELECT count(*) FROM lead WHERE lead.campaign = campaign.name) AS leads FROM campaign
                 WHERE ?1 IS NULL OR status = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2
@@ -69,7 +69,7 @@ public struct CampaignService: Sendable {
 
     /// One campaign by name (or id), with its lead count.
     public func show(_ name: String) throws -> Listed {
-        try context.database.read { db in
+        try context.read { db in
             let campaign = try require(name, db)
             let leads = try Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE campaign = ?", arguments: [campaign.name]) ?? 0
             return Listed(campaign: campaign, leads: leads)

@@ -20,6 +20,8 @@ enum ClewMigrations {
         migrator.registerMigration("v8-campaigns-targets", migrate: createCampaigns)
         migrator.registerMigration("v9-notification-params", migrate: addNotificationParameters)
         migrator.registerMigration("v10-process-identities", migrate: addProcessIdentities)
+        migrator.registerMigration("v11-report-aggregates", migrate: indexReportAggregates)
+        migrator.registerMigration("v12-record-versions", migrate: addRecordVersions)
         migrator.registerMigration("v13-intake", migrate: createIntake)
         return migrator
     }

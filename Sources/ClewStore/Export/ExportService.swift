@@ -74,7 +74,7 @@ public struct ExportService: Sendable {
             lead.owner ?? "", lead.pool ?? "", d.customer ?? "", d.contact ?? "", d.title ?? "", d.phone ?? "", d.email ?? "",
             d.industry ?? "", d.need ?? "", d.source ?? "", d.campaign ?? "", d.region ?? "", d.city ?? "", d.budget ?? "",
             lead.amount.map { String(format: "%.2f", $0.yuan) } ?? "", lead.lostReason?.key ?? "",
-            lead.flags.sorted().joined(separator: ","), lead.tags.sorted().joined(separator: ","),
+            lead.flags.sorted().map(\.rawValue).joined(separator: ","), lead.tags.sorted().joined(separator: ","),
             lead.createdBy, time(lead.createdAt), time(lead.updatedAt),
         ]
     }

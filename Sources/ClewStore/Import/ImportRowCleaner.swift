@@ -64,7 +64,7 @@ enum ImportRowCleaner {
             simple.phone = phones.first?.value
             simple.email = emails.first?.value
             if let lead = try? simple.validate() {
-                return .accepted(Accepted(lead: lead, flags: lead.phone?.looksFake == true ? ["fake-phone"] : [], extras: extras))
+                return .accepted(Accepted(lead: lead, flags: lead.phone?.looksFake == true ? [LeadFlag.fakePhone.rawValue] : [], extras: extras))
             }
         }
 
@@ -81,7 +81,7 @@ enum ImportRowCleaner {
                 } else {
                     chosenPhone = phone
                     draft.phone = value
-                    if phone.looksFake { flags.insert("fake-phone") }
+                    if phone.looksFake { flags.insert(LeadFlag.fakePhone.rawValue) }
                 }
             } catch {
                 phoneProblems.append(error.description)
@@ -113,9 +113,9 @@ enum ImportRowCleaner {
             let problems = phoneProblems + emailProblems
             return .rejected(problems.isEmpty ? "no phone or email (电话或邮箱)" : "no valid phone or email: " + problems.joined(separator: "; "))
         }
-        if chosenEmail == nil && !emailProblems.isEmpty { flags.insert("invalid_email") }
-        if chosenPhone == nil && !phoneProblems.isEmpty { flags.insert("invalid_phone") }
-        if fakePhone { flags.insert("fake-phone") }
+        if chosenEmail == nil && !emailProblems.isEmpty { flags.insert(LeadFlag.invalidEmail.rawValue) }
+        if chosenPhone == nil && !phoneProblems.isEmpty { flags.insert(LeadFlag.invalidPhone.rawValue) }
+        if fakePhone { flags.insert(LeadFlag.fakePhone.rawValue) }
         do {
             let lead = try draft.validate()
             return .accepted(Accepted(lead: lead, flags: flags, extras: extras))

@@ -18,7 +18,7 @@ public struct ProcessService: Sendable {
 
     /// The latest applied definition, else ``ProcessDefinition/standard``.
     public func current() throws -> ProcessDefinition {
-        try context.database.read { try Self.current($0) }
+        try context.read { try Self.current($0) }
     }
 
     /// The definition in force as a commented TOML file.
@@ -26,7 +26,7 @@ public struct ProcessService: Sendable {
 
     /// Every problem with `text`, each `file:line: reason`; empty when it could be applied.
     public func check(text: String, file: String) throws -> [ConfigDiagnostic] {
-        try context.database.read { db in try Self.diagnostics(db, text: text, file: file).1 }
+        try context.read { db in try Self.diagnostics(db, text: text, file: file).1 }
     }
 
     /// Applies `text` as the next version and returns it.

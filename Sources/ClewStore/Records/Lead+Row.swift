@@ -51,7 +51,7 @@ extension Lead {
             score: row[6], owner: row[7], pool: row[8], details: details,
             phoneKey: row[13], emailKey: row[15],
             amount: (row[23] as Int64?).map(Money.init(fen:)),
-            flags: TagSet.decode(row[24]), tags: TagSet.decode(row[25]),
+            flags: Set(TagSet.decode(row[24]).compactMap(LeadFlag.init(spelling:))), tags: TagSet.decode(row[25]),
             lostReason: (row[26] as String?).flatMap(LostReason.init(parsing:)),
             mergedInto: (row[27] as String?).flatMap(LeadNumber.init),
             createdBy: row[28], createdAt: Date(storage: row[29]),
@@ -129,7 +129,7 @@ extension Lead {
             c("budget_min_yuan", budgetRange?.minYuan, audited: false),
             c("budget_max_yuan", budgetRange?.maxYuan, audited: false),
             c("amount_fen", amount?.fen),
-            c("flags", TagSet.encode(flags)),
+            c("flags", TagSet.encode(Set(flags.map(\.rawValue)))),
             c("tags", TagSet.encode(tags)),
             c("lost_reason", lostReason?.key),
             c("merged_into", mergedIntoID),
@@ -165,4 +165,17 @@ extension Date {
     var storage: Double { timeIntervalSince1970 }
 
     init(storage: Double) { self.init(timeIntervalSince1970: storage) }
+}
+
+// MARK: - Concurrency
+
+extension Lead {
+    /// Columns recomputed from others (the score from the details and events, the flags from
+    /// the phone and the automation): a concurrent change to them never makes an edit stale.
+    static let derivedColumns: Set<String> = ["score", "suggested_grade", "flags"]
+
+    /// Columns outside ``Lead`` that ``Mutation/update(_:to:action:mergedIntoID:also:)`` writes
+    /// without an audit row of their own (timestamps and the score breakdown); the change that
+    /// sets them is audited.
+    static let silentColumns: Set<String> = ["assigned_at", "closed_at", "score_parts", "previous_lead_id"]
 }

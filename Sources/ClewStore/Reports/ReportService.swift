@@ -6,8 +6,9 @@ import GRDB
 /// campaigns, top customers and the trend.
 ///
 /// Every report is a handful of aggregate queries over the period's cohort, read through the
-/// indexes on the cohort's dates (`lead_created_at`, `lead_assigned_at`, `lead_closed_at`,
-/// `stage_history_entered`, `opportunity_won_at`): no lead rows are loaded, only counts and sums,
+/// covering indexes on the cohort's dates (`lead_report_created`, `lead_report_assigned`,
+/// `lead_report_closed`, `stage_history_entered`, `opportunity_won_at`; a status test is written
+/// `+lead.status` so the planner keeps to the date): no lead rows are loaded, only counts and sums,
 /// so a report costs about the same at 100 000 leads as at 1 000 for a month's period. Sums use
 /// SQLite's `total()`, which cannot overflow. The figures are derived in ``ClewDomain``
 /// (``FunnelReport``, ``StageTimeReport``, …) from what the queries count.
@@ -34,7 +35,7 @@ public struct ReportService: Sendable {
         return report(.funnel, request, scope, funnel)
     }
 
-    private func countFunnel(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> FunnelReport {
+    func countFunnel(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> FunnelReport {
         let stageRank = stageRankSQL("h.stage")
         let rows = try Row.fetchAll(db, sql: """
             SELECT intake, furthest, status, lost_reason, count(*) AS n FROM (
@@ -63,36 +64,41 @@ public struct ReportService: Sendable {
     /// were slower.
     public func stages(_ request: ReportRequest) throws -> Report<StageTimeReport> {
         let (scope, filter) = try prepare(.stages, request)
+        let body = try context.database.read { db in
+            StageTimeReport(pipeline: context.pipeline, aggregates: try stageAggregates(request, filter: filter, db),
+                            funnel: try countFunnel(request, filter: filter, db))
+        }
+        return report(.stages, request, scope, body)
+    }
+
+    /// Each stage's visits entered in the period, summed up.
+    func stageAggregates(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> [StageTimeReport.Aggregate] {
         let now = context.clock.now().storage
         let stageRank = stageRankSQL("h.stage")
         let stageCount = context.pipeline.stages.count
         // The lead is joined only when something filters on it.
         let join = filter.sql == "1" ? "" : "JOIN lead ON lead.id = h.lead_id"
-        let (aggregates, funnel) = try context.database.read { db in
-            var actual = Array(repeating: [Double](), count: stageCount)
-            var planned = Array(repeating: [Double](), count: stageCount)
-            var open = Array(repeating: 0, count: stageCount)
-            var late = Array(repeating: 0, count: stageCount)
-            let visits = try Row.fetchCursor(db, sql: """
-                SELECT \(stageRank.sql), max(coalesce(h.exited_at, ?) - h.entered_at, 0), max(h.planned_exit_at - h.entered_at, 0),
-                  h.exited_at IS NULL, h.planned_exit_at IS NOT NULL AND coalesce(h.exited_at, ?) > h.planned_exit_at
-                FROM stage_history h \(join)
-                WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
-                """, arguments: stageRank.arguments + [now, now, request.period.from.storage, request.period.to.storage] + filter.arguments)
-            while let row = try visits.next() {
-                guard let rank = row[0] as Int?, rank >= 0, rank < stageCount else { continue }
-                actual[rank].append(row[1])
-                if let plan = row[2] as Double? { planned[rank].append(plan) }
-                if row[3] as Bool { open[rank] += 1 }
-                if row[4] as Bool { late[rank] += 1 }
-            }
-            let aggregates = (0..<stageCount).map { index in
-                StageTimeReport.Aggregate(stage: index, open: open[index], late: late[index], actual: DurationStatistics(actual[index]),
-                                          planned: DurationStatistics(planned[index]))
-            }
-            return (aggregates, try countFunnel(request, filter: filter, db))
+        var actual = Array(repeating: [Double](), count: stageCount)
+        var planned = Array(repeating: [Double](), count: stageCount)
+        var open = Array(repeating: 0, count: stageCount)
+        var late = Array(repeating: 0, count: stageCount)
+        let visits = try Row.fetchCursor(db, sql: """
+            SELECT \(stageRank.sql), max(coalesce(h.exited_at, ?) - h.entered_at, 0), max(h.planned_exit_at - h.entered_at, 0),
+              h.exited_at IS NULL, h.planned_exit_at IS NOT NULL AND coalesce(h.exited_at, ?) > h.planned_exit_at
+            FROM stage_history h \(join)
+            WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
+            """, arguments: stageRank.arguments + [now, now, request.period.from.storage, request.period.to.storage] + filter.arguments)
+        while let row = try visits.next() {
+            guard let rank = row[0] as Int?, rank >= 0, rank < stageCount else { continue }
+            actual[rank].append(row[1])
+            if let plan = row[2] as Double? { planned[rank].append(plan) }
+            if row[3] as Bool { open[rank] += 1 }
+            if row[4] as Bool { late[rank] += 1 }
         }
-        return report(.stages, request, scope, StageTimeReport(pipeline: context.pipeline, aggregates: aggregates, funnel: funnel))
+        return (0..<stageCount).map { index in
+            StageTimeReport.Aggregate(stage: index, open: open[index], late: late[index], actual: DurationStatistics(actual[index]),
+                                      planned: DurationStatistics(planned[index]))
+        }
     }
 
     // MARK: - Reps
@@ -100,58 +106,60 @@ public struct ReportService: Sendable {
     /// Per rep: leads received in the period and their SLAs, deals closed in it, open workload now.
     public func reps(_ request: ReportRequest) throws -> Report<RepReport> {
         let (scope, filter) = try prepare(.reps, request)
-        let period = request.period
-        let body = try context.database.read { db -> RepReport in
-            // A cursor read by position: one lead per row of the period, so no row objects are kept.
-            var received: [RepReport.Received] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT lead.owner, lead.status, lead.assigned_at,
-                  (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at),
-                  (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at)
-                FROM lead
-                WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND lead.owner IS NOT NULL AND \(filter.sql)
-                """, arguments: [period.from.storage, period.to.storage] + filter.arguments)
-            while let row = try rows.next() {
-                guard let status = LeadStatus(rawValue: row[1]) else { continue }
-                received.append(RepReport.Received(owner: row[0], status: status, assignedAt: Date(storage: row[2]),
-                                                   confirmedAt: (row[3] as Double?).map(Date.init(storage:)),
-                                                   firstFollowUpAt: (row[4] as Double?).map(Date.init(storage:))))
-            }
-            var closings: [String: RepReport.Closing] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT lead.owner, sum(lead.status = 'won') AS won, total(CASE WHEN lead.status = 'won' THEN lead.amount_fen END) AS won_fen,
-                  sum(lead.status = 'lost') AS lost, total(CASE WHEN lead.status = 'won' THEN lead.closed_at - lead.created_at END) AS cycle
-                FROM lead
-                WHERE lead.closed_at >= ? AND lead.closed_at < ? AND lead.status IN ('won', 'lost') AND lead.owner IS NOT NULL AND \(filter.sql)
-                GROUP BY lead.owner
-                """, arguments: [period.from.storage, period.to.storage] + filter.arguments) {
-                let owner: String = row["owner"]
-                closings[owner] = RepReport.Closing(owner: owner, won: row["won"], wonAmount: Money(totalFen: row["won_fen"]),
-                                                    lost: row["lost"], wonCycleSeconds: row["cycle"], openWorkload: 0)
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT lead.owner, count(*) AS open FROM lead
-                WHERE lead.status IN ('assigned', 'active') AND lead.owner IS NOT NULL AND \(filter.sql) GROUP BY lead.owner
-                """, arguments: filter.arguments) {
-                let owner: String = row["owner"]
-                var closing = closings[owner] ?? RepReport.Closing(owner: owner, won: 0, wonAmount: .zero, lost: 0, wonCycleSeconds: 0, openWorkload: 0)
-                closing.openWorkload = row["open"]
-                closings[owner] = closing
-            }
-            let names = try repNames(scope, request, db)
-            var supervisorOf: [String: String] = [:]
-            var supervisorNames: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT rep.login, rep.supervisor, boss.name FROM user rep JOIN user boss ON boss.login = rep.supervisor
-                """) where names[row["login"]] != nil {
-                supervisorOf[row["login"]] = row["supervisor"]
-                supervisorNames[row["supervisor"]] = row["name"]
-            }
-            return RepReport(names: names, supervisorNames: supervisorNames, received: received, closings: Array(closings.values),
-                             targets: try TargetService.all(db), supervisorOf: supervisorOf, period: request.period,
-                             sla: context.process.sla, calendar: context.calendar)
-        }
+        let body = try context.database.read { db in try repReport(request, scope: scope, filter: filter, db) }
         return report(.reps, request, scope, body)
+    }
+
+    func repReport(_ request: ReportRequest, scope: ReportScope, filter: Filter, _ db: Database) throws -> RepReport {
+        let period = request.period
+        // A cursor read by position: one lead per row of the period, so no row objects are kept.
+        var received: [RepReport.Received] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT lead.owner, lead.status, lead.assigned_at,
+              (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at),
+              (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at)
+            FROM lead
+            WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND +lead.owner IS NOT NULL AND \(filter.sql)
+            """, arguments: [period.from.storage, period.to.storage] + filter.arguments)
+        while let row = try rows.next() {
+            guard let status = LeadStatus(rawValue: row[1]) else { continue }
+            received.append(RepReport.Received(owner: row[0], status: status, assignedAt: Date(storage: row[2]),
+                                               confirmedAt: (row[3] as Double?).map(Date.init(storage:)),
+                                               firstFollowUpAt: (row[4] as Double?).map(Date.init(storage:))))
+        }
+        var closings: [String: RepReport.Closing] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT lead.owner, sum(lead.status = 'won') AS won, total(CASE WHEN lead.status = 'won' THEN lead.amount_fen END) AS won_fen,
+              sum(lead.status = 'lost') AS lost, total(CASE WHEN lead.status = 'won' THEN lead.closed_at - lead.created_at END) AS cycle
+            FROM lead
+            WHERE lead.closed_at >= ? AND lead.closed_at < ? AND +lead.status IN ('won', 'lost') AND +lead.owner IS NOT NULL AND \(filter.sql)
+            GROUP BY lead.owner
+            """, arguments: [period.from.storage, period.to.storage] + filter.arguments) {
+            let owner: String = row["owner"]
+            closings[owner] = RepReport.Closing(owner: owner, won: row["won"], wonAmount: Money(totalFen: row["won_fen"]),
+                                                lost: row["lost"], wonCycleSeconds: row["cycle"], openWorkload: 0)
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT lead.owner, count(*) AS open FROM lead
+            WHERE lead.status IN ('assigned', 'active') AND lead.owner IS NOT NULL AND \(filter.sql) GROUP BY lead.owner
+            """, arguments: filter.arguments) {
+            let owner: String = row["owner"]
+            var closing = closings[owner] ?? RepReport.Closing(owner: owner, won: 0, wonAmount: .zero, lost: 0, wonCycleSeconds: 0, openWorkload: 0)
+            closing.openWorkload = row["open"]
+            closings[owner] = closing
+        }
+        let names = try repNames(scope, request, db)
+        var supervisorOf: [String: String] = [:]
+        var supervisorNames: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT rep.login, rep.supervisor, boss.name FROM user rep JOIN user boss ON boss.login = rep.supervisor
+            """) where names[row["login"]] != nil {
+            supervisorOf[row["login"]] = row["supervisor"]
+            supervisorNames[row["supervisor"]] = row["name"]
+        }
+        return RepReport(names: names, supervisorNames: supervisorNames, received: received, closings: Array(closings.values),
+                         targets: try TargetService.all(db), supervisorOf: supervisorOf, period: request.period,
+                         sla: context.process.sla, calendar: context.calendar)
     }
 
     /// The reps a reps report lists even when they have nothing yet: the active reps of the scope.
@@ -184,18 +192,20 @@ public struct ReportService: Sendable {
     /// Per campaign: the same counts, with the campaign's cost, cost per lead and ROI.
     public func campaigns(_ request: ReportRequest) throws -> Report<SourceReport> {
         let (scope, filter) = try prepare(.campaigns, request)
-        let (counts, costs) = try context.database.read { db in
-            let counts = try groupCounts(by: "lead.campaign", request, filter: filter, db)
-            var costs: [String: Money] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT name, cost_fen FROM campaign WHERE cost_fen IS NOT NULL") {
-                costs[row["name"]] = Money(fen: row["cost_fen"])
-            }
-            return (counts, costs)
-        }
-        return report(.campaigns, request, scope, SourceReport(counts: counts, costs: costs))
+        let body = try context.database.read { db in try campaignReport(request, filter: filter, db) }
+        return report(.campaigns, request, scope, body)
     }
 
-    private func groupCounts(by column: String, _ request: ReportRequest, filter: Filter, _ db: Database) throws -> [SourceReport.Counts] {
+    func campaignReport(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> SourceReport {
+        let counts = try groupCounts(by: "lead.campaign", request, filter: filter, db)
+        var costs: [String: Money] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, cost_fen FROM campaign WHERE cost_fen IS NOT NULL") {
+            costs[row["name"]] = Money(fen: row["cost_fen"])
+        }
+        return SourceReport(counts: counts, costs: costs)
+    }
+
+    func groupCounts(by column: String, _ request: ReportRequest, filter: Filter, _ db: Database) throws -> [SourceReport.Counts] {
         try Row.fetchAll(db, sql: """
             SELECT coalesce(\(column), '') AS key, count(*) AS leads,
               sum(NOT (\(Self.invalidSQL))) AS valid,
@@ -239,28 +249,35 @@ public struct ReportService: Sendable {
     /// New leads, wins and won amount per week or month, beside the previous period.
     public func trend(_ request: ReportRequest) throws -> Report<TrendReport> {
         let (scope, filter) = try prepare(.trend, request)
+        let body = try context.database.read { db in try trendReport(request, filter: filter, db) }
+        return report(.trend, request, scope, body)
+    }
+
+    func trendReport(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> TrendReport {
         let timeZone = context.calendar.timeZone
         let buckets = request.granularity.buckets(covering: request.period, in: timeZone)
         let previousPeriod = request.period.previous(in: timeZone)
         // The previous period is split at the same offsets, so bucket k compares with bucket k.
         let shift = request.period.from.timeIntervalSince(previousPeriod.from)
         let previousBuckets = buckets.map { (from: $0.from.addingTimeInterval(-shift), to: $0.to.addingTimeInterval(-shift)) }
-        let (current, previous) = try context.database.read { db in
-            (try figures(buckets.map { ($0.from, $0.to) }, filter: filter, db), try figures(previousBuckets, filter: filter, db))
-        }
-        return report(.trend, request, scope, TrendReport(granularity: request.granularity, buckets: buckets, current: current, previous: previous))
+        let current = try figures(buckets.map { ($0.from, $0.to) }, filter: filter, db)
+        let previous = try figures(previousBuckets, filter: filter, db)
+        return TrendReport(granularity: request.granularity, buckets: buckets, current: current, previous: previous)
     }
 
     /// Figures per bucket (consecutive, ascending): two grouped queries over the date indexes.
     private func figures(_ buckets: [(from: Date, to: Date)], filter: Filter, _ db: Database) throws -> [TrendReport.Figures] {
         guard let first = buckets.first, let last = buckets.last else { return [] }
         var figures = Array(repeating: TrendReport.Figures(), count: buckets.count)
-        let bucketOf = { (column: String) -> (sql: String, arguments: StatementArguments) in
-            guard buckets.count > 1 else { return ("0", []) }
-            let whens = buckets.dropLast().map { _ in "WHEN \(column) < ? THEN ?" }.joined(separator: " ")
-            var arguments = StatementArguments()
-            for (index, bucket) in buckets.dropLast().enumerated() { arguments += [bucket.to.storage, index] }
-            return ("CASE \(whens) ELSE \(buckets.count - 1) END", arguments)
+        // A bucket's index by halving (`CASE WHEN c < start of the middle bucket THEN … ELSE … END`):
+        // a daily trend of 90 buckets costs each lead 7 comparisons, not up to 89.
+        func bucketOf(_ column: String, _ lower: Int = 0, _ upper: Int? = nil) -> (sql: String, arguments: StatementArguments) {
+            let upper = upper ?? buckets.count
+            guard upper - lower > 1 else { return ("\(lower)", []) }
+            let middle = (lower + upper) / 2
+            let left = bucketOf(column, lower, middle)
+            let right = bucketOf(column, middle, upper)
+            return ("CASE WHEN \(column) < ? THEN \(left.sql) ELSE \(right.sql) END", [buckets[middle].from.storage] + left.arguments + right.arguments)
         }
         let created = bucketOf("lead.created_at")
         for row in try Row.fetchAll(db, sql: """
@@ -273,7 +290,7 @@ public struct ReportService: Sendable {
         let closed = bucketOf("lead.closed_at")
         for row in try Row.fetchAll(db, sql: """
             SELECT \(closed.sql) AS bucket, count(*) AS n, total(lead.amount_fen) AS won_fen FROM lead
-            WHERE lead.closed_at >= ? AND lead.closed_at < ? AND lead.status = 'won' AND \(filter.sql) GROUP BY bucket
+            WHERE lead.closed_at >= ? AND lead.closed_at < ? AND +lead.status = 'won' AND \(filter.sql) GROUP BY bucket
             """, arguments: closed.arguments + [first.from.storage, last.to.storage] + filter.arguments) {
             let index: Int = row["bucket"]
             if figures.indices.contains(index) {
@@ -296,7 +313,7 @@ public struct ReportService: Sendable {
     }
 
     /// Checks the scope and builds the filter.
-    private func prepare(_ kind: ReportKind, _ request: ReportRequest) throws -> (ReportScope, Filter) {
+    func prepare(_ kind: ReportKind, _ request: ReportRequest) throws -> (ReportScope, Filter) {
         let scope = try ReportScope.resolve(request.scope, report: kind, for: actor)
         var query = LeadQuery()
         query.source = request.filters.source
@@ -308,20 +325,22 @@ public struct ReportService: Sendable {
         return (scope, Filter(sql: conditions.sql, arguments: conditions.arguments))
     }
 
+    /// The scope's condition. Written with `+` so the planner never picks an owner's or
+    /// creator's index (all their leads since ever) over the period's date index.
     static func visibility(_ subjects: ReportSubjects) -> (sql: String, arguments: StatementArguments) {
         switch subjects {
         case .everyone:
             return ("1", [])
         case let .owners(logins, includingUnowned):
             let marks = Array(repeating: "?", count: logins.count).joined(separator: ",")
-            return ("(lead.owner IN (\(marks))\(includingUnowned ? " OR lead.owner IS NULL" : ""))", StatementArguments(logins))
+            return ("(+lead.owner IN (\(marks))\(includingUnowned ? " OR +lead.owner IS NULL" : ""))", StatementArguments(logins))
         case let .registeredBy(login):
-            return ("lead.created_by = ?", [login])
+            return ("+lead.created_by = ?", [login])
         }
     }
 
     /// `CASE column WHEN 'discovery' THEN 0 … END`: a stage key's index in the pipeline.
-    private func stageRankSQL(_ column: String) -> (sql: String, arguments: StatementArguments) {
+    func stageRankSQL(_ column: String) -> (sql: String, arguments: StatementArguments) {
         let stages = context.pipeline.stages
         guard !stages.isEmpty else { return ("NULL", []) }
         var arguments = StatementArguments()

@@ -46,13 +46,12 @@ public struct ApprovalItem: Hashable, Sendable, Codable {
 enum Approvals {
     static func requestSkip(_ lead: Lead, from: String, to: String, approver: String, reason: String?, _ m: Mutation) throws -> Int64 {
         if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = 'stage-skip'", arguments: [lead.id]) {
-            throw StoreError.conflict("\(lead.number) already waits for approval #\(pending)")
+            throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
         }
-        try m.db.execute(
-            sql: "INSERT INTO approval (lead_id, kind, from_stage, to_stage, requested_by, approver, reason, created_at) VALUES (?, 'stage-skip', ?, ?, ?, ?, ?, ?)",
-            arguments: [lead.id, from, to, m.actor.login, approver, reason, m.now.storage])
-        let id = m.db.lastInsertedRowID
-        try m.audit("request-approval", entity: "approval", id: id, field: "to_stage", old: from, new: to)
+        let id = try m.insert(into: .approval, [
+            "lead_id": lead.id, "kind": "stage-skip", "from_stage": from, "to_stage": to, "requested_by": m.actor.login,
+            "approver": approver, "reason": reason, "created_at": m.now.storage,
+        ], action: "request-approval", summary: ("to_stage", to))
         try m.notify(approver, kind: "approval", leadID: lead.id,
                      body: "\(m.actor.login) asks to move \(lead.number) from \(from) to \(to)" + (reason.map { ": \($0)" } ?? ""),
                      parameters: [m.actor.login, lead.number.description, from, to, reason ?? ""])
@@ -62,9 +61,8 @@ enum Approvals {
     static func withdrawPending(leadID: Int64, _ m: Mutation) throws {
         let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending'", arguments: [leadID])
         for id in ids {
-            try m.db.execute(sql: "UPDATE approval SET status = 'withdrawn', decided_at = ?, decided_by = ? WHERE id = ?",
-                             arguments: [m.now.storage, m.actor.login, id])
-            try m.audit("withdraw", entity: "approval", id: id, field: "status", old: "pending", new: "withdrawn")
+            try m.change(.approval, .id(id), ["status": "withdrawn", "decided_at": m.now.storage, "decided_by": m.actor.login],
+                         action: "withdraw", silent: ["decided_at", "decided_by"])
         }
     }
 
@@ -88,7 +86,7 @@ public struct ApprovalService: Sendable {
 
     /// Pending requests for the actor (all pending requests for an admin).
     public func pending() throws -> [ApprovalItem] {
-        try context.database.read { db in
+        try context.read { db in
             let sql = "SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.status = 'pending'"
                 + (actor.role == .admin ? "" : " AND approval.approver = ?") + " ORDER BY approval.created_at"
             return try Row.fetchAll(db, sql: sql, arguments: actor.role == .admin ? [] : [actor.login]).map(ApprovalItem.init(row:))
@@ -104,7 +102,7 @@ public struct ApprovalService: Sendable {
     /// Rejects request `id` with a comment (required).
     @discardableResult
     public func reject(_ id: Int64, comment: String) throws -> ApprovalItem {
-        _ = try LeadService.requireReason(comment, for: "rejecting")
+        _ = try LeadService.requireReason(comment, for: .rejecting)
         return try decide(id, approve: false, comment: comment)
     }
 
@@ -127,9 +125,8 @@ public struct ApprovalService: Sendable {
                 _ = try service.moveNow(lead, to: target, m)
             }
             let status = approve ? "approved" : "rejected"
-            try m.db.execute(sql: "UPDATE approval SET status = ?, comment = ?, decided_at = ?, decided_by = ? WHERE id = ?",
-                             arguments: [status, comment, m.now.storage, actor.login, id])
-            try m.audit(approve ? "approve" : "reject", entity: "approval", id: id, field: "status", old: "pending", new: status)
+            try m.change(.approval, .id(id), ["status": status, "comment": comment, "decided_at": m.now.storage, "decided_by": actor.login],
+                         action: approve ? "approve" : "reject", silent: ["decided_at", "decided_by"])
             try m.notify(item.requestedBy, kind: "approval-decided", leadID: leadID,
                          body: "\(actor.login) \(status) moving \(item.leadNumber) to \(item.toStage ?? "?")" + (comment.map { ": \($0)" } ?? ""),
                          parameters: [actor.login, status, item.leadNumber, item.toStage ?? "", comment ?? ""])

@@ -25,7 +25,7 @@ public struct AuditTrail: Sendable {
         if let action { conditions.append("action = ?"); arguments.append(action) }
         if let login { conditions.append("actor = ?"); arguments.append(login) }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try context.database.read { db in
+        return try context.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, at, actor, via, action, entity, entity_id, field, old, new FROM audit \(whereClause)
                 ORDER BY id DESC LIMIT \(min(max(limit, 1), 1_000))

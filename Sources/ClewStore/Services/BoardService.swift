@@ -72,12 +72,12 @@ public struct BoardService: Sendable {
 
     /// Every column with its count and amount total for `scope` and `filter`.
     public func columns(scope: BoardScope, filter: BoardFilter) throws -> [BoardColumn] {
-        try context.database.read { db in
+        try context.read { db in
             try columnKeys.map { key in
                 let (condition, arguments) = try where_(key, scope: scope, filter: filter)
-                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM lead WHERE \(condition)", arguments: arguments)
+                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, total(amount_fen) AS fen FROM lead WHERE \(condition)", arguments: arguments)
                 let (english, chinese) = titles(key)
-                return BoardColumn(key: key, englishTitle: english, chineseTitle: chinese, count: row?["n"] ?? 0, amount: Money(fen: row?["fen"] ?? 0))
+                return BoardColumn(key: key, englishTitle: english, chineseTitle: chinese, count: row?["n"] ?? 0, amount: Money(totalFen: row?["fen"] ?? 0))
             }
         }
     }
@@ -85,7 +85,7 @@ public struct BoardService: Sendable {
     /// Cards `offset ..< offset+limit` of column `key`, longest waiting first (newest first for won).
     public func cards(in key: String, scope: BoardScope, filter: BoardFilter, offset: Int, limit: Int) throws -> [BoardCard] {
         let now = context.clock.now()
-        return try context.database.read { db in
+        return try context.read { db in
             let (condition, arguments) = try where_(key, scope: scope, filter: filter)
             let order = key == "won" ? "lead.status_changed_at DESC" : (key == "screening" || key == "assigned" ? "lead.status_changed_at" : "lead.stage_entered_at")
             let sql = """

@@ -11,8 +11,7 @@ enum Closing {
         for row in open where !LeadClosing.keepsTask(triggerEvent: row["trigger_event"], on: outcome) {
             let id: Int64 = row["id"]
             try Tasks.setStatus(id, "cancelled", m)
-            try m.db.execute(sql: "UPDATE task SET cancel_reason = ? WHERE id = ?", arguments: [reason, id])
-            try m.audit("cancel-reason", entity: "task", id: id, field: "cancel_reason", new: reason)
+            try m.change(.task, .id(id), ["cancel_reason": reason], action: "cancel-reason")
         }
         try Approvals.withdrawPending(leadID: lead.id, m)
         let alerts = try Row.fetchAll(m.db, sql: "SELECT id, kind FROM notification WHERE lead_id = ? AND read_at IS NULL", arguments: [lead.id])

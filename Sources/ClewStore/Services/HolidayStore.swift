@@ -27,7 +27,7 @@ public struct HolidayStore: Sendable {
     }
 
     /// Every exception, in date order.
-    public func list() throws -> [HolidayEntry] { try context.database.read { try Self.all($0) } }
+    public func list() throws -> [HolidayEntry] { try context.read { try Self.all($0) } }
 
     /// Adds or replaces the entries for `days` (admins only).
     public func set(_ days: [CalendarDay], isHoliday: Bool, name: String?) throws {

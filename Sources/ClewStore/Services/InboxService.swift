@@ -55,7 +55,7 @@ public struct InboxService: Sendable {
         let startOfToday = CalendarDay.containing(now, in: zone).date(in: zone)
         let startOfTomorrow = startOfToday.addingTimeInterval(86_400 * 1.5).startOfDay(in: zone)
         let horizon = startOfToday.addingTimeInterval(86_400 * 8)
-        return try context.database.read { db in
+        return try context.read { db in
             let tasks = try Row.fetchAll(db, sql: """
                 SELECT \(Tasks.selection) FROM task
                 WHERE assignee = ? AND status = 'open' AND coalesce(snoozed_until, due_at, ?) < ?

@@ -25,13 +25,26 @@ enum LeadLookup {
     /// The lead `text` names, if `actor` may do `action` to it.
     ///
     /// A lead the actor may not see is reported exactly like one that does not exist.
-    static func require(_ db: Database, _ text: String, for action: LeadAction, by actor: ActingUser,
-                        expectedVersion: Int? = nil) throws -> Lead {
+    static func require(_ db: Database, _ text: String, for action: LeadAction, by actor: ActingUser) throws -> Lead {
         let number = try parse(text)
         guard let lead = try fetch(db, number: number) else { throw PermissionError.notVisible(number.description) }
         try AccessPolicy.check(action, on: lead.accessFacts, number: number.description, by: actor)
-        if let expectedVersion, expectedVersion != lead.version {
-            throw StoreError.staleVersion(entity: number.description, changedBy: lead.updatedBy, at: lead.updatedAt)
+        return lead
+    }
+
+    /// The lead `text` names, if the mutation's actor may do `action` to it, to be changed in
+    /// this transaction.
+    ///
+    /// - Parameter expectedVersion: the version the user saw when they started the edit; the
+    ///   update then conflicts only with changes to the fields it changes made after it
+    ///   (``Mutation/update(_:to:action:mergedIntoID:also:)``).
+    static func require(_ m: Mutation, _ text: String, for action: LeadAction, expectedVersion: Int? = nil) throws -> Lead {
+        let lead = try require(m.db, text, for: action, by: m.actor)
+        if let expectedVersion {
+            guard expectedVersion <= lead.version, expectedVersion > 0 else {
+                throw StoreError.staleVersion(entity: lead.number.description, changedBy: lead.updatedBy, at: lead.updatedAt)
+            }
+            m.session.baseVersions[lead.id] = expectedVersion
         }
         return lead
     }

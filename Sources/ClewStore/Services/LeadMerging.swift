@@ -33,9 +33,9 @@ enum LeadMerging {
 
     /// Merges lead `source` into `target`.
     static func merge(_ source: Lead, into target: Lead, _ m: Mutation) throws -> Lead {
-        guard source.id != target.id else { throw StoreError.conflict("cannot merge \(source.number) into itself") }
+        guard source.id != target.id else { throw LeadError.mergeIntoItself(number: source.number.description) }
         guard target.status != .merged else {
-            throw StoreError.conflict("\(target.number) was itself merged into \(target.mergedInto?.description ?? "another lead"); merge into that one")
+            throw LeadError.merged(number: target.number.description, into: target.mergedInto?.description)
         }
         _ = try LeadLifecycle.next(after: .merge, from: source.status)
         for table in ["follow_up", "task", "note"] {

@@ -8,11 +8,11 @@ extension LeadService {
     /// Grades a lead A/B/C with the reason (筛选理由), kept as a note beside the suggestion.
     @discardableResult
     public func grade(_ number: String, _ grade: Grade, reason: String, expectedVersion: Int? = nil) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: "grading")
+        let reason = try Self.requireReason(reason, for: .grading)
         return try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .grade, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .grade, expectedVersion: expectedVersion)
             guard !lead.status.isClosed else {
-                throw StoreError.conflict("cannot grade \(lead.number): it is \(lead.status); only open leads are graded")
+                throw LeadError.closed(number: lead.number.description, status: lead.status, work: .grading)
             }
             var updated = lead
             updated.grade = grade
@@ -20,8 +20,7 @@ extension LeadService {
             try m.audit("grade-reason", entity: "lead", id: lead.id, field: "grade_reason", new: reason)
             let graded = try m.update(lead, to: updated, action: "grade")
             guard lead.grade != grade else { return graded }
-            if lead.owner != nil { try Cadences.restart(graded, context: context, m) }
-            return try Triggers.fire(.gradeChanged, on: graded, context: context, m)
+            return try context.publish(.graded, on: graded, m)
         }
     }
 
@@ -42,7 +41,7 @@ extension LeadService {
     }
 
     private func assign(_ number: String, to login: String, expectedVersion: Int?, _ m: Mutation) throws -> Lead {
-        let lead = try LeadLookup.require(m.db, number, for: .assign, by: actor, expectedVersion: expectedVersion)
+        let lead = try LeadLookup.require(m, number, for: .assign, expectedVersion: expectedVersion)
         return try assignNow(lead, to: login, m)
     }
 
@@ -51,11 +50,11 @@ extension LeadService {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .assign, from: lead.status)
         guard lead.grade != nil else {
-            throw StoreError.conflict("grade \(lead.number) before assigning it (clew lead grade \(lead.number) A --reason …)")
+            throw LeadError.notGraded(number: lead.number.description)
         }
         let assignee = try Assignability.check(login, m)
         if lead.owner == assignee.login && lead.status == .assigned {
-            throw StoreError.conflict("\(lead.number) is already assigned to \(login)")
+            throw LeadError.alreadyAssigned(number: lead.number.description, to: login)
         }
         updated.owner = assignee.login
         updated.pool = nil
@@ -63,14 +62,12 @@ extension LeadService {
         updated.stageEnteredAt = nil
         try StageTracking.close(lead, m)
         try Approvals.withdrawPending(leadID: lead.id, m)
-        try m.db.execute(sql: "UPDATE lead SET assigned_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
         try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
                      body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object",
                      parameters: [actor.login, lead.number.description, lead.details.customer ?? ""])
-        var assigned = try m.update(lead, to: updated, action: "assign")
-        if let stage = lead.stage { assigned = try Triggers.fire(.stageLeft(stage), on: assigned, context: context, m) }
-        try Cadences.restart(assigned, context: context, m)
-        return assigned
+        var assigned = try m.update(lead, to: updated, action: "assign", also: ["assigned_at": m.now.storage])
+        if let stage = lead.stage { assigned = try context.publish(.leftStage(stage), on: assigned, m) }
+        return try context.publish(.handedTo(assignee.login), on: assigned, m)
     }
 
     /// The assignee confirms receipt (确认接收): the lead becomes active in the first stage.
@@ -90,14 +87,13 @@ extension LeadService {
     /// assigned it is told.
     @discardableResult
     public func object(_ number: String, reason: String) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: "an objection")
+        let reason = try Self.requireReason(reason, for: .objection)
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .object, by: actor)
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .object, from: lead.status)
             updated.owner = nil
             try Approvals.withdrawPending(leadID: lead.id, m)
-            try Cadences.cancelPending(leadID: lead.id, m)
             _ = try Notes.insert(lead.id, kind: "objection", body: reason, m)
             let assigner = try String.fetchOne(
                 m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
@@ -105,7 +101,7 @@ extension LeadService {
             try m.notify(assigner ?? actor.profile.supervisor, kind: "objection", leadID: lead.id,
                          body: "\(actor.login) objected to \(lead.number): \(reason)")
             try m.audit("object-reason", entity: "lead", id: lead.id, field: "objection", new: reason)
-            return try m.update(lead, to: updated, action: "object")
+            return try context.publish(.objected, on: try m.update(lead, to: updated, action: "object"), m)
         }
     }
 
@@ -126,12 +122,10 @@ extension LeadService {
             updated.owner = actor.login
             updated.pool = nil
             try enterFirstStage(&updated, m)
-            try m.db.execute(sql: "UPDATE lead SET assigned_at = ?, home_pool = ? WHERE id = ?", arguments: [m.now.storage, pool, lead.id])
             try RuleFirings.record("pool.claim:\(pool)", kind: "pool", leadID: lead.id, subject: "user:\(actor.login)",
                                    occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: "claimed by \(actor.login)", m.automated)
-            let claimed = try m.update(lead, to: updated, action: "claim")
-            try Cadences.restart(claimed, context: context, m)
-            return try firedStageEntered(claimed, m)
+            let claimed = try m.update(lead, to: updated, action: "claim", also: ["assigned_at": m.now.storage, "home_pool": pool])
+            return try firedStageEntered(try context.publish(.handedTo(actor.login), on: claimed, m), m)
         }
     }
 
@@ -144,7 +138,7 @@ extension LeadService {
             SELECT count(*) FROM rule_firing WHERE fired_at >= ? AND rule = ? AND subject = ?
             """, arguments: [startOfDay.storage, "pool.claim:\(pool)", "user:\(actor.login)"]) ?? 0
         guard claimed < limit else {
-            throw StoreError.conflict("you have claimed \(claimed) lead\(claimed == 1 ? "" : "s") from pool \(pool) today, its daily limit; try again tomorrow")
+            throw LeadError.claimLimitReached(pool: pool, claimed: claimed)
         }
     }
 
@@ -152,7 +146,7 @@ extension LeadService {
     /// process pool gathering its region or industry, else its region, industry or `general`.
     @discardableResult
     public func returnToPool(_ number: String, reason: String) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: "returning a lead")
+        let reason = try Self.requireReason(reason, for: .returning)
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .returnToPool, by: actor)
             return try returnNow(lead, reason: reason, m)
@@ -168,13 +162,13 @@ extension LeadService {
         try StageTracking.close(lead, m)
         updated.stage = nil
         updated.stageEnteredAt = nil
-        updated.flags.remove("stalled")
+        updated.flags.remove(.stalled)
         try Tasks.cancelOpen(leadID: lead.id, m)
         try Approvals.withdrawPending(leadID: lead.id, m)
         _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
         try m.audit("return-reason", entity: "lead", id: lead.id, field: "return_reason", new: reason)
         let returned = try m.update(lead, to: updated, action: "return")
-        if let stage = lead.stage { return try Triggers.fire(.stageLeft(stage), on: returned, context: context, m) }
+        if let stage = lead.stage { return try context.publish(.leftStage(stage), on: returned, m) }
         return returned
     }
 
@@ -196,7 +190,7 @@ extension LeadService {
     @discardableResult
     public func win(_ number: String, amount: Money, expectedVersion: Int? = nil) throws -> Lead {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .win, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .win, expectedVersion: expectedVersion)
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .win, from: lead.status)
             let conversion = try LeadConversion.convert(lead, amount: amount, at: m.now)
@@ -206,17 +200,16 @@ extension LeadService {
             }
             updated.amount = amount
             try StageTracking.close(lead, m)
-            try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
             try Conversions.record(conversion, lead: lead, m)
             try Closing.settle(lead, .won, m)
             if let supervisor = try owningSupervisor(of: lead, m.db) {
                 try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)")
             }
-            var won = try m.update(lead, to: updated, action: "win")
-            if let stage = lead.stage { won = try Triggers.fire(.stageLeft(stage), on: won, context: context, m) }
+            var won = try m.update(lead, to: updated, action: "win", also: ["closed_at": m.now.storage])
+            if let stage = lead.stage { won = try context.publish(.leftStage(stage), on: won, m) }
             // A win that skipped the contract stage signed the contract too.
-            if case .skipping = plan { won = try Triggers.fire(.contractSigned, on: won, context: context, m) }
-            return try Triggers.fire(.leadWon, on: won, context: context, m)
+            if case .skipping = plan { won = try context.publish(.contractSigned, on: won, m) }
+            return try context.publish(.won, on: won, m)
         }
     }
 
@@ -225,23 +218,22 @@ extension LeadService {
     @discardableResult
     public func lose(_ number: String, reason: LostReason, expectedVersion: Int? = nil) throws -> Lead {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .lose, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .lose, expectedVersion: expectedVersion)
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .lose, from: lead.status)
             updated.lostReason = reason
             try StageTracking.close(lead, m)
-            try m.db.execute(sql: "UPDATE lead SET closed_at = ? WHERE id = ?", arguments: [m.now.storage, lead.id])
             try Closing.settle(lead, .lost(reason), m)
-            var lost = try m.update(lead, to: updated, action: "lose")
-            if let stage = lead.stage { lost = try Triggers.fire(.stageLeft(stage), on: lost, context: context, m) }
-            return try Triggers.fire(.leadLost, on: lost, context: context, m)
+            var lost = try m.update(lead, to: updated, action: "lose", also: ["closed_at": m.now.storage])
+            if let stage = lead.stage { lost = try context.publish(.leftStage(stage), on: lost, m) }
+            return try context.publish(.lost, on: lost, m)
         }
     }
 
     /// Brings a lost lead back to screening.
     @discardableResult
     public func reopen(_ number: String, reason: String) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: "reopening")
+        let reason = try Self.requireReason(reason, for: .reopening)
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .reopen, by: actor)
             var updated = lead
@@ -267,7 +259,7 @@ extension LeadService {
     /// Fires `stage-entered` for the stage `lead` is now in.
     func firedStageEntered(_ lead: Lead, _ m: Mutation, depth: Int = 0) throws -> Lead {
         guard let stage = lead.stage else { return lead }
-        return try Triggers.fire(.stageEntered(stage), on: lead, context: context, m, depth: depth)
+        return try context.publish(.enteredStage(stage), on: lead, depth: depth, m)
     }
 
     /// Whether the actor approves a stage skip on `lead` by making it: an admin, the owner's
@@ -282,9 +274,9 @@ extension LeadService {
         return try UserDirectory.profile(db, login: owner)?.supervisor
     }
 
-    static func requireReason(_ text: String, for purpose: String) throws -> String {
+    static func requireReason(_ text: String, for purpose: ReasonPurpose) throws -> String {
         let reason = TextNormalization.trimmed(text)
-        guard !reason.isEmpty else { throw StoreError.conflict("\(purpose) needs a reason (--reason …)") }
+        guard !reason.isEmpty else { throw LeadError.reasonRequired(purpose) }
         return reason
     }
 }
@@ -296,14 +288,14 @@ enum Assignability {
     static func check(_ login: String, _ m: Mutation) throws -> UserProfile {
         let user = try UserDirectory.requireActive(m.db, login: login)
         guard user.role == .rep || user.role == .supervisor else {
-            throw StoreError.conflict("\(login) is \(user.role.rawValue); leads go to reps or supervisors")
+            throw LeadError.cannotOwnLeads(login: login, role: user.role)
         }
         if let away = user.awayUntil, away > m.now {
-            throw StoreError.conflict("\(login) is away until \(StoreError.timestamp(away)); choose someone else")
+            throw LeadError.away(rep: login, until: away)
         }
         let load = try Int.fetchOne(m.db, sql: "SELECT count(*) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login]) ?? 0
         guard load < user.capacity else {
-            throw StoreError.conflict("\(login) is at capacity (\(load) of \(user.capacity) open leads); choose someone else or raise their capacity")
+            throw LeadError.atCapacity(rep: login, load: load, capacity: user.capacity)
         }
         return user
     }

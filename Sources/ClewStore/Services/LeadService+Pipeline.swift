@@ -18,7 +18,7 @@ extension LeadService {
     /// the owner's supervisor unless the actor is that supervisor or an admin.
     public func move(_ number: String, to stageName: String, reason: String? = nil, expectedVersion: Int? = nil) throws -> MoveOutcome {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .move, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .move, expectedVersion: expectedVersion)
             guard lead.status == .active, let current = lead.stage else { throw StageMoveError.notActive(lead.status) }
             let done = try StageTracking.isDone(lead, m.db)
             switch try context.pipeline.planMove(from: current, to: stageName, currentStageDone: done) {
@@ -44,13 +44,13 @@ extension LeadService {
         try StageTracking.close(lead, m)
         updated.stage = stage
         updated.stageEnteredAt = m.now
-        updated.flags.remove("stalled")
+        updated.flags.remove(.stalled)
         try StageTracking.open(lead.id, stage: stage, context: context, m)
         var moved = try m.update(lead, to: updated, action: "move")
-        if let old = lead.stage { moved = try Triggers.fire(.stageLeft(old), on: moved, context: context, m, depth: depth) }
+        if let old = lead.stage { moved = try context.publish(.leftStage(old), on: moved, depth: depth, m) }
         moved = try firedStageEntered(moved, m, depth: depth)
         guard stage == context.pipeline.contractStage?.key, moved.stage == stage else { return moved }
-        return try Triggers.fire(.contractSigned, on: moved, context: context, m, depth: depth)
+        return try context.publish(.contractSigned, on: moved, depth: depth, m)
     }
 
     /// What logging a follow-up produced.
@@ -71,7 +71,7 @@ extension LeadService {
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .followUp, by: actor)
             guard !lead.status.isClosed else {
-                throw StoreError.conflict("\(lead.number) is \(lead.status); follow-ups go on open leads")
+                throw LeadError.closed(number: lead.number.description, status: lead.status, work: .followUp)
             }
             try m.db.execute(
                 sql: """
@@ -94,9 +94,8 @@ extension LeadService {
             let at = min(record.at, m.now)
             updated.lastFollowUpAt = max(lead.lastFollowUpAt ?? at, at)
             let logged = try m.update(lead, to: updated, action: "follow-up")
-            try Cadences.followUpLogged(logged, method: record.method, context: context, m)
             let text = [record.content, record.feedback].compactMap { $0 }.joined(separator: "\n")
-            let tagged = try KeywordTagging.apply(to: logged, text: text, context: context, m)
+            let tagged = try context.publish(.followedUp(method: record.method, text: text), on: logged, m)
             return FollowUpResult(followUpID: followUpID, taskID: taskID, warnings: warnings,
                                   tagsAdded: tagged.tags.subtracting(lead.tags).sorted())
         }

@@ -7,7 +7,7 @@ import GRDB
 extension LeadService {
     /// A page of leads the actor may see, newest first.
     public func list(_ query: LeadQuery) throws -> [Lead] {
-        try context.database.read { db in
+        try context.read { db in
             let filters = try LeadFilters.conditions(query, visibleTo: actor, pipeline: context.pipeline)
             var conditions = [filters.sql]
             var arguments = filters.arguments
@@ -27,12 +27,12 @@ extension LeadService {
 
     /// One lead the actor may see.
     public func lead(_ number: String) throws -> Lead {
-        try context.database.read { try LeadLookup.require($0, number, for: .read, by: actor) }
+        try context.read { try LeadLookup.require($0, number, for: .read, by: actor) }
     }
 
     /// One lead with its follow-ups, tasks, notes, stage tracking, approvals and history.
     public func detail(_ number: String) throws -> LeadDetail {
-        try context.database.read { db in
+        try context.read { db in
             let lead = try LeadLookup.require(db, number, for: .read, by: actor)
             let followUps = try Row.fetchAll(db, sql: """
                 SELECT id, at, author, method, contact_person, content, feedback, next_action, next_due, stage

@@ -26,7 +26,7 @@ extension LeadService {
         try AccessPolicy.check(.screen, actor)
         let limit = max(1, min(limit, 1000))
         let visibility = LeadLookup.visibility(for: actor)
-        return try context.database.read { db in
+        return try context.read { db in
             var conditions = ["lead.status = 'screening'", visibility.sql]
             var arguments = visibility.arguments
             if let after {

@@ -56,25 +56,25 @@ public struct LeadService: Sendable {
             if case let .mergeInto(target) = duplicates {
                 let existing = try LeadLookup.require(m.db, target, for: .edit, by: actor)
                 if existing.status == .merged {
-                    throw StoreError.conflict("\(existing.number) was merged into \(existing.mergedInto?.description ?? "another lead"); merge into that one")
+                    throw LeadError.merged(number: existing.number.description, into: existing.mergedInto?.description)
                 }
                 guard !existing.status.isClosed else {
-                    throw StoreError.conflict("\(existing.number) is \(existing.status); details are added to open leads only")
+                    throw LeadError.closed(number: existing.number.description, status: existing.status, work: .details)
                 }
                 let merged = try LeadMerging.absorb(checked.fields, from: "a new registration", into: existing, m)
                 let rescored = try LeadScoring.recordEvent("repeated_interest", on: merged, context: context, m)
                 // Details that completed a new lead send it through routing like any new registration.
-                let routed = existing.status == .new ? try Routing.route(rescored, context: context, m) : rescored
+                let routed = existing.status == .new ? try context.publish(.readyForRouting, on: rescored, m) : rescored
                 return AddResult(lead: routed, merged: true)
             }
-            var flags: Set<String> = []
+            var flags: Set<LeadFlag> = []
             var previous: Lead?
             if let match = try Self.matchingLead(checked, m.db) {
                 switch DuplicatePolicy.decide(DuplicatePolicy.Match(match.lead.accessFacts, by: actor)) {
                 case .register: break
                 case .refuseNaming:
                     guard duplicates == .allow else { throw match.error }
-                    flags.insert("possible-duplicate")
+                    flags.insert(.possibleDuplicate)
                 case .refuseHidden:
                     try DuplicateNotice.tellSupervisor(of: match.lead, field: match.error.field, m)
                     return nil
@@ -82,7 +82,7 @@ public struct LeadService: Sendable {
                     previous = match.lead
                 }
             }
-            if checked.phone?.looksFake == true { flags.insert("fake-phone") }
+            if checked.phone?.looksFake == true { flags.insert(.fakePhone) }
             let number = try LeadNumbering.next(m.db, at: m.now, in: context.calendar.timeZone)
             let score = context.process.scoring.score(checked.fields)
             let lead = Lead(
@@ -95,7 +95,7 @@ public struct LeadService: Sendable {
             var inserted = try m.insert(lead)
             try LeadScoring.storeBreakdown(score, leadID: inserted.id, m.db)
             if let previous { inserted = try DuplicateNotice.link(inserted, to: previous, m) }
-            return AddResult(lead: try Routing.route(inserted, context: context, m), merged: false)
+            return AddResult(lead: try context.publish(.readyForRouting, on: inserted, m), merged: false)
         }
         guard let result else { throw HiddenDuplicateError() }
         return result
@@ -139,7 +139,7 @@ public struct LeadService: Sendable {
     ///   refuses the edit with "changed by X at T".
     public func edit(_ number: String, changes: LeadDraft, clearing: Set<LeadField> = [], expectedVersion: Int? = nil) throws -> Lead {
         try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m.db, number, for: .edit, by: actor, expectedVersion: expectedVersion)
+            let lead = try LeadLookup.require(m, number, for: .edit, expectedVersion: expectedVersion)
             guard !lead.status.isClosed else { throw LifecycleError.illegalTransition(event: .completeDetails, from: lead.status) }
             var draft = lead.details
             for field in LeadField.allCases {
@@ -155,7 +155,7 @@ public struct LeadService: Sendable {
             (updated, score) = try LeadScoring.rescored(updated, context: context, m.db)
             updated.phoneKey = checked.phone?.normalized
             updated.emailKey = checked.email?.normalized
-            if checked.phone?.looksFake == true { updated.flags.insert("fake-phone") } else { updated.flags.remove("fake-phone") }
+            if checked.phone?.looksFake == true { updated.flags.insert(.fakePhone) } else { updated.flags.remove(.fakePhone) }
             if lead.status != .new && !checked.missingForScreening.isEmpty {
                 throw LeadValidationError.missing(checked.missingForScreening)
             }
@@ -164,26 +164,24 @@ public struct LeadService: Sendable {
             }
             // Saving an unchanged form changes nothing, and so writes no (empty) audit row.
             if updated == lead { return lead }
-            let edited = try m.update(lead, to: updated, action: "edit")
-            try LeadScoring.storeBreakdown(score, leadID: lead.id, m.db)
-            return lead.status == .new ? try Routing.route(edited, context: context, m) : edited
+            let edited = try m.update(lead, to: updated, action: "edit", also: ["score_parts": score.storedParts])
+            return lead.status == .new ? try context.publish(.readyForRouting, on: edited, m) : edited
         }
     }
 
     /// Records a behaviour event (`inbound_contact`, `repeated_interest`, or any the scoring
     /// model names) and rescores the lead.
     ///
-    /// - Throws: ``StoreError/conflict(_:)`` for an event the scoring model does not know.
+    /// - Throws: ``ClewDomain/LeadError/unknownEvent(_:known:suggestion:)`` for an event the scoring model does not know.
     @discardableResult
     public func recordEvent(_ number: String, event: String) throws -> Lead {
         let known = context.process.scoring.events.map(\.event)
         guard known.contains(event) else {
-            let hint = Suggestion.closest(to: event, in: known).map { "; did you mean '\($0)'?" } ?? ""
-            throw StoreError.conflict("unknown event '\(event)' (known: \(known.joined(separator: ", ")))\(hint)")
+            throw LeadError.unknownEvent(event, known: known, suggestion: Suggestion.closest(to: event, in: known))
         }
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .edit, by: actor)
-            guard !lead.status.isClosed else { throw StoreError.conflict("\(lead.number) is \(lead.status); events are recorded on open leads") }
+            guard !lead.status.isClosed else { throw LeadError.closed(number: lead.number.description, status: lead.status, work: .event) }
             return try LeadScoring.recordEvent(event, on: lead, context: context, m)
         }
     }
@@ -192,7 +190,7 @@ public struct LeadService: Sendable {
     @discardableResult
     public func addNote(_ number: String, body: String) throws -> [String] {
         let text = TextNormalization.trimmed(body)
-        guard !text.isEmpty else { throw StoreError.conflict("a note cannot be empty") }
+        guard !text.isEmpty else { throw LeadError.emptyNote }
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .note, by: actor)
             let id = try Notes.insert(lead.id, kind: "note", body: text, m)

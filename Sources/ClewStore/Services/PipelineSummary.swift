@@ -20,11 +20,11 @@ public struct PipelineSummary: Sendable {
         let visibility = LeadLookup.visibility(for: actor)
         let scope = mineOnly ? " AND lead.owner = ?" : ""
         let scopeArgs: StatementArguments = mineOnly ? [actor.login] : []
-        return try context.database.read { db in
+        return try context.read { db in
             func total(_ condition: String, _ args: StatementArguments) throws -> (Int, Money) {
-                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM lead WHERE \(condition) AND \(visibility.sql)\(scope)",
+                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, total(amount_fen) AS fen FROM lead WHERE \(condition) AND \(visibility.sql)\(scope)",
                                            arguments: args + visibility.arguments + scopeArgs)
-                return (row?["n"] ?? 0, Money(fen: row?["fen"] ?? 0))
+                return (row?["n"] ?? 0, Money(totalFen: row?["fen"] ?? 0))
             }
             var columns: [Column] = []
             for status in [LeadStatus.screening, .assigned] {

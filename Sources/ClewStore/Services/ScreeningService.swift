@@ -27,7 +27,7 @@ public struct ScreeningService: Sendable {
     public func count() throws -> Int {
         try AccessPolicy.check(.screen, actor)
         let visibility = LeadLookup.visibility(for: actor)
-        return try context.database.read { db in
+        return try context.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)", arguments: visibility.arguments) ?? 0
         }
     }
@@ -37,7 +37,7 @@ public struct ScreeningService: Sendable {
         try AccessPolicy.check(.screen, actor)
         let now = context.clock.now()
         let visibility = LeadLookup.visibility(for: actor)
-        return try context.database.read { db in
+        return try context.read { db in
             let leads = try Lead.fetchAll(db, sql: """
                 SELECT \(Lead.selection), lead.score_parts FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)
                 ORDER BY lead.status_changed_at, lead.id LIMIT ? OFFSET ?
@@ -73,8 +73,17 @@ public struct ScreeningService: Sendable {
     public func suggestions(region: String?, industry: String?) throws -> [AssignmentSuggestion] {
         try AccessPolicy.check(.screen, actor)
         let now = context.clock.now()
-        return try context.database.read { db in
+        return try context.read { db in
             AssignmentSuggestion.rank(region: region, industry: industry, candidates: try Self.candidates(db), now: now)
+        }
+    }
+
+    /// The reps the actor may give leads to, with their open workload read now: a
+    /// supervisor's own team, every rep for an admin.
+    public func assignableReps() throws -> [AssignmentSuggestion.Candidate] {
+        try AccessPolicy.check(.screen, actor)
+        return try context.read { db in
+            try Self.candidates(db).filter { actor.role == .admin || actor.team.contains($0.profile.login) }
         }
     }
 

@@ -34,7 +34,7 @@ public struct SearchService: Sendable {
         guard let query = SearchQuery(phone ?? text) else { return [] }
         let limit = max(1, min(limit, 500))
         let visibility = LeadLookup.visibility(for: actor)
-        return try context.database.read { db in
+        return try context.read { db in
             let byLead = try Lead.fetchAll(db, sql: """
                 SELECT \(Lead.selection) FROM lead_search JOIN lead ON lead.id = lead_search.rowid
                 WHERE lead_search MATCH ? AND lead.status != 'merged' AND \(visibility.sql)

@@ -4,12 +4,13 @@ import GRDB
 
 /// Task rows, shared by the services that create and close them.
 enum Tasks {
-    static func insert(leadID: Int64?, assignee: String, title: String, kind: String, due: Date?, _ m: Mutation) throws -> Int64 {
-        try m.db.execute(
-            sql: "INSERT INTO task (lead_id, assignee, title, kind, due_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [leadID, assignee, title, kind, due?.storage, m.actor.login, m.now.storage])
-        let id = m.db.lastInsertedRowID
-        try m.audit("create", entity: "task", id: id, field: "title", new: title)
+    /// Creates a task (audited); `cadence` and `triggerEvent` name what scheduled it.
+    static func insert(leadID: Int64?, assignee: String, title: String, kind: String, due: Date?,
+                       cadence: String? = nil, triggerEvent: String? = nil, _ m: Mutation) throws -> Int64 {
+        let id = try m.insert(into: .task, [
+            "lead_id": leadID, "assignee": assignee, "title": title, "kind": kind, "due_at": due?.storage,
+            "created_by": m.actor.login, "created_at": m.now.storage, "cadence": cadence, "trigger_event": triggerEvent,
+        ], summary: ("title", title))
         // A task from the automation shows in the inbox by itself; only a person's hand-off is news.
         if assignee != m.actor.login && !m.actor.isAutomation {
             try m.notify(assignee, kind: "task", leadID: leadID, body: "\(m.actor.login) gave you a task: \(title)",
@@ -30,11 +31,10 @@ enum Tasks {
         for id in ids { try setStatus(id, "cancelled", m) }
     }
 
+    /// Completes or cancels task `id`.
     static func setStatus(_ id: Int64, _ status: String, _ m: Mutation) throws {
-        try m.db.execute(
-            sql: "UPDATE task SET status = ?, done_at = ?, done_by = ?, version = version + 1 WHERE id = ?",
-            arguments: [status, m.now.storage, m.actor.login, id])
-        try m.audit(status == "done" ? "complete" : "cancel", entity: "task", id: id, field: "status", old: "open", new: status)
+        try m.change(.task, .id(id), ["status": status, "done_at": m.now.storage, "done_by": m.actor.login],
+                     action: status == "done" ? "complete" : "cancel", silent: ["done_at", "done_by"])
     }
 
     static let selection = """
@@ -125,7 +125,10 @@ public struct TaskService: Sendable {
             let task = try requireOwnTask(id, m.db)
             guard task.status == "open" else { throw StoreError.conflict("task #\(id) is already \(task.status)") }
             try Tasks.setStatus(id, "done", m)
-            try Cadences.advance(afterTask: id, context: context, m)
+            if let leadID = try Int64.fetchOne(m.db, sql: "SELECT lead_id FROM task WHERE id = ?", arguments: [id]),
+               let lead = try LeadLookup.fetch(m.db, id: leadID) {
+                _ = try context.publish(.taskCompleted(id), on: lead, m)
+            }
             return try Self.fetch(m.db, id: id)
         }
     }
@@ -137,9 +140,7 @@ public struct TaskService: Sendable {
             let task = try requireOwnTask(id, m.db)
             guard task.status == "open" else { throw StoreError.conflict("task #\(id) is \(task.status); only open tasks can be snoozed") }
             guard date > m.now else { throw StoreError.conflict("snooze until a time in the future") }
-            try m.db.execute(sql: "UPDATE task SET snoozed_until = ?, overdue_at = NULL, version = version + 1 WHERE id = ?", arguments: [date.storage, id])
-            try m.audit("snooze", entity: "task", id: id, field: "snoozed_until",
-                        old: task.snoozedUntil.map(StoreError.timestamp), new: StoreError.timestamp(date))
+            try m.change(.task, .id(id), ["snoozed_until": date.storage, "overdue_at": nil], action: "snooze", silent: ["overdue_at"])
             return try Self.fetch(m.db, id: id)
         }
     }

@@ -15,7 +15,7 @@ public struct UserDirectory: Sendable {
     /// - Throws: ``IdentityError/notAUser(_:)`` for an OS user unknown to Clew or deactivated,
     ///   ``PermissionError/impersonationRefused(login:)`` for `--as` by a non-admin.
     public func actingUser(osLogin: String, actAs: String? = nil) throws -> ActingUser {
-        try context.database.read { db in
+        try context.read { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user") ?? 0 > 0 else { throw StoreError.notInitialized }
             guard let me = try Self.profile(db, login: osLogin), me.isActive else { throw IdentityError.notAUser(osLogin) }
             guard let target = actAs, target != osLogin else {
@@ -40,12 +40,12 @@ public struct UserDirectory: Sendable {
 
     /// One user.
     public func user(_ login: String) throws -> UserProfile? {
-        try context.database.read { try Self.profile($0, login: login) }
+        try context.read { try Self.profile($0, login: login) }
     }
 
     /// All users, active first, then by login.
     public func list(includeInactive: Bool = true) throws -> [UserSummary] {
-        try context.database.read { db in
+        try context.read { db in
             let sql = """
                 SELECT \(UserProfile.selection),
                   (SELECT count(*) FROM lead WHERE lead.owner = user.login AND lead.status IN ('assigned','active')) AS workload
@@ -114,14 +114,12 @@ public struct UserDirectory: Sendable {
             }
             let taskIDs = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE assignee = ? AND status = 'open'", arguments: [login])
             for id in taskIDs {
-                try m.db.execute(sql: "UPDATE task SET assignee = ?, version = version + 1 WHERE id = ?", arguments: [successor, id])
-                try m.audit("handover", entity: "task", id: id, field: "assignee", old: login, new: successor)
+                try m.change(.task, .id(id), ["assignee": successor], action: "handover")
             }
             handover.tasks = taskIDs.count
             let approvalIDs = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE approver = ? AND status = 'pending'", arguments: [login])
             for id in approvalIDs {
-                try m.db.execute(sql: "UPDATE approval SET approver = ? WHERE id = ?", arguments: [successor, id])
-                try m.audit("handover", entity: "approval", id: id, field: "approver", old: login, new: successor)
+                try m.change(.approval, .id(id), ["approver": successor], action: "handover")
             }
             handover.approvals = approvalIDs.count
             let reports = try String.fetchAll(m.db, sql: "SELECT login FROM user WHERE supervisor = ?", arguments: [login])

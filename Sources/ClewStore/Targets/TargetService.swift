@@ -58,7 +58,7 @@ public struct TargetService: Sendable {
     /// The targets whose period overlaps `period` (all when nil), for the subjects the actor's
     /// scope covers: everyone for admins, finance and support; a supervisor's team; a rep's own.
     public func list(overlapping period: ReportPeriod? = nil) throws -> [SalesTarget] {
-        try context.database.read { db in try Self.all(db) }.filter { target in
+        try context.read { db in try Self.all(db) }.filter { target in
             if let period, target.period.share(within: period) == 0 { return false }
             switch actor.role {
             case .admin, .finance, .support: return true

@@ -13,12 +13,18 @@ public final class TUIApp {
     let feed: ChangeFeed
     let drafts: DraftStore
     let warnings: [String]
+    let charts: ChartTier.Preference
+    /// The chart tier in use: as asked for on a UTF-8 terminal until ``run(colorMode:)`` knows the real one.
+    private(set) var chartTier: ChartTier
 
     /// How often the change feed is polled.
     static let pollInterval: TimeInterval = 1
 
-    public init(app: AppModel, keymap: Keymap, theme: Theme, feed: ChangeFeed, drafts: DraftStore, warnings: [String] = []) {
+    public init(app: AppModel, keymap: Keymap, theme: Theme, feed: ChangeFeed, drafts: DraftStore, warnings: [String] = [],
+                charts: ChartTier.Preference = .auto) {
         self.app = app
+        self.charts = charts
+        chartTier = ChartTier.choose(charts, utf8: true, noColor: false)
         self.keymap = keymap
         self.theme = theme
         self.feed = feed
@@ -38,6 +44,7 @@ public final class TUIApp {
         let drafts = self.drafts
         NCursesScreen.onTerminatingSignal { _ in drafts.persist() }
         let theme = screen.capabilities.colors == 0 || screen.capabilities.noColor ? self.theme.withoutColors() : self.theme
+        chartTier = ChartTier.choose(charts, utf8: screen.locale.isUTF8, noColor: screen.capabilities.noColor)
         try app.start()
         if let draft = drafts.take() { app.restore(draft) }
         if let warning = screen.locale.warning ?? warnings.first { app.status = StatusMessage(warning, kind: .warning) }
@@ -103,7 +110,7 @@ public final class TUIApp {
                              allowed: app.roleAllows, query: app.helpQuery)
             app.setHelpExtent(lines: HelpView.lineCount(help), visible: HelpView.visibleRows(for: screen.size))
         }
-        let view = AppView(bar: Self.bar(keymap, context: context, app: app), help: help)
+        let view = AppView(bar: Self.bar(keymap, context: context, app: app), help: help, charts: chartTier)
         view.draw(app, on: screen) { theme.attributes(named: $0) }
     }
 

@@ -13,10 +13,13 @@ public struct AppView {
     public var bar: [(String, String)]
     /// The help screen's sections.
     public var help: [(title: String, items: [(keys: String, description: String)])]
+    /// How the dashboard draws its charts.
+    public var charts: ChartTier
 
-    public init(bar: [(String, String)], help: [(title: String, items: [(keys: String, description: String)])]) {
+    public init(bar: [(String, String)], help: [(title: String, items: [(keys: String, description: String)])], charts: ChartTier = .blocks) {
         self.bar = bar
         self.help = help
+        self.charts = charts
     }
 
     /// The smallest usable terminal.
@@ -47,6 +50,7 @@ public struct AppView {
         app.inbox.setVisibleRows(list.height)
         app.screening?.setVisibleRows(list.height - 2)
         app.search.setVisibleRows(list.height - 1)
+        app.dashboard.setVisibleRows(DashboardView.visibleRows(height: list.height))
     }
 
     public func draw(_ app: AppModel, on screen: any Screen, style: @escaping (String) -> TextAttributes) {
@@ -69,6 +73,7 @@ public struct AppView {
             case .board: BoardView(model: app.board, t: t, now: app.services.now, focused: focused).draw(in: list, on: canvas)
             case .inbox: InboxView(model: app.inbox, t: t, focused: focused, clock: clock).draw(in: list, on: canvas)
             case .screening: if let model = app.screening { ScreeningView(model: model, t: t, focused: focused).draw(in: list, on: canvas) }
+            case .dashboard: DashboardView(model: app.dashboard, t: t, chart: charts, focused: focused).draw(in: list, on: canvas)
             case .search: SearchView(model: app.search, t: t, focused: focused).draw(in: list, on: canvas)
             }
         }
@@ -91,7 +96,7 @@ public struct AppView {
 
     private func drawTabs(_ app: AppModel, canvas: Canvas, width: Int) {
         var segments: [(String, String)] = [(" Clew ", "title-bar")]
-        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .search: "/"]
+        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .dashboard: "5", .search: "/"]
         for tab in app.tabs {
             let active = tab.screen == app.screen
             segments.append((" \(keys[tab.screen] ?? "") \(tab.title)", active ? "tab-active" : "tab"))
@@ -99,9 +104,10 @@ public struct AppView {
             segments.append((" ", active ? "tab-active" : "tab"))
         }
         let user = app.services.actor
-        let scope = app.localizer("scope.\(app.board.scope.rawValue)")
+        let onDashboard = app.screen == .dashboard
+        let scope = app.localizer("scope.\((onDashboard ? app.dashboard.scope.rawValue : app.board.scope.rawValue))")
         var right = "\(user.profile.name) (\(user.login)) · \(scope)"
-        if !app.board.filter.isEmpty { right += " · " + Self.describe(app.board.filter) }
+        if !onDashboard, !app.board.filter.isEmpty { right += " · " + Self.describe(app.board.filter) }
         let used = segments.reduce(0) { $0 + DisplayWidth.of($1.0) }
         segments.append((String(repeating: " ", count: max(1, width - used - DisplayWidth.of(right) - 1)), "title-bar"))
         segments.append((right + " ", "title-bar"))

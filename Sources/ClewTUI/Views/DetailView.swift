@@ -53,8 +53,8 @@ struct DetailView {
         for custom in detail.customFields {
             lines.append([(DisplayWidth.pad(custom.name, to: 10), "detail.label"), (" " + custom.value, "detail.value")])
         }
-        if !lead.flags.union(lead.tags).isEmpty {
-            let marks = lead.flags.sorted().map { t.optional("flag.\($0)") ?? $0 } + lead.tags.subtracting(lead.flags).sorted()
+        if !lead.flags.isEmpty || !lead.tags.isEmpty {
+            let marks = lead.flags.sorted().map { t.optional("flag.\($0.rawValue)") ?? $0.rawValue } + lead.tags.subtracting(lead.flags.map(\.rawValue)).sorted()
             lines.append([("⚑ " + marks.joined(separator: t("list.separator")), "status-warning")])
         }
 

@@ -26,11 +26,12 @@ extension AppModel {
         case "show-board": show(.board)
         case "show-inbox": show(.inbox)
         case "show-screening": show(.screening)
-        case "show-pools", "show-dashboard", "show-customers", "show-receivables", "show-tickets":
+        case "show-dashboard": show(.dashboard)
+        case "show-pools", "show-customers", "show-receivables", "show-tickets":
             let screen = String(name.dropFirst("show-".count))
             status = StatusMessage(localizer("msg.screen-coming", localizer("screen.\(screen)")), kind: .warning)
         case "next-pane", "prev-pane":
-            if detail != nil { detailFocused.toggle() }
+            if detail != nil { detailFocused.toggle() } else if screen == .dashboard { dashboard.jumpPanel(forward: name == "next-pane") }
         case "open": openFocused()
         case "move-up": moveCursor(rows: -1)
         case "move-down": moveCursor(rows: 1)
@@ -40,7 +41,12 @@ extension AppModel {
         case "last": jump(first: false)
         case "move-left": if screen == .board && !detailFocused { run { try board.moveFocus(columns: -1) } }
         case "move-right": if screen == .board && !detailFocused { run { try board.moveFocus(columns: 1) } }
+        case "toggle-scope" where screen == .dashboard: cycleDashboardScope()
         case "toggle-scope": run { try board.cycleScope(); status = StatusMessage(localizer("msg.scope", localizer("scope.\(board.scope.rawValue)"))) }
+        case "next-range": run { try dashboard.cycleRange() }
+        case "previous-period": run { try dashboard.shiftPeriod(by: -1) }
+        case "next-period": shiftDashboardForward()
+        case "toggle-campaigns": dashboard.toggleCampaigns()
         case "move-forward": moveFocusedLead(forward: true)
         case "move-back": moveFocusedLead(forward: false)
         case "skip-stage": moveFocusedLead(forward: true, skip: true)
@@ -144,6 +150,7 @@ extension AppModel {
     /// quits (that is `q`, which asks, or `Q`).
     private func back() {
         if detail != nil { closeDetail(); return }
+        if screen == .dashboard, dashboard.drill != nil { dashboard.closeDrill(); return }
         if screen != .board { show(.board); return }
         if !board.filter.isEmpty {
             run { try board.setFilter(BoardFilter()) }
@@ -157,6 +164,7 @@ extension AppModel {
         case .board: run { try board.moveFocus(rows: delta) }
         case .inbox: inbox.move(by: delta)
         case .screening: screening?.move(by: delta)
+        case .dashboard: dashboard.move(by: delta); run { try dashboard.loadMoreIfNeeded() }
         case .search: search.move(by: delta)
         }
         followFocus()
@@ -168,6 +176,7 @@ extension AppModel {
         case .board: run { try board.page(by: pages) }
         case .inbox: inbox.page(by: pages)
         case .screening: screening?.page(by: pages)
+        case .dashboard: dashboard.page(by: pages); run { try dashboard.loadMoreIfNeeded() }
         case .search: search.page(by: pages)
         }
         followFocus()
@@ -179,6 +188,7 @@ extension AppModel {
         case .board: run { try first ? board.jumpToFirst() : board.jumpToLast() }
         case .inbox: first ? inbox.first() : inbox.last()
         case .screening: first ? screening?.first() : screening?.last()
+        case .dashboard: first ? dashboard.first() : dashboard.last(); run { try dashboard.loadMoreIfNeeded() }
         case .search: first ? search.first() : search.last()
         }
         followFocus()
@@ -193,6 +203,10 @@ extension AppModel {
 
     private func openFocused() {
         if detailFocused { return }
+        if screen == .dashboard, dashboard.drill == nil {
+            run { if try !dashboard.openFocused() { status = StatusMessage(localizer("msg.no-figure"), kind: .warning) } }
+            return
+        }
         guard let number = focusedLeadNumber else {
             status = StatusMessage(localizer(screen == .board ? "msg.empty-column" : "msg.no-lead"), kind: .warning)
             return
@@ -207,6 +221,7 @@ extension AppModel {
         case .board: return board.focusedCard?.lead.number.description
         case .inbox: return inbox.selectedRow?.leadNumber
         case .screening: return screening?.focused?.lead.number.description
+        case .dashboard: return dashboard.drill?.focused?.number.description
         case .search: return search.focused?.lead.number.description
         }
     }
@@ -220,7 +235,32 @@ extension AppModel {
             if case let .assignment(lead) = inbox.selectedRow { return lead }
             return nil
         case .screening: return screening?.focused?.lead
+        case .dashboard: return dashboard.drill?.focused
         case .search: return search.focused?.lead
         }
+    }
+}
+
+// MARK: - The dashboard
+
+extension AppModel {
+    /// `s` on the dashboard: the next scope the role allows, or why there is no other.
+    func cycleDashboardScope() {
+        run {
+            if try dashboard.cycleScope() {
+                status = StatusMessage(localizer("msg.dashboard-scope", localizer("scope.\(dashboard.scope.rawValue)")))
+            } else {
+                status = StatusMessage(localizer("msg.dashboard-own", localizer.role(services.actor.role)), kind: .warning)
+            }
+        }
+    }
+
+    /// `]` on the dashboard: one period forward, up to the current one.
+    func shiftDashboardForward() {
+        guard dashboard.offset < 0 else {
+            status = StatusMessage(localizer("msg.dashboard-current"), kind: .warning)
+            return
+        }
+        run { try dashboard.shiftPeriod(by: 1) }
     }
 }

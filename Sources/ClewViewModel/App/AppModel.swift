@@ -9,7 +9,7 @@ import Foundation
 /// Nothing here draws or touches SQL: the TUI renders this state; services do the work.
 public final class AppModel {
     /// The main screens, one per tab.
-    public enum Screen: String, Hashable, Sendable, CaseIterable { case board, inbox, screening, search }
+    public enum Screen: String, Hashable, Sendable, CaseIterable { case board, inbox, screening, dashboard, search }
 
     /// What is on top of the screen.
     public enum Overlay {
@@ -39,6 +39,8 @@ public final class AppModel {
     public let search: SearchModel
     /// Supervisors' and admins' screening queue; nil for others.
     public let screening: ScreeningModel?
+    /// The sales dashboard, loaded when first shown.
+    public let dashboard: DashboardModel
 
     public internal(set) var screen: Screen = .board
     /// The open lead.
@@ -60,6 +62,7 @@ public final class AppModel {
         inbox = InboxModel(services: services)
         search = SearchModel(services: services)
         screening = services.canScreen ? ScreeningModel(services: services) : nil
+        dashboard = DashboardModel(source: services.reports, role: services.actor.role, timeZone: services.timeZone) { services.now }
     }
 
     /// Loads what the first frame shows.
@@ -127,6 +130,7 @@ public final class AppModel {
     public var tabs: [(screen: Screen, title: String, badge: Int?)] {
         var list: [(Screen, String, Int?)] = [(.board, localizer("tab.board"), nil), (.inbox, localizer("tab.inbox"), inbox.badge)]
         if let screening { list.append((.screening, localizer("tab.screening"), screening.total)) }
+        list.append((.dashboard, localizer("tab.dashboard"), nil))
         list.append((.search, localizer("tab.search"), nil))
         return list
     }
@@ -141,8 +145,10 @@ public final class AppModel {
         screen = target
         detailFocused = false
         // Board, inbox and screening are loaded at start and kept fresh by ``refresh()`` (after
-        // every action and on every change feed tick), so switching tabs loads nothing.
+        // every action and on every change feed tick), so switching tabs loads nothing; the
+        // dashboard reads its figures when shown, if they changed since it last did.
         if target == .search, search.query.isEmpty { openPrompt(.search) }
+        if target == .dashboard { run { try dashboard.reloadIfNeeded() } }
     }
 
     /// Opens lead `number` in the detail pane and focuses it.
@@ -166,6 +172,9 @@ public final class AppModel {
             try board.reload()
             try inbox.reload()
             try screening?.reload()
+            // The dashboard reads its figures again only while it is shown; else when next shown.
+            dashboard.invalidate()
+            if screen == .dashboard { try dashboard.reload() }
             if let detail { try detail.reload() }
         }
     }

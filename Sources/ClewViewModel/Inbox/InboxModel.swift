@@ -88,14 +88,7 @@ public final class InboxModel {
     public func setVisibleRows(_ rows: Int) { cursor.visibleRows = rows }
 
     private func skipHeader(forward: Bool) {
-        guard !rows.isEmpty else { return }
-        var index = cursor.index
-        while rows.indices.contains(index), !rows[index].isSelectable { index += forward ? 1 : -1 }
-        if !rows.indices.contains(index) {
-            index = cursor.index
-            while rows.indices.contains(index), !rows[index].isSelectable { index += forward ? -1 : 1 }
-        }
-        if rows.indices.contains(index) { cursor.select(index) }
+        cursor.selectNearest(forward: forward) { rows[$0].isSelectable }
     }
 }
 

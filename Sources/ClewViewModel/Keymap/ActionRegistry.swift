@@ -3,7 +3,7 @@
 /// The registry is the vocabulary of `keymap.conf`; the default keys live in `DefaultKeymap`.
 public enum ActionRegistry {
     /// All actions, in the order the help screen and the bottom bar list them.
-    public static let all: [KeyAction] = navigation + tabs + board + lead + inbox + screening + form + prompt + session
+    public static let all: [KeyAction] = navigation + tabs + board + lead + inbox + screening + dashboard + form + prompt + session
 
     /// Actions with no default key because they are meant for the `:` command line. Empty today;
     /// the test that every action is reachable by a key skips these.
@@ -50,7 +50,7 @@ public enum ActionRegistry {
         action("show-inbox", "Show the inbox", "显示收件箱", [.generic]),
         action("show-screening", "Show the screening queue", "显示筛选队列", [.generic]),
         action("show-pools", "Show the lead pools (screen to come)", "显示线索池（即将推出）", [.generic]),
-        action("show-dashboard", "Show the sales dashboard (screen to come)", "显示销售仪表盘（即将推出）", [.generic]),
+        action("show-dashboard", "Show the sales dashboard", "显示销售仪表盘", [.generic]),
         action("show-customers", "Show the customers (screen to come)", "显示客户（即将推出）", [.generic]),
         action("show-receivables", "Show the receivables (screen to come)", "显示应收款（即将推出）", [.generic]),
         action("show-tickets", "Show the service tickets (screen to come)", "显示服务工单（即将推出）", [.generic]),
@@ -60,7 +60,7 @@ public enum ActionRegistry {
         action("move-forward", "Move the lead to the next stage", "将线索推进到下一阶段", [.board, .detail], bar: true, short: ("next stage", "推进")),
         action("move-back", "Move the lead back a stage", "将线索退回上一阶段", [.board, .detail]),
         action("skip-stage", "Skip the next stage (asks; a rep's skip needs approval)", "跳过下一阶段（先确认；销售跳过需审批）", [.board, .detail]),
-        action("toggle-scope", "Switch between my leads and the team's", "在我的线索与团队线索间切换", [.board]),
+        action("toggle-scope", "Switch whose leads count: mine, the team's, all", "切换范围：我的、团队、全部", [.board, .dashboard]),
         action("new-lead", "Create a new lead", "新建线索", [.board, .screening], bar: true, short: ("new", "新建")),
     ]
 
@@ -92,6 +92,15 @@ public enum ActionRegistry {
         action("select-all", "Select every lead in the queue", "选中队列中全部线索", [.screening]),
         action("assign-suggested", "Assign to the suggested rep", "分配给建议的销售", [.screening], bar: true, short: ("suggested", "按建议分配")),
         action("bulk-assign", "Assign the selected leads", "批量分配所选线索", [.screening], bar: true, short: ("assign selected", "批量分配")),
+    ]
+
+    private static let dashboard: [KeyAction] = [
+        action("next-range", "Switch the range: this week, month, quarter, last 30 or 90 days", "切换时间范围：本周、本月、本季度、近 30 天、近 90 天",
+               [.dashboard], bar: true, short: ("range", "时间")),
+        action("previous-period", "Go back one period", "上一个周期", [.dashboard], bar: true, short: ("earlier", "往前")),
+        action("next-period", "Go forward one period (up to the current one)", "下一个周期（最多到当前周期）", [.dashboard], bar: true, short: ("later", "往后")),
+        action("toggle-campaigns", "Show campaigns instead of sources, or sources again", "在线索来源与营销活动之间切换", [.dashboard],
+               bar: true, short: ("campaigns", "活动")),
     ]
 
     private static let form: [KeyAction] = [

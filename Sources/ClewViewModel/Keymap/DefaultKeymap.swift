@@ -6,7 +6,7 @@
 public enum DefaultKeymap {
     /// Every default binding, grouped by context in `KeyContext` order.
     public static let bindings: [KeyBinding] = generic + board + detail + inbox + screening + search + form + prompt
-        + help + upcoming
+        + help + laterScreens
 
     // MARK: - Private
 
@@ -96,9 +96,21 @@ public enum DefaultKeymap {
         bind(.prompt, [.down], "history-next"), bind(.prompt, [.control("n")], "history-next"),
     ]
 
+    private static let dashboard: [KeyBinding] = [
+        bind(.dashboard, "q", "ask-quit"), bind(.dashboard, "r", "next-range"),
+        bind(.dashboard, "[", "previous-period"), bind(.dashboard, "]", "next-period"),
+        bind(.dashboard, "s", "toggle-scope"), bind(.dashboard, "c", "toggle-campaigns"),
+    ]
+
     /// The screens to come get their context now, with `q` as on the other screens, so a user's
     /// keymap.conf can already bind keys there.
     private static let upcoming: [KeyBinding] = KeyContext.upcomingScreens.map { bind($0, "q", "ask-quit") }
+
+    /// The numbered screens after help, in context order: the dashboard's keys among the `q` of
+    /// the screens to come.
+    private static let laterScreens: [KeyBinding] = KeyContext.allCases.filter { $0 > .help }.flatMap { context in
+        context == .dashboard ? dashboard : upcoming.filter { $0.context == context }
+    }
 
     private static let help: [KeyBinding] = [
         bind(.help, "?", "back"),

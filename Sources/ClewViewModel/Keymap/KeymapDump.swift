@@ -62,7 +62,7 @@ public enum KeymapDump {
         case .prompt: "the : and / line"
         case .help: "the ? screen"
         case .pools: "lead pools (screen to come)"
-        case .dashboard: "the sales dashboard (screen to come)"
+        case .dashboard: "the sales dashboard: range, period, scope; Enter lists the leads behind a row"
         case .customers: "customers (screen to come)"
         case .receivables: "receivables (screen to come)"
         case .tickets: "service tickets (screen to come)"

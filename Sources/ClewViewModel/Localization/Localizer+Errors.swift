@@ -10,7 +10,7 @@ extension Localizer {
     /// behind a Chinese lead-in, so the line is never blank.
     /// `stageName` names a stage key in this language (the pipeline knows the names).
     public func error(_ error: any Error, stageName: (String) -> String = { $0 }) -> String {
-        guard language == .zh else { return String(describing: error) }
+        guard language == .zh else { return (error as? any BilingualError)?.english ?? String(describing: error) }
         if let text = chinese(error, stageName: stageName) { return text }
         return self("error.other", String(describing: error))
     }
@@ -65,6 +65,8 @@ extension Localizer {
             }
         case let error as UIError:
             return format(error.key, error.arguments)
+        case let error as any BilingualError:
+            return error.chinese
         default:
             return nil
         }

@@ -34,7 +34,7 @@ public enum Command: Equatable, Sendable {
     /// The command names, for "did you mean".
     public static let names = ["assign", "grade", "move", "filter", "scope", "win", "lose", "note", "confirm", "object",
                                "claim", "return", "approve", "reject", "snooze", "done", "search", "open", "board", "inbox",
-                               "screening", "help", "quit", "q"]
+                               "screening", "dashboard", "help", "quit", "q"]
 
     /// Parses a command line (without the leading `:`).
     public static func parse(_ line: String) throws(CommandError) -> Command {
@@ -81,7 +81,7 @@ public enum Command: Equatable, Sendable {
         case "done": return .done
         case "search": return .search(try need(":search TEXT"))
         case "open": return .open(try need(":open NUMBER"))
-        case "board", "inbox", "screening": return .show(name)
+        case "board", "inbox", "screening", "dashboard": return .show(name)
         case "help", "h": return .help
         case "q", "quit", "exit": return .quit
         default: throw .unknown(name, suggestion: Suggestion.closest(to: name, in: names))

@@ -50,19 +50,25 @@ public final class ScreeningModel {
         selected.isEmpty ? (focused.map { [$0] } ?? []) : items.filter { selected.contains($0.lead.number.description) }
     }
 
-    /// Assigns each target to `login`, or to its own top suggestion when `login` is nil, in one
-    /// transaction. Ungraded leads are graded with their suggested grade first is NOT done: they
-    /// are reported instead.
+    /// Assigns each target to `login`, or, when `login` is nil, distributes them over the
+    /// actor's reps as ``ClewDomain/AssignmentPlan`` decides (workload read now, each planned
+    /// lead counted in), all in one transaction. Ungraded leads are reported, not graded.
     public func assign(to login: String?) throws -> Int {
+        let targets = self.targets
+        if let ungraded = targets.first(where: { $0.lead.grade == nil }) {
+            throw ScreeningError.ungraded(ungraded.lead.number.description)
+        }
         var plan: [(number: String, login: String)] = []
-        for item in targets {
-            guard item.lead.grade != nil else {
-                throw ScreeningError.ungraded(item.lead.number.description)
+        if let login {
+            plan = targets.map { ($0.lead.number.description, login) }
+        } else {
+            let placements = AssignmentPlan.distribute(
+                targets.map { AssignmentPlan.Lead(number: $0.lead.number.description, region: $0.lead.details.region, industry: $0.lead.details.industry) },
+                among: try services.screening.assignableReps(), now: services.context.clock.now())
+            for placement in placements {
+                guard let assignee = placement.login else { throw ScreeningError.noSuggestion(placement.number) }
+                plan.append((placement.number, assignee))
             }
-            guard let assignee = login ?? item.suggestions.first?.login else {
-                throw ScreeningError.noSuggestion(item.lead.number.description)
-            }
-            plan.append((item.lead.number.description, assignee))
         }
         guard !plan.isEmpty else { return 0 }
         try services.leads.assign(plan)

@@ -23,6 +23,19 @@ public struct SelectionList: Hashable, Sendable {
         clamp()
     }
 
+    /// Moves the cursor to the nearest index that `isSelectable` accepts: from the cursor on
+    /// in the direction given, else the other way (headings and notes are passed over).
+    public mutating func selectNearest(forward: Bool, _ isSelectable: (Int) -> Bool) {
+        guard count > 0 else { return }
+        var candidate = index
+        while candidate >= 0, candidate < count, !isSelectable(candidate) { candidate += forward ? 1 : -1 }
+        if candidate < 0 || candidate >= count {
+            candidate = index
+            while candidate >= 0, candidate < count, !isSelectable(candidate) { candidate += forward ? -1 : 1 }
+        }
+        if candidate >= 0, candidate < count { select(candidate) }
+    }
+
     private mutating func clamp() {
         index = count == 0 ? 0 : min(max(index, 0), count - 1)
         let rows = max(1, visibleRows)

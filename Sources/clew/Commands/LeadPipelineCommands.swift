@@ -62,6 +62,22 @@ struct LeadWinCommand: ParsableCommand {
     }
 }
 
+struct LeadAmountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amount", abstract: "Correct the amount a lead was won for (admins; audited with the reason).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Lead number.") var number: String
+    @Argument(help: "The correct amount in yuan (380000, 38万).") var amount: String
+    @Option(help: "Why the amount changes (更正原因).") var reason: String
+
+    func run() throws {
+        let money = try AmountArgument.parse(amount)
+        let lead = try CommandEnvironment.open(global).leads.correctWonAmount(number, to: money, reason: reason)
+        Output.line("\(lead.number) is now won for \(money).")
+    }
+}
+
 struct LeadLoseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lose", abstract: "Close a lead as lost, with the reason.")
 

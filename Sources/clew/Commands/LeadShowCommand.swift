@@ -57,7 +57,7 @@ struct LeadDetailReport {
         field("Language", lead.contactLanguage?.rawValue ?? "")
         field("Amount", lead.amount?.description ?? "")
         field("Lost reason", lead.lostReason.map { "\($0.chineseName) (\($0.key))" } ?? "")
-        field("Flags", (lead.flags.union(lead.tags)).sorted().joined(separator: ", "))
+        field("Flags", (Set(lead.flags.map(\.rawValue)).union(lead.tags)).sorted().joined(separator: ", "))
         field("Created", "\(Output.time(lead.createdAt)) by \(lead.createdBy)")
         field("Updated", "\(Output.time(lead.updatedAt)) by \(lead.updatedBy) (version \(lead.version))")
         if !detail.mergedFrom.isEmpty { field("Merged from", detail.mergedFrom.joined(separator: ", ")) }

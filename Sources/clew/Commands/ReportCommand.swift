@@ -69,7 +69,7 @@ struct ReportOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
     @Option(help: "First day (YYYY-MM-DD, today, -30d; default: the first of this month).") var from: String?
     @Option(help: "Last day, inclusive (default: today after a --from in the past, else the end of the month).") var to: String?
-    @Option(help: "Trend buckets: week or month.") var by: ReportGranularity = .week
+    @Option(help: "Trend buckets: day, week or month.") var by: ReportGranularity = .week
     @Option(help: "mine, team or all (default: team for supervisors, mine for reps, all for admins).") var scope: ReportScope?
     @Option(help: "text (default), json, csv or xlsx.") var format: ReportFormat = .text
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.") var output: String?

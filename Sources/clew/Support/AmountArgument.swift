@@ -8,6 +8,9 @@ enum AmountArgument {
         guard let money = Money(parsing: text) else {
             throw ValidationError(Output.safe("cannot read '\(text)' as an amount (380000, 38万)"))
         }
+        guard money.isWithinLimit else {
+            throw ValidationError(Output.safe("'\(text)' is above the largest amount Clew accepts, \(Money.limit) (金额不能超过 100 亿元)"))
+        }
         return money
     }
 }

@@ -12,6 +12,10 @@ struct InterfaceOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Theme: default, light, high-contrast, mono, or a file (default: $XDG_CONFIG_HOME/clew/theme).", valueName: "name|path"))
     var theme: String?
+
+    @Option(help: ArgumentHelp("Dashboard charts: auto, blocks, braille or ascii (default: $CLEW_CHARTS, else auto: blocks, ASCII without UTF-8 or with NO_COLOR).",
+                               valueName: "tier"))
+    var charts: String?
 }
 
 /// Opens the board for an acting user: loads the keymap and theme (reporting bad lines without
@@ -31,6 +35,9 @@ enum InteractiveSession {
         let problems = keyProblems.map(\.description) + themeProblems.map(\.description)
         for problem in problems { Output.error("clew: \(problem)") }
         let language = Language.detect(flag: options.lang, environment: env)
+        guard let charts = ChartTier.preference(option: options.charts, environment: env) else {
+            throw ValidationError("--charts (or CLEW_CHARTS) must be auto, blocks, braille or ascii, not \(options.charts ?? env["CLEW_CHARTS"] ?? "")")
+        }
         let app = AppModel(services: ClewServices(context: environment.context, actor: environment.actor), language: language)
         let feed = try ChangeFeed(database: environment.context.database)
         // A stable name per user and database (String.hashValue changes every run).
@@ -41,7 +48,7 @@ enum InteractiveSession {
         ticker.start()
         defer { ticker.stop() }
         try TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts,
-                   warnings: problems.isEmpty ? [] : ["\(problems.count) problem(s) in your keymap or theme: \(problems[0])"])
+                   warnings: problems.isEmpty ? [] : ["\(problems.count) problem(s) in your keymap or theme: \(problems[0])"], charts: charts)
             .run(colorMode: .automatic)
         if let saved = drafts.savedPath, saved != drafts.path {
             Output.error("clew: note: \(drafts.path) could not be written; your unfinished form was kept in \(saved) and is offered next time")

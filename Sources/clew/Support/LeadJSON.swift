@@ -81,7 +81,7 @@ struct LeadJSON: Encodable {
         statusChangedAt = lead.statusChangedAt
         stageEnteredAt = lead.stageEnteredAt
         lastFollowUpAt = lead.lastFollowUpAt
-        flags = lead.flags.sorted()
+        flags = lead.flags.sorted().map(\.rawValue)
         tags = lead.tags.sorted()
         budgetMinYuan = lead.budgetRange?.minYuan
         budgetMaxYuan = lead.budgetRange?.maxYuan
