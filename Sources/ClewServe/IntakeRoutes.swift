@@ -81,7 +81,7 @@ public struct IntakeRoutes: Sendable {
         } catch let error as LeadValidationError {
             return IntakeReply.invalid(IntakeFieldProblem.problems(for: error), language: language)
         } catch {
-            return failure(error, token: token, route: "lead post")
+            return failure(error, token: token, route: "lead post", language: language)
         }
     }
 
@@ -111,7 +111,7 @@ public struct IntakeRoutes: Sendable {
                 logger.info("event post from a public token not recorded: \(error)", metadata: ["token": "\(token.id)"])
                 return IntakeReply.json(.accepted, ["status": "received"])
             }
-            return failure(error, token: token, route: "event post")
+            return failure(error, token: token, route: "event post", language: language)
         }
     }
 
@@ -210,7 +210,7 @@ public struct IntakeRoutes: Sendable {
     }
 
     /// The answer to a store failure (the message only when it is the caller's to act on).
-    private func failure(_ error: any Error, token: IntakeToken?, route: String) -> Response {
+    private func failure(_ error: any Error, token: IntakeToken?, route: String, language: ContactLanguage = .en) -> Response {
         let tokenID = token.map { "\($0.id)" } ?? "-"
         switch error {
         case let error as IntakeRequestError:
@@ -223,6 +223,9 @@ public struct IntakeRoutes: Sendable {
             return IntakeReply.error(.forbidden, "forbidden", "the intake's user may not do this: \(error.description)")
         case let StoreError.conflict(message):
             return IntakeReply.error(.conflict, "conflict", message)
+        case let error as any BilingualError:
+            // A closed lead, an event the scoring model does not know (checked again by the store), …
+            return IntakeReply.error(.conflict, "conflict", language == .zh ? error.chinese : error.english)
         case StoreError.busy:
             var headers = HTTPFields()
             headers[.retryAfter] = "1"
