@@ -4,64 +4,81 @@ import GRDB
 
 // MARK: - Reading
 
-extension Lead {
-    /// The columns ``init(row:)`` reads, for SELECTs (`lead.` prefixed, so joins are safe).
-    static let selection = """
-        lead.id, lead.number, lead.status, lead.stage, lead.grade, lead.suggested_grade, lead.score, lead.owner,
-        lead.pool, lead.customer, lead.contact, lead.title, lead.phone, lead.phone_key, lead.email, lead.email_key,
-        lead.industry, lead.need, lead.source, lead.campaign, lead.region, lead.city, lead.budget, lead.amount_fen,
-        lead.flags, lead.tags, lead.lost_reason, (SELECT m.number FROM lead m WHERE m.id = lead.merged_into) AS merged_number,
-        lead.created_by, lead.created_at, lead.updated_by, lead.updated_at, lead.version, lead.status_changed_at,
-        lead.stage_entered_at, lead.last_follow_up_at, lead.contact_language,
-        (SELECT p.number FROM lead p WHERE p.id = lead.previous_lead_id) AS previous_number, lead.customer_id
-        """
+/// The columns a lead is read from, in the order of ``Lead/selection``: one mapping, so the SQL
+/// and the decoding cannot drift apart (a test compares the names SQLite reports with these).
+///
+/// Rows are read by position (``Lead/init(row:)``), not by name: a name lookup lower-cases and
+/// compares every column name, which cost more than the rest of decoding a list page.
+enum LeadColumn: Int, CaseIterable {
+    case id, number, status, stage, grade, suggestedGrade, score, owner
+    case pool, customer, contact, title, phone, phoneKey, email, emailKey
+    case industry, need, source, campaign, region, city, budget, amountFen
+    case flags, tags, lostReason, mergedNumber
+    case createdBy, createdAt, updatedBy, updatedAt, version, statusChangedAt
+    case stageEnteredAt, lastFollowUpAt, contactLanguage, previousNumber, customerID
 
-    /// The names of ``selection``'s columns, in order: ``init(row:)`` reads them by position.
-    static let selectionNames = [
-        "id", "number", "status", "stage", "grade", "suggested_grade", "score", "owner",
-        "pool", "customer", "contact", "title", "phone", "phone_key", "email", "email_key",
-        "industry", "need", "source", "campaign", "region", "city", "budget", "amount_fen",
-        "flags", "tags", "lost_reason", "merged_number",
-        "created_by", "created_at", "updated_by", "updated_at", "version", "status_changed_at",
-        "stage_entered_at", "last_follow_up_at", "contact_language", "previous_number", "customer_id",
-    ]
+    /// The column's name in the result (snake case, as the table spells it).
+    var name: String {
+        switch self {
+        case .customerID: "customer_id"
+        default: String(describing: self).reduce(into: "") { name, character in
+            if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+        }
+        }
+    }
+
+    /// The expression that selects it (`lead.`-prefixed, so joins are safe).
+    var expression: String {
+        switch self {
+        case .mergedNumber: "(SELECT m.number FROM lead m WHERE m.id = lead.merged_into) AS merged_number"
+        case .previousNumber: "(SELECT p.number FROM lead p WHERE p.id = lead.previous_lead_id) AS previous_number"
+        default: "lead.\(name)"
+        }
+    }
+}
+
+extension Lead {
+    /// The columns ``init(row:)`` reads, for SELECTs: ``LeadColumn`` in order.
+    static let selection = LeadColumn.allCases.map(\.expression).joined(separator: ", ")
+
+    /// The names of ``selection``'s columns, in order.
+    static let selectionNames = LeadColumn.allCases.map(\.name)
 
     /// Reads a lead from a row whose first columns are ``selection`` (any others follow it).
-    ///
-    /// Columns are read by position, not by name: a name lookup lower-cases and compares every
-    /// column name, which cost more than the rest of decoding a list page.
     init(row: Row) throws {
-        let numberText: String = row[1]
+        func value<T: DatabaseValueConvertible>(_ column: LeadColumn) -> T { row[column.rawValue] }
+        func optional<T: DatabaseValueConvertible>(_ column: LeadColumn) -> T? { row[column.rawValue] }
+        let numberText: String = value(.number)
         guard let number = LeadNumber(numberText) else {
             throw StoreError.sqlite("malformed lead number '\(numberText)' in the database")
         }
-        let statusText: String = row[2]
+        let statusText: String = value(.status)
         guard let status = LeadStatus(rawValue: statusText) else {
             throw StoreError.sqlite("unknown status '\(statusText)' on \(numberText)")
         }
         let details = LeadDraft(
-            customer: row[9], contact: row[10], title: row[11], phone: row[12],
-            email: row[14], industry: row[16], need: row[17], source: row[18],
-            campaign: row[19], region: row[20], city: row[21], budget: row[22]
+            customer: optional(.customer), contact: optional(.contact), title: optional(.title), phone: optional(.phone),
+            email: optional(.email), industry: optional(.industry), need: optional(.need), source: optional(.source),
+            campaign: optional(.campaign), region: optional(.region), city: optional(.city), budget: optional(.budget)
         )
         self.init(
-            id: row[0], number: number, status: status, stage: row[3],
-            grade: (row[4] as String?).flatMap(Grade.init(rawValue:)),
-            suggestedGrade: (row[5] as String?).flatMap(Grade.init(rawValue:)),
-            score: row[6], owner: row[7], pool: row[8], details: details,
-            phoneKey: row[13], emailKey: row[15],
-            amount: (row[23] as Int64?).map(Money.init(fen:)),
-            flags: Set(TagSet.decode(row[24]).compactMap(LeadFlag.init(spelling:))), tags: TagSet.decode(row[25]),
-            lostReason: (row[26] as String?).flatMap(LostReason.init(parsing:)),
-            mergedInto: (row[27] as String?).flatMap(LeadNumber.init),
-            createdBy: row[28], createdAt: Date(storage: row[29]),
-            updatedBy: row[30], updatedAt: Date(storage: row[31]),
-            version: row[32], statusChangedAt: Date(storage: row[33]),
-            stageEnteredAt: (row[34] as Double?).map(Date.init(storage:)),
-            lastFollowUpAt: (row[35] as Double?).map(Date.init(storage:)),
-            contactLanguage: (row[36] as String?).flatMap(ContactLanguage.init(rawValue:)),
-            previousLead: (row[37] as String?).flatMap(LeadNumber.init),
-            customerID: row[38]
+            id: value(.id), number: number, status: status, stage: optional(.stage),
+            grade: (optional(.grade) as String?).flatMap(Grade.init(rawValue:)),
+            suggestedGrade: (optional(.suggestedGrade) as String?).flatMap(Grade.init(rawValue:)),
+            score: optional(.score), owner: optional(.owner), pool: optional(.pool), details: details,
+            phoneKey: optional(.phoneKey), emailKey: optional(.emailKey),
+            amount: (optional(.amountFen) as Int64?).map(Money.init(fen:)),
+            flags: Set(TagSet.decode(optional(.flags)).compactMap(LeadFlag.init(spelling:))), tags: TagSet.decode(optional(.tags)),
+            lostReason: (optional(.lostReason) as String?).flatMap(LostReason.init(parsing:)),
+            mergedInto: (optional(.mergedNumber) as String?).flatMap(LeadNumber.init),
+            createdBy: value(.createdBy), createdAt: Date(storage: value(.createdAt)),
+            updatedBy: value(.updatedBy), updatedAt: Date(storage: value(.updatedAt)),
+            version: value(.version), statusChangedAt: Date(storage: value(.statusChangedAt)),
+            stageEnteredAt: (optional(.stageEnteredAt) as Double?).map(Date.init(storage:)),
+            lastFollowUpAt: (optional(.lastFollowUpAt) as Double?).map(Date.init(storage:)),
+            contactLanguage: (optional(.contactLanguage) as String?).flatMap(ContactLanguage.init(rawValue:)),
+            previousLead: (optional(.previousNumber) as String?).flatMap(LeadNumber.init),
+            customerID: optional(.customerID)
         )
     }
 

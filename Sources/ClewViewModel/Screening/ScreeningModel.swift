@@ -79,14 +79,21 @@ public final class ScreeningModel {
 }
 
 /// Why a screening action could not run.
-public enum ScreeningError: UserFacingError, Equatable {
+public enum ScreeningError: BilingualError, Equatable {
     case ungraded(String)
     case noSuggestion(String)
 
-    public var description: String {
+    public var english: String {
         switch self {
-        case let .ungraded(number): "grade \(number) first (g), then assign it"
+        case let .ungraded(number): "grade \(number) first (r), then assign it"
         case let .noSuggestion(number): "no rep has room for \(number); assign it to someone by name (:assign LOGIN)"
+        }
+    }
+
+    public var chinese: String {
+        switch self {
+        case let .ungraded(number): "请先为 \(number) 评级（r），再分配"
+        case let .noSuggestion(number): "没有销售能再接 \(number)，请指定分配给某人（:assign 登录名）"
         }
     }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The layering DESIGN §6 asks for, checked on the sources: GRDB and SQL only in the store,
+/// nothing but Foundation in the domain.
+@Suite("Layering")
+struct LayeringTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    /// Every Swift file under `Sources/target`, with its text.
+    static func files(in target: String) throws -> [(path: String, text: String)] {
+        let root = sources.appendingPathComponent(target)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        return try walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+            .map { ($0.path.replacingOccurrences(of: sources.path + "/", with: ""), try String(contentsOf: $0, encoding: .utf8)) }
+    }
+
+    static let outsideTheStore = ["ClewDomain", "ClewViewModel", "ClewTUI", "clew", "clew-bench"]
+
+    @Test(arguments: outsideTheStore)
+    func noGRDBAndNoSQLOutsideTheStore(_ target: String) throws {
+        let sql = try NSRegularExpression(pattern: #"\b(SELECT .* FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE (TABLE|INDEX))\b"#)
+        for file in try Self.files(in: target) {
+            #expect(!file.text.contains("import GRDB"), "\(file.path) imports GRDB")
+            let range = NSRange(file.text.startIndex..., in: file.text)
+            #expect(sql.firstMatch(in: file.text, range: range) == nil, "\(file.path) holds SQL")
+            #expect(!file.text.contains("m.db") && !file.text.contains("db.execute"), "\(file.path) reaches into a database connection")
+        }
+    }
+
+    @Test func theDomainImportsFoundationOnly() throws {
+        let files = try Self.files(in: "ClewDomain")
+        #expect(!files.isEmpty)
+        for file in files {
+            let imports = file.text.split(separator: "\n").filter { $0.hasPrefix("import ") }
+            #expect(imports.allSatisfy { $0 == "import Foundation" }, "\(file.path): \(imports)")
+        }
+    }
+}
