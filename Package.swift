@@ -90,3 +90,44 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Issue 18: `clew-serve`, the web-form and event intake server — its own executable on Hummingbird, so network
+// code never runs inside the setgid `clew`. `ClewServe` holds the routes (tested in-process with HummingbirdTesting).
+package.dependencies += [
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+]
+package.products += [.executable(name: "clew-serve", targets: ["clew-serve"])]
+package.targets += [
+    .target(
+        name: "ClewServe",
+        dependencies: [
+            "ClewDomain", "ClewStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]
+    ),
+    .executableTarget(
+        name: "clew-serve",
+        dependencies: [
+            "ClewServe", "ClewStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]
+    ),
+    .testTarget(
+        name: "ClewServeTests",
+        dependencies: [
+            "ClewDomain", "ClewStore", "ClewServe", .target(name: "clew-serve"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]
+    ),
+]

@@ -16,7 +16,8 @@ struct LayeringTests {
             .map { ($0.path.replacingOccurrences(of: sources.path + "/", with: ""), try String(contentsOf: $0, encoding: .utf8)) }
     }
 
-    static let outsideTheStore = ["ClewDomain", "ClewViewModel", "ClewTUI", "clew", "clew-bench"]
+    /// Every target but ClewStore and ClewBenchBaselines (the raw-SQL yardsticks the bench compares with).
+    static let outsideTheStore = ["ClewDomain", "ClewViewModel", "ClewTUI", "clew", "clew-bench", "ClewServe", "clew-serve"]
 
     @Test(arguments: outsideTheStore)
     func noGRDBAndNoSQLOutsideTheStore(_ target: String) throws {

@@ -22,6 +22,7 @@ enum ClewMigrations {
         migrator.registerMigration("v10-process-identities", migrate: addProcessIdentities)
         migrator.registerMigration("v11-report-aggregates", migrate: indexReportAggregates)
         migrator.registerMigration("v12-record-versions", migrate: addRecordVersions)
+        migrator.registerMigration("v13-intake", migrate: createIntake)
         return migrator
     }
 

@@ -24,6 +24,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case importLead = "import_lead"
     case leadSearch = "lead_search"
     case followUpSearch = "follow_up_search"
+    case intakeToken = "intake_token", intakeRequest = "intake_request", leadConsent = "lead_consent"
 
     /// How changes to a table are kept.
     public enum Policy: Equatable, Sendable {
@@ -41,7 +42,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
             .audited(versioned: true)
         case .note, .followUp, .leadEvent:
             .audited(versioned: false)  // append-only: each row is created once, with its audit row, and never changed
-        case .holiday, .processDefinition, .importRun, .leadExtra:
+        case .holiday, .processDefinition, .importRun, .leadExtra, .intakeToken:
             .audited(versioned: false)
         case .audit: .exempt(reason: "the audit trail itself; append-only by trigger")
         case .leadSequence: .exempt(reason: "the counter behind lead numbers; each number it gives is audited on its lead")
@@ -51,6 +52,8 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .lease: .exempt(reason: "coordination between processes, rewritten every few seconds; holds no business data")
         case .importLead: .exempt(reason: "an import's bookkeeping of which rows became which leads; each lead's creation is audited")
         case .leadSearch, .followUpSearch: .exempt(reason: "full-text index derived from audited records by triggers")
+        case .intakeRequest: .exempt(reason: "an Idempotency-Key's kept answer, bookkeeping for retried posts; the post itself is audited on its lead")
+        case .leadConsent: .exempt(reason: "written once with a post, in the transaction of the post's `intake` audit row on the lead, which says it")
         }
     }
 

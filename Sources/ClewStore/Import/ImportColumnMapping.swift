@@ -92,33 +92,9 @@ public struct ImportColumnMapping: Sendable, Equatable {
 
     // MARK: - Recognised headers
 
-    /// The headers recognised for each field (compared after ``key(_:)``), as documented in the
-    /// README and printed by `clew import --template`.
-    public static let aliases: [(LeadField, [String])] = [
-        (.customer, ["客户名称", "客户", "客户全称", "公司", "公司名称", "企业", "企业名称", "单位", "单位名称", "客户单位",
-                     "customer", "customer name", "company", "company name", "account", "account name", "organization", "organisation"]),
-        (.contact, ["联系人", "联系人姓名", "姓名", "客户联系人", "contact", "contact name", "contact person", "name", "full name"]),
-        (.title, ["职位", "职务", "头衔", "岗位", "title", "job title", "position", "role"]),
-        (.phone, ["电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系方式", "座机", "固话", "移动电话",
-                  "phone", "mobile", "mobile phone", "cell", "cellphone", "tel", "telephone", "phone number"]),
-        (.email, ["邮箱", "电子邮箱", "邮件", "电子邮件", "邮箱地址", "email", "e-mail", "mail", "email address"]),
-        (.industry, ["所属行业", "行业", "行业类型", "行业分类", "industry", "sector", "vertical"]),
-        (.need, ["需求描述", "需求", "客户需求", "需求说明", "need", "needs", "requirement", "requirements", "description"]),
-        (.source, ["线索来源", "来源", "渠道", "来源渠道", "获客渠道", "source", "lead source", "channel"]),
-        (.campaign, ["营销活动", "活动", "市场活动", "活动名称", "campaign", "campaign name"]),
-        (.region, ["地区", "区域", "大区", "所属区域", "所属地区", "region", "area", "territory"]),
-        (.city, ["城市", "所在城市", "所在地", "city", "town"]),
-        (.budget, ["预算范围", "预算", "预算金额", "budget", "budget range"]),
-    ]
-
-    private static let fieldByKey: [String: LeadField] = {
-        var map: [String: LeadField] = [:]
-        for (field, names) in aliases {
-            map[key(field.rawValue)] = field
-            for name in names { map[key(name)] = field }
-        }
-        return map
-    }()
+    /// The headers recognised for each field (``ClewDomain/LeadFieldHeader/aliases``), as
+    /// documented in the README and printed by `clew import --template`.
+    public static var aliases: [(LeadField, [String])] { LeadFieldHeader.aliases }
 
     /// Columns of `clew export` and of a rejects file that Clew sets itself.
     private static let clewColumns: Set<String> = Set([
@@ -128,24 +104,11 @@ public struct ImportColumnMapping: Sendable, Equatable {
         "lastfollowupat", "flags", "tags", "标签", "row", "行号", "reason", "原因",
     ].map(key))
 
-    /// The field a header names, trying `客户名称(customer)` as a whole and by its parts.
-    static func field(forHeader header: String) -> LeadField? {
-        if let field = fieldByKey[key(header)] { return field }
-        for part in header.split(whereSeparator: { "()（）/|".contains($0) }) {
-            if let field = fieldByKey[key(String(part))] { return field }
-        }
-        return nil
-    }
+    /// The field a header names (``ClewDomain/LeadFieldHeader/field(named:)``).
+    static func field(forHeader header: String) -> LeadField? { LeadFieldHeader.field(named: header) }
 
     static func isClewColumn(_ header: String) -> Bool { clewColumns.contains(key(header)) }
 
-    /// A header folded for matching: half-width, lower-cased, without spaces, `_`, `-`, `*`,
-    /// `:`/`：`, and without a trailing `(必填)`/`(选填)`.
-    static func key(_ header: String) -> String {
-        var text = TextNormalization.halfWidth(TextNormalization.trimmed(header)).lowercased()
-        for marker in ["(必填)", "(选填)", "(required)", "(optional)", "(可选)"] where text.hasSuffix(marker) {
-            text.removeLast(marker.count)
-        }
-        return String(text.filter { !($0.isWhitespace || "_-*:：.".contains($0)) })
-    }
+    /// A header folded for matching (``ClewDomain/LeadFieldHeader/key(_:)``).
+    static func key(_ header: String) -> String { LeadFieldHeader.key(header) }
 }

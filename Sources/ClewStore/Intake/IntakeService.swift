@@ -1,0 +1,204 @@
+import ClewDomain
+import Foundation
+import GRDB
+
+/// What the intake server does with a post, over the store: a lead registered exactly as
+/// `clew lead add` registers it (``LeadService/add(_:duplicates:language:)``, the same duplicate
+/// policy, scoring and routing; a match with an open lead the intake's user may edit takes the
+/// details in, as an import does), the consent kept with the lead, an audit row naming the
+/// token, and the answer kept for an `Idempotency-Key`.
+///
+/// `actor` is the Clew user the server runs as (its OS account); every row it writes names the
+/// token as `via`.
+public struct IntakeService: Sendable {
+    let context: ClewContext
+    public let actor: ActingUser
+
+    public init(context: ClewContext, actor: ActingUser) {
+        self.context = context
+        self.actor = actor
+    }
+
+    /// How long a post may hold its `Idempotency-Key` before a retry may take it over (a post
+    /// that died mid-way leaves its key pending).
+    public static let pendingLifetime: TimeInterval = 60
+    /// The longest `Idempotency-Key`.
+    public static let maximumKeyLength = 200
+
+    /// Registers `form` from `token` and answers as ``ClewDomain/IntakeAnswer`` decides. With an
+    /// `idempotencyKey`, a retry of the same post (same `fingerprint`) gets the first answer.
+    ///
+    /// - Throws: ``IntakeRequestError`` for a key reused with another body or still in use;
+    ///   ``LeadValidationError`` (the store's own check) and the store's errors.
+    public func submit(_ form: IntakeForm, token: IntakeToken, idempotencyKey: String? = nil, fingerprint: String = "") throws -> IntakeAnswer {
+        let key = idempotencyKey.map { (key: $0, fingerprint: fingerprint) }
+        if let key, let earlier = try reserve(key.key, fingerprint: key.fingerprint, token: token) { return earlier }
+        do {
+            let (outcome, leadID) = form.isSpam ? (.discarded, nil) : try register(form, token: token)
+            let answer = IntakeAnswer.decide(outcome, publicToken: token.isPublic, redirect: form.redirect)
+            try complete(outcome, leadID: leadID, form: form, answer: answer, token: token, key: key?.key)
+            return answer
+        } catch {
+            if let key { try? release(key.key, token: token) }
+            throw error
+        }
+    }
+
+    /// Records `request` (an event `count` times) on its lead and returns the rescored lead.
+    ///
+    /// - Throws: ``ClewDomain/PermissionError/notVisible(_:)`` when no lead matches (or the
+    ///   intake's user may not see it), ``StoreError/conflict(_:)`` for a closed lead.
+    @discardableResult
+    public func recordEvent(_ request: IntakeEventRequest, token: IntakeToken) throws -> Lead {
+        let number = try leadNumber(for: request.lead)
+        let leads = LeadService(context: context, actor: acting(for: token))
+        var lead = try leads.recordEvent(number, event: request.event)
+        for _ in 1..<request.count { lead = try leads.recordEvent(number, event: request.event) }
+        return lead
+    }
+
+    // MARK: - Registering
+
+    /// The intake's user, with the token named on every row it writes.
+    func acting(for token: IntakeToken) -> ActingUser {
+        var acting = actor
+        acting.impersonator = token.label
+        return acting
+    }
+
+    /// What became of the post, and the id of the lead it went into.
+    private func register(_ form: IntakeForm, token: IntakeToken) throws -> (IntakeOutcome, Int64?) {
+        let leads = LeadService(context: context, actor: acting(for: token))
+        do {
+            let added = try leads.add(form.draft)
+            return (added.merged ? .merged(added.lead.number) : .created(added.lead.number), added.lead.id)
+        } catch let duplicate as DuplicateLeadError {
+            // An open lead the intake's user can see: the person came back; their details go into it.
+            do {
+                let merged = try leads.add(form.draft, duplicates: .mergeInto(duplicate.number))
+                return (.merged(merged.lead.number), merged.lead.id)
+            } catch is PermissionError {
+                try tellSupervisor(about: duplicate, token: token)
+                return (.referred, nil)
+            }
+        } catch is HiddenDuplicateError {
+            return (.referred, nil)
+        }
+    }
+
+    /// A visible lead the intake's user may not edit: its supervisor is told, as for a hidden one.
+    private func tellSupervisor(about duplicate: DuplicateLeadError, token: IntakeToken) throws {
+        try context.mutate(as: acting(for: token)) { m in
+            guard let number = LeadNumber(duplicate.number), let lead = try LeadLookup.fetch(m.db, number: number) else { return }
+            try DuplicateNotice.tellSupervisor(of: lead, field: duplicate.field, m)
+        }
+    }
+
+    private func complete(_ outcome: IntakeOutcome, leadID: Int64?, form: IntakeForm, answer: IntakeAnswer, token: IntakeToken, key: String?) throws {
+        try context.mutate(as: acting(for: token)) { m in
+            switch outcome {
+            case .created, .merged:
+                guard let id = leadID else { break }
+                if form.consent || form.privacyVersion != nil {
+                    try m.db.execute(sql: "INSERT INTO lead_consent (lead_id, token_id, consent, privacy_version, at) VALUES (?, ?, ?, ?, ?)",
+                                     arguments: [id, token.id, form.consent, form.privacyVersion, m.now.storage])
+                }
+                let kept = form.custom.isEmpty ? [] : Set(try Row.fetchAll(m.db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ?", arguments: [id])
+                    .map { IntakeForm.CustomField(name: $0["name"], value: $0["value"]) })
+                for extra in form.custom where !kept.contains(extra) {
+                    try m.db.execute(sql: "INSERT INTO lead_extra (lead_id, name, value) VALUES (?, ?, ?)", arguments: [id, extra.name, extra.value])
+                }
+                let what = if case .created = outcome { "registered" } else { "merged" }
+                let consent = form.consent ? "consent" + (form.privacyVersion.map { " (privacy \($0))" } ?? "") : "no consent"
+                try m.audit("intake", entity: "lead", id: id, field: "source", new: "\(token.source): \(what), \(consent)")
+            case .referred:
+                try m.audit("intake", entity: "intake_token", id: token.id, field: "source", new: "\(token.source): referred to the matching lead's supervisor")
+            case .discarded:
+                break
+            }
+            guard let key else { return }
+            let stored = answer.stored
+            try m.db.execute(sql: """
+                UPDATE intake_request SET state = 'done', status = ?, body = ?, location = ? WHERE token_id = ? AND idempotency_key = ?
+                """, arguments: [stored.status, stored.number, stored.location, token.id, key])
+        }
+    }
+
+    // MARK: - Idempotency keys
+
+    /// Takes `key` for this post; returns the earlier answer when the post was already answered.
+    private func reserve(_ key: String, fingerprint: String, token: IntakeToken) throws -> IntakeAnswer? {
+        try context.database.write { db in
+            let now = context.clock.now()
+            let row = try Row.fetchOne(db, sql: """
+                SELECT fingerprint, state, status, body, location, created_at FROM intake_request WHERE token_id = ? AND idempotency_key = ?
+                """, arguments: [token.id, key])
+            guard let row else {
+                try db.execute(sql: "INSERT INTO intake_request (token_id, idempotency_key, fingerprint, state, created_at) VALUES (?, ?, ?, 'pending', ?)",
+                               arguments: [token.id, key, fingerprint, now.storage])
+                return nil
+            }
+            guard row["fingerprint"] == fingerprint else { throw IntakeRequestError.keyReused }
+            if row["state"] == "done", let answer = IntakeAnswer(status: row["status"], number: row["body"], location: row["location"]) {
+                return answer
+            }
+            guard now.timeIntervalSince(Date(storage: row["created_at"])) > Self.pendingLifetime else { throw IntakeRequestError.inProgress }
+            try db.execute(sql: "UPDATE intake_request SET state = 'pending', created_at = ? WHERE token_id = ? AND idempotency_key = ?",
+                           arguments: [now.storage, token.id, key])
+            return nil
+        }
+    }
+
+    /// Gives `key` back after a post that failed (its retry runs afresh).
+    private func release(_ key: String, token: IntakeToken) throws {
+        try context.database.write { db in
+            try db.execute(sql: "DELETE FROM intake_request WHERE token_id = ? AND idempotency_key = ? AND state = 'pending'",
+                           arguments: [token.id, key])
+        }
+    }
+
+    // MARK: - Events
+
+    private func leadNumber(for reference: IntakeEventRequest.LeadReference) throws -> String {
+        let (column, key): (String, String)
+        switch reference {
+        case let .number(number): return number.description
+        case let .phone(phone): (column, key) = ("phone_key", phone.normalized)
+        case let .email(email): (column, key) = ("email_key", email.normalized)
+        }
+        let found: String? = try context.database.read { db in
+            guard var lead = try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE \(column) = ? ORDER BY status = 'merged', id DESC LIMIT 1",
+                                               arguments: [key]).first else { return nil }
+            var hops = 0
+            while lead.status == .merged, let target = lead.mergedInto, hops < 16, let next = try LeadLookup.fetch(db, number: target) {
+                lead = next
+                hops += 1
+            }
+            return lead.number.description
+        }
+        guard let found else { throw PermissionError.notVisible(TextNormalization.terminalSafe(key)) }
+        return found
+    }
+}
+
+/// Why a post's `Idempotency-Key` was refused.
+public enum IntakeRequestError: UserFacingError, Equatable {
+    /// The key was used before for a different post.
+    case keyReused
+    /// The first post with this key is still being handled.
+    case inProgress
+
+    public var description: String {
+        switch self {
+        case .keyReused: "this Idempotency-Key was used for a different post (此 Idempotency-Key 已用于另一请求)"
+        case .inProgress: "a post with this Idempotency-Key is still being handled; retry shortly (同一 Idempotency-Key 的请求仍在处理中,请稍后重试)"
+        }
+    }
+}
+
+extension IntakeService {
+    /// Reads from the database once (`GET /healthz`): throws when it cannot be read.
+    public func checkHealth() throws {
+        _ = try context.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM intake_token") }
+    }
+}
