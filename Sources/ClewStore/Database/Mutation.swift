@@ -171,10 +171,18 @@ extension Mutation {
     @discardableResult
     func update(_ old: Lead, to proposed: Lead, action: String, mergedIntoID: Int64? = nil,
                 also extra: KeyValuePairs<String, (any DatabaseValueConvertible)?> = [:]) throws -> Lead {
-        guard let current = try Int.fetchOne(db, sql: "SELECT version FROM lead WHERE id = ?", arguments: [old.id]) else {
+        // The version and the extra columns as stored, in one read.
+        let names = ["version"] + extra.map(\.key)
+        guard let stored = try Row.fetchOne(db, sql: "SELECT \(names.joined(separator: ", ")) FROM lead WHERE id = ?", arguments: [old.id]) else {
             throw StoreError.notFound("lead \(old.number) no longer exists")
         }
-        if proposed == old, try !extraChanges(extra, leadID: old.id) { return old }
+        let current: Int = stored[0]
+        let extraChanges = extra.enumerated().compactMap { index, pair -> (name: String, was: DatabaseValue, value: DatabaseValue)? in
+            let was: DatabaseValue = stored[index + 1]
+            let value = pair.value?.databaseValue ?? .null
+            return was == value ? nil : (pair.key, was, value)
+        }
+        if proposed == old, extraChanges.isEmpty { return old }
         var new = proposed
         new.version = current + 1
         new.updatedBy = actor.login
@@ -195,17 +203,10 @@ extension Mutation {
         if base != current, !edited.isEmpty, let conflict = try lastChange(of: old.id, fields: edited, after: base) {
             throw StoreError.staleVersion(entity: old.number.description, changedBy: conflict.actor, at: conflict.at)
         }
-        if !extra.isEmpty {
-            let names = extra.map(\.key)
-            let stored = try Row.fetchOne(db, sql: "SELECT \(names.joined(separator: ", ")) FROM lead WHERE id = ?", arguments: [old.id])
-            for (index, pair) in extra.enumerated() {
-                let was: DatabaseValue = stored?[index] ?? .null
-                let value = pair.value?.databaseValue ?? .null
-                guard was != value else { continue }
-                sets.append("\(pair.key) = ?")
-                values.append(value)
-                if !Lead.silentColumns.contains(pair.key) { audits.append((pair.key, was, value)) }
-            }
+        for change in extraChanges {
+            sets.append("\(change.name) = ?")
+            values.append(change.value)
+            if !Lead.silentColumns.contains(change.name) { audits.append((change.name, change.was, change.value)) }
         }
         try db.execute(sql: "UPDATE lead SET \(sets.joined(separator: ", ")) WHERE id = ?",
                        arguments: StatementArguments(values + [old.id.databaseValue]))
@@ -214,15 +215,6 @@ extension Mutation {
         }
         if audits.isEmpty { try audit(action, entity: "lead", id: old.id, version: new.version) }
         return new
-    }
-
-    /// Whether writing `extra` would change any stored column of lead `id`.
-    private func extraChanges(_ extra: KeyValuePairs<String, (any DatabaseValueConvertible)?>, leadID: Int64) throws -> Bool {
-        guard !extra.isEmpty else { return false }
-        let names = extra.map(\.key)
-        guard let stored = try Row.fetchOne(db, sql: "SELECT \(names.joined(separator: ", ")) FROM lead WHERE id = ?", arguments: [leadID])
-        else { return false }
-        return extra.enumerated().contains { index, pair in (stored[index] as DatabaseValue) != (pair.value?.databaseValue ?? .null) }
     }
 
     /// Who last changed one of `fields` of lead `id` after `version`, and when.
