@@ -47,6 +47,8 @@ public struct LeadDetail: Sendable {
     public var customFields: [CustomField]
     /// The stored score with the rules that gave its points, if the lead is scored.
     public var score: LeadScore?
+    /// The consents web forms recorded with the lead (and the leads merged into it), oldest first.
+    public var consents: [LeadConsent] = []
 }
 
 /// A value kept from an imported column Clew has no field for.

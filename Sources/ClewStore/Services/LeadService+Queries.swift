@@ -68,7 +68,8 @@ extension LeadService {
                 .map { CustomField(name: $0["name"], value: $0["value"]) }
             return LeadDetail(lead: lead, followUps: followUps, tasks: tasks, notes: notes, stages: stages,
                               approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] }, customFields: custom,
-                              score: try LeadScoring.breakdown(leadID: lead.id, total: lead.score, suggested: lead.suggestedGrade, db))
+                              score: try LeadScoring.breakdown(leadID: lead.id, total: lead.score, suggested: lead.suggestedGrade, db),
+                              consents: try LeadConsent.all(db, leadIDs: ids))
         }
     }
 }

@@ -53,6 +53,10 @@ struct DetailView {
         for custom in detail.customFields {
             lines.append([(DisplayWidth.pad(custom.name, to: 10), "detail.label"), (" " + custom.value, "detail.value")])
         }
+        for consent in detail.consents {
+            let given = t(consent.given ? "consent.given" : "consent.not-given") + (consent.privacyVersion.map { " · " + t("consent.privacy", $0) } ?? "")
+            field("field.consent", given + " · " + clock.day(consent.at) + " · " + t("consent.via", consent.via))
+        }
         if !lead.flags.isEmpty || !lead.tags.isEmpty {
             let marks = lead.flags.sorted().map { t.optional("flag.\($0.rawValue)") ?? $0.rawValue } + lead.tags.subtracting(lead.flags.map(\.rawValue)).sorted()
             lines.append([("⚑ " + marks.joined(separator: t("list.separator")), "status-warning")])

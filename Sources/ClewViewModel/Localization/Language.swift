@@ -90,6 +90,8 @@ public struct Localizer: Sendable {
         "confirm.confirm-assignment": ("Confirm the assignment of {0} to you?", "确认接受分配给你的 {0}？"),
         "list.separator": (", ", "、"),
         "detail.pool": ("pool {0}", "线索池 {0}"), "screening.number": ("NUMBER", "编号"), "hours": ("h", "小时"),
+        "field.consent": ("Consent", "授权同意"), "consent.given": ("given", "已同意"), "consent.not-given": ("not given", "未同意"),
+        "consent.privacy": ("privacy text {0}", "隐私条款 {0}"), "consent.via": ("via {0}", "经 {0}"),
         "stage-status.in-progress": ("in progress", "进行中"), "stage-status.done": ("done", "已完成"), "stage-status.late": ("late", "异常"),
         "flag.stalled": ("stalled", "停滞"), "flag.possible-duplicate": ("possible duplicate", "疑似重复"), "flag.fake-phone": ("fake phone", "疑似虚假电话"),
         "flag.invalid-email": ("invalid email", "邮箱无效"), "flag.invalid-phone": ("invalid phone", "电话无效"),

@@ -62,6 +62,7 @@ struct LeadDetailReport {
         field("Updated", "\(Output.time(lead.updatedAt)) by \(lead.updatedBy) (version \(lead.version))")
         if !detail.mergedFrom.isEmpty { field("Merged from", detail.mergedFrom.joined(separator: ", ")) }
         for custom in detail.customFields { field(custom.name, s(custom.value)) }
+        for consent in detail.consents { field("Consent", "\(s(consent.summary)) · \(Output.time(consent.at)) via \(s(consent.via))") }
 
         if !detail.stages.isEmpty {
             section("Stages")

@@ -154,6 +154,7 @@ struct LeadDetailJSON: Encodable {
     var mergedFrom: [String]
     var customFields: [CustomField]
     var scoreBreakdown: [LeadScore.Part]
+    var consents: [NullKeepingJSON<LeadConsent>]
 
     init(_ detail: LeadDetail) {
         lead = LeadJSON(detail.lead)
@@ -166,10 +167,11 @@ struct LeadDetailJSON: Encodable {
         mergedFrom = detail.mergedFrom
         customFields = detail.customFields
         scoreBreakdown = detail.score?.parts ?? []
+        consents = detail.consents.map(NullKeepingJSON.init)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case followUps, tasks, notes, stages, approvals, history, mergedFrom, customFields, scoreBreakdown
+        case followUps, tasks, notes, stages, approvals, history, mergedFrom, customFields, scoreBreakdown, consents
     }
 
     /// The lead's own fields at the top level, beside the lists.
@@ -185,5 +187,6 @@ struct LeadDetailJSON: Encodable {
         try c.encode(mergedFrom, forKey: .mergedFrom)
         try c.encode(customFields, forKey: .customFields)
         try c.encode(scoreBreakdown, forKey: .scoreBreakdown)
+        try c.encode(consents, forKey: .consents)
     }
 }
