@@ -18,7 +18,7 @@ struct Clew: ParsableCommand {
             BackupCommand.self, DoctorCommand.self, KeysCommand.self,
             ImportCommand.self, ExportCommand.self,
             ProcessCommand.self, TickCommand.self, ReportCommand.self, CampaignCommand.self, TargetCommand.self,
-            OutboxCommand.self, PersonCommand.self, AuditCommand.self, InstallCommand.self, IntakeCommand.self,
+            OutboxCommand.self, PersonCommand.self, AuditCommand.self, InstallCommand.self, IntakeCommand.self, ServeCommand.self,
         ]
     )
 

@@ -1,3 +1,5 @@
+import ClewDomain
+import ClewStore
 import Foundation
 import Testing
 
@@ -34,5 +36,57 @@ struct CLIIntakeTests {
         #expect(rate.stderr.contains("--rate"))
         let id = try sandbox.clew("intake", "token", "revoke", "x")
         #expect(id.status != 0)
+    }
+
+    /// `lead show` shows the consent a web form recorded (given, the privacy text's version,
+    /// when, through which token), in text and in `--json`.
+    @Test func leadShowShowsTheConsentAFormRecorded() throws {
+        let sandbox = try CLISandbox()
+        try sandbox.initWithTeam()
+        let secret = try sandbox.ok("intake", "token", "add", "--source", "官网").trimmingCharacters(in: .whitespacesAndNewlines)
+        let context = ClewContext(database: try ClewDatabase(path: sandbox.db))
+        let token = try #require(try IntakeTokenService.authenticate(secret, in: context))
+        let login = try #require(OSAccount.current()).login
+        let form = try IntakeForm(fields: [("公司", "杭州恒通科技有限公司"), ("手机", "13800138000"), ("consent", "1"), ("privacy_version", "2026-03")],
+                                  token: token)
+        let answer = try IntakeService(context: context, actor: try UserDirectory(context: context).actingUser(osLogin: login)).submit(form, token: token)
+        guard case let .created(number) = answer else {
+            Issue.record("expected a new lead, got \(answer)")
+            return
+        }
+        try context.database.close()
+        let shown = try sandbox.ok("lead", "show", number.description)
+        let line = try #require(shown.split(separator: "\n").first { $0.contains("Consent") }, "\(shown)")
+        #expect(line.contains("given (privacy 2026-03)") && line.contains("via intake token #1 (官网)"), "\(line)")
+        let json = try #require(try sandbox.clew("lead", "show", number.description, "--json").json() as? [String: Any])
+        let consents = try #require(json["consents"] as? [[String: Any]])
+        #expect(consents.count == 1)
+        #expect(consents.first?["given"] as? Bool == true)
+        #expect(consents.first?["privacyVersion"] as? String == "2026-03")
+        #expect(consents.first?["source"] as? String == "官网")
+    }
+
+    /// `clew serve` execs the clew-serve beside it with the arguments unchanged (here its help,
+    /// after the `--` that keeps them from clew), and says so clearly when there is none.
+    @Test func serveLaunchesTheServerBesideClew() throws {
+        let sandbox = try CLISandbox()
+        let server = CLI.packageRoot.appendingPathComponent(".build/debug/clew-serve").path
+        if FileManager.default.isExecutableFile(atPath: server) {
+            let help = try sandbox.clew(["serve", "--", "--help"], database: false)
+            #expect(help.status == 0, "\(help)")
+            #expect(help.stdout.contains("POST /v1/leads") && help.stdout.contains("--socket"), "\(help)")
+            let bad = try sandbox.clew(["serve", "--port", "70000"], database: false)
+            #expect(bad.status != 0)
+            #expect(bad.stderr.contains("--port must be 0 to 65535"), "clew-serve's own check: \(bad)")
+        }
+        // A clew with no clew-serve beside it (a copy in an empty directory).
+        let lonely = URL(fileURLWithPath: sandbox.directory).appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: lonely, withIntermediateDirectories: true)
+        let copy = lonely.appendingPathComponent("clew").path
+        try FileManager.default.copyItem(atPath: CLI.binary, toPath: copy)
+        let missing = try CLI.run(executable: copy, ["serve", "--port", "8377"], environment: CLI.environment(home: sandbox.directory),
+                                  in: sandbox.directory)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("clew-serve is not installed at \(lonely.path)/clew-serve"), "\(missing)")
     }
 }
