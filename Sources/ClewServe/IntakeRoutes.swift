@@ -22,6 +22,9 @@ public struct IntakeRoutes: Sendable {
     let settings: IntakeServerSettings
     let logger: Logger
     private let gate: RateGate
+    private let tokens: TokenCache
+    /// Lead posts go through one writer, which commits the posts waiting together (group commit).
+    private let writer: IntakeWriter
 
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
 
@@ -34,6 +37,8 @@ public struct IntakeRoutes: Sendable {
         self.settings = settings
         self.logger = logger
         self.gate = RateGate(clock: context.clock)
+        self.tokens = TokenCache(clock: context.clock)
+        self.writer = IntakeWriter(service: IntakeService(context: context, actor: actor))
     }
 
     /// The router with every route.
@@ -71,11 +76,11 @@ public struct IntakeRoutes: Sendable {
         if let key, key.isEmpty || key.count > IntakeService.maximumKeyLength || key != TextNormalization.terminalSafe(key) {
             return IntakeReply.error(.badRequest, "malformed", "Idempotency-Key must be 1 to \(IntakeService.maximumKeyLength) printable characters")
         }
-        let service = intake
         let token = post.token
-        let fingerprint = post.fingerprint
         do {
-            let answer = try await StoreWork.run { try service.submit(form, token: token, idempotencyKey: key, fingerprint: fingerprint) }
+            let answer = try await withCheckedThrowingContinuation { continuation in
+                writer.submit(form, token: token, idempotencyKey: key, fingerprint: post.fingerprint) { continuation.resume(with: $0) }
+            }
             logger.info("lead post", metadata: ["token": "\(token.id)", "status": "\(answer.statusCode)", "spam": "\(form.isSpam)"])
             return IntakeReply.answer(answer)
         } catch let error as LeadValidationError {
@@ -173,12 +178,18 @@ public struct IntakeRoutes: Sendable {
         }
         let secret = bearer(request.headers[.authorization])
             ?? fields.first { LeadFieldHeader.key($0.name) == "token" }.map { TextNormalization.trimmed($0.value) }
-        let token: IntakeToken?
-        do {
-            let context = context
-            token = try await StoreWork.run { try secret.flatMap { try IntakeTokenService.authenticate($0, in: context) } }
-        } catch {
-            return .failure(Refusal(response: failure(error, token: nil, route: "token lookup")))
+        var token: IntakeToken?
+        if let hash = secret.flatMap({ IntakeSecret.isWellFormed($0) ? IntakeSecret.hash($0) : nil }) {
+            token = tokens.fresh(hash)
+            if token == nil {
+                do {
+                    let context = context
+                    token = try await StoreWork.run { try IntakeTokenService.authenticate(hash: hash, in: context) }
+                } catch {
+                    return .failure(Refusal(response: failure(error, token: nil, route: "token lookup")))
+                }
+                tokens.keep(token, hash: hash)
+            }
         }
         guard let token else {
             var headers = HTTPFields()

@@ -26,6 +26,8 @@ struct ClewServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("body-limit"), help: "The largest body accepted, in bytes.") var bodyLimit = IntakeServerSettings.defaultBodyLimit
     @Option(name: .customLong("idle-timeout"), help: "Seconds a silent connection is kept.") var idleTimeout = IntakeServerSettings.defaultIdleTimeout
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Flag(help: "Wait for the disk at every commit (SQLite synchronous=FULL): an answered post survives a power cut, not only a crash.")
+    var durable = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
@@ -48,7 +50,9 @@ struct ClewServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let path = db ?? environment["CLEW_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? TeamInstall.current?.databasePath
             ?? ((environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory() + "/.local/share") + "/clew/clew.db")
-        let context = try ClewContext(database: try ClewDatabase(path: path)).loadingHolidays().loadingProcess()
+        let database = try ClewDatabase(path: path)
+        if durable { try database.syncEveryCommit() }
+        let context = try ClewContext(database: database).loadingHolidays().loadingProcess()
         guard let me = OSAccount.current() else { throw IdentityError.noOSUser }
         let actor = try UserDirectory(context: context).actingUser(osLogin: me.login)
         guard AccessPolicy.has(.registerLeads, actor) else {
@@ -62,7 +66,7 @@ struct ClewServeCommand: AsyncParsableCommand {
             address = .host(host, port: port)
         }
         let settings = IntakeServerSettings(address: address, bodyLimit: bodyLimit, idleTimeout: idleTimeout)
-        logger.notice("clew-serve: database \(path), acting as \(actor.login) (\(actor.role))")
+        logger.notice("clew-serve: database \(path)\(durable ? " (durable: every commit synced)" : ""), acting as \(actor.login) (\(actor.role))")
         let routes = IntakeRoutes(context: context, actor: actor, settings: settings, logger: logger)
         try await IntakeServer(routes: routes, settings: settings, logger: logger).application().runService()
         logger.notice("clew-serve stopped")

@@ -7,8 +7,9 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// The routes in-process (HummingbirdTesting's router framework): every status code, the
-/// no-oracle rule, idempotent retries, the rate limit.
+/// The routes on a live server (HummingbirdTesting's live framework: the application bound to a
+/// free loopback port, every request over TCP): every status code, the no-oracle rule,
+/// idempotent retries, the rate limit.
 @Suite("Intake routes")
 struct IntakeRouterTests {
     static var lead: [String: Any] { ["公司": "杭州恒通科技有限公司", "手机": "138 0013 8000", "联系人": "王伟", "行业": "制造业",
@@ -16,7 +17,7 @@ struct IntakeRouterTests {
 
     @Test func healthz() async throws {
         let fixture = try IntakeFixture()
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             let response = try await client.execute(uri: "/healthz", method: .get)
             #expect(response.status == .ok)
             #expect(try Post.object(response)["status"] as? String == "ok")
@@ -29,7 +30,7 @@ struct IntakeRouterTests {
     @Test func aPrivateTokenRegistersAndMerges() async throws {
         let fixture = try IntakeFixture()
         let (secret, token) = try fixture.token(source: "官网", campaign: "春季")
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             let (headers, body) = Post.json(Self.lead.merging(["consent": true, "privacy_version": "v3"]) { $1 }, token: secret)
             let first = try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body)
             #expect(first.status == .created)
@@ -40,6 +41,11 @@ struct IntakeRouterTests {
             #expect(try fixture.count("SELECT count(*) FROM audit WHERE action = 'intake' AND via = ?", [token.label]) == 1)
             #expect(try fixture.count("SELECT count(*) FROM audit WHERE action = 'create' AND via = ?", [token.label]) >= 1)
             #expect(try fixture.strings("SELECT privacy_version FROM lead_consent WHERE consent = 1") == ["v3"])
+            // `clew lead show` (and the TUI's detail) read it with the lead: given, which text, when, which token.
+            let consents = try LeadService(context: fixture.context, actor: try fixture.actor("admin")).detail(number).consents
+            #expect(consents.map(\.summary) == ["given (privacy v3)"])
+            #expect(consents.map(\.via) == [token.label])
+            #expect(consents.map(\.at) == [fixture.context.clock.now()])
 
             let (againHeaders, againBody) = Post.json(["company": "杭州恒通科技有限公司", "phone": "+86 138-0013-8000", "需求": "还要 MES",
                                                        "产品": "MES"], token: secret)
@@ -59,7 +65,7 @@ struct IntakeRouterTests {
     @Test func aPublicTokenIsNoOracle() async throws {
         let fixture = try IntakeFixture()
         let (secret, _) = try fixture.token(public: true)
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             var answers: [String] = []
             for phone in ["13800138000", "13800138000", "13900139000"] {
                 let (headers, body) = Post.form("customer=A%E5%85%AC%E5%8F%B8&phone=\(phone)&token=\(secret)")
@@ -92,7 +98,7 @@ struct IntakeRouterTests {
         let existing = try LeadService(context: fixture.context, actor: admin)
             .add(LeadDraft(customer: "杭州恒通", contact: "王伟", phone: "13800138000", industry: "制造业", need: "ERP", source: "展会", region: "华东")).lead
         let (secret, _) = try fixture.token()
-        try await fixture.application(as: "mia").test(.router) { client in
+        try await fixture.application(as: "mia").test(.live) { client in
             let (headers, body) = Post.json(["customer": "X 公司", "phone": "13800138000"], token: secret)
             let response = try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body)
             #expect(response.status == .accepted)
@@ -104,7 +110,7 @@ struct IntakeRouterTests {
     @Test func fieldProblemsAre422InTheAskersLanguage() async throws {
         let fixture = try IntakeFixture()
         let (secret, _) = try fixture.token()
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             for (language, expected) in [("zh-CN,zh;q=0.9", "请填写客户名称"), ("en-GB", "customer is required")] {
                 var extra = HTTPFields()
                 extra[.acceptLanguage] = language
@@ -124,7 +130,7 @@ struct IntakeRouterTests {
     @Test func badOrRevokedTokensAre401() async throws {
         let fixture = try IntakeFixture()
         let (secret, token) = try fixture.token()
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             for credential in [nil, "clw_" + String(repeating: "0", count: 64), "nonsense"] as [String?] {
                 let (headers, body) = Post.json(Self.lead, token: credential)
                 let response = try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body)
@@ -138,10 +144,27 @@ struct IntakeRouterTests {
         }
     }
 
+    /// A token the server looked up is trusted for at most ``TokenCache``'s second: revoked, it
+    /// is refused once that second has passed, without a restart.
+    @Test func aRevokedTokenIsRefusedWithinASecond() async throws {
+        let fixture = try IntakeFixture()
+        let (secret, token) = try fixture.token()
+        let clock = try #require(fixture.context.clock as? FixedWallClock)
+        try await fixture.application().test(.live) { client in
+            let (headers, body) = Post.json(Self.lead, token: secret)
+            #expect(try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body).status == .created)
+            try IntakeTokenService(context: fixture.context, actor: try fixture.actor("admin")).revoke(token.id)
+            clock.set(clock.now().addingTimeInterval(1.1))
+            let (laterHeaders, laterBody) = Post.json(["customer": "B", "phone": "13700137000"], token: secret)
+            #expect(try await client.execute(uri: "/v1/leads", method: .post, headers: laterHeaders, body: laterBody).status == .unauthorized)
+            #expect(try fixture.count("SELECT count(*) FROM lead") == 1)
+        }
+    }
+
     @Test func malformedTooLargeAndUnsupportedBodies() async throws {
         let fixture = try IntakeFixture()
         let (secret, _) = try fixture.token()
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             var headers = HTTPFields()
             headers[.authorization] = "Bearer \(secret)"
             headers[.contentType] = "application/json"
@@ -162,7 +185,7 @@ struct IntakeRouterTests {
         let fixture = try IntakeFixture()
         let (secret, _) = try fixture.token(rate: 3)
         let (other, _) = try fixture.token(source: "抖音", rate: 3)
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             var statuses: [Int] = []
             for index in 0..<4 {
                 let (headers, body) = Post.json(["customer": "A\(index)", "phone": "1380013800\(index)"], token: secret)
@@ -182,7 +205,7 @@ struct IntakeRouterTests {
     @Test func idempotentRetries() async throws {
         let fixture = try IntakeFixture()
         let (secret, _) = try fixture.token()
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             var extra = HTTPFields()
             extra[Post.idempotencyKey] = "order-7781"
             let (headers, body) = Post.json(Self.lead, token: secret, extra: extra)
@@ -218,7 +241,7 @@ struct IntakeRouterTests {
         let now = clock.now().timeIntervalSince1970
         try fixture.execute("INSERT INTO intake_request (token_id, idempotency_key, fingerprint, state, created_at) VALUES (?, 'k1', '', 'pending', ?)",
                             [token.id, now])
-        try await fixture.application().test(.router) { client async throws in
+        try await fixture.application().test(.live) { client async throws in
             var extra = HTTPFields()
             extra[Post.idempotencyKey] = "k1"
             let (headers, body) = Post.json(Self.lead, token: secret, extra: extra)
@@ -227,7 +250,7 @@ struct IntakeRouterTests {
             #expect(try fixture.count("SELECT count(*) FROM lead") == 0)
         }
         // The same body's fingerprint, stored as the server computes it, pending a moment ago.
-        try await fixture.application().test(.router) { client async throws in
+        try await fixture.application().test(.live) { client async throws in
             var extra = HTTPFields()
             extra[Post.idempotencyKey] = "k2"
             let (headers, body) = Post.json(Self.lead, token: secret, extra: extra)
@@ -247,7 +270,7 @@ struct IntakeRouterTests {
     @Test func theHoneypotKeepsNothingAndAnswersAsUsual() async throws {
         let fixture = try IntakeFixture()
         let (secret, _) = try fixture.token(public: true)
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             let (headers, body) = Post.form("customer=Spam&phone=13800138000&_gotcha=buy+now&token=\(secret)")
             let response = try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body)
             #expect(response.status == .created)
@@ -262,7 +285,7 @@ struct IntakeRouterTests {
         let fixture = try IntakeFixture()
         let (secret, _) = try fixture.token()
         let (web, _) = try fixture.token(public: true)
-        try await fixture.application().test(.router) { client in
+        try await fixture.application().test(.live) { client in
             let (headers, body) = Post.json(Self.lead, token: secret)
             let number = try #require(try Post.object(try await client.execute(uri: "/v1/leads", method: .post, headers: headers, body: body))["lead"] as? String)
             let before = try #require(try fixture.strings("SELECT CAST(score AS TEXT) FROM lead WHERE number = ?", [number]).first.flatMap { Int($0) })

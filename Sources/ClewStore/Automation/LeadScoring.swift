@@ -18,7 +18,7 @@ enum LeadScoring {
     /// Stores the breakdown of the score of lead `id`, created in this transaction (its
     /// creation is audited; a later change goes through ``Mutation/update(_:to:action:mergedIntoID:also:)``).
     static func storeBreakdown(_ score: LeadScore, leadID: Int64, _ db: Database) throws {
-        try db.execute(sql: "UPDATE lead SET score_parts = ? WHERE id = ?", arguments: [score.storedParts, leadID])
+        try db.cachedStatement(sql: "UPDATE lead SET score_parts = ? WHERE id = ?").execute(arguments: [score.storedParts, leadID])
     }
 
     /// The stored breakdown of lead `id`.

@@ -9,18 +9,16 @@ enum RuleFirings {
     /// already fired (and then nothing is written).
     static func claim(_ rule: String, kind: String, leadID: Int64?, subject: String, occurrence: String,
                       action: String, _ m: Mutation) throws -> Int64? {
-        try m.db.execute(
-            sql: """
-                INSERT OR IGNORE INTO rule_firing (rule, kind, lead_id, subject, occurrence, fired_at, action, outcome)
-                VALUES (?, ?, ?, ?, ?, ?, ?, '')
-                """,
-            arguments: [rule, kind, leadID, subject, occurrence, m.now.storage, action])
+        try m.db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO rule_firing (rule, kind, lead_id, subject, occurrence, fired_at, action, outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, '')
+            """).execute(arguments: [rule, kind, leadID, subject, occurrence, m.now.storage, action])
         return m.db.changesCount == 1 ? m.db.lastInsertedRowID : nil
     }
 
     /// Records what a claimed firing did.
     static func settle(_ id: Int64, outcome: String, _ m: Mutation) throws {
-        try m.db.execute(sql: "UPDATE rule_firing SET outcome = ? WHERE id = ?", arguments: [outcome, id])
+        try m.db.cachedStatement(sql: "UPDATE rule_firing SET outcome = ? WHERE id = ?").execute(arguments: [outcome, id])
     }
 
     /// Claims and settles in one step, for firings whose outcome is known up front; returns

@@ -25,8 +25,7 @@ struct Mutation {
     /// Appends one audit row; `version` is the record version the change produced.
     func audit(_ action: String, entity: String, id: Int64, field: String? = nil, old: String? = nil, new: String? = nil,
                version: Int? = nil) throws {
-        try db.execute(
-            sql: "INSERT INTO audit (at, actor, via, action, entity, entity_id, field, old, new, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO audit (at, actor, via, action, entity, entity_id, field, old, new, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(
             arguments: [now.storage, actor.login, actor.impersonator, action, entity, id, field, old, new, version]
         )
     }
@@ -150,7 +149,7 @@ extension Mutation {
         let columns = lead.columns(mergedIntoID: nil)
         let names = columns.map(\.name).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO lead (\(names)) VALUES (\(marks))", arguments: StatementArguments(columns.map(\.value)))
+        try db.cachedStatement(sql: "INSERT INTO lead (\(names)) VALUES (\(marks))").execute(arguments: StatementArguments(columns.map(\.value)))
         var stored = lead
         stored.id = db.lastInsertedRowID
         try audit(action, entity: "lead", id: stored.id, field: "number", new: lead.number.description, version: lead.version)
@@ -173,7 +172,7 @@ extension Mutation {
                 also extra: KeyValuePairs<String, (any DatabaseValueConvertible)?> = [:]) throws -> Lead {
         // The version and the extra columns as stored, in one read.
         let names = ["version"] + extra.map(\.key)
-        guard let stored = try Row.fetchOne(db, sql: "SELECT \(names.joined(separator: ", ")) FROM lead WHERE id = ?", arguments: [old.id]) else {
+        guard let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(names.joined(separator: ", ")) FROM lead WHERE id = ?"), arguments: [old.id]) else {
             throw StoreError.notFound("lead \(old.number) no longer exists")
         }
         let current: Int = stored[0]
@@ -208,8 +207,8 @@ extension Mutation {
             values.append(change.value)
             if !Lead.silentColumns.contains(change.name) { audits.append((change.name, change.was, change.value)) }
         }
-        try db.execute(sql: "UPDATE lead SET \(sets.joined(separator: ", ")) WHERE id = ?",
-                       arguments: StatementArguments(values + [old.id.databaseValue]))
+        try db.cachedStatement(sql: "UPDATE lead SET \(sets.joined(separator: ", ")) WHERE id = ?")
+            .execute(arguments: StatementArguments(values + [old.id.databaseValue]))
         for (field, oldValue, newValue) in audits {
             try audit(action, entity: "lead", id: old.id, field: field, old: Self.text(oldValue), new: Self.text(newValue), version: new.version)
         }

@@ -28,20 +28,31 @@ public struct IntakeService: Sendable {
     /// Registers `form` from `token` and answers as ``ClewDomain/IntakeAnswer`` decides. With an
     /// `idempotencyKey`, a retry of the same post (same `fingerprint`) gets the first answer.
     ///
+    /// One write transaction does it all: the key's check, the lead (``LeadService/add(_:duplicates:language:)``'s
+    /// steps), the consent, the custom fields, the intake's audit row and the answer kept for the
+    /// key — so a `201` is answered only for a post whose every row is committed, and a crash
+    /// leaves either all of them or none (the retry then registers it afresh).
+    ///
     /// - Throws: ``IntakeRequestError`` for a key reused with another body or still in use;
-    ///   ``LeadValidationError`` (the store's own check) and the store's errors.
+    ///   ``LeadValidationError`` and the store's errors (nothing is written then).
     public func submit(_ form: IntakeForm, token: IntakeToken, idempotencyKey: String? = nil, fingerprint: String = "") throws -> IntakeAnswer {
-        let key = idempotencyKey.map { (key: $0, fingerprint: fingerprint) }
-        if let key, let earlier = try reserve(key.key, fingerprint: key.fingerprint, token: token) { return earlier }
-        do {
-            let (outcome, leadID) = form.isSpam ? (.discarded, nil) : try register(form, token: token)
-            let answer = IntakeAnswer.decide(outcome, publicToken: token.isPublic, redirect: form.redirect)
-            try complete(outcome, leadID: leadID, form: form, answer: answer, token: token, key: key?.key)
-            return answer
-        } catch {
-            if let key { try? release(key.key, token: token) }
-            throw error
+        try AccessPolicy.check(.registerLeads, actor)
+        let checked = form.isSpam ? nil : try form.draft.validate()
+        return try context.mutate(as: acting(for: token)) { m in
+            try submit(form, checked: checked, token: token, idempotencyKey: idempotencyKey, fingerprint: fingerprint, m)
         }
+    }
+
+    /// ``submit(_:token:idempotencyKey:fingerprint:)``'s steps in the transaction `m` (whose
+    /// actor names `token`); `checked` is the form's validated lead (nil for spam).
+    func submit(_ form: IntakeForm, checked: ValidatedLead?, token: IntakeToken, idempotencyKey: String?, fingerprint: String,
+                _ m: Mutation) throws -> IntakeAnswer {
+        if let idempotencyKey, let earlier = try reserve(idempotencyKey, fingerprint: fingerprint, token: token, m) { return earlier }
+        let (outcome, leadID) = try checked.map { try register($0, token: token, m) } ?? (.discarded, nil)
+        let answer = IntakeAnswer.decide(outcome, publicToken: token.isPublic, redirect: form.redirect)
+        try complete(outcome, leadID: leadID, form: form, answer: answer, token: token, m)
+        if let idempotencyKey { try keep(answer, for: idempotencyKey, fingerprint: fingerprint, token: token, m) }
+        return answer
     }
 
     /// Records `request` (an event `count` times) on its lead and returns the rescored lead.
@@ -66,95 +77,98 @@ public struct IntakeService: Sendable {
         return acting
     }
 
-    /// What became of the post, and the id of the lead it went into.
-    private func register(_ form: IntakeForm, token: IntakeToken) throws -> (IntakeOutcome, Int64?) {
-        let leads = LeadService(context: context, actor: acting(for: token))
+    /// What became of the post, and the id of the lead it went into: registered as `lead add`
+    /// registers it; an open lead the intake's user can see and edit takes the details in (the
+    /// person came back); one it may see but not edit, or may not see, is referred to its
+    /// supervisor. Each attempt runs in a savepoint, so a refused one leaves nothing behind.
+    private func register(_ lead: ValidatedLead, token: IntakeToken, _ m: Mutation) throws -> (IntakeOutcome, Int64?) {
+        let leads = LeadService(context: context, actor: m.actor)
         do {
-            let added = try leads.add(form.draft)
+            guard let added = try savepoint(m, { try leads.register(lead, duplicates: .refuse, language: nil, m) }) else { return (.referred, nil) }
             return (added.merged ? .merged(added.lead.number) : .created(added.lead.number), added.lead.id)
         } catch let duplicate as DuplicateLeadError {
-            // An open lead the intake's user can see: the person came back; their details go into it.
             do {
-                let merged = try leads.add(form.draft, duplicates: .mergeInto(duplicate.number))
+                guard let merged = try savepoint(m, { try leads.register(lead, duplicates: .mergeInto(duplicate.number), language: nil, m) }) else {
+                    return (.referred, nil)
+                }
                 return (.merged(merged.lead.number), merged.lead.id)
             } catch is PermissionError {
-                try tellSupervisor(about: duplicate, token: token)
+                try tellSupervisor(about: duplicate, m)
                 return (.referred, nil)
             }
-        } catch is HiddenDuplicateError {
-            return (.referred, nil)
         }
+    }
+
+    /// `body` in a savepoint of `m`'s transaction: rolled back to where it started when it throws.
+    func savepoint<T>(_ m: Mutation, _ body: () throws -> T) throws -> T {
+        var result: T?
+        try m.db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        guard let result else { throw StoreError.conflict("the intake's savepoint produced nothing") }
+        return result
     }
 
     /// A visible lead the intake's user may not edit: its supervisor is told, as for a hidden one.
-    private func tellSupervisor(about duplicate: DuplicateLeadError, token: IntakeToken) throws {
-        try context.mutate(as: acting(for: token)) { m in
-            guard let number = LeadNumber(duplicate.number), let lead = try LeadLookup.fetch(m.db, number: number) else { return }
-            try DuplicateNotice.tellSupervisor(of: lead, field: duplicate.field, m)
-        }
+    private func tellSupervisor(about duplicate: DuplicateLeadError, _ m: Mutation) throws {
+        guard let number = LeadNumber(duplicate.number), let lead = try LeadLookup.fetch(m.db, number: number) else { return }
+        try DuplicateNotice.tellSupervisor(of: lead, field: duplicate.field, m)
     }
 
-    private func complete(_ outcome: IntakeOutcome, leadID: Int64?, form: IntakeForm, answer: IntakeAnswer, token: IntakeToken, key: String?) throws {
-        try context.mutate(as: acting(for: token)) { m in
-            switch outcome {
-            case .created, .merged:
-                guard let id = leadID else { break }
-                if form.consent || form.privacyVersion != nil {
-                    try m.db.execute(sql: "INSERT INTO lead_consent (lead_id, token_id, consent, privacy_version, at) VALUES (?, ?, ?, ?, ?)",
-                                     arguments: [id, token.id, form.consent, form.privacyVersion, m.now.storage])
-                }
-                let kept = form.custom.isEmpty ? [] : Set(try Row.fetchAll(m.db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ?", arguments: [id])
-                    .map { IntakeForm.CustomField(name: $0["name"], value: $0["value"]) })
-                for extra in form.custom where !kept.contains(extra) {
-                    try m.db.execute(sql: "INSERT INTO lead_extra (lead_id, name, value) VALUES (?, ?, ?)", arguments: [id, extra.name, extra.value])
-                }
-                let what = if case .created = outcome { "registered" } else { "merged" }
-                let consent = form.consent ? "consent" + (form.privacyVersion.map { " (privacy \($0))" } ?? "") : "no consent"
-                try m.audit("intake", entity: "lead", id: id, field: "source", new: "\(token.source): \(what), \(consent)")
-            case .referred:
-                try m.audit("intake", entity: "intake_token", id: token.id, field: "source", new: "\(token.source): referred to the matching lead's supervisor")
-            case .discarded:
-                break
+    /// The intake's own rows for a stored post: the consent, the custom fields and one audit row.
+    private func complete(_ outcome: IntakeOutcome, leadID: Int64?, form: IntakeForm, answer: IntakeAnswer, token: IntakeToken, _ m: Mutation) throws {
+        switch outcome {
+        case .created, .merged:
+            guard let id = leadID else { break }
+            if form.consent || form.privacyVersion != nil {
+                try m.db.cachedStatement(sql: "INSERT INTO lead_consent (lead_id, token_id, consent, privacy_version, at) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [id, token.id, form.consent, form.privacyVersion, m.now.storage])
             }
-            guard let key else { return }
-            let stored = answer.stored
-            try m.db.execute(sql: """
-                UPDATE intake_request SET state = 'done', status = ?, body = ?, location = ? WHERE token_id = ? AND idempotency_key = ?
-                """, arguments: [stored.status, stored.number, stored.location, token.id, key])
+            let kept = form.custom.isEmpty ? [] : Set(try Row.fetchAll(m.db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ?", arguments: [id])
+                .map { IntakeForm.CustomField(name: $0["name"], value: $0["value"]) })
+            for extra in form.custom where !kept.contains(extra) {
+                try m.db.cachedStatement(sql: "INSERT INTO lead_extra (lead_id, name, value) VALUES (?, ?, ?)").execute(arguments: [id, extra.name, extra.value])
+            }
+            let what = if case .created = outcome { "registered" } else { "merged" }
+            let consent = form.consent ? "consent" + (form.privacyVersion.map { " (privacy \($0))" } ?? "") : "no consent"
+            try m.audit("intake", entity: "lead", id: id, field: "source", new: "\(token.source): \(what), \(consent)")
+        case .referred:
+            try m.audit("intake", entity: "intake_token", id: token.id, field: "source", new: "\(token.source): referred to the matching lead's supervisor")
+        case .discarded:
+            break
         }
     }
 
     // MARK: - Idempotency keys
 
-    /// Takes `key` for this post; returns the earlier answer when the post was already answered.
-    private func reserve(_ key: String, fingerprint: String, token: IntakeToken) throws -> IntakeAnswer? {
-        try context.database.write { db in
-            let now = context.clock.now()
-            let row = try Row.fetchOne(db, sql: """
-                SELECT fingerprint, state, status, body, location, created_at FROM intake_request WHERE token_id = ? AND idempotency_key = ?
-                """, arguments: [token.id, key])
-            guard let row else {
-                try db.execute(sql: "INSERT INTO intake_request (token_id, idempotency_key, fingerprint, state, created_at) VALUES (?, ?, ?, 'pending', ?)",
-                               arguments: [token.id, key, fingerprint, now.storage])
-                return nil
-            }
-            guard row["fingerprint"] == fingerprint else { throw IntakeRequestError.keyReused }
-            if row["state"] == "done", let answer = IntakeAnswer(status: row["status"], number: row["body"], location: row["location"]) {
-                return answer
-            }
-            guard now.timeIntervalSince(Date(storage: row["created_at"])) > Self.pendingLifetime else { throw IntakeRequestError.inProgress }
-            try db.execute(sql: "UPDATE intake_request SET state = 'pending', created_at = ? WHERE token_id = ? AND idempotency_key = ?",
-                           arguments: [now.storage, token.id, key])
-            return nil
+    /// The earlier answer to `key`, or nil when this post is the first with it.
+    ///
+    /// Since the post and its key are kept in one transaction, a key is never left `pending` by
+    /// this version; a `pending` row (left by an older server that died mid-post) is waited for
+    /// (409) for ``pendingLifetime`` and then taken over.
+    private func reserve(_ key: String, fingerprint: String, token: IntakeToken, _ m: Mutation) throws -> IntakeAnswer? {
+        let row = try Row.fetchOne(m.db.cachedStatement(sql: """
+            SELECT fingerprint, state, status, body, location, created_at FROM intake_request WHERE token_id = ? AND idempotency_key = ?
+            """), arguments: [token.id, key])
+        guard let row else { return nil }
+        guard row["fingerprint"] == fingerprint else { throw IntakeRequestError.keyReused }
+        if row["state"] == "done", let answer = IntakeAnswer(status: row["status"], number: row["body"], location: row["location"]) {
+            return answer
         }
+        guard m.now.timeIntervalSince(Date(storage: row["created_at"])) > Self.pendingLifetime else { throw IntakeRequestError.inProgress }
+        return nil
     }
 
-    /// Gives `key` back after a post that failed (its retry runs afresh).
-    private func release(_ key: String, token: IntakeToken) throws {
-        try context.database.write { db in
-            try db.execute(sql: "DELETE FROM intake_request WHERE token_id = ? AND idempotency_key = ? AND state = 'pending'",
-                           arguments: [token.id, key])
-        }
+    /// Keeps `answer` for retries of the post with `key`.
+    private func keep(_ answer: IntakeAnswer, for key: String, fingerprint: String, token: IntakeToken, _ m: Mutation) throws {
+        let stored = answer.stored
+        try m.db.cachedStatement(sql: """
+            INSERT INTO intake_request (token_id, idempotency_key, fingerprint, state, status, body, location, created_at)
+            VALUES (?, ?, ?, 'done', ?, ?, ?, ?)
+            ON CONFLICT (token_id, idempotency_key) DO UPDATE
+              SET state = 'done', status = excluded.status, body = excluded.body, location = excluded.location, created_at = excluded.created_at
+            """).execute(arguments: [token.id, key, fingerprint, stored.status, stored.number, stored.location, m.now.storage])
     }
 
     // MARK: - Events

@@ -87,9 +87,14 @@ public struct IntakeTokenService: Sendable {
     /// may ask: the server calls this for every post before anything else.
     public static func authenticate(_ secret: String, in context: ClewContext) throws -> IntakeToken? {
         guard IntakeSecret.isWellFormed(secret) else { return nil }
-        let hash = IntakeSecret.hash(secret)
-        return try context.database.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(columns) FROM intake_token WHERE secret_hash = ? AND revoked_at IS NULL", arguments: [hash])
+        return try authenticate(hash: IntakeSecret.hash(secret), in: context)
+    }
+
+    /// The live token whose secret hashes to `hash` (``ClewDomain/IntakeSecret/hash(_:)``), or nil.
+    public static func authenticate(hash: String, in context: ClewContext) throws -> IntakeToken? {
+        try context.database.read { db in
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(columns) FROM intake_token WHERE secret_hash = ? AND revoked_at IS NULL"),
+                             arguments: [hash])
                 .map(token)
         }
     }

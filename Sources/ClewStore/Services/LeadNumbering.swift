@@ -10,8 +10,7 @@ enum LeadNumbering {
     static func next(_ db: Database, at date: Date, in timeZone: TimeZone) throws -> LeadNumber {
         let day = CalendarDay.containing(date, in: timeZone)
         let sequence = try Int.fetchOne(
-            db,
-            sql: "INSERT INTO lead_sequence (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last",
+            db.cachedStatement(sql: "INSERT INTO lead_sequence (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last"),
             arguments: [day.description]
         ) ?? 1
         return LeadNumber(day: day, sequence: sequence)

@@ -52,53 +52,59 @@ public struct LeadService: Sendable {
         try AccessPolicy.check(.registerLeads, actor)
         let checked = try draft.validate()
         // A hidden match is refused after the transaction commits, so its supervisor's notice stays.
-        let result: AddResult? = try context.mutate(as: actor) { m in
-            if case let .mergeInto(target) = duplicates {
-                let existing = try LeadLookup.require(m.db, target, for: .edit, by: actor)
-                if existing.status == .merged {
-                    throw LeadError.merged(number: existing.number.description, into: existing.mergedInto?.description)
-                }
-                guard !existing.status.isClosed else {
-                    throw LeadError.closed(number: existing.number.description, status: existing.status, work: .details)
-                }
-                let merged = try LeadMerging.absorb(checked.fields, from: "a new registration", into: existing, m)
-                let rescored = try LeadScoring.recordEvent("repeated_interest", on: merged, context: context, m)
-                // Details that completed a new lead send it through routing like any new registration.
-                let routed = existing.status == .new ? try context.publish(.readyForRouting, on: rescored, m) : rescored
-                return AddResult(lead: routed, merged: true)
-            }
-            var flags: Set<LeadFlag> = []
-            var previous: Lead?
-            if let match = try Self.matchingLead(checked, m.db) {
-                switch DuplicatePolicy.decide(DuplicatePolicy.Match(match.lead.accessFacts, by: actor)) {
-                case .register: break
-                case .refuseNaming:
-                    guard duplicates == .allow else { throw match.error }
-                    flags.insert(.possibleDuplicate)
-                case .refuseHidden:
-                    try DuplicateNotice.tellSupervisor(of: match.lead, field: match.error.field, m)
-                    return nil
-                case .repeatPurchase, .followLostLead:
-                    previous = match.lead
-                }
-            }
-            if checked.phone?.looksFake == true { flags.insert(.fakePhone) }
-            let number = try LeadNumbering.next(m.db, at: m.now, in: context.calendar.timeZone)
-            let score = context.process.scoring.score(checked.fields)
-            let lead = Lead(
-                id: 0, number: number, status: checked.initialStatus, suggestedGrade: score.suggestedGrade,
-                score: score.total, details: checked.fields,
-                phoneKey: checked.phone?.normalized, emailKey: checked.email?.normalized, flags: flags,
-                createdBy: actor.login, createdAt: m.now, updatedBy: actor.login, updatedAt: m.now,
-                statusChangedAt: m.now, contactLanguage: language
-            )
-            var inserted = try m.insert(lead)
-            try LeadScoring.storeBreakdown(score, leadID: inserted.id, m.db)
-            if let previous { inserted = try DuplicateNotice.link(inserted, to: previous, m) }
-            return AddResult(lead: try context.publish(.readyForRouting, on: inserted, m), merged: false)
-        }
+        let result = try context.mutate(as: actor) { m in try register(checked, duplicates: duplicates, language: language, m) }
         guard let result else { throw HiddenDuplicateError() }
         return result
+    }
+
+    /// ``add(_:duplicates:language:)`` inside the caller's transaction `m` (the intake server
+    /// registers a post and keeps its own rows in one transaction); nil when the lead matched an
+    /// open lead hidden from the actor (its supervisor was told, in `m`).
+    func register(_ checked: ValidatedLead, duplicates: DuplicateOption, language: ContactLanguage?, _ m: Mutation) throws -> AddResult? {
+        try AccessPolicy.check(.registerLeads, actor)
+        if case let .mergeInto(target) = duplicates {
+            let existing = try LeadLookup.require(m.db, target, for: .edit, by: actor)
+            if existing.status == .merged {
+                throw LeadError.merged(number: existing.number.description, into: existing.mergedInto?.description)
+            }
+            guard !existing.status.isClosed else {
+                throw LeadError.closed(number: existing.number.description, status: existing.status, work: .details)
+            }
+            let merged = try LeadMerging.absorb(checked.fields, from: "a new registration", into: existing, m)
+            let rescored = try LeadScoring.recordEvent("repeated_interest", on: merged, context: context, m)
+            // Details that completed a new lead send it through routing like any new registration.
+            let routed = existing.status == .new ? try context.publish(.readyForRouting, on: rescored, m) : rescored
+            return AddResult(lead: routed, merged: true)
+        }
+        var flags: Set<LeadFlag> = []
+        var previous: Lead?
+        if let match = try Self.matchingLead(checked, m.db) {
+            switch DuplicatePolicy.decide(DuplicatePolicy.Match(match.lead.accessFacts, by: actor)) {
+            case .register: break
+            case .refuseNaming:
+                guard duplicates == .allow else { throw match.error }
+                flags.insert(.possibleDuplicate)
+            case .refuseHidden:
+                try DuplicateNotice.tellSupervisor(of: match.lead, field: match.error.field, m)
+                return nil
+            case .repeatPurchase, .followLostLead:
+                previous = match.lead
+            }
+        }
+        if checked.phone?.looksFake == true { flags.insert(.fakePhone) }
+        let number = try LeadNumbering.next(m.db, at: m.now, in: context.calendar.timeZone)
+        let score = context.process.scoring.score(checked.fields)
+        let lead = Lead(
+            id: 0, number: number, status: checked.initialStatus, suggestedGrade: score.suggestedGrade,
+            score: score.total, details: checked.fields,
+            phoneKey: checked.phone?.normalized, emailKey: checked.email?.normalized, flags: flags,
+            createdBy: actor.login, createdAt: m.now, updatedBy: actor.login, updatedAt: m.now,
+            statusChangedAt: m.now, contactLanguage: language
+        )
+        var inserted = try m.insert(lead)
+        try LeadScoring.storeBreakdown(score, leadID: inserted.id, m.db)
+        if let previous { inserted = try DuplicateNotice.link(inserted, to: previous, m) }
+        return AddResult(lead: try context.publish(.readyForRouting, on: inserted, m), merged: false)
     }
 
     /// The existing lead with the same normalised phone or email (a merged tombstone followed to
@@ -107,7 +113,7 @@ public struct LeadService: Sendable {
         for (key, column, label) in [(lead.phone?.normalized, "phone_key", "phone"), (lead.email?.normalized, "email_key", "email")] {
             guard let key else { continue }
             let sql = "SELECT \(Lead.selection) FROM lead WHERE \(column) = ? AND id != ? ORDER BY status = 'merged', id LIMIT 1"
-            guard var found = try Lead.fetchAll(db, sql: sql, arguments: [key, id ?? -1]).first else { continue }
+            guard var found = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [key, id ?? -1]).map(Lead.init(row:)) else { continue }
             var hops = 0
             while found.status == .merged, let target = found.mergedInto, hops < 16, let next = try LeadLookup.fetch(db, number: target) {
                 found = next

@@ -35,10 +35,10 @@ final class LiveRules: @unchecked Sendable {
 
     /// Reads the rules again if they changed since the last read (one indexed query when not).
     func refresh(_ db: Database) throws {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT max(version) FROM process_definition) AS process,
                    (SELECT max(id) FROM audit WHERE entity = 'holiday') AS holiday
-            """)
+            """))
         let now = Stamp(processVersion: followsProcess ? row?["process"] : nil, holidayChange: followsHolidays ? row?["holiday"] : nil)
         if lock.withLock({ stamp == now }) { return }
         var (process, calendar) = rules
