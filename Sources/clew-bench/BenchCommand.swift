@@ -35,6 +35,11 @@ struct BenchCommand: ParsableCommand {
     var load = false
     @Option(help: "Writer processes in the load benchmark (and 8 in the main run's concurrent rows).") var writers = 50
     @Flag(help: "Run only the report and dashboard rows.") var reportsOnly = false
+    @Flag(help: "Run only the intake benchmark: clew-serve (built beside this bench) under wrk, /healthz then /v1/leads.")
+    var intake = false
+    @Option(help: "Seconds of each wrk run in the intake benchmark.") var intakeSeconds = 10
+    @Option(help: "wrk connections in the intake benchmark.") var intakeConnections = 16
+    @Flag(help: "Run the intake benchmark's server with --durable (every commit synced to the disk).") var intakeDurable = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -42,6 +47,8 @@ struct BenchCommand: ParsableCommand {
         guard warmups >= 0 else { throw ValidationError("--warmups cannot be negative") }
         if let importRows, !(1...5_000_000).contains(importRows) { throw ValidationError("--import-rows must be between 1 and 5000000") }
         guard (1...99).contains(writers) else { throw ValidationError("--writers must be between 1 and 99") }
+        guard (1...300).contains(intakeSeconds) else { throw ValidationError("--intake-seconds must be between 1 and 300") }
+        guard (1...1_000).contains(intakeConnections) else { throw ValidationError("--intake-connections must be between 1 and 1000") }
     }
 
     func run() throws {
@@ -52,6 +59,16 @@ struct BenchCommand: ParsableCommand {
         let status = StatusLine()
         if load {
             let result = try LoadBench(rows: importRows ?? 1_000_000, writers: writers, clew: Self.clewExecutable).run { status.show($0) }
+            status.clear()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(json ? String(decoding: try encoder.encode(result), as: UTF8.self) : result.text)
+            return
+        }
+        if intake {
+            let bench = IntakeBench(server: Self.sibling("clew-serve"), wrk: "/usr/bin/wrk", seconds: intakeSeconds, connections: intakeConnections,
+                                     durable: intakeDurable)
+            let result = try bench.run { status.show($0) }
             status.clear()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -121,8 +138,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// The `clew` executable built beside this one.
-    static var clewExecutable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("clew").path
+    static var clewExecutable: String { sibling("clew") }
+
+    /// The executable `name` built beside this one.
+    static func sibling(_ name: String) -> String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
     /// Runs this executable again with `--tui-probe` and reads the child's peak RSS.
