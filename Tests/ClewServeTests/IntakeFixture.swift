@@ -44,7 +44,9 @@ final class IntakeFixture: @unchecked Sendable {
 
     /// The intake application acting as `login`, for HummingbirdTesting.
     func application(as login: String? = nil, bodyLimit: Int = IntakeServerSettings.defaultBodyLimit) throws -> some ApplicationProtocol {
-        let settings = IntakeServerSettings(bodyLimit: bodyLimit)
+        // A long idle timeout: on a loaded machine a test may pause over 10 s between two requests
+        // on its kept-alive connection (the slow-client timeout is tested end to end).
+        let settings = IntakeServerSettings(bodyLimit: bodyLimit, idleTimeout: 300)
         var logger = Logger(label: "clew-serve-test")
         logger.logLevel = .warning
         let routes = IntakeRoutes(context: context, actor: try actor(login ?? admin), settings: settings, logger: logger)
