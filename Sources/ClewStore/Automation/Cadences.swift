@@ -25,7 +25,7 @@ enum Cadences {
     static func cancelPending(leadID: Int64, _ m: Mutation) throws {
         let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open' AND cadence IS NOT NULL",
                                      arguments: [leadID])
-        for id in ids { try Tasks.setStatus(id, "cancelled", m) }
+        for id in ids { try Tasks.setStatus(id, .cancelled, m) }
     }
 
     /// A follow-up by `method` was logged: completes the lead's open cadence task for that
@@ -37,7 +37,7 @@ enum Cadences {
         for row in open {
             guard let (_, step) = step(named: row["cadence"], in: context.process), step.method == method else { continue }
             let id: Int64 = row["id"]
-            try Tasks.setStatus(id, "done", m)
+            try Tasks.setStatus(id, .done, m)
             try advance(afterTask: id, context: context, m)
             return
         }

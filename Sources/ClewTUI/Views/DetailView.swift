@@ -77,7 +77,7 @@ struct DetailView {
                           (score.parts.map { "\($0.rule) +\($0.points)" }.joined(separator: ", "), "dim")])
         }
 
-        let open = detail.tasks.filter { $0.status == "open" }
+        let open = detail.tasks.filter { $0.status == .open }
         section("detail.tasks")
         for task in open { lines.append([("☐ ", "detail.label"), (clock.time(task.effectiveDue) + "  ", "timeline.date"), (task.title, "detail.value")]) }
         if open.isEmpty { lines.append([("—", "dim")]) }
