@@ -35,7 +35,7 @@ struct InboxView {
                             row: y, column: rect.column, width: rect.width, fill: base)
             case let .approval(item):
                 canvas.line([("  ⚖ ", base), (item.leadNumber + " ", selected ? base : "card-number"),
-                             ("\(item.fromStage ?? "") → \(item.toStage ?? "")  ", base), ("\(item.requestedBy): ", base), (item.reason ?? "", base)],
+                             ("\(model.stageName(item.fromStage, t: t)) → \(model.stageName(item.toStage, t: t))  ", base), ("\(item.requestedBy): ", base), (item.reason ?? "", base)],
                             row: y, column: rect.column, width: rect.width, fill: base)
             case let .notification(item):
                 canvas.line([("  • ", base), (clock.time(item.createdAt) + "  ", selected ? base : "timeline.date"),

@@ -97,4 +97,10 @@ extension InboxModel {
     public func text(of item: NotificationItem, t: Localizer) -> String {
         NotificationText(t, pipeline: services.pipeline).text(of: item)
     }
+
+    /// A stage key (of an approval request) by the stage's name in the interface language.
+    public func stageName(_ key: String?, t: Localizer) -> String {
+        guard let key else { return "" }
+        return services.pipeline.stage(named: key).map(t.stage) ?? key
+    }
 }
