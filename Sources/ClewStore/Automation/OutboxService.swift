@@ -270,7 +270,8 @@ public struct OutboxService: Sendable {
         // Notifications come from the outbox itself, so the admin running the delivery is told too.
         let sender = Mutation(db: m.db, actor: Self.sender, now: m.now, session: m.session)
         for admin in try String.fetchAll(m.db, sql: "SELECT login FROM user WHERE role = 'admin' AND active = 1 ORDER BY login") {
-            try sender.notify(admin, kind: "delivery-failed", leadID: leadID, body: body)
+            try sender.notify(admin, kind: "delivery-failed", leadID: leadID, body: body,
+                              parameters: [message.channel.rawValue, "\(message.id)", message.recipient, "\(error)"])
         }
     }
 

@@ -184,11 +184,13 @@ struct TickRun {
             """, [escalateCut.storage]) {
             let supervisor = try Recipients.supervisor(of: lead, m.db)
             if let supervisor {
-                try m.notify(supervisor, kind: "escalation", leadID: lead.id,
-                             body: "\(label(lead)) assigned to \(lead.owner ?? "?") is not confirmed after \(sla.escalateUnconfirmedAfter)")
+                try m.notify(supervisor, kind: "escalation", text: "unconfirmed", leadID: lead.id,
+                             body: "\(label(lead)) assigned to \(lead.owner ?? "?") is not confirmed after \(sla.escalateUnconfirmedAfter)",
+                             parameters: [label(lead), lead.owner ?? "?", "\(sla.escalateUnconfirmedAfter)"])
             }
-            try m.notify(lead.owner, kind: "reminder", leadID: lead.id,
-                         body: "\(label(lead)) is still waiting for you to confirm or object; escalated to \(supervisor ?? "no one")")
+            try m.notify(lead.owner, kind: "reminder", text: "escalated", leadID: lead.id,
+                         body: "\(label(lead)) is still waiting for you to confirm or object; escalated to \(supervisor ?? "no one")",
+                         parameters: [label(lead), supervisor ?? ""])
             try fire(TimerRule.confirmEscalation.key, lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
         }
         for (lead, occurrence) in try due(.confirmReminder, """
@@ -198,8 +200,9 @@ struct TickRun {
                               AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
             ORDER BY lead.assigned_at
             """, [remindCut.storage, escalateCut.storage]) {
-            try m.notify(lead.owner, kind: "reminder", leadID: lead.id,
-                         body: "\(label(lead)) was assigned to you \(sla.confirmWithin) ago: confirm or object")
+            try m.notify(lead.owner, kind: "reminder", text: "confirm", leadID: lead.id,
+                         body: "\(label(lead)) was assigned to you \(sla.confirmWithin) ago: confirm or object",
+                         parameters: [label(lead), "\(sla.confirmWithin)"])
             try fire(TimerRule.confirmReminder.key, lead, occurrence, outcome: "reminded \(lead.owner ?? "?")")
         }
     }
@@ -217,8 +220,9 @@ struct TickRun {
             """, [cut.storage]) {
             let supervisor = try Recipients.supervisor(of: lead, m.db)
             if let supervisor {
-                try m.notify(supervisor, kind: "escalation", leadID: lead.id,
-                             body: "\(label(lead)): no follow-up by \(lead.owner ?? "?") within \(sla.firstFollowUpWithin) of assignment")
+                try m.notify(supervisor, kind: "escalation", text: "first-follow-up", leadID: lead.id,
+                             body: "\(label(lead)): no follow-up by \(lead.owner ?? "?") within \(sla.firstFollowUpWithin) of assignment",
+                             parameters: [label(lead), lead.owner ?? "?", "\(sla.firstFollowUpWithin)"])
             }
             try fire(TimerRule.firstFollowUp.key, lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
         }
@@ -242,7 +246,8 @@ struct TickRun {
             let stage = lead.stage.flatMap { context.pipeline.stage(named: $0) }
             if let supervisor {
                 try m.notify(supervisor, kind: "stalled", leadID: lead.id,
-                             body: "\(label(lead)) is stalled in \(stage?.englishName ?? lead.stage ?? "?") (expected \(stage.map { "\($0.expected)" } ?? "?")), owner \(lead.owner ?? "none")")
+                             body: "\(label(lead)) is stalled in \(stage?.englishName ?? lead.stage ?? "?") (expected \(stage.map { "\($0.expected)" } ?? "?")), owner \(lead.owner ?? "none")",
+                             parameters: [label(lead), lead.stage ?? "?", stage.map { "\($0.expected)" } ?? "?", lead.owner ?? ""])
             }
             try fire(TimerRule.stalled.key, lead, occurrence, outcome: "flagged stalled; told \(supervisor ?? "no one")")
         }
@@ -277,8 +282,9 @@ struct TickRun {
             case .markOverdue, nil: continue
             }
             let due = Date(storage: row["due"])
-            try m.notify(assignee, kind: "reminder", leadID: row["lead_id"],
-                         body: "Task due \(StoreError.timestamp(due)): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")")
+            try m.notify(assignee, kind: "reminder", text: "task", leadID: row["lead_id"],
+                         body: "Task due \(StoreError.timestamp(due)): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")",
+                         parameters: [StoreError.timestamp(due), row["title"], row["number"] ?? ""])
             try fireTask(.taskReminder, row, outcome: "reminded \(assignee)")
         }
     }
@@ -301,8 +307,9 @@ struct TickRun {
             let assignee: String = row["assignee"]
             try m.change(.task, .id(id), ["overdue_at": now.storage], action: "overdue")
             let when = justNow ? "is due now" : "is overdue since \(StoreError.timestamp(due))"
-            try m.notify(assignee, kind: "overdue", leadID: row["lead_id"],
-                         body: "Task \(when): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")")
+            try m.notify(assignee, kind: "overdue", text: justNow ? "now" : "since", leadID: row["lead_id"],
+                         body: "Task \(when): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")",
+                         parameters: [StoreError.timestamp(due), row["title"], row["number"] ?? ""])
             try fireTask(.taskOverdue, row, outcome: "marked overdue; told \(assignee)")
         }
     }
@@ -323,7 +330,8 @@ struct TickRun {
                 let reason = "no follow-up for \(pool.recycleDays) days; returned to pool \(pool.name) automatically"
                 let service = LeadService(context: context, actor: m.actor)
                 _ = try service.returnNow(lead, reason: reason, m)
-                try m.notify(owner, kind: "recycled", leadID: lead.id, body: "\(label(lead)) was taken back: \(reason)")
+                try m.notify(owner, kind: "recycled", leadID: lead.id, body: "\(label(lead)) was taken back: \(reason)",
+                             parameters: [label(lead), "\(pool.recycleDays)", pool.name])
                 try fire(TimerRule.poolRecycle(pool: pool.name).key, lead, occurrence, outcome: "returned from \(owner ?? "?") to pool \(pool.name)")
             }
         }

@@ -131,7 +131,8 @@ public struct UserDirectory: Sendable {
             try m.db.execute(sql: "UPDATE user SET active = 0, updated_at = ?, version = version + 1 WHERE login = ?", arguments: [m.now.storage, login])
             try m.audit("deactivate", entity: "user", id: 0, field: login, old: "active", new: "inactive")
             try m.notify(successor, kind: "handover", leadID: nil,
-                         body: "\(handover.leads) leads and \(handover.tasks) tasks handed over from \(login)")
+                         body: "\(handover.leads) leads and \(handover.tasks) tasks handed over from \(login)",
+                         parameters: ["\(handover.leads)", "\(handover.tasks)", login])
             return handover
         }
     }
