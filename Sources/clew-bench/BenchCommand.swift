@@ -40,6 +40,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seconds of each wrk run in the intake benchmark.") var intakeSeconds = 10
     @Option(help: "wrk connections in the intake benchmark.") var intakeConnections = 16
     @Flag(help: "Run the intake benchmark's server with --durable (every commit synced to the disk).") var intakeDurable = false
+    @Flag(help: "Run only the interface's key → frame rows (in process, and a lone Esc on a pty).") var keysOnly = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -108,17 +109,25 @@ struct BenchCommand: ParsableCommand {
             print(makeReport(bench, queries: reports).table())
             return
         }
+        let home = bench.directory.appendingPathComponent("tui-home").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let terminal = TerminalBench(bench: bench, stopwatch: stopwatch, clew: Self.clewExecutable, home: home)
+        if keysOnly {
+            var keys = try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
+                .filter { $0.name.hasPrefix("key → frame") }
+            keys.append(try terminal.loneEscape { status.show("measuring \($0)") })
+            status.clear()
+            print(makeReport(bench, queries: keys).table())
+            return
+        }
         var queries = try BenchSuite(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try ReportBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         let automation = try AutomationBench(bench: bench, stopwatch: stopwatch).run { status.show($0) }
         queries += automation.queries
         // The real binary on a pseudo-terminal, then a few rows again while other processes write.
-        let home = bench.directory.appendingPathComponent("tui-home").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let terminal = TerminalBench(bench: bench, stopwatch: stopwatch, clew: Self.clewExecutable, home: home)
         queries += try terminal.coldFirstFrames { status.show("measuring \($0)") }
-        queries += [try terminal.commitToFrame { status.show("measuring \($0)") }]
+        queries += [try terminal.commitToFrame { status.show("measuring \($0)") }, try terminal.loneEscape { status.show("measuring \($0)") }]
         let concurrent = try ConcurrentBench(bench: bench, stopwatch: stopwatch, terminal: terminal, writers: min(writers, 8))
             .run { status.show("measuring \($0)") }
         queries += concurrent.queries

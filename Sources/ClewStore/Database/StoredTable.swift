@@ -25,6 +25,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case leadSearch = "lead_search"
     case followUpSearch = "follow_up_search"
     case intakeToken = "intake_token", intakeRequest = "intake_request", leadConsent = "lead_consent"
+    case leadTag = "lead_tag"
 
     /// How changes to a table are kept.
     public enum Policy: Equatable, Sendable {
@@ -38,7 +39,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     /// How this table's changes are kept.
     public var policy: Policy {
         switch self {
-        case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget:
+        case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget, .leadTag:
             .audited(versioned: true)
         case .note, .followUp, .leadEvent:
             .audited(versioned: false)  // append-only: each row is created once, with its audit row, and never changed
