@@ -106,7 +106,7 @@ public struct IntakeService: Sendable {
             result = try body()
             return .commit
         }
-        guard let result else { throw StoreError.conflict("the intake's savepoint produced nothing") }
+        guard let result else { throw StoreError.storageFailed("the intake's savepoint produced nothing") }
         return result
     }
 

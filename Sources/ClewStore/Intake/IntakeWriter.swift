@@ -93,7 +93,7 @@ extension IntakeService {
                 for (index, post) in posts.enumerated() {
                     guard case let .success(lead) = checked[index] else { continue }
                     // SQLite rolled the whole transaction back (a full disk): nothing may run outside it.
-                    guard batch.db.isInsideTransaction else { throw StoreError.conflict("the intake's transaction was rolled back") }
+                    guard batch.db.isInsideTransaction else { throw StoreError.storageFailed("the intake's transaction was rolled back") }
                     let m = Mutation(db: batch.db, actor: acting(for: post.token), now: context.clock.now())
                     do {
                         results[index] = .success(try savepoint(m) {
@@ -114,6 +114,6 @@ extension IntakeService {
                 return .failure(error)
             }
         }
-        return results.map { $0 ?? .failure(StoreError.conflict("the post was not handled")) }
+        return results.map { $0 ?? .failure(StoreError.storageFailed("the post was not handled")) }
     }
 }
