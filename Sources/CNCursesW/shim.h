@@ -47,6 +47,30 @@ static inline int clew_wattr_set(WINDOW *win, attr_t attrs, int pair) {
 /// the current locale).
 static inline int clew_wcwidth(wchar_t c) { return wcwidth(c); }
 
+/// Writes `utf8` straight to the terminal at `row`, `column` in `attrs` and colour `pair`,
+/// through ncurses' own output (so it stays in order with what `doupdate` sends) but without
+/// ncurses' idea of how wide it is: an absolute cursor move (the old position given as unknown),
+/// the attributes, the bytes. The caller keeps ncurses' window consistent (spaces there) and
+/// moves the cursor back with `clew_move_cursor` before the next refresh.
+static inline void clew_put_raw(int row, int column, const char *utf8, attr_t attrs, int pair) {
+    int extended = pair;
+    mvcur(-1, -1, row, column);
+    vid_attr(attrs, (short)(pair <= 32767 ? pair : 0), &extended);
+    putp(utf8);
+}
+
+/// Moves the terminal's cursor to `row`, `column` by absolute addressing (its position is
+/// unknown after `clew_put_raw`), so ncurses' idea of where it is holds again, then sends what
+/// `clew_put_raw` and this wrote: they go through the output `FILE` (stdout), which `doupdate`'s
+/// own buffer does not flush.
+static inline void clew_move_cursor(int row, int column) {
+    mvcur(-1, -1, row, column);
+    fflush(stdout);
+}
+
+/// Marks `count` rows from `row` as garbled: the next refresh repaints them whole.
+static inline int clew_redraw_rows(WINDOW *win, int row, int count) { return wredrawln(win, row, count); }
+
 /// `newterm(NULL, stdout, stdin)`: like initscr, but returns NULL instead of exiting when the
 /// terminal cannot be initialised.
 static inline SCREEN *clew_newterm(void) { return newterm(NULL, stdout, stdin); }

@@ -221,8 +221,6 @@ public struct IntakeRoutes: Sendable {
             if case .notVisible = error { return IntakeReply.error(.notFound, "not-found", "no such lead") }
             logger.warning("\(route) refused: \(error)", metadata: ["token": "\(tokenID)"])
             return IntakeReply.error(.forbidden, "forbidden", "the intake's user may not do this: \(error.description)")
-        case let StoreError.conflict(message):
-            return IntakeReply.error(.conflict, "conflict", message)
         case let error as any BilingualError:
             // A closed lead, an event the scoring model does not know (checked again by the store), …
             return IntakeReply.error(.conflict, "conflict", language == .zh ? error.chinese : error.english)

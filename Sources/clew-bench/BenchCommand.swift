@@ -35,6 +35,7 @@ struct BenchCommand: ParsableCommand {
     var load = false
     @Option(help: "Writer processes in the load benchmark (and 8 in the main run's concurrent rows).") var writers = 50
     @Flag(help: "Run only the report and dashboard rows.") var reportsOnly = false
+    @Flag(help: "Run only the interface's key → frame rows (in process, and a lone Esc on a pty).") var keysOnly = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -91,17 +92,25 @@ struct BenchCommand: ParsableCommand {
             print(makeReport(bench, queries: reports).table())
             return
         }
+        let home = bench.directory.appendingPathComponent("tui-home").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let terminal = TerminalBench(bench: bench, stopwatch: stopwatch, clew: Self.clewExecutable, home: home)
+        if keysOnly {
+            var keys = try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
+                .filter { $0.name.hasPrefix("key → frame") }
+            keys.append(try terminal.loneEscape { status.show("measuring \($0)") })
+            status.clear()
+            print(makeReport(bench, queries: keys).table())
+            return
+        }
         var queries = try BenchSuite(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         queries += try ReportBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
         let automation = try AutomationBench(bench: bench, stopwatch: stopwatch).run { status.show($0) }
         queries += automation.queries
         // The real binary on a pseudo-terminal, then a few rows again while other processes write.
-        let home = bench.directory.appendingPathComponent("tui-home").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let terminal = TerminalBench(bench: bench, stopwatch: stopwatch, clew: Self.clewExecutable, home: home)
         queries += try terminal.coldFirstFrames { status.show("measuring \($0)") }
-        queries += [try terminal.commitToFrame { status.show("measuring \($0)") }]
+        queries += [try terminal.commitToFrame { status.show("measuring \($0)") }, try terminal.loneEscape { status.show("measuring \($0)") }]
         let concurrent = try ConcurrentBench(bench: bench, stopwatch: stopwatch, terminal: terminal, writers: min(writers, 8))
             .run { status.show("measuring \($0)") }
         queries += concurrent.queries

@@ -72,11 +72,29 @@ final class PseudoTerminal {
             guard poll(&descriptor, 1, 20) >= 0 || errno == EINTR else { return nil }
             let count = read(master, &buffer, buffer.count)
             if count > 0 {
+                // Answer a cursor-position query (clew asks how wide `▌` is drawn at start-up) as
+                // a terminal drawing it one cell wide would.
+                if Self.find(Self.positionQuery, in: Array(buffer[0..<count])) != nil { send("\u{1B}[1;2R") }
                 output += buffer[0..<count]
             } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
                 return nil   // the child closed the terminal: it exited
             }
         }
+    }
+
+    private static let positionQuery = Array("\u{1B}[6n".utf8)
+
+    /// Types `text` on the terminal (as a user's keys).
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Drops whatever arrived and was not yet matched (reading what is there now first).
+    func discardPending() {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while read(master, &buffer, buffer.count) > 0 {}
+        output.removeAll()
     }
 
     /// Whatever arrived and was not yet matched, as text (escape sequences included).

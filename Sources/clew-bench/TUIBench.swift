@@ -19,6 +19,19 @@ struct TUIBench {
             let timing = try stopwatch.measure(service: { try body(); return 1 }, baseline: nil)
             results.append(BenchReport.Query(name: name, detail: detail, timing: timing, target: target))
         }
+        /// Times `body` alone, `prepare` running untimed before each run (warm-ups included).
+        func measureAlone(_ name: String, detail: String, prepare: () -> Void, _ body: () -> Void) {
+            progress(name)
+            var timing = PairTiming()
+            for run in 0..<(stopwatch.warmups + stopwatch.runs) {
+                prepare()
+                let (_, duration) = Stopwatch.time(body)
+                if run >= stopwatch.warmups { timing.service.append(duration) }
+            }
+            timing.serviceRows = 1
+            results.append(BenchReport.Query(name: name, detail: detail, timing: timing, target: .keyToFrame))
+        }
+
         for (label, actor) in [("rep", bench.rep), ("supervisor", bench.supervisor)] {
             try measure("first board frame, warm · \(label)", detail: "in this process: AppModel start (board, inbox, screening) + layout + draw with the real bar at 160×48",
                         target: .firstFrame) {
@@ -54,14 +67,25 @@ struct TUIBench {
             rep.press(.escape, render: false)
             rep.press(.enter)
         }
+        // Esc alone, timed apart from what opens what it closes (untimed before each run).
         rep.press(.escape)
+        measureAlone("key → frame: Esc closes the detail · rep", detail: "back from the lead detail to the board and redraw (the detail is opened, untimed, before each run)",
+                    prepare: { rep.press(.enter) }) { rep.press(.escape) }
+        measureAlone("key → frame: Esc closes help · rep", detail: "close the ? overlay over the board and redraw (help opened, untimed, before each run)",
+                    prepare: { rep.press("?") }) { rep.press(.escape) }
+        measureAlone("key → frame: Esc cancels a form · rep", detail: "close the note form over the board and redraw (m opened it, untimed, before each run)",
+                    prepare: { rep.press("m") }) { rep.press(.escape) }
+        var inboxTab = true
+        try measure("key → frame: 1/2 switch board ↔ inbox · rep", detail: "switch tabs and redraw (lists stay loaded)", target: .keyToFrame) {
+            rep.press(inboxTab ? "2" : "1")
+            inboxTab.toggle()
+        }
         rep.press("2")
         try measure("key → frame: j/k in the inbox · rep", detail: "move the cursor and redraw", target: .keyToFrame) {
             rep.press(down ? "j" : "k")
             down.toggle()
         }
-        return results
-    }
+        return results    }
 
     /// Peak memory of a process that only runs the TUI's work on an existing database: open it,
     /// draw the first frame as the rep, then 200 keys through the run loop's path while a full

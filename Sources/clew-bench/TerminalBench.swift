@@ -51,6 +51,37 @@ struct TerminalBench {
         return results
     }
 
+    /// A lone `Esc` on the real terminal: ncurses waits its escape delay (25 ms) for a key that
+    /// could follow, then the frame. The requirement is one such wait, not two.
+    static let loneEscape = BenchReport.Target(name: "lone Esc → frame (one 25 ms wait + < 5)", medianMs: 30, p99Ms: 45)
+
+    /// `?` opens help (untimed, settled), then a lone `Esc` byte: the time until the board's key
+    /// bar (ending `? help`, where help's own bar left blank cells) is back on the pty.
+    func loneEscape(progress: (String) -> Void) throws -> BenchReport.Query {
+        let name = "lone Esc → frame on a pty: close help · rep"
+        progress(name)
+        guard let terminal = PseudoTerminal(executable: clew, arguments: arguments(as: bench.rep.login), environment: environment),
+              terminal.waitFor(Self.firstFrameMarker) != nil else {
+            throw BenchError("\(clew) did not draw its first frame on a pseudo-terminal within 20 s")
+        }
+        defer { terminal.stop() }
+        var timing = PairTiming()
+        for run in 0..<(stopwatch.warmups + stopwatch.runs) {
+            terminal.send("?")
+            usleep(300_000)
+            terminal.discardPending()
+            let pressed = ContinuousClock.now
+            terminal.send("\u{1B}")
+            guard let time = terminal.waitFor(Self.firstFrameMarker, since: pressed, timeout: 5) else {
+                throw BenchError("Esc did not close help within 5 s; the terminal got: " + String(terminal.pendingText.suffix(300)).debugDescription)
+            }
+            if run >= stopwatch.warmups { timing.service.append(time) }
+        }
+        timing.serviceRows = 1
+        return BenchReport.Query(name: name, detail: "clew on a pty at 160×48: one Esc byte written to the terminal until the board's bar has arrived (ncurses' escape delay, the key matcher, the frame, the cells sent)",
+                                 timing: timing, target: Self.loneEscape)
+    }
+
     /// Another process (`clew lead edit` as the admin) renames the rep's focused lead; the time
     /// from that process's exit (its commit) until the new name is on the rep's terminal.
     func commitToFrame(progress: (String) -> Void) throws -> BenchReport.Query {

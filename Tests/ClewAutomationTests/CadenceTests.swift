@@ -11,7 +11,7 @@ import Testing
 struct CadenceTests {
     static let friday1600 = AutomationFixture.at(2026, 11, 27, 16)
 
-    static func open(_ tasks: [TaskItem]) -> [TaskItem] { tasks.filter { $0.status == "open" } }
+    static func open(_ tasks: [TaskItem]) -> [TaskItem] { tasks.filter { $0.status == .open } }
 
     @Test func anALeadsFirstCallIsDueWithin24HoursOfAssignment() throws {
         let fixture = try AutomationFixture()
@@ -58,7 +58,7 @@ struct CadenceTests {
         _ = try fixture.leads("alice").logFollowUp(number, fixture.followUp())
         let tasks = try fixture.tasks(of: lead)
         #expect(tasks.map(\.title) == ["首次电话 First call", "发送方案 Send the proposal"])
-        #expect(tasks.map(\.status) == ["done", "open"])
+        #expect(tasks.map(\.status) == [.done, .open])
         #expect(tasks[0].doneAt == AutomationFixture.at(2026, 11, 30, 11))
         // Three working days after the call was logged: Thursday 11:00.
         #expect(tasks[1].dueAt == AutomationFixture.at(2026, 12, 3, 11))
@@ -96,7 +96,7 @@ struct CadenceTests {
                 "one step open at a time")
         #expect(try fixture.count("SELECT count(*) FROM rule_firing WHERE rule = 'cadence:A'") == 4)
 
-        #expect { try alice.complete(sync.id) } throws: { "\($0)" == "task #\(sync.id) is already done" }
+        #expect(throws: TaskError.notOpen(id: sync.id, status: .done)) { try alice.complete(sync.id) }
     }
 
     @Test func theBCadenceSendsMaterialWithin48HoursThenCalls() throws {
@@ -128,7 +128,7 @@ struct CadenceTests {
         try fixture.leads("bob").grade(lead.number.description, .c, reason: "预算推迟到明年")
         let tasks = try fixture.tasks(of: lead)
         #expect(tasks.map(\.title) == ["首次电话 First call", "轻触达 Light touch"])
-        #expect(tasks.map(\.status) == ["cancelled", "open"])
+        #expect(tasks.map(\.status) == [.cancelled, .open])
         #expect(tasks[0].id == call.id)
         #expect(tasks[1].dueAt == AutomationFixture.at(2026, 12, 1, 14))
         #expect(try fixture.strings("SELECT cadence FROM task WHERE id = ?", [tasks[1].id]) == ["C:touch"])
@@ -147,7 +147,7 @@ struct CadenceTests {
         let lead = try fixture.active(grade: .a)
         fixture.clock.set(AutomationFixture.at(2026, 11, 24, 14))
         try fixture.leads("bob").grade(lead.number.description, .a, reason: "再次确认")
-        #expect(try fixture.tasks(of: lead).map(\.status) == ["open"])
+        #expect(try fixture.tasks(of: lead).map(\.status) == [.open])
     }
 
     @Test func anUnassignedLeadGetsNoCadenceUntilAssigned() throws {
@@ -166,7 +166,7 @@ struct CadenceTests {
         try fixture.leads("bob").assign(lead.number.description, to: "carl")
         let tasks = try fixture.tasks(of: lead)
         #expect(tasks.map(\.assignee) == ["alice", "carl"])
-        #expect(tasks.map(\.status) == ["cancelled", "open"])
+        #expect(tasks.map(\.status) == [.cancelled, .open])
         #expect(tasks[1].dueAt == AutomationFixture.at(2026, 11, 24, 11), "24 hours from Monday 11:00")
     }
 
@@ -180,10 +180,10 @@ struct CadenceTests {
 
         let objected = try fixture.assigned(grade: .a)
         try fixture.leads("alice").object(objected.number.description, reason: "不在我的区域")
-        #expect(try fixture.tasks(of: objected).map(\.status) == ["cancelled"])
+        #expect(try fixture.tasks(of: objected).map(\.status) == [.cancelled])
 
         let lost = try fixture.active(grade: .b)
         try fixture.leads("alice").lose(lost.number.description, reason: .choseCompetitor)
-        #expect(try fixture.tasks(of: lost).map(\.status) == ["cancelled"])
+        #expect(try fixture.tasks(of: lost).map(\.status) == [.cancelled])
     }
 }

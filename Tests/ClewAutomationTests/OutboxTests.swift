@@ -96,7 +96,7 @@ struct OutboxTests {
         #expect(try Self.captured(fixture, "args.") == ["-t\n-i\n"], "the configured arguments, and nothing else")
 
         let sent = try Self.message(fixture, id)
-        #expect(sent.status == "sent")
+        #expect(sent.status == .sent)
         #expect(sent.attempts == 1)
         #expect(sent.sentAt == fixture.clock.now())
         #expect(sent.lastError == nil)
@@ -153,8 +153,8 @@ struct OutboxTests {
         for file in ["pwned", "pwned2", "pwned3", "pwned4"] {
             #expect(!FileManager.default.fileExists(atPath: "\(dir)/\(file)"), "\(file): nothing was run by a shell")
         }
-        #expect(try Self.message(fixture, id).status == "sent")
-        #expect(try Self.message(fixture, email).status == "sent")
+        #expect(try Self.message(fixture, id).status == .sent)
+        #expect(try Self.message(fixture, email).status == .sent)
     }
 
     @Test func anSMSRecipientThatLooksLikeAnOptionFailsAtOnce() throws {
@@ -165,7 +165,7 @@ struct OutboxTests {
         #expect(report.failed == 1)
         #expect(Self.runs(fixture) == 0, "the command was never run")
         let message = try Self.message(fixture, id)
-        #expect(message.status == "failed")
+        #expect(message.status == .failed)
         #expect(message.lastError?.contains("may not start with '-'") == true)
         #expect(try fixture.count("SELECT count(*) FROM notification WHERE kind = 'delivery-failed' AND recipient = 'admin'") == 1)
     }
@@ -193,8 +193,8 @@ struct OutboxTests {
         #expect(report.sent == 1)
         #expect(report.unconfigured == ["email": 1])
         let waiting = try Self.message(fixture, email)
-        #expect(waiting.status == "pending" && waiting.attempts == 0 && waiting.lastError == nil)
-        #expect(try Self.message(fixture, text).status == "sent")
+        #expect(waiting.status == .pending && waiting.attempts == 0 && waiting.lastError == nil)
+        #expect(try Self.message(fixture, text).status == .sent)
 
         let none = try Self.service(fixture).deliver(using: OutboxDelivery(mailCommand: nil, smsCommand: nil))
         #expect(none.attempts.isEmpty && none.unconfigured == ["email": 1])
@@ -218,7 +218,7 @@ struct OutboxTests {
             let report = try service.deliver(using: delivery)
             #expect(report.retrying == 1 && report.failed == 0, "attempt \(index + 1)")
             let message = try Self.message(fixture, id)
-            #expect(message.status == "pending")
+            #expect(message.status == .pending)
             #expect(message.attempts == index + 1)
             #expect(message.nextAttemptAt == attemptedAt.addingTimeInterval(wait))
             #expect(message.lastError == "exited with status 1: mailbox unavailable")
@@ -236,7 +236,7 @@ struct OutboxTests {
         #expect(last.failed == 1 && last.retrying == 0)
         #expect(Self.runs(fixture) == 6)
         let failed = try Self.message(fixture, id)
-        #expect(failed.status == "failed" && failed.attempts == 6)
+        #expect(failed.status == .failed && failed.attempts == 6)
         #expect(failed.lastError == "exited with status 1: mailbox unavailable")
 
         // Every active admin, the one running the delivery included; nobody else.
@@ -261,7 +261,7 @@ struct OutboxTests {
             using: OutboxDelivery(mailCommand: [fixture.directory.appendingPathComponent("no-such-sendmail").path], smsCommand: nil))
         #expect(report.retrying == 1)
         let message = try Self.message(fixture, id)
-        #expect(message.status == "pending" && message.attempts == 1)
+        #expect(message.status == .pending && message.attempts == 1)
         #expect(message.lastError?.hasPrefix("could not run") == true)
     }
 
@@ -327,19 +327,19 @@ struct OutboxTests {
         let service = try Self.service(fixture)
         let undeliverable = try Self.enqueue(fixture, .sms, to: "-x", subject: "", body: "x")
         _ = try service.deliver(using: OutboxDelivery(mailCommand: nil, smsCommand: [try Self.failing(fixture)]))
-        #expect(try Self.message(fixture, undeliverable).status == "failed")
+        #expect(try Self.message(fixture, undeliverable).status == .failed)
 
         fixture.clock.advance(by: 600)
         let retried = try service.retry(undeliverable)
-        #expect(retried.status == "pending" && retried.attempts == 0)
+        #expect(retried.status == .pending && retried.attempts == 0)
         #expect(retried.nextAttemptAt == fixture.clock.now())
         #expect(try fixture.count("SELECT count(*) FROM audit WHERE entity = 'outbox' AND entity_id = ? AND action = 'retry'", [undeliverable]) == 1)
-        #expect(throws: StoreError.self) { try service.retry(undeliverable) }
+        #expect(throws: OutboxError.notRetryable(id: undeliverable, status: .pending)) { try service.retry(undeliverable) }
 
         let cancelled = try service.cancel(undeliverable)
-        #expect(cancelled.status == "cancelled")
+        #expect(cancelled.status == .cancelled)
         #expect(try fixture.count("SELECT count(*) FROM audit WHERE entity = 'outbox' AND entity_id = ? AND action = 'cancel'", [undeliverable]) == 1)
-        #expect(throws: StoreError.self) { try service.cancel(undeliverable) }
+        #expect(throws: OutboxError.notCancellable(id: undeliverable, status: .cancelled)) { try service.cancel(undeliverable) }
         let report = try service.deliver(using: OutboxDelivery(mailCommand: nil, smsCommand: [try Self.capturing(fixture)]))
         #expect(report.attempts.isEmpty, "a cancelled message is not sent")
         #expect(throws: StoreError.self) { try service.retry(99_999) }
@@ -357,11 +357,10 @@ struct OutboxTests {
         try service.cancel(cancelled)
 
         #expect(try service.list().map(\.id) == [failed, pending])
-        #expect(try service.list(status: "sent").map(\.id) == [sent])
-        #expect(try service.list(status: "cancelled").map(\.id) == [cancelled])
-        #expect(Set(try service.list(status: "all").map(\.id)) == [sent, pending, failed, cancelled])
-        #expect(try service.list(status: "all", limit: 2).count == 2)
-        #expect(throws: StoreError.self) { try service.list(status: "lost") }
+        #expect(try service.list(statuses: [.sent]).map(\.id) == [sent])
+        #expect(try service.list(statuses: [.cancelled]).map(\.id) == [cancelled])
+        #expect(Set(try service.list(statuses: Set(OutboxStatus.allCases)).map(\.id)) == [sent, pending, failed, cancelled])
+        #expect(try service.list(statuses: Set(OutboxStatus.allCases), limit: 2).count == 2)
         let first = try #require(try service.list().first)
         #expect(first.channel == .sms && first.rule == "test" && first.lastError != nil)
     }
@@ -376,6 +375,6 @@ struct OutboxTests {
             #expect(throws: PermissionError.self) { try service.cancel(id) }
             #expect(throws: PermissionError.self) { try service.message(id) }
         }
-        #expect(try Self.message(fixture, id).status == "pending")
+        #expect(try Self.message(fixture, id).status == .pending)
     }
 }

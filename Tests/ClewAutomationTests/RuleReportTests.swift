@@ -27,7 +27,7 @@ struct RuleReportTests {
         _ = try fixture.leads("alice").logFollowUp(won.number.description, fixture.followUp())
         fixture.clock.set(AutomationFixture.at(2026, 11, 23, 14))
         guard case .moved = try fixture.leads("alice").move(won.number.description, to: "proposal") else {
-            throw StoreError.conflict("the move needed approval")
+            throw FixtureError.unexpected("the move needed approval")
         }
         fixture.clock.set(AutomationFixture.at(2026, 11, 24, 10))
         try fixture.leads("bob").toContract(won.number.description)

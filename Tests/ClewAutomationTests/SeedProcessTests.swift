@@ -31,7 +31,7 @@ struct SeedProcessTests {
         #expect(raised.grade == .a)
         #expect(try fixture.stored(lead).grade == .a)
         #expect(try fixture.notifications("alice", "grade").first?.contains("the grade from B to A") == true)
-        let open = try fixture.tasks(of: lead).filter { $0.status == "open" && $0.kind == "cadence" }
+        let open = try fixture.tasks(of: lead).filter { $0.status == .open && $0.kind == "cadence" }
         #expect(open.map(\.title) == ["首次电话 First call"], "the A cadence replaces the B one")
     }
 
@@ -50,7 +50,7 @@ struct SeedProcessTests {
         try fixture.leads("alice").lose(number, reason: LostReason(parsing: "选择竞品")!)
         let tasks = try fixture.tasks(of: lead)
         #expect(!tasks.isEmpty)
-        #expect(tasks.allSatisfy { $0.status == "cancelled" })
+        #expect(tasks.allSatisfy { $0.status == .cancelled })
         #expect(try fixture.strings("SELECT DISTINCT cancel_reason FROM task WHERE lead_id = ?", [lead.id]) == ["lead lost: 选择竞品"])
         #expect(try fixture.count("SELECT count(*) FROM audit WHERE action = 'cancel-reason' AND new = 'lead lost: 选择竞品'") == tasks.count)
         #expect(try fixture.count("SELECT count(*) FROM notification WHERE lead_id = ? AND kind = 'approval' AND read_at IS NULL", [lead.id]) == 0)
@@ -63,8 +63,8 @@ struct SeedProcessTests {
         try fixture.leads("bob").toContract(lead.number.description)
         try fixture.leads("alice").win(lead.number.description, amount: Money(yuan: 100_000))
         let tasks = try fixture.tasks(of: lead)
-        #expect(tasks.filter { $0.status == "open" }.map(\.title) == ["开具发票 Issue the invoice"])
-        #expect(tasks.filter { $0.kind == "cadence" }.allSatisfy { $0.status == "cancelled" })
+        #expect(tasks.filter { $0.status == .open }.map(\.title) == ["开具发票 Issue the invoice"])
+        #expect(tasks.filter { $0.kind == "cadence" }.allSatisfy { $0.status == .cancelled })
         #expect(try fixture.strings("SELECT DISTINCT cancel_reason FROM task WHERE lead_id = ? AND status = 'cancelled'", [lead.id]) == ["lead won"])
     }
 

@@ -230,7 +230,7 @@ struct TimerTests {
         #expect(try fixture.notifications("alice", "overdue") == ["Task is due now: 准备报价单 (\(number))"])
         let stored = try fixture.database.read { try TaskService.fetch($0, id: task.id) }
         #expect(stored.overdueAt == due)
-        #expect(stored.status == "open", "overdue tasks stay open, marked")
+        #expect(stored.status == .open, "overdue tasks stay open, marked")
 
         #expect(try fixture.tick(Self.at(2026, 11, 26, 15)).of("task.overdue").isEmpty)
         #expect(try fixture.notifications("alice", "overdue").count == 1)
@@ -307,7 +307,7 @@ struct TimerTests {
         #expect(returned.stage == nil)
         #expect(try fixture.notifications("alice", "recycled")
             == ["\(AutomationFixture.label(idle)) was taken back: no follow-up for 14 days; returned to pool east automatically"])
-        #expect(try fixture.tasks(of: idle).allSatisfy { $0.status != "open" })
+        #expect(try fixture.tasks(of: idle).allSatisfy { $0.status != .open })
         #expect(try fixture.strings("SELECT body FROM note WHERE lead_id = ? AND kind = 'return'", [idle.id])
             == ["no follow-up for 14 days; returned to pool east automatically"])
         #expect(try fixture.stored(busy).owner == "alice")

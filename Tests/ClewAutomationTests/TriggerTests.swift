@@ -19,7 +19,7 @@ struct TriggerTests {
     static func move(_ fixture: AutomationFixture, _ lead: Lead, to stage: String, by login: String = "alice",
                      in context: ClewContext? = nil) throws -> Lead {
         guard case let .moved(moved) = try fixture.leads(login, in: context ?? fixture.context).move(lead.number.description, to: stage) else {
-            throw StoreError.conflict("the move to \(stage) needed approval")
+            throw FixtureError.unexpected("the move to \(stage) needed approval")
         }
         return moved
     }
@@ -73,7 +73,7 @@ struct TriggerTests {
         let invoice = try #require(try fixture.tasks(of: lead).first { $0.kind == "trigger" })
         #expect(invoice.title == "开具发票 Issue the invoice")
         #expect(invoice.assignee == "fay")
-        #expect(invoice.status == "open")
+        #expect(invoice.status == .open)
         #expect(invoice.dueAt == AutomationFixture.at(2026, 11, 26, 16))
 
         let rows = try fixture.database.read { db in
@@ -98,7 +98,7 @@ struct TriggerTests {
         try fixture.leads("alice").win(lead.number.description, amount: Money(yuan: 380_000))
         #expect(try fixture.outcomes("trigger:contract-signed").count == 1)
         #expect(try fixture.count("SELECT count(*) FROM outbox") == 1)
-        #expect(try fixture.tasks(of: lead).first { $0.id == invoice.id }?.status == "open")
+        #expect(try fixture.tasks(of: lead).first { $0.id == invoice.id }?.status == .open)
         #expect(try fixture.notifications("bob", "won") == ["\(lead.number) won for ¥380,000"])
     }
 

@@ -18,6 +18,7 @@ struct CLILimitTests {
         try s.ok("init", "--name", "Root Admin")
         expectUserError(try s.clew("import", "list", "--limit", "0"), containing: ["--limit must be between 1 and 1000"])
         expectUserError(try s.clew("outbox", "list", "--limit", "99999999"), containing: ["--limit must be between 1 and 1000"])
+        expectUserError(try s.clew("outbox", "list", "--status", "lost"), containing: ["'lost' is invalid for '--status", "'pending', 'sent', 'failed', 'cancelled' or 'all'"])
         expectUserError(try s.clew("search", "x", "--limit=-5"), containing: ["--limit must be between 1 and 500"])
         expectUserError(try s.clew("seed", "--leads", "9999999999"), containing: ["--leads must be between 0 and 5000000"])
     }

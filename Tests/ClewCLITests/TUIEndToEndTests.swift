@@ -1,3 +1,4 @@
+import ClewDomain
 import ClewViewModel
 import Foundation
 #if canImport(Glibc)
@@ -488,6 +489,21 @@ struct TUITerminalTextTests {
         Issue.record("the board changed after \(what):\n\(diff)", sourceLocation: sourceLocation)
     }
 
+    /// The demo rep's board with a stage column with cards focused (the seeded Assigned column
+    /// may be empty), once the background tick's first run has settled it.
+    static func settledBoard(_ tui: TmuxSession, rows: Int) throws -> String {
+        tui.waitFor("wang.fang")
+        try tui.press("move-right", in: .board)
+        var board = body(tui.screen(), rows: rows)
+        for _ in 0..<20 {
+            Thread.sleep(forTimeInterval: 0.5)
+            let again = body(tui.screen(), rows: rows)
+            if again == board { break }
+            board = again
+        }
+        return board
+    }
+
     @Test(arguments: ["en", "zh"], [TerminalSize(columns: 120, rows: 40), TerminalSize(columns: 80, rows: 24)])
     func overlaysLeaveTheBoardUnchanged(language: String, size: TerminalSize) throws {
         guard TUIEndToEndTests.available() else { return }
@@ -495,23 +511,13 @@ struct TUITerminalTextTests {
         let tui = try TmuxSession(sandbox, arguments: ["--as", "wang.fang", "--lang", language],
                                   columns: size.columns, rows: size.rows)
         defer { tui.kill() }
-        tui.waitFor("wang.fang")
-        // Focus a stage column with cards (the seeded Assigned column may be empty), then take
-        // the board once the background tick's first run has settled it.
-        try tui.press("move-right", in: .board)
-        var board = Self.body(tui.screen(), rows: size.rows)
-        for _ in 0..<20 {
-            Thread.sleep(forTimeInterval: 0.5)
-            let again = Self.body(tui.screen(), rows: size.rows)
-            if again == board { break }
-            board = again
-        }
+        let board = try Self.settledBoard(tui, rows: size.rows)
         #expect(board.contains("有限公司"), "\(board)")
         // Each overlay: the keys that open it (from the default keymap), then Esc closes it.
         let overlays: [(String, KeyContext)] = [
             ("add-note", .board), ("log-follow-up", .board), ("help", .board), ("win", .board),
             ("new-lead", .board), ("command", .board), ("search", .board), ("filter", .board),
-            ("add-task", .board), ("lose", .board),
+            ("add-task", .board), ("lose", .board), ("move-forward", .board), ("ask-quit", .board), ("open", .board),
         ]
         for (action, context) in overlays {
             let before = tui.screen()
@@ -610,6 +616,15 @@ struct TUIKeysAndLanguageTests {
             #expect(Self.englishWords(in: line).isEmpty, "English in \"\(line)\"")
         }
         #expect(!Self.bottom(alice.screen(), rows: size.rows)[0].trimmingCharacters(in: .whitespaces).isEmpty, "the move says what happened")
+        // A filter: the status line and the top bar name it in Chinese.
+        try alice.press("filter", in: .board)
+        try alice.type("grade=A")
+        try alice.press("accept", in: .prompt)
+        alice.waitFor("等级=A")
+        let screen = alice.screen()
+        for line in Self.bottom(screen, rows: size.rows) + [screen.components(separatedBy: "\n")[0]] {
+            #expect(Self.englishWords(in: line).isEmpty, "English in \"\(line)\"")
+        }
     }
 
     @Test func escNeverExitsEvenThreeTimesFromASearch() throws {
@@ -664,3 +679,57 @@ struct TUIKeysAndLanguageTests {
     }
 }
 
+
+/// `--ambiguous-width` in the real terminal (issue 10). tmux draws East Asian Ambiguous
+/// characters one cell wide and answers the start-up query so: by default (auto) the board is as
+/// always; with `2` forced, every `▌ ─ ▶ …` is laid out in two cells (tmux shows it and a blank),
+/// and the board keeps its columns, also after overlays open and close over it.
+@Suite("TUI ambiguous width (tmux)", .serialized)
+struct TUIAmbiguousWidthTests {
+    /// The columns (in cells) where `▌` starts on each row of `screen`.
+    static func bars(_ screen: String) -> [[Int]] {
+        screen.components(separatedBy: "\n").map { line in
+            var cells = 0
+            var found: [Int] = []
+            for character in line {
+                if character == "▌" { found.append(cells) }
+                cells += DisplayWidth.of(character)
+            }
+            return found
+        }
+    }
+
+    @Test(arguments: ["en", "zh"], [TerminalSize(columns: 120, rows: 40), TerminalSize(columns: 80, rows: 24)])
+    func twoCellsKeepTheBoardAligned(language: String, size: TerminalSize) throws {
+        guard TUIEndToEndTests.available() else { return }
+        let sandbox = try TUITerminalTextTests.seeded()
+        let auto = try TmuxSession(sandbox, arguments: ["--as", "wang.fang", "--lang", language], columns: size.columns, rows: size.rows)
+        let one = try TUITerminalTextTests.settledBoard(auto, rows: size.rows)
+        auto.kill()
+        let forced = try TmuxSession(sandbox, arguments: ["--as", "wang.fang", "--lang", language, "--ambiguous-width", "2"],
+                                     columns: size.columns, rows: size.rows)
+        defer { forced.kill() }
+        let two = try TUITerminalTextTests.settledBoard(forced, rows: size.rows)
+        #expect(one.contains("▌") && !one.contains("▌ XL-"), "auto in tmux lays ▌ out in one cell:\n\(one)")
+        #expect(two.contains("▌ XL-"), "forced 2: ▌ takes two cells:\n\(two)")
+        #expect(two.contains("有限公司"))
+        // The same columns start in the same cells at both widths.
+        let columnsOne = Self.bars(one).filter { !$0.isEmpty }
+        let columnsTwo = Self.bars(two).filter { !$0.isEmpty }
+        #expect(!columnsTwo.isEmpty)
+        #expect(Set(columnsTwo.flatMap { $0 }).isSubset(of: Set(columnsOne.flatMap { $0 })), "\(columnsOne) vs \(columnsTwo)")
+        for line in two.components(separatedBy: "\n") {
+            #expect(DisplayWidth.of(line) <= size.columns, "\(line)")
+        }
+        // Characters written around ncurses are repainted right when overlays come and go.
+        for (action, context) in [("add-note", KeyContext.board), ("help", .board), ("move-forward", .board), ("open", .board)] {
+            let before = forced.screen()
+            try forced.press(action, in: context)
+            let deadline = Date().addingTimeInterval(2)
+            while forced.screen() == before, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            try forced.send([.escape])
+            TUITerminalTextTests.expectBody(forced, equals: two, rows: size.rows, after: "\(action) and Esc at width 2")
+        }
+        #expect(forced.format("#{pane_dead}") == "0")
+    }
+}

@@ -26,7 +26,7 @@ struct ImportHistoryTests {
         _ = try f.leads().edit(b.number.description, changes: LeadDraft(title: "经理"))
         let auditBefore = try f.count("SELECT count(*) FROM audit")
 
-        #expect(throws: StoreError.self) { try f.importer("alice").undo(id) }   // neither admin nor the importer
+        #expect(throws: ImportJobError.undoNotAllowed(id: id, importer: "mia")) { try f.importer("alice").undo(id) }   // neither admin nor the importer
         let report = try f.importer("mia").undo(id)
         #expect(report.removed.count == 1)
         #expect(Set(report.kept.map(\.number)) == [b.number.description, c.number.description])

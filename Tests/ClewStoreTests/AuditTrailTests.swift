@@ -145,8 +145,8 @@ struct AuditTrailTests {
         expectRow(try db.auditRows(entity: "task", id: first.id), "complete", field: "status", old: "open", new: "done", actor: "alice")
         expectRow(try db.auditRows(entity: "task", id: second.id), "snooze", field: "snoozed_until", old: nil,
                   new: StoreError.timestamp(until), actor: "alice")
-        #expect(throws: StoreError.self) { try tasks.complete(first.id) }
-        #expect(throws: StoreError.self) { try tasks.snooze(second.id, until: db.clock.now().addingTimeInterval(-60)) }
+        #expect(throws: TaskError.notOpen(id: first.id, status: .done)) { try tasks.complete(first.id) }
+        #expect(throws: TaskError.snoozeInThePast) { try tasks.snooze(second.id, until: db.clock.now().addingTimeInterval(-60)) }
     }
 
     @Test func usersAddedAndDeactivated() throws {

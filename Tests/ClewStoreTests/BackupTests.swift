@@ -30,7 +30,7 @@ struct BackupTests {
         let db = try TemporaryDatabase()
         let destination = db.directory.appendingPathComponent("exists.db").path
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: destination))
-        #expect(throws: StoreError.conflict("\(destination) exists; choose a new file name")) {
+        #expect(throws: StoreError.fileExists(destination)) {
             try Maintenance.backup(db.database, to: destination, actor: db.actor("admin"))
         }
         #expect(try String(contentsOfFile: destination, encoding: .utf8) == "keep me")

@@ -59,9 +59,7 @@ struct DeactivationTests {
 
     @Test func theLastAdminCannotBeDeactivated() throws {
         let db = try TemporaryDatabase()
-        #expect(performing: { try db.users.deactivate("admin", handoverTo: "bob", by: db.actor("admin")) }, throws: { error in
-            (error as? StoreError)?.description.contains("last active admin") == true
-        })
+        #expect(throws: UserDirectoryError.lastAdmin(login: "admin")) { try db.users.deactivate("admin", handoverTo: "bob", by: db.actor("admin")) }
         #expect(try db.users.user("admin")?.isActive == true)
         try db.users.add(UserProfile(login: "root2", name: "Second Admin", role: .admin, capacity: 0), by: db.actor("admin"))
         try db.users.deactivate("admin", handoverTo: "root2", by: db.actor("root2"))
@@ -71,10 +69,10 @@ struct DeactivationTests {
     @Test func deactivationIsRefusedForNonAdminsAndNonsense() throws {
         let db = try TemporaryDatabase()
         #expect(throws: PermissionError.self) { try db.users.deactivate("alice", handoverTo: "carol", by: db.actor("bob")) }
-        #expect(throws: StoreError.self) { try db.users.deactivate("alice", handoverTo: "alice", by: db.actor("admin")) }
+        #expect(throws: UserDirectoryError.handoverToSelf(login: "alice")) { try db.users.deactivate("alice", handoverTo: "alice", by: db.actor("admin")) }
         #expect(throws: IdentityError.unknownUser("carl", suggestion: "carol")) { try db.users.deactivate("alice", handoverTo: "carl", by: db.actor("admin")) }
         try db.users.deactivate("dave", handoverTo: "carol", by: db.actor("admin"))
-        #expect(throws: StoreError.conflict("dave is already deactivated")) { try db.users.deactivate("dave", handoverTo: "carol", by: db.actor("admin")) }
+        #expect(throws: UserDirectoryError.alreadyDeactivated(login: "dave")) { try db.users.deactivate("dave", handoverTo: "carol", by: db.actor("admin")) }
         #expect(throws: IdentityError.self) { try db.users.deactivate("alice", handoverTo: "dave", by: db.actor("admin")) }
         #expect(try db.users.list(includeInactive: false).map(\.profile.login).contains("dave") == false)
         #expect(try db.users.list().map(\.profile.login).contains("dave"))

@@ -27,7 +27,7 @@ struct IntakeTokenServiceTests {
         let revoked = try service.revoke(made.token.id)
         #expect(revoked.isRevoked)
         #expect(try IntakeTokenService.authenticate(made.secret, in: db.context) == nil)
-        #expect(throws: StoreError.self) { try service.revoke(made.token.id) }
+        #expect(throws: IntakeTokenError.self) { try service.revoke(made.token.id) }
         #expect(throws: StoreError.notFound("intake token #99")) { try service.revoke(99) }
         #expect(try service.list().first?.isRevoked == true)
     }
@@ -39,8 +39,8 @@ struct IntakeTokenServiceTests {
             #expect(throws: PermissionError.self) { try IntakeTokenService(context: db.context, actor: try db.actor(login)).list() }
         }
         let service = IntakeTokenService(context: db.context, actor: try db.actor("admin"))
-        #expect(throws: StoreError.self) { try service.add(source: "  ") }
-        #expect(throws: StoreError.self) { try service.add(source: "官网", ratePerMinute: 0) }
-        #expect(throws: StoreError.self) { try service.add(source: "官网", ratePerMinute: IntakeToken.rateLimits.upperBound + 1) }
+        #expect(throws: IntakeTokenError.sourceLength(limit: IntakeForm.maximumFieldLength)) { try service.add(source: "  ") }
+        #expect(throws: IntakeTokenError.rateOutOfRange(IntakeToken.rateLimits)) { try service.add(source: "官网", ratePerMinute: 0) }
+        #expect(throws: IntakeTokenError.rateOutOfRange(IntakeToken.rateLimits)) { try service.add(source: "官网", ratePerMinute: IntakeToken.rateLimits.upperBound + 1) }
     }
 }

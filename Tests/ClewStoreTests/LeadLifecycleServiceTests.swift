@@ -93,7 +93,7 @@ struct LeadLifecycleServiceTests {
         let number = try db.addLead().number.description
         try db.leads("bob").grade(number, .a, reason: "预算明确")
         try db.users.deactivate("carol", handoverTo: "alice", by: db.actor("admin"))
-        #expect(throws: StoreError.conflict("carol is deactivated")) { try db.leads("bob").assign(number, to: "carol") }
+        #expect(throws: UserDirectoryError.deactivated(login: "carol")) { try db.leads("bob").assign(number, to: "carol") }
         #expect(try db.stored(LeadNumber(number)!).owner == nil)
     }
 
@@ -217,11 +217,11 @@ struct LeadLifecycleServiceTests {
         #expect(throws: StoreError.self) { try db.approvals("erin").approve(id, comment: nil) }
         #expect(throws: StoreError.self) { try db.approvals("alice").approve(id, comment: nil) }
         let approved = try db.approvals("bob").approve(id, comment: "同意")
-        #expect(approved.status == "approved")
+        #expect(approved.status == .approved)
         #expect(try db.stored(LeadNumber(number)!).stage == "negotiation")
         #expect(try db.approvals("bob").pending().isEmpty)
         #expect(try db.inbox("alice").notifications.contains { $0.kind == "approval-decided" })
-        #expect(throws: StoreError.conflict("approval #\(id) is already approved")) { try db.approvals("bob").reject(id, comment: "晚了") }
+        #expect(throws: ApprovalError.alreadyDecided(id: id, status: .approved)) { try db.approvals("bob").reject(id, comment: "晚了") }
     }
 
     @Test func rejectingASkipNeedsACommentAndLeavesTheLeadWhereItIs() throws {
@@ -233,7 +233,7 @@ struct LeadLifecycleServiceTests {
         #expect(throws: LeadError.reasonRequired(.rejecting)) { try db.approvals("bob").reject(id, comment: " ") }
         #expect(try db.approvals("bob").pending().count == 1)
         let rejected = try db.approvals("bob").reject(id, comment: "先做方案呈现")
-        #expect(rejected.status == "rejected")
+        #expect(rejected.status == .rejected)
         #expect(rejected.comment == "先做方案呈现")
         #expect(try db.stored(LeadNumber(number)!).stage == "discovery")
     }
@@ -261,8 +261,8 @@ struct LeadLifecycleServiceTests {
         #expect(firstTask != secondTask)
         let tasks = try alice.detail(number).tasks
         let byID = Dictionary(uniqueKeysWithValues: tasks.map { ($0.id, $0) })
-        #expect(byID[firstTask]?.status == "done")
-        #expect(byID[secondTask]?.status == "open")
+        #expect(byID[firstTask]?.status == .done)
+        #expect(byID[secondTask]?.status == .open)
         #expect(byID[secondTask]?.title == "跟进报价反馈")
         #expect(byID[secondTask]?.kind == "next-action")
         #expect(byID[secondTask]?.assignee == "alice")
@@ -279,7 +279,7 @@ struct LeadLifecycleServiceTests {
         let first = try alice.logFollowUp(number, db.followUp(next: "发送方案"))
         let second = try alice.logFollowUp(number, db.followUp("客户要求安排技术交流会", next: nil))
         #expect(second.taskID == nil)
-        #expect(try alice.detail(number).tasks.first { $0.id == first.taskID }?.status == "done")
+        #expect(try alice.detail(number).tasks.first { $0.id == first.taskID }?.status == .done)
     }
 
     @Test func aVagueFollowUpIsSavedWithAWarning() throws {
@@ -363,7 +363,7 @@ struct LeadLifecycleServiceTests {
         #expect(pooled.pool == "华东")
         #expect(pooled.owner == nil)
         #expect(pooled.stage == nil)
-        #expect(try db.leads("bob").detail(number).tasks.allSatisfy { $0.status != "open" })
+        #expect(try db.leads("bob").detail(number).tasks.allSatisfy { $0.status != .open })
         // dave covers 华南: the 华东 pool is invisible to him.
         #expect(throws: PermissionError.notVisible(number)) { try db.leads("dave").claim(number) }
         // carol covers 华东 and claims it.

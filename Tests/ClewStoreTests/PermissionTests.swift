@@ -127,7 +127,7 @@ struct PermissionTests {
         #expect(throws: StoreError.self) { try db.tasks("carol").complete(taskID) }
         #expect(throws: StoreError.self) { try db.tasks("carol").snooze(taskID, until: db.clock.now().addingTimeInterval(86_400)) }
         #expect(try db.stored(lead.number) == before)
-        #expect(try db.leads("bob").detail(x).tasks.first { $0.id == taskID }?.status == "open")
+        #expect(try db.leads("bob").detail(x).tasks.first { $0.id == taskID }?.status == .open)
         // Not seeing it is indistinguishable from it not existing.
         #expect(throws: PermissionError.notVisible("XL-20261123-999")) { try carol.lead("XL-20261123-999") }
     }
@@ -184,7 +184,7 @@ struct PermissionTests {
         #expect(throws: IdentityError.invalidLogin("bad login")) {
             try db.users.add(UserProfile(login: "bad login", name: "X", role: .rep), by: try db.actor("admin"))
         }
-        #expect(throws: StoreError.conflict("user alice already exists")) {
+        #expect(throws: UserDirectoryError.exists(login: "alice")) {
             try db.users.add(UserProfile(login: "alice", name: "X", role: .rep), by: try db.actor("admin"))
         }
     }

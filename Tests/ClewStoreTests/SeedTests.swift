@@ -101,7 +101,7 @@ struct SeedTests {
     @Test func onlyAdminsSeed() throws {
         let db = try TemporaryDatabase()
         #expect(throws: PermissionError.self) { try SeedGenerator(context: db.context, actor: db.actor("bob")).run(.init(leads: 5)) }
-        #expect(throws: StoreError.self) { try SeedGenerator(context: db.context, actor: db.actor("admin")).run(.init(leads: -1)) }
+        #expect(throws: SeedError.leadCountOutOfRange(SeedGenerator.leadCounts)) { try SeedGenerator(context: db.context, actor: db.actor("admin")).run(.init(leads: -1)) }
     }
 }
 

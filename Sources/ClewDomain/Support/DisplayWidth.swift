@@ -1,5 +1,5 @@
 /// How many terminal cells text takes: CJK, full-width forms and emoji take two, combining marks
-/// none. Used to align tables and truncate with `…` without splitting a wide character.
+/// none, East Asian Ambiguous characters ``AmbiguousWidth/cells``. Used to align tables and truncate with `…` without splitting a wide character.
 public enum DisplayWidth {
     /// The cells one character takes.
     public static func of(_ character: Character) -> Int {
@@ -30,6 +30,7 @@ public enum DisplayWidth {
         default: break
         }
         if scalar.properties.isEmojiPresentation { return 2 }
+        if AmbiguousWidth.contains(scalar) { return AmbiguousWidth.cells }
         switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
              0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
@@ -41,18 +42,21 @@ public enum DisplayWidth {
     }
 
     /// `text` cut to at most `width` cells, ending in `…` when cut; never splits a wide character.
+    /// Where `…` itself takes two cells (``AmbiguousWidth/cells``) and only one is left, the cut
+    /// ends in a space instead.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
+        let ellipsis = of("…" as Character)
         var result = ""
         var used = 0
         for character in text {
             let w = of(character)
-            if used + w > width - 1 { break }
+            if used + w > width - ellipsis { break }
             result.append(character)
             used += w
         }
-        return result + "…"
+        return width - used >= ellipsis ? result + "…" : result + String(repeating: " ", count: width - used)
     }
 
     /// `text` truncated or padded with spaces to exactly `width` cells.

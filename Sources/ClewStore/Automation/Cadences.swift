@@ -11,21 +11,19 @@ enum Cadences {
     static func restart(_ lead: Lead, context: ClewContext, _ m: Mutation) throws {
         let m = m.automated
         try cancelPending(leadID: lead.id, m)
-        guard [.assigned, .active].contains(lead.status), let owner = lead.owner,
-              let grade = lead.grade ?? lead.suggestedGrade,
-              let cadence = context.process.cadence(for: grade), let first = cadence.steps.first else { return }
-        let due = first.within.date(after: m.now, on: context.calendar)
-        let taskID = try schedule(first, grade: grade, lead: lead, owner: owner, due: due, m)
-        try RuleFirings.record("cadence:\(grade)", kind: "cadence", leadID: lead.id, subject: "lead:\(lead.id)",
-                               occurrence: "start@\(m.now.storage)", action: "task \(first.key)",
-                               outcome: "task #\(taskID) for \(owner), due \(StoreError.timestamp(due))", m)
+        guard let first = CadencePlan.start(for: facts(lead), process: context.process, now: m.now, calendar: context.calendar),
+              let owner = lead.owner else { return }
+        let taskID = try schedule(first, lead: lead, owner: owner, m)
+        try RuleFirings.record("cadence:\(first.grade)", kind: "cadence", leadID: lead.id, subject: "lead:\(lead.id)",
+                               occurrence: "start@\(m.now.storage)", action: "task \(first.step.key)",
+                               outcome: "task #\(taskID) for \(owner), due \(StoreError.timestamp(first.due))", m)
     }
 
     /// Cancels the lead's open cadence tasks.
     static func cancelPending(leadID: Int64, _ m: Mutation) throws {
         let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open' AND cadence IS NOT NULL",
                                      arguments: [leadID])
-        for id in ids { try Tasks.setStatus(id, "cancelled", m) }
+        for id in ids { try Tasks.setStatus(id, .cancelled, m) }
     }
 
     /// A follow-up by `method` was logged: completes the lead's open cadence task for that
@@ -34,13 +32,12 @@ enum Cadences {
         let open = try Row.fetchAll(m.db, sql: """
             SELECT id, cadence FROM task WHERE lead_id = ? AND status = 'open' AND cadence IS NOT NULL ORDER BY due_at, id
             """, arguments: [lead.id])
-        for row in open {
-            guard let (_, step) = step(named: row["cadence"], in: context.process), step.method == method else { continue }
-            let id: Int64 = row["id"]
-            try Tasks.setStatus(id, "done", m)
-            try advance(afterTask: id, context: context, m)
+        guard let index = CadencePlan.fulfilled(by: method, open: open.map { CadenceStepKey(parsing: $0["cadence"]) }, process: context.process) else {
             return
         }
+        let id: Int64 = open[index]["id"]
+        try Tasks.setStatus(id, .done, m)
+        try advance(afterTask: id, context: context, m)
     }
 
     /// Schedules the step after the (just completed) cadence task `taskID`, if the lead is
@@ -48,37 +45,22 @@ enum Cadences {
     static func advance(afterTask taskID: Int64, context: ClewContext, _ m: Mutation) throws {
         let m = m.automated
         guard let row = try Row.fetchOne(m.db, sql: "SELECT lead_id, cadence FROM task WHERE id = ?", arguments: [taskID]),
-              let key: String = row["cadence"], let leadID: Int64 = row["lead_id"],
-              let (cadence, step) = step(named: key, in: context.process),
-              let lead = try Lead.fetchAll(m.db, sql: "SELECT \(Lead.selection) FROM lead WHERE id = ?", arguments: [leadID]).first,
-              [.assigned, .active].contains(lead.status), let owner = lead.owner,
-              (lead.grade ?? lead.suggestedGrade) == cadence.grade else { return }
-        let next: CadenceStep
-        let within: ProcessDuration
-        if let every = step.every {
-            (next, within) = (step, every)
-        } else if let index = cadence.steps.firstIndex(where: { $0.key == step.key }), index + 1 < cadence.steps.count {
-            next = cadence.steps[index + 1]
-            within = next.within
-        } else {
-            return
-        }
-        let due = within.date(after: m.now, on: context.calendar)
-        let id = try schedule(next, grade: cadence.grade, lead: lead, owner: owner, due: due, m)
-        try RuleFirings.record("cadence:\(cadence.grade)", kind: "cadence", leadID: lead.id, subject: "lead:\(lead.id)",
-                               occurrence: "\(next.key)@\(m.now.storage)#\(taskID)", action: "task \(next.key)",
-                               outcome: "task #\(id) for \(owner), due \(StoreError.timestamp(due))", m)
+              let completed = CadenceStepKey(parsing: row["cadence"]), let leadID: Int64 = row["lead_id"],
+              let lead = try LeadLookup.fetch(m.db, id: leadID), let owner = lead.owner,
+              let next = CadencePlan.next(after: completed, for: facts(lead), process: context.process, now: m.now, calendar: context.calendar)
+        else { return }
+        let id = try schedule(next, lead: lead, owner: owner, m)
+        try RuleFirings.record("cadence:\(next.grade)", kind: "cadence", leadID: lead.id, subject: "lead:\(lead.id)",
+                               occurrence: "\(next.step.key)@\(m.now.storage)#\(taskID)", action: "task \(next.step.key)",
+                               outcome: "task #\(id) for \(owner), due \(StoreError.timestamp(next.due))", m)
     }
 
-    private static func schedule(_ step: CadenceStep, grade: Grade, lead: Lead, owner: String, due: Date, _ m: Mutation) throws -> Int64 {
-        try Tasks.insert(leadID: lead.id, assignee: owner, title: step.title, kind: "cadence", due: due, cadence: "\(grade):\(step.key)", m)
+    private static func facts(_ lead: Lead) -> CadencePlan.LeadFacts {
+        CadencePlan.LeadFacts(status: lead.status, owner: lead.owner, grade: lead.grade ?? lead.suggestedGrade)
     }
 
-    /// The cadence and step a task's `A:call` key names.
-    static func step(named key: String?, in process: ProcessDefinition) -> (CadenceDefinition, CadenceStep)? {
-        guard let parts = key?.split(separator: ":", maxSplits: 1), parts.count == 2,
-              let grade = Grade(rawValue: String(parts[0])), let cadence = process.cadence(for: grade),
-              let step = cadence.steps.first(where: { $0.key == parts[1] }) else { return nil }
-        return (cadence, step)
+    private static func schedule(_ planned: CadencePlan.Scheduled, lead: Lead, owner: String, _ m: Mutation) throws -> Int64 {
+        try Tasks.insert(leadID: lead.id, assignee: owner, title: planned.step.title, kind: "cadence", due: planned.due,
+                         cadence: planned.key.description, m)
     }
 }

@@ -47,12 +47,14 @@ enum LeadScoring {
         case .unchanged: break
         case let .suggestionRose(to, kept):
             let grade = kept.map { "; grade \($0) kept as the supervisor set it" } ?? ""
-            try m.automated.notify(lead.owner, kind: "grade", leadID: lead.id,
-                                   body: "\(label): \(event) raised the score to \(score.total), suggesting grade \(to)\(grade)")
+            try m.automated.notify(lead.owner, kind: "grade", text: kept == nil ? "suggested" : "suggested-kept", leadID: lead.id,
+                                   body: "\(label): \(event) raised the score to \(score.total), suggesting grade \(to)\(grade)",
+                                   parameters: [label, event, "\(score.total)", "\(to)", kept.map { "\($0)" } ?? ""])
             if kept == nil, lead.owner != nil { try Cadences.restart(stored, context: context, m) }
         case let .gradeRaised(from, to):
-            try m.automated.notify(lead.owner, kind: "grade", leadID: lead.id,
-                                   body: "\(label): \(event) raised the score to \(score.total) and the grade from \(from) to \(to)")
+            try m.automated.notify(lead.owner, kind: "grade", text: "raised", leadID: lead.id,
+                                   body: "\(label): \(event) raised the score to \(score.total) and the grade from \(from) to \(to)",
+                                   parameters: [label, event, "\(score.total)", "\(from)", "\(to)"])
             if lead.owner != nil { try Cadences.restart(stored, context: context, m) }
             stored = try Triggers.fire(.gradeChanged, on: stored, context: context, m)
         }

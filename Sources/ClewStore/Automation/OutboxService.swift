@@ -16,7 +16,7 @@ public struct OutboxMessage: Hashable, Sendable, Codable {
     /// The rule that queued it, if any.
     public var rule: String?
     /// `pending`, `sent`, `failed` or `cancelled`.
-    public var status: String
+    public var status: OutboxStatus
     /// Delivery attempts made so far.
     public var attempts: Int
     /// When a pending message is next tried.
@@ -102,8 +102,6 @@ public struct OutboxService: Sendable {
     /// The wait after each failed attempt: 1 min, 5 min, 30 min, 2 h, 6 h.
     public static let backoff: [TimeInterval] = [60, 300, 1_800, 7_200, 21_600]
 
-    /// The statuses a message can have.
-    public static let statuses = ["pending", "sent", "failed", "cancelled"]
 
     public init(context: ClewContext, actor: ActingUser) {
         self.context = context
@@ -117,19 +115,12 @@ public struct OutboxService: Sendable {
 
     // MARK: - Reading
 
-    /// Messages by status (admins only): `nil` for pending and failed (what needs attention),
-    /// `all`, or one of ``statuses``. Failed first, then pending by next attempt, then the
+    /// Messages by status (admins only): `nil` for pending and failed (what needs attention).
+    /// Failed first, then pending by next attempt, then the
     /// rest newest first.
-    public func list(status: String? = nil, limit: Int = 100) throws -> [OutboxMessage] {
+    public func list(statuses: Set<OutboxStatus>? = nil, limit: Int = 100) throws -> [OutboxMessage] {
         try AccessPolicy.check(.administer, actor)
-        let wanted: [String]
-        switch status?.lowercased() {
-        case nil: wanted = ["pending", "failed"]
-        case "all": wanted = Self.statuses
-        case let .some(one) where Self.statuses.contains(one): wanted = [one]
-        case let .some(other):
-            throw StoreError.conflict("unknown outbox status '\(other)'; use pending, sent, failed, cancelled or all")
-        }
+        let wanted = (statuses ?? [.pending, .failed]).map(\.rawValue).sorted()
         let marks = Array(repeating: "?", count: wanted.count).joined(separator: ", ")
         return try context.read { db in
             try Row.fetchAll(db, sql: """
@@ -279,7 +270,8 @@ public struct OutboxService: Sendable {
         // Notifications come from the outbox itself, so the admin running the delivery is told too.
         let sender = Mutation(db: m.db, actor: Self.sender, now: m.now, session: m.session)
         for admin in try String.fetchAll(m.db, sql: "SELECT login FROM user WHERE role = 'admin' AND active = 1 ORDER BY login") {
-            try sender.notify(admin, kind: "delivery-failed", leadID: leadID, body: body)
+            try sender.notify(admin, kind: "delivery-failed", leadID: leadID, body: body,
+                              parameters: [message.channel.rawValue, "\(message.id)", message.recipient, "\(error)"])
         }
     }
 
@@ -294,8 +286,8 @@ public struct OutboxService: Sendable {
         try AccessPolicy.check(.administer, actor)
         return try context.mutate(as: actor) { m in
             let message = try Self.fetch(m.db, id: id)
-            guard message.status == "failed" else {
-                throw StoreError.conflict("outbox message #\(id) is \(message.status); only failed messages can be retried")
+            guard message.status.isRetryable else {
+                throw OutboxError.notRetryable(id: id, status: message.status)
             }
             try m.db.execute(sql: """
                 UPDATE outbox SET version = version + 1, status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'
@@ -311,11 +303,11 @@ public struct OutboxService: Sendable {
         try AccessPolicy.check(.administer, actor)
         return try context.mutate(as: actor) { m in
             let message = try Self.fetch(m.db, id: id)
-            guard message.status == "pending" || message.status == "failed" else {
-                throw StoreError.conflict("outbox message #\(id) is \(message.status); only pending or failed messages can be cancelled")
+            guard message.status.isCancellable else {
+                throw OutboxError.notCancellable(id: id, status: message.status)
             }
             try m.db.execute(sql: "UPDATE outbox SET version = version + 1, status = 'cancelled' WHERE id = ?", arguments: [id])
-            try m.audit("cancel", entity: "outbox", id: id, field: "status", old: message.status, new: "cancelled")
+            try m.audit("cancel", entity: "outbox", id: id, field: "status", old: message.status.rawValue, new: OutboxStatus.cancelled.rawValue)
             return try Self.fetch(m.db, id: id)
         }
     }
@@ -327,3 +319,5 @@ public struct OutboxService: Sendable {
         return OutboxMessage(row: row)
     }
 }
+
+extension OutboxStatus: DatabaseValueConvertible {}

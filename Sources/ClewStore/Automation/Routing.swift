@@ -27,8 +27,9 @@ enum Routing {
                 try RuleFirings.settle(firing, outcome: "assigned to \(login)" + (why.map { " (\($0))" } ?? ""), m)
                 return try assign(lead, to: login, rule: rule.name, homePool: homePool, context: context, m)
             case let .noRoomInTeam(supervisor):
-                try m.notify(supervisor, kind: "escalation", leadID: lead.id,
-                             body: "\(lead.number) \(lead.details.customer ?? ""): rule \(rule.name) routed it to your team, but no one has room")
+                try m.notify(supervisor, kind: "escalation", text: "no-room", leadID: lead.id,
+                             body: "\(lead.number) \(lead.details.customer ?? ""): rule \(rule.name) routed it to your team, but no one has room",
+                             parameters: ["\(lead.number) \(lead.details.customer ?? "")", rule.name])
                 try RuleFirings.settle(firing, outcome: "left in screening: no one in team:\(supervisor) has room", m)
                 return lead
             case let .sendToPool(name):

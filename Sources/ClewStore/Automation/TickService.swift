@@ -147,11 +147,14 @@ struct TickRun {
     private var now: Date { m.now }
     private var sla: SLAPolicy { context.process.sla }
     private var calendar: WorkingCalendar { context.calendar }
+    /// The moments every timer compares with, as ``TimerRule`` decides them.
+    private let cutoffs: TimerCutoffs
 
     init(context: ClewContext, m: Mutation, budget: Int? = nil) {
         self.context = context
         self.m = m
         self.budget = budget
+        cutoffs = TimerCutoffs(sla: context.process.sla, now: m.now, calendar: context.calendar)
     }
 
     mutating func evaluate() throws {
@@ -170,54 +173,58 @@ struct TickRun {
 
     /// Unconfirmed assignments: the reminder, or — once that is late too — the escalation.
     private mutating func unconfirmedAssignments() throws {
-        let remindCut = sla.confirmWithin.date(before: now, on: calendar)
-        let escalateCut = sla.escalateUnconfirmedAfter.date(before: now, on: calendar)
-        for (lead, occurrence) in try due("""
-            SELECT \(Lead.selection), 'assigned@' || lead.assigned_at AS occurrence FROM lead
+        let remindCut = cutoffs.confirmReminder
+        let escalateCut = cutoffs.confirmEscalation
+        for (lead, occurrence) in try due(.confirmEscalation, """
+            SELECT \(Lead.selection), \(Self.leadFacts) FROM lead
             WHERE lead.status IN ('assigned','active') AND lead.status = 'assigned' AND lead.assigned_at <= ?
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.confirm-escalation'
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.confirmEscalation.key)'
                               AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
             ORDER BY lead.assigned_at
             """, [escalateCut.storage]) {
             let supervisor = try Recipients.supervisor(of: lead, m.db)
             if let supervisor {
-                try m.notify(supervisor, kind: "escalation", leadID: lead.id,
-                             body: "\(label(lead)) assigned to \(lead.owner ?? "?") is not confirmed after \(sla.escalateUnconfirmedAfter)")
+                try m.notify(supervisor, kind: "escalation", text: "unconfirmed", leadID: lead.id,
+                             body: "\(label(lead)) assigned to \(lead.owner ?? "?") is not confirmed after \(sla.escalateUnconfirmedAfter)",
+                             parameters: [label(lead), lead.owner ?? "?", "\(sla.escalateUnconfirmedAfter)"])
             }
-            try m.notify(lead.owner, kind: "reminder", leadID: lead.id,
-                         body: "\(label(lead)) is still waiting for you to confirm or object; escalated to \(supervisor ?? "no one")")
-            try fire("sla.confirm-escalation", lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
+            try m.notify(lead.owner, kind: "reminder", text: "escalated", leadID: lead.id,
+                         body: "\(label(lead)) is still waiting for you to confirm or object; escalated to \(supervisor ?? "no one")",
+                         parameters: [label(lead), supervisor ?? ""])
+            try fire(TimerRule.confirmEscalation.key, lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
         }
-        for (lead, occurrence) in try due("""
-            SELECT \(Lead.selection), 'assigned@' || lead.assigned_at AS occurrence FROM lead
+        for (lead, occurrence) in try due(.confirmReminder, """
+            SELECT \(Lead.selection), \(Self.leadFacts) FROM lead
             WHERE lead.status IN ('assigned','active') AND lead.status = 'assigned' AND lead.assigned_at <= ? AND lead.assigned_at > ?
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.confirm-reminder'
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.confirmReminder.key)'
                               AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
             ORDER BY lead.assigned_at
             """, [remindCut.storage, escalateCut.storage]) {
-            try m.notify(lead.owner, kind: "reminder", leadID: lead.id,
-                         body: "\(label(lead)) was assigned to you \(sla.confirmWithin) ago: confirm or object")
-            try fire("sla.confirm-reminder", lead, occurrence, outcome: "reminded \(lead.owner ?? "?")")
+            try m.notify(lead.owner, kind: "reminder", text: "confirm", leadID: lead.id,
+                         body: "\(label(lead)) was assigned to you \(sla.confirmWithin) ago: confirm or object",
+                         parameters: [label(lead), "\(sla.confirmWithin)"])
+            try fire(TimerRule.confirmReminder.key, lead, occurrence, outcome: "reminded \(lead.owner ?? "?")")
         }
     }
 
     /// Assigned leads with no follow-up since the assignment.
     private mutating func firstFollowUps() throws {
-        let cut = sla.firstFollowUpWithin.date(before: now, on: calendar)
-        for (lead, occurrence) in try due("""
-            SELECT \(Lead.selection), 'assigned@' || lead.assigned_at AS occurrence FROM lead
+        let cut = cutoffs.firstFollowUp
+        for (lead, occurrence) in try due(.firstFollowUp, """
+            SELECT \(Lead.selection), \(Self.leadFacts) FROM lead
             WHERE lead.status IN ('assigned','active') AND lead.assigned_at <= ?
               AND (lead.last_follow_up_at IS NULL OR lead.last_follow_up_at < lead.assigned_at)
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.first-follow-up'
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.firstFollowUp.key)'
                               AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
             ORDER BY lead.assigned_at
             """, [cut.storage]) {
             let supervisor = try Recipients.supervisor(of: lead, m.db)
             if let supervisor {
-                try m.notify(supervisor, kind: "escalation", leadID: lead.id,
-                             body: "\(label(lead)): no follow-up by \(lead.owner ?? "?") within \(sla.firstFollowUpWithin) of assignment")
+                try m.notify(supervisor, kind: "escalation", text: "first-follow-up", leadID: lead.id,
+                             body: "\(label(lead)): no follow-up by \(lead.owner ?? "?") within \(sla.firstFollowUpWithin) of assignment",
+                             parameters: [label(lead), lead.owner ?? "?", "\(sla.firstFollowUpWithin)"])
             }
-            try fire("sla.first-follow-up", lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
+            try fire(TimerRule.firstFollowUp.key, lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
         }
     }
 
@@ -225,10 +232,10 @@ struct TickRun {
 
     /// Deals past their stage's planned exit: flagged stalled, the supervisor told once.
     private mutating func stalledDeals() throws {
-        for (lead, occurrence) in try due("""
-            SELECT \(Lead.selection), 'stage@' || h.id AS occurrence FROM stage_history h CROSS JOIN lead ON lead.id = h.lead_id
+        for (lead, occurrence) in try due(.stalled, """
+            SELECT \(Lead.selection), \(Self.leadFacts(occurrence: "'stage@' || h.id", visit: "h")) FROM stage_history h CROSS JOIN lead ON lead.id = h.lead_id
             WHERE h.exited_at IS NULL AND h.planned_exit_at <= ? AND lead.status = 'active' AND lead.stage = h.stage
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'sla.stalled'
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.stalled.key)'
                               AND f.subject = 'lead:' || lead.id AND f.occurrence = 'stage@' || h.id)
             ORDER BY h.planned_exit_at
             """, [now.storage]) {
@@ -239,9 +246,10 @@ struct TickRun {
             let stage = lead.stage.flatMap { context.pipeline.stage(named: $0) }
             if let supervisor {
                 try m.notify(supervisor, kind: "stalled", leadID: lead.id,
-                             body: "\(label(lead)) is stalled in \(stage?.englishName ?? lead.stage ?? "?") (expected \(stage.map { "\($0.expected)" } ?? "?")), owner \(lead.owner ?? "none")")
+                             body: "\(label(lead)) is stalled in \(stage?.englishName ?? lead.stage ?? "?") (expected \(stage.map { "\($0.expected)" } ?? "?")), owner \(lead.owner ?? "none")",
+                             parameters: [label(lead), lead.stage ?? "?", stage.map { "\($0.expected)" } ?? "?", lead.owner ?? ""])
             }
-            try fire("sla.stalled", lead, occurrence, outcome: "flagged stalled; told \(supervisor ?? "no one")")
+            try fire(TimerRule.stalled.key, lead, occurrence, outcome: "flagged stalled; told \(supervisor ?? "no one")")
         }
     }
 
@@ -252,36 +260,39 @@ struct TickRun {
     /// "reminded" the moment it arrives: the firing is recorded as skipped, and the due-time
     /// notice still comes.
     private mutating func taskReminders() throws {
-        let horizon = sla.remindBefore.date(after: now, on: calendar)
+        let horizon = cutoffs.reminderHorizon
         for row in try Row.fetchAll(m.db, sql: """
-            SELECT task.id, task.lead_id, task.assignee, task.title, task.created_at, task.snoozed_until,
+            SELECT \(Self.taskFacts),
                    coalesce(task.snoozed_until, task.due_at) AS due,
                    'due@' || coalesce(task.snoozed_until, task.due_at) AS occurrence,
                    (SELECT number FROM lead WHERE lead.id = task.lead_id) AS number
             FROM task
             WHERE task.status = 'open' AND task.due_at <= ?
               AND coalesce(task.snoozed_until, task.due_at) > ? AND coalesce(task.snoozed_until, task.due_at) <= ?
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = 'task.reminder'
+              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.taskReminder.key)'
                               AND f.subject = 'task:' || task.id AND f.occurrence = 'due@' || coalesce(task.snoozed_until, task.due_at))
             ORDER BY due
             """ + limit, arguments: [horizon.storage, now.storage, horizon.storage]).counted(&considered) {
-            let due = Date(storage: row["due"])
             let assignee: String = row["assignee"]
-            let windowOpened = sla.remindBefore.date(before: due, on: calendar)
-            if row["snoozed_until"] as Double? == nil, Date(storage: row["created_at"]) >= windowOpened {
-                try fireTask("task.reminder", row, outcome: "skipped: created inside the reminder window")
+            switch TimerRule.decision(for: Self.facts(row), at: cutoffs, sla: sla, calendar: calendar) {
+            case .skipReminder:
+                try fireTask(.taskReminder, row, outcome: "skipped: created inside the reminder window")
                 continue
+            case .remind: break
+            case .markOverdue, nil: continue
             }
-            try m.notify(assignee, kind: "reminder", leadID: row["lead_id"],
-                         body: "Task due \(StoreError.timestamp(due)): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")")
-            try fireTask("task.reminder", row, outcome: "reminded \(assignee)")
+            let due = Date(storage: row["due"])
+            try m.notify(assignee, kind: "reminder", text: "task", leadID: row["lead_id"],
+                         body: "Task due \(StoreError.timestamp(due)): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")",
+                         parameters: [StoreError.timestamp(due), row["title"], row["number"] ?? ""])
+            try fireTask(.taskReminder, row, outcome: "reminded \(assignee)")
         }
     }
 
     /// Tasks whose due time has come: marked overdue, the assignee told.
     private mutating func overdueTasks() throws {
         for row in try Row.fetchAll(m.db, sql: """
-            SELECT task.id, task.lead_id, task.assignee, task.title, coalesce(task.snoozed_until, task.due_at) AS due,
+            SELECT \(Self.taskFacts), coalesce(task.snoozed_until, task.due_at) AS due,
                    'due@' || coalesce(task.snoozed_until, task.due_at) AS occurrence,
                    (SELECT number FROM lead WHERE lead.id = task.lead_id) AS number
             FROM task
@@ -289,14 +300,17 @@ struct TickRun {
               AND coalesce(task.snoozed_until, task.due_at) <= ?
             ORDER BY due
             """ + limit, arguments: [now.storage, now.storage]).counted(&considered) {
+            guard case let .markOverdue(due, justNow) = TimerRule.decision(for: Self.facts(row), at: cutoffs, sla: sla, calendar: calendar) else {
+                continue
+            }
             let id: Int64 = row["id"]
             let assignee: String = row["assignee"]
             try m.change(.task, .id(id), ["overdue_at": now.storage], action: "overdue")
-            let due = Date(storage: row["due"])
-            let when = now.timeIntervalSince(due) < 3_600 ? "is due now" : "is overdue since \(StoreError.timestamp(due))"
-            try m.notify(assignee, kind: "overdue", leadID: row["lead_id"],
-                         body: "Task \(when): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")")
-            try fireTask("task.overdue", row, outcome: "marked overdue; told \(assignee)")
+            let when = justNow ? "is due now" : "is overdue since \(StoreError.timestamp(due))"
+            try m.notify(assignee, kind: "overdue", text: justNow ? "now" : "since", leadID: row["lead_id"],
+                         body: "Task \(when): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")",
+                         parameters: [StoreError.timestamp(due), row["title"], row["number"] ?? ""])
+            try fireTask(.taskOverdue, row, outcome: "marked overdue; told \(assignee)")
         }
     }
 
@@ -305,9 +319,9 @@ struct TickRun {
     /// Leads from a pool with no follow-up for its recycle period go back to it.
     private mutating func poolRecycling() throws {
         for pool in context.process.pools {
-            let cut = now.addingTimeInterval(-Double(pool.recycleDays) * 86_400)
-            for (lead, occurrence) in try due("""
-                SELECT \(Lead.selection), 'assigned@' || lead.assigned_at AS occurrence FROM lead
+            let cut = cutoffs.recycle(pool)
+            for (lead, occurrence) in try due(.poolRecycle(pool: pool.name), """
+                SELECT \(Lead.selection), \(Self.leadFacts) FROM lead
                 WHERE lead.home_pool = ? AND lead.status IN ('assigned','active')
                   AND max(coalesce(lead.last_follow_up_at, 0), coalesce(lead.assigned_at, 0)) <= ?
                 ORDER BY lead.id
@@ -316,18 +330,40 @@ struct TickRun {
                 let reason = "no follow-up for \(pool.recycleDays) days; returned to pool \(pool.name) automatically"
                 let service = LeadService(context: context, actor: m.actor)
                 _ = try service.returnNow(lead, reason: reason, m)
-                try m.notify(owner, kind: "recycled", leadID: lead.id, body: "\(label(lead)) was taken back: \(reason)")
-                try fire("pool.recycle:\(pool.name)", lead, occurrence, outcome: "returned from \(owner ?? "?") to pool \(pool.name)")
+                try m.notify(owner, kind: "recycled", leadID: lead.id, body: "\(label(lead)) was taken back: \(reason)",
+                             parameters: [label(lead), "\(pool.recycleDays)", pool.name])
+                try fire(TimerRule.poolRecycle(pool: pool.name).key, lead, occurrence, outcome: "returned from \(owner ?? "?") to pool \(pool.name)")
             }
         }
     }
 
     // MARK: - Helpers
 
-    private mutating func due(_ sql: String, _ arguments: StatementArguments) throws -> [(Lead, String)] {
-        try Lead.fetchAll(m.db, sql: sql + limit, arguments: arguments) { $0["occurrence"] as String }.map { ($0.lead, $0.extra) }
-            .counted(&considered)
+    /// The candidates of `rule` the indexed `sql` finds (not fired yet for their occurrence),
+    /// kept where ``TimerRule/due(for:at:sla:pools:)`` decides the rule is due.
+    private mutating func due(_ rule: TimerRule, _ sql: String, _ arguments: StatementArguments) throws -> [(Lead, String)] {
+        let candidates = try Lead.fetchAll(m.db, sql: sql + limit, arguments: arguments) { row in
+            let visit = (row["visit_stage"] as String?).map {
+                LeadTimerFacts.OpenStageVisit(stage: $0, plannedExitAt: (row["visit_planned_exit"] as Double?).map(Date.init(storage:)))
+            }
+            return (occurrence: row["occurrence"] as String, assignedAt: (row["facts_assigned_at"] as Double?).map(Date.init(storage:)),
+                    homePool: row["facts_home_pool"] as String?, visit: visit)
+        }.counted(&considered)
+        return candidates.compactMap { lead, extra in
+            let facts = LeadTimerFacts(status: lead.status, stage: lead.stage, assignedAt: extra.assignedAt,
+                                       lastFollowUpAt: lead.lastFollowUpAt, homePool: extra.homePool, openVisit: extra.visit)
+            let due = TimerRule.due(for: facts, at: cutoffs, sla: sla, pools: context.process.pools)
+            return due.contains(rule) ? (lead, extra.occurrence) : nil
+        }
     }
+
+    /// The columns beside the lead that its timer facts need, and the firing's occurrence.
+    private static func leadFacts(occurrence: String = "'assigned@' || lead.assigned_at", visit: String? = nil) -> String {
+        "\(occurrence) AS occurrence, lead.assigned_at AS facts_assigned_at, lead.home_pool AS facts_home_pool, "
+            + (visit.map { "\($0).stage AS visit_stage, \($0).planned_exit_at AS visit_planned_exit" } ?? "NULL AS visit_stage, NULL AS visit_planned_exit")
+    }
+
+    private static let leadFacts = leadFacts()
 
     private func label(_ lead: Lead) -> String { "\(lead.number) \(lead.details.customer ?? "")" }
 
@@ -337,8 +373,21 @@ struct TickRun {
         firings.append(TickReport.Firing(rule: rule, lead: lead.number.description, outcome: outcome))
     }
 
-    private mutating func fireTask(_ rule: String, _ row: Row, outcome: String) throws {
+    /// The task columns ``facts(_:)`` reads.
+    private static let taskFacts = """
+        task.id, task.lead_id, task.assignee, task.title, task.status, task.due_at, task.snoozed_until, task.created_at, task.overdue_at
+        """
+
+    /// A task row's timer facts.
+    private static func facts(_ row: Row) -> TaskTimerFacts {
+        TaskTimerFacts(status: row["status"], dueAt: (row["due_at"] as Double?).map(Date.init(storage:)),
+                       snoozedUntil: (row["snoozed_until"] as Double?).map(Date.init(storage:)), createdAt: Date(storage: row["created_at"]),
+                       overdueAt: (row["overdue_at"] as Double?).map(Date.init(storage:)))
+    }
+
+    private mutating func fireTask(_ timer: TimerRule, _ row: Row, outcome: String) throws {
         let id: Int64 = row["id"]
+        let rule = timer.key
         guard try RuleFirings.record(rule, kind: "timer", leadID: row["lead_id"], subject: "task:\(id)", occurrence: row["occurrence"],
                                      action: rule, outcome: outcome, m) else { return }
         firings.append(TickReport.Firing(rule: rule, lead: row["number"], outcome: "task #\(id): \(outcome)"))

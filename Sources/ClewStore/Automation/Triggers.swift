@@ -44,8 +44,9 @@ enum Triggers {
             var copied: [String] = []
             for who in trigger.cc {
                 for recipient in try Recipients.resolve(who, for: lead, m.db) where recipient != assignee && !copied.contains(recipient) {
-                    try m.notify(recipient, kind: "trigger", leadID: lead.id,
-                                 body: "cc: \(assignee) has '\(title)' on \(label), due \(StoreError.timestamp(due)) (rule \(rule))")
+                    try m.notify(recipient, kind: "trigger", text: "cc", leadID: lead.id,
+                                 body: "cc: \(assignee) has '\(title)' on \(label), due \(StoreError.timestamp(due)) (rule \(rule))",
+                                 parameters: [assignee, title, label, StoreError.timestamp(due), rule])
                     copied.append(recipient)
                 }
             }
@@ -54,7 +55,8 @@ enum Triggers {
             let recipients = try Recipients.resolve(who, for: lead, m.db)
             guard !recipients.isEmpty else { return "no \(who) to notify" }
             for recipient in recipients {
-                try m.notify(recipient, kind: "trigger", leadID: lead.id, body: "\(label) \(event.summary) (rule \(rule))")
+                try m.notify(recipient, kind: "trigger", leadID: lead.id, body: "\(label) \(event.summary) (rule \(rule))",
+                             parameters: [label, event.description, rule])
             }
             return "notified \(recipients.joined(separator: ", "))"
         case let .emailCustomer(name):
@@ -81,7 +83,8 @@ enum Triggers {
             return "moved to \(stage)"
         case .riskAlert:
             guard let supervisor = try Recipients.supervisor(of: lead, m.db) else { return "no supervisor to alert" }
-            try m.notify(supervisor, kind: "risk", leadID: lead.id, body: "Risk on \(label): \(event.summary) (rule \(rule))")
+            try m.notify(supervisor, kind: "risk", leadID: lead.id, body: "Risk on \(label): \(event.summary) (rule \(rule))",
+                         parameters: [label, event.description, rule])
             return "risk alert to \(supervisor)"
         }
     }
@@ -102,8 +105,9 @@ enum KeywordTagging {
             let keyword = tag.keywords.first { text.lowercased().contains($0.lowercased()) } ?? tag.tag
             var outcome = "tagged \(tag.tag)"
             if tag.riskAlert, let supervisor = try Recipients.supervisor(of: current, m.db) {
-                try m.notify(supervisor, kind: "risk", leadID: lead.id,
-                             body: "Risk on \(lead.number) \(lead.details.customer ?? ""): \(tag.tag) ('\(keyword)' in \"\(snippet)\")")
+                try m.notify(supervisor, kind: "risk", text: "keyword", leadID: lead.id,
+                             body: "Risk on \(lead.number) \(lead.details.customer ?? ""): \(tag.tag) ('\(keyword)' in \"\(snippet)\")",
+                             parameters: ["\(lead.number) \(lead.details.customer ?? "")", tag.tag, keyword, snippet])
                 outcome += "; risk alert to \(supervisor)"
             }
             try RuleFirings.record("keyword:\(tag.tag)", kind: "keyword", leadID: lead.id, subject: "lead:\(lead.id)",

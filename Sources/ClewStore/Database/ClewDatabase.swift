@@ -143,11 +143,11 @@ public final class ClewDatabase: @unchecked Sendable {
     static func createEmptyFile(_ path: String, mode: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else {
-            throw StoreError.conflict("cannot create \(path): \(String(cString: strerror(errno)))")
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
         defer { closeDescriptor(fd) }
         guard fchmod(fd, mode) == 0 else {
-            throw StoreError.conflict("cannot set the mode of \(path): \(String(cString: strerror(errno)))")
+            throw StoreError.cannotCreate(path: path, reason: "cannot set its mode: " + String(cString: strerror(errno)))
         }
     }
 
@@ -180,7 +180,7 @@ public final class ClewDatabase: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw StoreError.conflict("cannot create \(directory.path) for the rehearsal: \(error.localizedDescription)")
+            throw StoreError.cannotCreate(path: directory.path, reason: error.localizedDescription)
         }
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("copy.db").path
@@ -202,7 +202,7 @@ public final class ClewDatabase: @unchecked Sendable {
             result = try body(db)
             return .rollback
         }
-        guard let result else { throw StoreError.conflict("the rehearsal produced nothing") }
+        guard let result else { throw StoreError.storageFailed("the rehearsal produced nothing") }
         return result
     }
 

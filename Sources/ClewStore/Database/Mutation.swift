@@ -32,12 +32,12 @@ struct Mutation {
     }
 
     /// Queues an inbox notification for `recipient` (skipped when it is the actor themself).
-    /// `parameters` are what the body says in order (for the kind's catalogue text in the
-    /// reader's language); the English `body` is kept for the CLI and older readers.
-    func notify(_ recipient: String?, kind: String, leadID: Int64?, body: String, parameters: [String] = []) throws {
+    /// `text` names the kind's catalogue text (the kind's one text when `nil`) and `parameters`
+    /// are what it says in order, so an interface writes it in the reader's language; the
+    /// English `body` is kept for the CLI and older readers.
+    func notify(_ recipient: String?, kind: String, text: String? = nil, leadID: Int64?, body: String, parameters: [String] = []) throws {
         guard let recipient, recipient != actor.login else { return }
-        let params: String? = parameters.isEmpty ? nil
-            : (try? JSONEncoder().encode(parameters)).flatMap { String(data: $0, encoding: .utf8) }
+        let params = NotificationParameters(text: text, values: parameters).storage
         try db.execute(
             sql: "INSERT INTO notification (recipient, kind, lead_id, actor, body, created_at, params) VALUES (?, ?, ?, ?, ?, ?, ?)",
             arguments: [recipient, kind, leadID, actor.login, body, now.storage, params]

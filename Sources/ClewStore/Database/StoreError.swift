@@ -28,8 +28,10 @@ public enum StoreError: UserFacingError, Equatable {
     case staleVersion(entity: String, changedBy: String, at: Date)
     /// Nothing with this key.
     case notFound(String)
-    /// A request that contradicts the data (a duplicate, a user that exists…).
-    case conflict(String)
+    /// A file or directory could not be created or given its mode.
+    case cannotCreate(path: String, reason: String)
+    /// The destination file exists; Clew never overwrites one.
+    case fileExists(String)
     /// Any other SQLite failure.
     case sqlite(String)
 
@@ -73,7 +75,8 @@ public enum StoreError: UserFacingError, Equatable {
         case let .staleVersion(entity, who, at):
             "\(entity) was changed by \(who) at \(StoreError.timestamp(at)); reload and try again"
         case let .notFound(what): what
-        case let .conflict(what): what
+        case let .cannotCreate(path, reason): "cannot create \(path): \(reason) (无法创建文件)"
+        case let .fileExists(path): "\(path) exists; choose a new file name (文件已存在，请换一个文件名)"
         case let .sqlite(message): "database error: \(message)"
         }
     }

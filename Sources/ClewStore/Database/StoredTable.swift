@@ -27,6 +27,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case intakeToken = "intake_token", intakeRequest = "intake_request", leadConsent = "lead_consent"
     case reportStageDay = "report_stage_day", leadSLA = "lead_sla", reportSummaryState = "report_summary_state"
     case leadReach = "lead_reach"
+    case leadTag = "lead_tag"
 
     /// How changes to a table are kept.
     public enum Policy: Equatable, Sendable {
@@ -40,7 +41,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     /// How this table's changes are kept.
     public var policy: Policy {
         switch self {
-        case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget:
+        case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget, .leadTag:
             .audited(versioned: true)
         case .note, .followUp, .leadEvent:
             .audited(versioned: false)  // append-only: each row is created once, with its audit row, and never changed

@@ -42,7 +42,7 @@ public final class CSVWriter {
         case .utf8: buffer.append(contentsOf: line.utf8)
         case .gb18030:
             guard let data = line.data(using: ImportEncoding.foundationGB18030) else {
-                throw StoreError.conflict("cannot encode a row as GB18030: \(line.prefix(40))")
+                throw ExportError.unencodable(encoding: "GB18030", row: String(line.prefix(40)))
             }
             buffer.append(data)
         }

@@ -76,10 +76,10 @@ extension ImportService {
             }
             let importer: String = row["actor"]
             guard actor.role == .admin || actor.login == importer else {
-                throw StoreError.conflict("only an admin or \(importer), who ran import #\(id), can undo it")
+                throw ImportJobError.undoNotAllowed(id: id, importer: importer)
             }
             if ImportRecord.status(row) == "running" {
-                throw StoreError.conflict("import #\(id) is still running (process \(ImportRecord.runner(row).map(\.description) ?? "?")); stop it or wait for it, then undo")
+                throw ImportJobError.stillRunning(id: id, file: row["file"] ?? "?", process: ImportRecord.runner(row).map(\.description) ?? "?")
             }
             return row["status"]
         }

@@ -145,7 +145,7 @@ public struct ImportService: Sendable {
                     summary.chunks += 1
                     if !options.dryRun { yieldToWaitingWriters() }
                     if let stop = options.interruptAfterChunks, summary.chunks >= stop, !options.dryRun {
-                        throw StoreError.conflict("interrupted after \(stop) chunk\(stop == 1 ? "" : "s") (test)")
+                        throw ImportJobError.interrupted(afterChunks: stop)
                     }
                 } catch {
                     _ = try? ahead.wait()   // the reader is done with the file before we leave
@@ -238,13 +238,13 @@ public struct ImportService: Sendable {
         }
         let record = PartialImport(row: row)
         if let runner = record.runner, !ProcessIdentity.isGone(runner) {
-            throw StoreError.conflict("import #\(record.id) of \(fileName) is still running (process \(runner)); wait for it, or stop that process first")
+            throw ImportJobError.stillRunning(id: record.id, file: fileName, process: runner.description)
         }
         if let recorded = record.fileSize, let size, recorded != size {
-            throw StoreError.conflict("\(fileName) changed since import #\(record.id) began (\(recorded) → \(size) bytes); undo it with 'clew import undo \(record.id)' and import the file afresh")
+            throw ImportJobError.fileChanged(id: record.id, file: fileName, from: Int64(recorded), to: Int64(size))
         }
         guard let text = record.optionsJSON, let options = try? JSONDecoder().decode(StoredImportOptions.self, from: Data(text.utf8)) else {
-            throw StoreError.conflict("import #\(record.id) cannot be resumed (it was started by an older Clew); undo it with 'clew import undo \(record.id)'")
+            throw ImportJobError.notResumable(id: record.id)
         }
         return (record, options)
     }
@@ -344,7 +344,7 @@ extension ImportService {
             let runner = ProcessIdentity.current
             try db.execute(sql: "UPDATE import SET runner_host = ?, runner_pid = ?, runner_start = ? WHERE id = ? AND status = 'running'",
                            arguments: [runner.host, Int64(runner.pid), runner.started, id])
-            guard db.changesCount == 1 else { throw StoreError.conflict("import #\(id) is no longer running; see 'clew import list'") }
+            guard db.changesCount == 1 else { throw ImportJobError.noLongerRunning(id: id) }
             try Mutation(db: db, actor: actor, now: now).audit("resume", entity: "import", id: id, field: "status", new: "running")
         }
 
@@ -366,7 +366,7 @@ extension ImportService {
                 importID = db.lastInsertedRowID
             } else {
                 guard try String.fetchOne(db, sql: "SELECT status FROM import WHERE id = ?", arguments: [importID]) == "running" else {
-                    throw StoreError.conflict("import #\(importID) was undone while it ran")
+                    throw ImportJobError.undoneWhileRunning(id: importID)
                 }
             }
             var state = WriteState(
@@ -583,7 +583,7 @@ extension ImportService {
         func finish(_ db: Database, importID: Int64, summary: ImportSummary) throws {
             try db.execute(sql: "UPDATE import SET finished_at = ?, status = 'done' WHERE id = ? AND status = 'running'",
                            arguments: [now.storage + summary.seconds, importID])
-            guard db.changesCount == 1 else { throw StoreError.conflict("import #\(importID) was undone while it ran") }
+            guard db.changesCount == 1 else { throw ImportJobError.undoneWhileRunning(id: importID) }
             try Mutation(db: db, actor: actor, now: now).audit(
                 "import", entity: "import", id: importID, field: "counts",
                 new: "rows \(summary.rows), inserted \(summary.inserted), merged \(summary.merged), unchanged \(summary.unchanged), rejected \(summary.rejected), flagged \(summary.flagged)")

@@ -47,7 +47,7 @@ public struct IntakeService: Sendable {
     /// Records `request` (an event `count` times) on its lead and returns the rescored lead.
     ///
     /// - Throws: ``ClewDomain/PermissionError/notVisible(_:)`` when no lead matches (or the
-    ///   intake's user may not see it), ``StoreError/conflict(_:)`` for a closed lead.
+    ///   intake's user may not see it), ``LeadError/closed(number:status:work:)`` for a closed lead.
     @discardableResult
     public func recordEvent(_ request: IntakeEventRequest, token: IntakeToken) throws -> Lead {
         let number = try leadNumber(for: request.lead)

@@ -27,20 +27,20 @@ public struct IntakeTokenService: Sendable {
 
     /// Makes a token (admins only).
     ///
-    /// - Throws: ``PermissionError``; ``StoreError/conflict(_:)`` for an empty source or a rate
+    /// - Throws: ``PermissionError``; ``IntakeTokenError`` for an empty source or a rate
     ///   out of ``ClewDomain/IntakeToken/rateLimits``.
     public func add(source: String, campaign: String? = nil, ratePerMinute: Int = IntakeToken.defaultRate, isPublic: Bool = false) throws -> Made {
         try AccessPolicy.check(.administer, actor)
         let source = TextNormalization.trimmed(source)
         let campaign = campaign.map(TextNormalization.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         guard !source.isEmpty, source.count <= IntakeForm.maximumFieldLength else {
-            throw StoreError.conflict("--source must be 1 to \(IntakeForm.maximumFieldLength) characters (官网, 抖音, …)")
+            throw IntakeTokenError.sourceLength(limit: IntakeForm.maximumFieldLength)
         }
         guard (campaign?.count ?? 0) <= IntakeForm.maximumFieldLength else {
-            throw StoreError.conflict("--campaign is longer than \(IntakeForm.maximumFieldLength) characters")
+            throw IntakeTokenError.campaignTooLong(limit: IntakeForm.maximumFieldLength)
         }
         guard IntakeToken.rateLimits.contains(ratePerMinute) else {
-            throw StoreError.conflict("--rate must be \(IntakeToken.rateLimits.lowerBound) to \(IntakeToken.rateLimits.upperBound) posts a minute")
+            throw IntakeTokenError.rateOutOfRange(IntakeToken.rateLimits)
         }
         let secret = IntakeSecret.generate()
         let token = try context.mutate(as: actor) { m in
@@ -75,7 +75,7 @@ public struct IntakeTokenService: Sendable {
                 throw StoreError.notFound("intake token #\(id)")
             }
             var token = Self.token(row)
-            guard !token.isRevoked else { throw StoreError.conflict("\(token.label) is already revoked") }
+            guard !token.isRevoked else { throw IntakeTokenError.alreadyRevoked(label: token.label) }
             try m.db.execute(sql: "UPDATE intake_token SET revoked_at = ?, revoked_by = ? WHERE id = ?", arguments: [m.now.storage, actor.login, id])
             try m.audit("intake-token-revoke", entity: "intake_token", id: id, field: "revoked_at", new: token.label)
             token.revokedAt = m.now

@@ -277,28 +277,14 @@ public struct ReportService: Sendable {
         query.region = request.filters.region
         query.industry = request.filters.industry
         query.owner = request.filters.owner
-        let conditions = try LeadFilters.conditions(query, within: Self.visibility(scope.subjects(for: actor)), pipeline: context.pipeline)
         let subjects = scope.subjects(for: actor)
+        let conditions = try query.criteria(among: [LeadAudience(subjects)], pipeline: context.pipeline).sql(hint: .periodFirst)
         var owners: [String]?
         var unowned = false
         if case let .owners(logins, includingUnowned) = subjects { (owners, unowned) = (logins, includingUnowned) }
         if let owner = request.filters.owner { (owners, unowned) = ((owners ?? [owner]).filter { $0 == owner }, false) }
         return (scope, Filter(sql: conditions.sql, arguments: conditions.arguments, slice: ReportSummarySlice(subjects, request.filters),
                               owners: owners, includingUnowned: unowned))
-    }
-
-    /// The scope's condition. Written with `+` so the planner never picks an owner's or
-    /// creator's index (all their leads since ever) over the period's date index.
-    static func visibility(_ subjects: ReportSubjects) -> (sql: String, arguments: StatementArguments) {
-        switch subjects {
-        case .everyone:
-            return ("1", [])
-        case let .owners(logins, includingUnowned):
-            let marks = Array(repeating: "?", count: logins.count).joined(separator: ",")
-            return ("(+lead.owner IN (\(marks))\(includingUnowned ? " OR +lead.owner IS NULL" : ""))", StatementArguments(logins))
-        case let .registeredBy(login):
-            return ("+lead.created_by = ?", [login])
-        }
     }
 
     /// `CASE column WHEN 'discovery' THEN 0 … END`: a stage key's index in the pipeline.

@@ -11,6 +11,8 @@ import GRDB
 /// batch indexed for search in one statement at its end (``SearchIndex/bulkIndexing(_:_:)``), so
 /// 100 000 leads with their follow-ups take seconds, and a crash loses at most the open batch.
 public struct SeedGenerator {
+    /// How many leads one run may make.
+    public static let leadCounts = 0...5_000_000
     /// What to make.
     public struct Options: Sendable {
         public var leads: Int
@@ -49,8 +51,8 @@ public struct SeedGenerator {
     /// Generates the data. `progress` is called with the number of leads written so far.
     public func run(_ options: Options, progress: ((Int) -> Void)? = nil) throws -> Report {
         try AccessPolicy.check(.administer, actor)
-        guard options.leads >= 0, options.leads <= 5_000_000 else {
-            throw StoreError.conflict("--leads must be between 0 and 5000000")
+        guard Self.leadCounts.contains(options.leads) else {
+            throw SeedError.leadCountOutOfRange(Self.leadCounts)
         }
         let started = Date()
         var random = SeedRandom(seed: options.seed)

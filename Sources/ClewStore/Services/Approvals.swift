@@ -13,8 +13,7 @@ public struct ApprovalItem: Hashable, Sendable, Codable {
     public var toStage: String?
     public var requestedBy: String
     public var approver: String
-    /// `pending`, `approved`, `rejected` or `withdrawn`.
-    public var status: String
+    public var status: ApprovalStatus
     public var reason: String?
     public var comment: String?
     public var createdAt: Date
@@ -61,7 +60,7 @@ enum Approvals {
     static func withdrawPending(leadID: Int64, _ m: Mutation) throws {
         let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending'", arguments: [leadID])
         for id in ids {
-            try m.change(.approval, .id(id), ["status": "withdrawn", "decided_at": m.now.storage, "decided_by": m.actor.login],
+            try m.change(.approval, .id(id), ["status": ApprovalStatus.withdrawn.rawValue, "decided_at": m.now.storage, "decided_by": m.actor.login],
                          action: "withdraw", silent: ["decided_at", "decided_by"])
         }
     }
@@ -115,21 +114,21 @@ public struct ApprovalService: Sendable {
             guard item.approver == actor.login || actor.role == .admin else {
                 throw StoreError.notFound("no approval request #\(id) for you")
             }
-            guard item.status == "pending" else { throw StoreError.conflict("approval #\(id) is already \(item.status)") }
+            guard item.status == .pending else { throw ApprovalError.alreadyDecided(id: id, status: item.status) }
             let leadID: Int64 = row["lead_id"]
             if approve, let target = item.toStage {
                 guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .active, lead.stage == item.fromStage else {
-                    throw StoreError.conflict("\(item.leadNumber) is no longer in \(item.fromStage ?? "that stage"); the request is out of date")
+                    throw ApprovalError.outOfDate(number: item.leadNumber, stage: item.fromStage)
                 }
                 let service = LeadService(context: context, actor: actor)
                 _ = try service.moveNow(lead, to: target, m)
             }
-            let status = approve ? "approved" : "rejected"
-            try m.change(.approval, .id(id), ["status": status, "comment": comment, "decided_at": m.now.storage, "decided_by": actor.login],
+            let status: ApprovalStatus = approve ? .approved : .rejected
+            try m.change(.approval, .id(id), ["status": status.rawValue, "comment": comment, "decided_at": m.now.storage, "decided_by": actor.login],
                          action: approve ? "approve" : "reject", silent: ["decided_at", "decided_by"])
             try m.notify(item.requestedBy, kind: "approval-decided", leadID: leadID,
-                         body: "\(actor.login) \(status) moving \(item.leadNumber) to \(item.toStage ?? "?")" + (comment.map { ": \($0)" } ?? ""),
-                         parameters: [actor.login, status, item.leadNumber, item.toStage ?? "", comment ?? ""])
+                         body: "\(actor.login) \(status.rawValue) moving \(item.leadNumber) to \(item.toStage ?? "?")" + (comment.map { ": \($0)" } ?? ""),
+                         parameters: [actor.login, status.rawValue, item.leadNumber, item.toStage ?? "", comment ?? ""])
             var decided = item
             decided.status = status
             decided.comment = comment
@@ -138,3 +137,5 @@ public struct ApprovalService: Sendable {
         }
     }
 }
+
+extension ApprovalStatus: DatabaseValueConvertible {}

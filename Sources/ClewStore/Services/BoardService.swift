@@ -114,43 +114,35 @@ public struct BoardService: Sendable {
     }
 
     private func where_(_ key: String, scope: BoardScope, filter: BoardFilter) throws -> (String, StatementArguments) {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
+        try criteria(key, scope: scope, filter: filter).sql()
+    }
+
+    /// The leads of column `key` for `scope` and `filter`, among those the actor may read.
+    func criteria(_ key: String, scope: BoardScope, filter: BoardFilter) throws -> LeadCriteria {
+        var criteria = LeadCriteria(audiences: [.readableBy(actor)] + [scope.audience(of: actor)].compactMap { $0 },
+                                    owner: filter.owner, grade: filter.grade, source: filter.source, region: filter.region, tag: filter.tag)
         switch key {
         case "screening", "assigned":
-            conditions.append("lead.status = ?")
-            arguments += [key]
+            criteria.statuses = [key == "screening" ? .screening : .assigned]
         case "won":
-            conditions.append("lead.status = 'won' AND lead.status_changed_at >= ?")
-            arguments += [context.clock.now().addingTimeInterval(-Double(Self.wonWindowDays) * 86_400).storage]
+            criteria.statuses = [.won]
+            criteria.statusChangedSince = context.clock.now().addingTimeInterval(-Double(Self.wonWindowDays) * 86_400)
         default:
             guard context.pipeline.index(of: key) != nil else { throw StoreError.notFound("no board column '\(key)'") }
-            conditions.append("lead.stage = ? AND lead.status = 'active'")
-            arguments += [key]
+            criteria.statuses = [.active]
+            criteria.stage = key
         }
-        let visibility = LeadLookup.visibility(for: actor)
-        conditions.append(visibility.sql)
-        arguments += visibility.arguments
-        switch scope {
-        case .mine:
-            conditions.append("lead.owner = ?")
-            arguments += [actor.login]
-        case .team:
-            let logins = [actor.login] + actor.team.sorted()
-            conditions.append("(lead.owner IS NULL OR lead.owner IN (\(logins.map { _ in "?" }.joined(separator: ","))))")
-            arguments += StatementArguments(logins)
-        case .all:
-            break
+        return criteria
+    }
+}
+
+extension BoardScope {
+    /// The narrower audience the scope adds to the reader's own visibility (nil: none).
+    public func audience(of actor: ActingUser) -> LeadAudience? {
+        switch self {
+        case .mine: .owners([actor.login], includingUnowned: false)
+        case .team: .owners([actor.login] + actor.team.sorted(), includingUnowned: true)
+        case .all: nil
         }
-        for (column, value) in [("grade", filter.grade?.rawValue), ("source", filter.source), ("region", filter.region), ("owner", filter.owner)] {
-            guard let value else { continue }
-            conditions.append("lead.\(column) = ?")
-            arguments += [value]
-        }
-        if let tag = filter.tag {
-            conditions.append("instr(lead.tags, ?) > 0")
-            arguments += [",\(tag),"]
-        }
-        return (conditions.joined(separator: " AND "), arguments)
     }
 }

@@ -10,7 +10,7 @@ enum Closing {
         let open = try Row.fetchAll(m.db, sql: "SELECT id, trigger_event FROM task WHERE lead_id = ? AND status = 'open'", arguments: [lead.id])
         for row in open where !LeadClosing.keepsTask(triggerEvent: row["trigger_event"], on: outcome) {
             let id: Int64 = row["id"]
-            try Tasks.setStatus(id, "cancelled", m)
+            try Tasks.setStatus(id, .cancelled, m)
             try m.change(.task, .id(id), ["cancel_reason": reason], action: "cancel-reason")
         }
         try Approvals.withdrawPending(leadID: lead.id, m)

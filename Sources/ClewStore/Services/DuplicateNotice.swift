@@ -9,7 +9,8 @@ enum DuplicateNotice {
     static func tellSupervisor(of lead: Lead, field: String, _ m: Mutation) throws {
         guard let supervisor = try Recipients.supervisor(of: lead, m.db) else { return }
         try m.notify(supervisor, kind: "duplicate", leadID: lead.id,
-                     body: "\(m.actor.login) tried to register a lead with the same \(field) as \(lead.number) \(lead.details.customer ?? "") (\(lead.owner ?? "unassigned")); it was refused")
+                     body: "\(m.actor.login) tried to register a lead with the same \(field) as \(lead.number) \(lead.details.customer ?? "") (\(lead.owner ?? "unassigned")); it was refused",
+                     parameters: [m.actor.login, field, "\(lead.number) \(lead.details.customer ?? "")", lead.owner ?? ""])
         try m.audit("duplicate-refused", entity: "lead", id: lead.id, field: field, new: m.actor.login)
     }
 
@@ -29,7 +30,8 @@ enum DuplicateNotice {
         try m.audit(kind, entity: "lead", id: lead.id, field: "previous_lead", new: previous.number.description, version: linked.version)
         let what = previous.status == .won ? "a repeat purchase of your won customer" : "back: it follows your lost lead"
         try m.notify(previous.owner, kind: kind, leadID: lead.id,
-                     body: "\(lead.number) \(lead.details.customer ?? "") is \(what) \(previous.number)")
+                     body: "\(lead.number) \(lead.details.customer ?? "") is \(what) \(previous.number)",
+                     parameters: ["\(lead.number) \(lead.details.customer ?? "")", previous.number.description])
         return linked
     }
 }

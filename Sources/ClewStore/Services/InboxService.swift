@@ -33,9 +33,20 @@ public struct NotificationItem: Hashable, Sendable, Codable {
     public var actor: String?
     public var body: String
     public var createdAt: Date
-    /// What the body says, in order, for writing it in the reader's language (`nil` for
-    /// notifications stored before v9 or by a kind that has none).
-    public var parameters: [String]?
+    /// What the body says, for writing it in the reader's language (`nil` for notifications
+    /// stored before v9).
+    public var parameters: NotificationParameters?
+
+    public init(id: Int64, kind: String, leadNumber: String?, actor: String?, body: String, createdAt: Date,
+                parameters: NotificationParameters?) {
+        self.id = id
+        self.kind = kind
+        self.leadNumber = leadNumber
+        self.actor = actor
+        self.body = body
+        self.createdAt = createdAt
+        self.parameters = parameters
+    }
 }
 
 /// Reads and clears the inbox.
@@ -71,7 +82,7 @@ public struct InboxService: Sendable {
                 """, arguments: [actor.login, limit]).map {
                 NotificationItem(id: $0["id"], kind: $0["kind"], leadNumber: $0["number"], actor: $0["actor"],
                                  body: $0["body"], createdAt: Date(storage: $0["created_at"]),
-                                 parameters: ($0["params"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) })
+                                 parameters: NotificationParameters(storage: $0["params"]))
             }
             let approvals = try Row.fetchAll(db, sql: """
                 SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id

@@ -53,22 +53,6 @@ enum LeadLookup {
     /// as ``AccessPolicy/canRead(_:by:)``, written for the database so lists never load what they
     /// would then hide.
     static func visibility(for actor: ActingUser) -> (sql: String, arguments: StatementArguments) {
-        switch actor.role {
-        case .admin, .finance, .support:
-            return ("1", [])
-        case .supervisor:
-            let logins = [actor.login] + actor.team.sorted()
-            let marks = Array(repeating: "?", count: logins.count).joined(separator: ",")
-            return ("(lead.owner IS NULL OR lead.owner IN (\(marks)))", StatementArguments(logins))
-        case .rep:
-            let pools = actor.pools.sorted()
-            let poolClause = pools.isEmpty
-                ? ""
-                : " OR (lead.status = 'pooled' AND lead.pool IN (\(Array(repeating: "?", count: pools.count).joined(separator: ","))))"
-            return ("(lead.owner = ?\(poolClause) OR (lead.owner IS NULL AND lead.created_by = ?))",
-                    StatementArguments([actor.login] + pools + [actor.login]))
-        case .marketing:
-            return ("lead.created_by = ?", [actor.login])
-        }
+        LeadCriteria(audiences: [.readableBy(actor)]).sql()
     }
 }

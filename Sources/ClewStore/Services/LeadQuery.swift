@@ -29,6 +29,15 @@ public struct LeadQuery: Hashable, Sendable {
         self.limit = limit
         self.after = after
     }
+
+    /// The leads this query selects among `audiences` (its page, ``limit`` and ``after``, aside).
+    ///
+    /// - Throws: ``StoreError/notFound(_:)`` for a stage the pipeline does not have.
+    public func criteria(among audiences: [LeadAudience], pipeline: Pipeline) throws -> LeadCriteria {
+        LeadCriteria(audiences: audiences, statuses: Set(statuses), stage: try stage.map { try pipeline.resolve($0).key },
+                     owner: owner, grade: grade, source: source, region: region, campaign: campaign, industry: industry,
+                     pool: pool, tag: tag)
+    }
 }
 
 /// A lead with everything `lead show` displays.

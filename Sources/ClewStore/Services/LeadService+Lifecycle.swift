@@ -99,7 +99,7 @@ extension LeadService {
                 m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
                 arguments: [lead.id])
             try m.notify(assigner ?? actor.profile.supervisor, kind: "objection", leadID: lead.id,
-                         body: "\(actor.login) objected to \(lead.number): \(reason)")
+                         body: "\(actor.login) objected to \(lead.number): \(reason)", parameters: [actor.login, lead.number.description, reason])
             try m.audit("object-reason", entity: "lead", id: lead.id, field: "objection", new: reason)
             return try context.publish(.objected, on: try m.update(lead, to: updated, action: "object"), m)
         }
@@ -203,7 +203,8 @@ extension LeadService {
             try Conversions.record(conversion, lead: lead, m)
             try Closing.settle(lead, .won, m)
             if let supervisor = try owningSupervisor(of: lead, m.db) {
-                try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)")
+                try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)",
+                             parameters: ["\(lead.number) \(lead.details.customer ?? "")", "\(amount)"])
             }
             var won = try m.update(lead, to: updated, action: "win", also: ["closed_at": m.now.storage])
             if let stage = lead.stage { won = try context.publish(.leftStage(stage), on: won, m) }

@@ -8,7 +8,7 @@ extension LeadService {
     /// A page of leads the actor may see, newest first.
     public func list(_ query: LeadQuery) throws -> [Lead] {
         try context.read { db in
-            let filters = try LeadFilters.conditions(query, visibleTo: actor, pipeline: context.pipeline)
+            let filters = try query.criteria(among: [.readableBy(actor)], pipeline: context.pipeline).sql()
             var conditions = [filters.sql]
             var arguments = filters.arguments
             if let after = query.after {

@@ -26,7 +26,7 @@ public enum Maintenance {
     public static func backup(_ database: ClewDatabase, to destination: String, actor: ActingUser) throws {
         try AccessPolicy.check(.administer, actor)
         guard !FileManager.default.fileExists(atPath: destination) else {
-            throw StoreError.conflict("\(destination) exists; choose a new file name")
+            throw StoreError.fileExists(destination)
         }
         // A copy of everything: readable by its owner only, never through a planted symlink.
         // A path the user named: opened with the user's own group only (a team install).

@@ -46,7 +46,7 @@ public struct PersonErasure: Sendable {
         let phoneKey = try phone.map { try PhoneNumber(parsing: $0).normalized }
         let emailKey = try email.map { try EmailAddress(parsing: $0).normalized }
         guard (phoneKey == nil) != (emailKey == nil) else {
-            throw StoreError.conflict("name one person: --phone or --email")
+            throw ErasureError.needsOnePerson
         }
         let key = phoneKey ?? emailKey ?? ""
         let column = phoneKey != nil ? "phone_key" : "email_key"

@@ -17,25 +17,23 @@ public struct PipelineSummary: Sendable {
 
     /// The board columns of DESIGN §4 (intake, stages, won) with their totals.
     public static func load(context: ClewContext, actor: ActingUser, mineOnly: Bool = false) throws -> PipelineSummary {
-        let visibility = LeadLookup.visibility(for: actor)
-        let scope = mineOnly ? " AND lead.owner = ?" : ""
-        let scopeArgs: StatementArguments = mineOnly ? [actor.login] : []
+        let audiences: [LeadAudience] = [.readableBy(actor)] + (mineOnly ? [.owners([actor.login], includingUnowned: false)] : [])
         return try context.read { db in
-            func total(_ condition: String, _ args: StatementArguments) throws -> (Int, Money) {
-                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, total(amount_fen) AS fen FROM lead WHERE \(condition) AND \(visibility.sql)\(scope)",
-                                           arguments: args + visibility.arguments + scopeArgs)
+            func total(_ criteria: LeadCriteria) throws -> (Int, Money) {
+                let (condition, arguments) = criteria.sql()
+                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, total(amount_fen) AS fen FROM lead WHERE \(condition)", arguments: arguments)
                 return (row?["n"] ?? 0, Money(totalFen: row?["fen"] ?? 0))
             }
             var columns: [Column] = []
             for status in [LeadStatus.screening, .assigned] {
-                let (n, amount) = try total("lead.status = ?", [status.rawValue])
+                let (n, amount) = try total(LeadCriteria(audiences: audiences, statuses: [status]))
                 columns.append(Column(key: status.rawValue, title: status.chineseName, count: n, amount: amount))
             }
             for stage in context.pipeline.stages {
-                let (n, amount) = try total("lead.stage = ? AND lead.status = 'active'", [stage.key])
+                let (n, amount) = try total(LeadCriteria(audiences: audiences, statuses: [.active], stage: stage.key))
                 columns.append(Column(key: stage.key, title: stage.chineseName, count: n, amount: amount))
             }
-            let (n, amount) = try total("lead.status = 'won'", [])
+            let (n, amount) = try total(LeadCriteria(audiences: audiences, statuses: [.won]))
             columns.append(Column(key: "won", title: LeadStatus.won.chineseName, count: n, amount: amount))
             return PipelineSummary(columns: columns)
         }

@@ -22,19 +22,19 @@ enum Tasks {
     /// Completes the open tasks of `kind` on a lead (a follow-up fulfils the pending next action).
     static func completeOpen(leadID: Int64, kind: String, _ m: Mutation) throws {
         let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND kind = ? AND status = 'open'", arguments: [leadID, kind])
-        for id in ids { try setStatus(id, "done", m) }
+        for id in ids { try setStatus(id, .done, m) }
     }
 
     /// Cancels every open task on a lead (it was lost or returned).
     static func cancelOpen(leadID: Int64, _ m: Mutation) throws {
         let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open'", arguments: [leadID])
-        for id in ids { try setStatus(id, "cancelled", m) }
+        for id in ids { try setStatus(id, .cancelled, m) }
     }
 
     /// Completes or cancels task `id`.
-    static func setStatus(_ id: Int64, _ status: String, _ m: Mutation) throws {
-        try m.change(.task, .id(id), ["status": status, "done_at": m.now.storage, "done_by": m.actor.login],
-                     action: status == "done" ? "complete" : "cancel", silent: ["done_at", "done_by"])
+    static func setStatus(_ id: Int64, _ status: TaskStatus, _ m: Mutation) throws {
+        try m.change(.task, .id(id), ["status": status.rawValue, "done_at": m.now.storage, "done_by": m.actor.login],
+                     action: status == .done ? "complete" : "cancel", silent: ["done_at", "done_by"])
     }
 
     static let selection = """
@@ -55,8 +55,7 @@ public struct TaskItem: Hashable, Sendable, Codable {
     /// `manual`, `next-action`, or a rule's kind.
     public var kind: String
     public var dueAt: Date?
-    /// `open`, `done` or `cancelled`.
-    public var status: String
+    public var status: TaskStatus
     public var snoozedUntil: Date?
     public var createdBy: String
     public var createdAt: Date
@@ -100,7 +99,7 @@ public struct TaskService: Sendable {
     /// to someone else needs a supervisor or admin, or the lead's owner giving it to themself.
     public func add(title: String, lead number: String?, assignee: String?, due: Date?) throws -> TaskItem {
         let title = TextNormalization.trimmed(title)
-        guard !title.isEmpty else { throw StoreError.conflict("a task needs a title") }
+        guard !title.isEmpty else { throw TaskError.emptyTitle }
         return try context.mutate(as: actor) { m in
             var leadID: Int64?
             if let number {
@@ -123,8 +122,8 @@ public struct TaskService: Sendable {
     public func complete(_ id: Int64) throws -> TaskItem {
         try context.mutate(as: actor) { m in
             let task = try requireOwnTask(id, m.db)
-            guard task.status == "open" else { throw StoreError.conflict("task #\(id) is already \(task.status)") }
-            try Tasks.setStatus(id, "done", m)
+            guard task.status == .open else { throw TaskError.notOpen(id: id, status: task.status) }
+            try Tasks.setStatus(id, .done, m)
             if let leadID = try Int64.fetchOne(m.db, sql: "SELECT lead_id FROM task WHERE id = ?", arguments: [id]),
                let lead = try LeadLookup.fetch(m.db, id: leadID) {
                 _ = try context.publish(.taskCompleted(id), on: lead, m)
@@ -138,8 +137,8 @@ public struct TaskService: Sendable {
     public func snooze(_ id: Int64, until date: Date) throws -> TaskItem {
         try context.mutate(as: actor) { m in
             let task = try requireOwnTask(id, m.db)
-            guard task.status == "open" else { throw StoreError.conflict("task #\(id) is \(task.status); only open tasks can be snoozed") }
-            guard date > m.now else { throw StoreError.conflict("snooze until a time in the future") }
+            guard task.status == .open else { throw TaskError.notOpen(id: id, status: task.status) }
+            guard date > m.now else { throw TaskError.snoozeInThePast }
             try m.change(.task, .id(id), ["snoozed_until": date.storage, "overdue_at": nil], action: "snooze", silent: ["overdue_at"])
             return try Self.fetch(m.db, id: id)
         }
@@ -159,3 +158,5 @@ public struct TaskService: Sendable {
         return TaskItem(row: row)
     }
 }
+
+extension TaskStatus: DatabaseValueConvertible {}

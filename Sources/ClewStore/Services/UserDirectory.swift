@@ -86,22 +86,22 @@ public struct UserDirectory: Sendable {
     @discardableResult
     public func deactivate(_ login: String, handoverTo successor: String, by actor: ActingUser) throws -> Handover {
         try AccessPolicy.check(.manageUsers, actor)
-        guard login != successor else { throw StoreError.conflict("cannot hand \(login)'s work over to \(login)") }
+        guard login != successor else { throw UserDirectoryError.handoverToSelf(login: login) }
         return try context.mutate(as: actor) { m in
             guard let user = try Self.profile(m.db, login: login) else {
                 throw IdentityError.unknownUser(login, suggestion: try Self.closestLogin(m.db, to: login))
             }
-            guard user.isActive else { throw StoreError.conflict("\(login) is already deactivated") }
+            guard user.isActive else { throw UserDirectoryError.alreadyDeactivated(login: login) }
             guard let heir = try Self.profile(m.db, login: successor), heir.isActive else {
                 throw IdentityError.unknownUser(successor, suggestion: try Self.closestLogin(m.db, to: successor))
             }
             if user.role == .admin,
                try Int.fetchOne(m.db, sql: "SELECT count(*) FROM user WHERE role = 'admin' AND active = 1") ?? 0 <= 1 {
-                throw StoreError.conflict("\(login) is the last active admin; make someone else admin first")
+                throw UserDirectoryError.lastAdmin(login: login)
             }
             let openLeads = try Int.fetchOne(m.db, sql: "SELECT count(*) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login]) ?? 0
             if openLeads > 0 && ![Role.rep, .supervisor, .admin].contains(heir.role) {
-                throw StoreError.conflict("\(successor) is \(heir.role.rawValue) and cannot take over \(login)'s \(openLeads) open leads; hand over to a rep or supervisor")
+                throw UserDirectoryError.successorCannotOwnLeads(successor: successor, role: heir.role, login: login, openLeads: openLeads)
             }
             var handover = Handover()
             let leadRows = try Row.fetchAll(m.db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login])
@@ -131,7 +131,8 @@ public struct UserDirectory: Sendable {
             try m.db.execute(sql: "UPDATE user SET active = 0, updated_at = ?, version = version + 1 WHERE login = ?", arguments: [m.now.storage, login])
             try m.audit("deactivate", entity: "user", id: 0, field: login, old: "active", new: "inactive")
             try m.notify(successor, kind: "handover", leadID: nil,
-                         body: "\(handover.leads) leads and \(handover.tasks) tasks handed over from \(login)")
+                         body: "\(handover.leads) leads and \(handover.tasks) tasks handed over from \(login)",
+                         parameters: ["\(handover.leads)", "\(handover.tasks)", login])
             return handover
         }
     }
@@ -139,7 +140,7 @@ public struct UserDirectory: Sendable {
     // MARK: - Shared queries
 
     static func insert(_ profile: UserProfile, _ m: Mutation) throws {
-        if try Self.profile(m.db, login: profile.login) != nil { throw StoreError.conflict("user \(profile.login) already exists") }
+        if try Self.profile(m.db, login: profile.login) != nil { throw UserDirectoryError.exists(login: profile.login) }
         if let supervisor = profile.supervisor, try Self.profile(m.db, login: supervisor) == nil {
             throw IdentityError.unknownUser(supervisor, suggestion: try closestLogin(m.db, to: supervisor))
         }
@@ -180,7 +181,7 @@ public struct UserDirectory: Sendable {
         guard let user = try profile(db, login: login) else {
             throw IdentityError.unknownUser(login, suggestion: try closestLogin(db, to: login))
         }
-        guard user.isActive else { throw StoreError.conflict("\(login) is deactivated") }
+        guard user.isActive else { throw UserDirectoryError.deactivated(login: login) }
         return user
     }
 }

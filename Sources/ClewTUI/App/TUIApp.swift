@@ -14,6 +14,7 @@ public final class TUIApp {
     let drafts: DraftStore
     let warnings: [String]
     let charts: ChartTier.Preference
+    let ambiguousWidth: AmbiguousWidthSetting
     /// The chart tier in use: as asked for on a UTF-8 terminal until ``run(colorMode:)`` knows the real one.
     private(set) var chartTier: ChartTier
 
@@ -21,9 +22,10 @@ public final class TUIApp {
     static let pollInterval: TimeInterval = 1
 
     public init(app: AppModel, keymap: Keymap, theme: Theme, feed: ChangeFeed, drafts: DraftStore, warnings: [String] = [],
-                charts: ChartTier.Preference = .auto) {
+                charts: ChartTier.Preference = .auto, ambiguousWidth: AmbiguousWidthSetting = .auto) {
         self.app = app
         self.charts = charts
+        self.ambiguousWidth = ambiguousWidth
         chartTier = ChartTier.choose(charts, utf8: true, noColor: false)
         self.keymap = keymap
         self.theme = theme
@@ -32,8 +34,14 @@ public final class TUIApp {
         self.warnings = warnings
     }
 
-    /// Runs until the user quits; restores the terminal however it ends.
+    /// Runs until the user quits; restores the terminal however it ends. East Asian Ambiguous
+    /// characters are laid out in the cells the setting says, or the terminal answers.
     public func run(colorMode: NCursesScreen.ColorMode) throws {
+        let cells = ambiguousWidth.cells { AmbiguousWidthProbe.detect() }
+        try AmbiguousWidth.$cells.withValue(cells) { try runLoop(colorMode: colorMode) }
+    }
+
+    private func runLoop(colorMode: NCursesScreen.ColorMode) throws {
         // A parent that blocks SIGWINCH (some launchers, test runners) would hide every resize.
         var resize = sigset_t()
         sigemptyset(&resize)
@@ -47,7 +55,9 @@ public final class TUIApp {
         chartTier = ChartTier.choose(charts, utf8: screen.locale.isUTF8, noColor: screen.capabilities.noColor)
         try app.start()
         if let draft = drafts.take() { app.restore(draft) }
-        if let warning = screen.locale.warning ?? warnings.first { app.status = StatusMessage(warning, kind: .warning) }
+        if let warning = screen.locale.warning ?? warnings.first.map({ app.localizer("msg.config-problems", warnings.count, $0) }) {
+            app.status = StatusMessage(warning, kind: .warning)
+        }
         var matcher = KeySequenceMatcher(keymap: keymap)
         var lastPoll = Date()
         render(on: screen, theme: theme)

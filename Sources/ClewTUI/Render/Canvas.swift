@@ -43,15 +43,22 @@ public struct Canvas {
         screen.fill(row: rect.row, column: rect.column, width: rect.width, height: rect.height, attributes: style(element))
     }
 
-    /// A single-line box around `rect` with an optional title in the top border.
+    /// The cells one box-drawing character takes: 1, or 2 where East Asian Ambiguous characters
+    /// are wide (``AmbiguousWidth/cells``).
+    public static var lineWidth: Int { DisplayWidth.of("│" as Character) }
+
+    /// A single-line box around `rect` with an optional title in the top border. Its sides take
+    /// ``lineWidth`` cells each, so content belongs inside `rect.column + 2 ..< rect.right - 2`.
     public func box(_ rect: Rect, title: String? = nil, element: String = "border") {
-        guard rect.width >= 2, rect.height >= 2 else { return }
+        let line = Self.lineWidth
+        guard rect.width >= 2 * line, rect.height >= 2 else { return }
         let attributes = style(element)
-        let horizontal = String(repeating: "─", count: rect.width - 2)
+        let inside = rect.width - 2 * line
+        let horizontal = String(repeating: "─", count: inside / line) + String(repeating: " ", count: inside % line)
         screen.draw("┌" + horizontal + "┐", row: rect.row, column: rect.column, attributes: attributes)
         for r in (rect.row + 1)..<(rect.bottom - 1) {
             screen.draw("│", row: r, column: rect.column, attributes: attributes)
-            screen.draw("│", row: r, column: rect.right - 1, attributes: attributes)
+            screen.draw("│", row: r, column: rect.right - line, attributes: attributes)
         }
         screen.draw("└" + horizontal + "┘", row: rect.bottom - 1, column: rect.column, attributes: attributes)
         if let title, rect.width > 6 {

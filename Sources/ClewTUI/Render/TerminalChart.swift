@@ -1,3 +1,4 @@
+import ClewDomain
 import Foundation
 
 /// How charts are drawn in cells (issue 13): block elements with eighth-cell bars and a
@@ -41,6 +42,14 @@ public enum ChartTier: String, Sendable, CaseIterable {
     /// A horizontal bar for `value` out of `maximum` in at most `width` cells. A value above
     /// zero always shows at least a sliver.
     public func bar(_ value: Double, of maximum: Double, width: Int) -> String {
+        bar(value, of: maximum, glyphs: width / (self == .ascii ? 1 : Self.blockWidth))
+    }
+
+    /// The cells one block element (`█ ▌ ▁`) takes: 1, or 2 where East Asian Ambiguous
+    /// characters are wide (``AmbiguousWidth/cells``). ASCII and braille always take 1.
+    static var blockWidth: Int { DisplayWidth.of("█" as Character) }
+
+    private func bar(_ value: Double, of maximum: Double, glyphs width: Int) -> String {
         guard width > 0, maximum > 0, value > 0, value.isFinite, maximum.isFinite else { return "" }
         let cells = min(1, value / maximum) * Double(width)
         var full = Int(cells)
@@ -72,8 +81,9 @@ public enum ChartTier: String, Sendable, CaseIterable {
     /// together when there are more than fit. Zero sits on the baseline; any value above zero
     /// rises above it.
     public func sparkline(_ values: [Double], width: Int) -> String {
-        guard width > 0, !values.isEmpty else { return "" }
-        let points = Self.fit(values, into: width * valuesPerCell)
+        let glyph = self == .blocks ? Self.blockWidth : 1
+        guard width >= glyph, !values.isEmpty else { return "" }
+        let points = Self.fit(values, into: width / glyph * valuesPerCell)
         let maximum = points.max() ?? 0
         switch self {
         case .blocks, .ascii:

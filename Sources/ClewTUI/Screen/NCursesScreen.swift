@@ -47,6 +47,8 @@ public final class NCursesScreen: Screen {
     /// ``invalidate()``).
     private var shown: CellGrid?
     private var shownCursor: Bool?
+    /// The rows of ``shown`` holding a character written around ncurses (see ``present()``).
+    private var rawRows: Set<Int> = []
 
     /// Starts curses on the controlling terminal.
     ///
@@ -144,13 +146,30 @@ public final class NCursesScreen: Screen {
             _ = clew_wattr_set(window, clew_attr_normal(), 0)
             _ = werase(window)
             shown = CellGrid(size: frame.size)
+            rawRows = []
         }
         let previous = shown ?? CellGrid(size: frame.size)
+        var raw: [(row: Int, column: Int, cell: Cell)] = []
+        var rawRows: Set<Int> = []
         for row in 0..<frame.size.rows {
-            let span = frame.changedSpan(row: row, from: previous)
-            if !span.isEmpty { write(row: row, columns: span) }
+            var span = frame.changedSpan(row: row, from: previous)
+            if span.isEmpty {
+                if self.rawRows.contains(row) { rawRows.insert(row) }
+                continue
+            }
+            let rowRaw = rawCells(row: row)
+            if !rowRaw.isEmpty || self.rawRows.contains(row) {
+                // A row with characters written around ncurses is repainted whole: ncurses holds
+                // spaces where they are, and would skip or clear over them on its own.
+                span = 0..<frame.size.columns
+                _ = clew_redraw_rows(window, Int32(row), 1)
+                raw += rowRaw.map { (row, $0, frame.cell(row: row, column: $0) ?? .blank) }
+                if !rowRaw.isEmpty { rawRows.insert(row) }
+            }
+            write(row: row, columns: span)
         }
         shown = frame
+        self.rawRows = rawRows
         if shownCursor != cursor.visible {
             _ = curs_set(cursor.visible ? 1 : 0)
             shownCursor = cursor.visible
@@ -160,6 +179,30 @@ public final class NCursesScreen: Screen {
             _ = wmove(window, Int32(cursor.row), Int32(cursor.column))
         }
         _ = wrefresh(window)
+        guard !raw.isEmpty else { return }
+        for (row, column, cell) in raw {
+            let style = degradation.resolve(cell.attributes)
+            String(cell.character).withCString { clew_put_raw(Int32(row), Int32(column), $0, bits(of: style), Int32(pairNumber(for: style))) }
+        }
+        // Back where ncurses left the cursor, and out to the terminal.
+        clew_move_cursor(getcury(window), getcurx(window))
+    }
+
+    /// The columns of `row` in the frame whose character the C library (and so ncurses) counts
+    /// one cell wide where the frame gives it two: East Asian Ambiguous characters under
+    /// `ambiguous_width = 2`. ncurses cannot place these, so they are written around it.
+    private func rawCells(row: Int) -> [Int] {
+        var columns: [Int] = []
+        var column = 0
+        while column < frame.size.columns {
+            guard let cell = frame.cell(row: row, column: column) else { break }
+            let wide = frame.cell(row: row, column: column + 1)?.isContinuation == true
+            if wide, !cell.isContinuation, cell.character.asciiValue == nil, libraryWidth(of: cell.character) == 1 {
+                columns.append(column)
+            }
+            column += wide ? 2 : 1
+        }
+        return columns
     }
 
     /// `Ctrl-Z`: gives the terminal back to the shell and stops the process (SIGTSTP, as a
@@ -221,9 +264,10 @@ public final class NCursesScreen: Screen {
             if library != width {
                 flush()
                 apply(cell.attributes)
-                let shown = library < 1 ? String(repeating: "?", count: width) : String(cell.character)
+                // Counted one cell by the library, two by us: two spaces here, the character
+                // itself written around ncurses after the refresh (see ``present()``).
+                let shown = library < 1 ? String(repeating: "?", count: width) : library == 1 && width == 2 ? "  " : String(cell.character)
                 write(shown, row: row, column: column)
-                if library == 1 && width == 2 { write(" ", row: row, column: column + 1) }
                 runAttributes = nil
                 continue
             }
@@ -252,13 +296,17 @@ public final class NCursesScreen: Screen {
 
     private func apply(_ attributes: TextAttributes) {
         let style = degradation.resolve(attributes)
+        _ = clew_wattr_set(window, bits(of: style), Int32(pairNumber(for: style)))
+    }
+
+    private func bits(of style: TerminalStyle) -> attr_t {
         var bits = clew_attr_normal()
         if style.bold { bits |= clew_attr_bold() }
         if style.underline { bits |= clew_attr_underline() }
         if style.reverse { bits |= clew_attr_reverse() }
         if style.dim { bits |= clew_attr_dim() }
         if style.italic { bits |= clew_attr_italic() }
-        _ = clew_wattr_set(window, bits, Int32(pairNumber(for: style)))
+        return bits
     }
 
     private func pairNumber(for style: TerminalStyle) -> Int {

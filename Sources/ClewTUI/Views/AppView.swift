@@ -107,21 +107,11 @@ public struct AppView {
         let onDashboard = app.screen == .dashboard
         let scope = app.localizer("scope.\((onDashboard ? app.dashboard.scope.rawValue : app.board.scope.rawValue))")
         var right = "\(user.profile.name) (\(user.login)) · \(scope)"
-        if !onDashboard, !app.board.filter.isEmpty { right += " · " + Self.describe(app.board.filter) }
+        if !onDashboard, !app.board.filter.isEmpty { right += " · " + app.describe(app.board.filter) }
         let used = segments.reduce(0) { $0 + DisplayWidth.of($1.0) }
         segments.append((String(repeating: " ", count: max(1, width - used - DisplayWidth.of(right) - 1)), "title-bar"))
         segments.append((right + " ", "title-bar"))
         canvas.line(segments, row: 0, column: 0, width: width, fill: "title-bar")
-    }
-
-    static func describe(_ filter: BoardFilter) -> String {
-        var terms: [String] = []
-        if let grade = filter.grade { terms.append("grade=\(grade)") }
-        if let owner = filter.owner { terms.append("owner=\(owner)") }
-        if let source = filter.source { terms.append("source=\(source)") }
-        if let region = filter.region { terms.append("region=\(region)") }
-        if let tag = filter.tag { terms.append("tag=\(tag)") }
-        return terms.joined(separator: " ")
     }
 
     private func drawStatus(_ app: AppModel, canvas: Canvas, row: Int, width: Int) {

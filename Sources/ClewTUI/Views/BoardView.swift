@@ -33,9 +33,9 @@ struct BoardView {
             drawColumn(column, index: index, isFocused: isFocusedColumn, in: Rect(row: rect.row, column: x, height: rect.height, width: w - 1), on: canvas)
         }
         // Horizontal scroll hints.
-        if model.firstVisibleColumn > 0 { canvas.text("◀", row: rect.row, column: rect.column, width: 1, element: "column-header") }
+        if model.firstVisibleColumn > 0 { canvas.text("◀", row: rect.row, column: rect.column, width: Canvas.lineWidth, element: "column-header") }
         if model.firstVisibleColumn + columns.count < model.columns.count {
-            canvas.text("▶", row: rect.row, column: rect.right - 1, width: 1, element: "column-header")
+            canvas.text("▶", row: rect.row, column: rect.right - Canvas.lineWidth, width: Canvas.lineWidth, element: "column-header")
         }
     }
 
@@ -44,7 +44,7 @@ struct BoardView {
         let amount = column.amount.fen > 0 ? " " + column.amount.compact : ""
         canvas.line([(" \(title) ", isFocused ? "board.column-header-focus" : "board.column-header"), ("\(column.count)\(amount)", "board.column-count")],
                     row: rect.row, column: rect.column, width: rect.width, fill: isFocused ? "board.column-header-focus" : "board.column-header")
-        canvas.text(String(repeating: "─", count: rect.width), row: rect.row + 1, column: rect.column, width: rect.width, element: "border")
+        canvas.text(String(repeating: "─", count: rect.width / Canvas.lineWidth), row: rect.row + 1, column: rect.column, width: rect.width, element: "border")
         let cards = model.cards[column.key] ?? []
         let cursor = model.cursors[column.key] ?? SelectionList()
         if column.count == 0 {

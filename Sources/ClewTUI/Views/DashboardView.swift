@@ -83,7 +83,7 @@ struct DashboardView {
             // The plan as a tick where the bar would end on time (when the bar stops short of it).
             if let plan = line.planned.median, scale > 0 {
                 let tick = min(width - 1, Int((plan / scale * Double(width)).rounded()))
-                if bar.count < tick { bar += String(repeating: " ", count: tick - bar.count) + "|" }
+                if DisplayWidth.of(bar) < tick { bar += String(repeating: " ", count: tick - DisplayWidth.of(bar)) + "|" }
             }
             drawChart(bar, at: end + 1, row: y, in: rect, element: selected ? base : (slow ? "sla.overdue" : "sla.on-time"), on: canvas)
         case let .bottleneck(bottleneck):

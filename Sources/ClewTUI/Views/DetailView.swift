@@ -19,11 +19,13 @@ struct DetailView {
         canvas.box(rect, title: model.lead.map { "\($0.number) · \($0.details.customer ?? "")" } ?? model.number,
                    element: focused ? "border-focus" : "border")
         let inner = rect.inset(by: 1)
-        let lines = document(width: inner.width - 1)
+        // Inside the sides (wider where box lines take two cells).
+        let width = inner.width - 2 * Canvas.lineWidth + 1
+        let lines = document(width: width)
         let maxScroll = max(0, lines.count - inner.height)
         if model.scroll > maxScroll { model.scroll = maxScroll }
         for (i, line) in lines.dropFirst(model.scroll).prefix(inner.height).enumerated() {
-            canvas.line(line, row: inner.row + i, column: inner.column + 1, width: inner.width - 1)
+            canvas.line(line, row: inner.row + i, column: inner.column + 1, width: width)
         }
     }
 
@@ -77,7 +79,7 @@ struct DetailView {
                           (score.parts.map { "\($0.rule) +\($0.points)" }.joined(separator: ", "), "dim")])
         }
 
-        let open = detail.tasks.filter { $0.status == "open" }
+        let open = detail.tasks.filter { $0.status == .open }
         section("detail.tasks")
         for task in open { lines.append([("☐ ", "detail.label"), (clock.time(task.effectiveDue) + "  ", "timeline.date"), (task.title, "detail.value")]) }
         if open.isEmpty { lines.append([("—", "dim")]) }

@@ -35,7 +35,7 @@ struct InboxView {
                             row: y, column: rect.column, width: rect.width, fill: base)
             case let .approval(item):
                 canvas.line([("  ⚖ ", base), (item.leadNumber + " ", selected ? base : "card-number"),
-                             ("\(item.fromStage ?? "") → \(item.toStage ?? "")  ", base), ("\(item.requestedBy): ", base), (item.reason ?? "", base)],
+                             ("\(model.stageName(item.fromStage, t: t)) → \(model.stageName(item.toStage, t: t))  ", base), ("\(item.requestedBy): ", base), (item.reason ?? "", base)],
                             row: y, column: rect.column, width: rect.width, fill: base)
             case let .notification(item):
                 canvas.line([("  • ", base), (clock.time(item.createdAt) + "  ", selected ? base : "timeline.date"),
@@ -54,7 +54,7 @@ struct ScreeningView {
 
     func draw(in rect: Rect, on canvas: Canvas) {
         canvas.line([(" \(model.total) \(t("tab.screening"))", "section"),
-                     (model.selected.isEmpty ? "" : "  · \(model.selected.count) selected", "badge")],
+                     (model.selected.isEmpty ? "" : "  · " + t("screening.selected", model.selected.count), "badge")],
                     row: rect.row, column: rect.column, width: rect.width, fill: "default")
         let header = "   " + DisplayWidth.pad(t("screening.number"), to: 16) + " " + DisplayWidth.pad(t("screening.waiting"), to: 7) + " "
             + DisplayWidth.pad(t("screening.score"), to: 7) + " " + DisplayWidth.pad(t("field.customer"), to: 26) + " "
@@ -73,7 +73,7 @@ struct ScreeningView {
             let hours = Int(item.waitingWorkingSeconds / 3_600)
             let waiting = hours >= 9 ? "\(hours / 9)\(t("days"))" : "\(hours)\(t("hours"))"
             let grade = lead.grade.map { "[\($0)]" } ?? "≈\(item.score.suggestedGrade)"
-            let suggestion = item.suggestions.first.map { "\($0.login) (\($0.explanation(region: lead.details.region, industry: lead.details.industry)))" } ?? "—"
+            let suggestion = item.suggestions.first.map { "\($0.login) (\(explanation($0, for: lead)))" } ?? "—"
             canvas.line([(" " + mark, base), (DisplayWidth.pad(lead.number.description, to: 16) + " ", selectedRow ? base : "card-number"),
                          (DisplayWidth.pad(waiting, to: 7) + " ", hours >= 9 ? "sla.overdue" : base),
                          (DisplayWidth.pad("\(item.score.total) \(grade)", to: 7) + " ", base),
@@ -82,6 +82,19 @@ struct ScreeningView {
                          (suggestion, base)],
                         row: rect.row + 2 + i, column: rect.column, width: rect.width, fill: base)
         }
+    }
+}
+
+extension ScreeningView {
+    /// Why a rep is suggested, in the reader's language: the region and industry that match
+    /// (or none), then their load.
+    func explanation(_ suggestion: AssignmentSuggestion, for lead: Lead) -> String {
+        var parts: [String] = []
+        if suggestion.regionMatch, let region = lead.details.region { parts.append(region) }
+        if suggestion.industryMatch, let industry = lead.details.industry { parts.append(industry) }
+        if parts.isEmpty { parts.append(t("screening.no-territory-match")) }
+        parts.append("\(suggestion.openLeads)/\(suggestion.capacity)")
+        return parts.joined(separator: " · ")
     }
 }
 
@@ -103,7 +116,7 @@ struct SearchView {
             let base = focused && cursor.offset + i == cursor.index ? "card-focus" : "default"
             let match = hit.matchedIn == .followUp ? "↳ " + (hit.excerpt ?? "") : (lead.details.need ?? "")
             canvas.line([("  " + DisplayWidth.pad(lead.number.description, to: 16) + " ", base == "default" ? "card-number" : base),
-                         (DisplayWidth.pad(lead.status.rawValue, to: 10) + " ", base), (DisplayWidth.pad(lead.owner ?? "", to: 10) + " ", base),
+                         (DisplayWidth.pad(t.status(lead.status), to: 10) + " ", base), (DisplayWidth.pad(lead.owner ?? "", to: 10) + " ", base),
                          (DisplayWidth.pad(lead.details.customer ?? "", to: 28) + " ", base), (match, base == "default" ? "dim" : base)],
                         row: rect.row + 1 + i, column: rect.column, width: rect.width, fill: base)
         }

@@ -34,10 +34,17 @@ extension AppModel {
             }
             try board.setFilter(filter)
             show(.board)
-            status = StatusMessage(localizer("board.filter") + ": " + pairs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+            status = StatusMessage(localizer("board.filter") + ": " + describe(filter))
         default:
             try executeOnLead(command)
         }
+    }
+
+    /// A board filter in the interface language: `grade=A owner=alice` / `等级=A 负责人=alice`.
+    public func describe(_ filter: BoardFilter) -> String {
+        let terms: [(String, String?)] = [("grade", filter.grade.map { "\($0)" }), ("owner", filter.owner), ("source", filter.source),
+                                          ("region", filter.region), ("tag", filter.tag)]
+        return terms.compactMap { key, value in value.map { "\(localizer("filter.\(key)"))=\($0)" } }.joined(separator: " ")
     }
 
     private func executeOnLead(_ command: Command) throws {

@@ -93,26 +93,14 @@ public final class InboxModel {
 }
 
 extension InboxModel {
-    /// A notification in the reader's language: the kind's catalogue text filled with the
-    /// parameters stored with it (stage keys and decisions named in that language too); the
-    /// stored English body when it has none or the catalogue does not know the kind.
+    /// A notification in the reader's language (see ``NotificationText``).
     public func text(of item: NotificationItem, t: Localizer) -> String {
-        guard let parameters = item.parameters, let template = t.optional("notification-text.\(item.kind)") else { return item.body }
-        let pipeline = services.pipeline
-        func stage(_ key: String) -> String { pipeline.stage(named: key).map(t.stage) ?? key }
-        var values = parameters
-        switch item.kind {
-        case "approval" where values.count >= 4:
-            values[2] = stage(values[2])
-            values[3] = stage(values[3])
-        case "approval-decided" where values.count >= 4:
-            values[1] = t.optional("decision.\(values[1])") ?? values[1]
-            values[3] = stage(values[3])
-        default: break
-        }
-        var text = template
-        for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: value) }
-        return text.replacingOccurrences(of: #"[:：]\s*$"#, with: "", options: .regularExpression)
+        NotificationText(t, pipeline: services.pipeline).text(of: item)
+    }
+
+    /// A stage key (of an approval request) by the stage's name in the interface language.
+    public func stageName(_ key: String?, t: Localizer) -> String {
+        guard let key else { return "" }
+        return services.pipeline.stage(named: key).map(t.stage) ?? key
     }
 }
-

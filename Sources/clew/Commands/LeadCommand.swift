@@ -11,7 +11,7 @@ struct LeadCommand: ParsableCommand {
             LeadAddCommand.self, LeadListCommand.self, LeadShowCommand.self, LeadEditCommand.self,
             LeadGradeCommand.self, LeadAssignCommand.self, LeadConfirmCommand.self, LeadObjectCommand.self,
             LeadClaimCommand.self, LeadReturnCommand.self, LeadMoveCommand.self, LeadFollowUpCommand.self,
-            LeadWinCommand.self, LeadAmountCommand.self, LeadLoseCommand.self, LeadReopenCommand.self, LeadMergeCommand.self, LeadNoteCommand.self, LeadEventCommand.self,
+            LeadWinCommand.self, LeadAmountCommand.self, LeadLoseCommand.self, LeadReopenCommand.self, LeadMergeCommand.self, LeadNoteCommand.self, LeadTagCommand.self, LeadEventCommand.self,
         ])
 }
 

@@ -78,7 +78,7 @@ struct LeadDetailReport {
             if let next = f.nextAction { Output.line("    next: \(s(next))" + (f.nextDue.map { " by \(Output.time($0))" } ?? "")) }
         }
         if detail.followUps.count > 20 { Output.line("  … \(detail.followUps.count - 20) older (clew lead show \(lead.number) --json)") }
-        let open = detail.tasks.filter { $0.status == "open" }
+        let open = detail.tasks.filter { $0.status == .open }
         section("Tasks (\(open.count) open)")
         for t in open { Output.line("  #\(t.id)  due \(Output.time(t.effectiveDue))  \(t.assignee)  \(s(t.title))") }
         if !detail.approvals.isEmpty {

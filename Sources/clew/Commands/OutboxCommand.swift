@@ -28,37 +28,34 @@ struct OutboxListCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("pending, sent, failed, cancelled or all (default: pending and failed).", valueName: "status"))
-    var status: String?
+    var status: OutboxListStatus?
     @Option(help: "How many (default 100).") var limit = 100
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
-        if let status, !(OutboxService.statuses + ["all"]).contains(status.lowercased()) {
-            throw ValidationError("unknown status '\(status)'; use pending, sent, failed, cancelled or all")
-        }
         try OptionLimits.check(limit, in: OptionLimits.pageSize, "--limit")
     }
 
     func run() throws {
         let environment = try CommandEnvironment.open(global)
-        let messages = try OutboxService(context: environment.context, actor: environment.actor).list(status: status, limit: limit)
+        let messages = try OutboxService(context: environment.context, actor: environment.actor).list(statuses: status?.statuses, limit: limit)
         if json {
             try Output.json(messages)
             return
         }
         if messages.isEmpty {
-            Output.line(status == nil ? "Nothing pending or failed in the outbox." : "No \(status ?? "") messages in the outbox.")
+            Output.line(status == nil ? "Nothing pending or failed in the outbox." : "No \(status?.rawValue ?? "") messages in the outbox.")
             return
         }
         Output.table(
             ["ID", "CHANNEL", "RECIPIENT", "STATUS", "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR"],
             messages.map { m in
-                [String(m.id), m.channel.rawValue, m.recipient, m.status, "\(m.attempts)/\(OutboxService.maxAttempts)",
-                 m.status == "pending" ? Output.time(m.nextAttemptAt) : (m.status == "sent" ? "sent " + Output.time(m.sentAt) : ""),
+                [String(m.id), m.channel.rawValue, m.recipient, m.status.rawValue, "\(m.attempts)/\(OutboxService.maxAttempts)",
+                 m.status == .pending ? Output.time(m.nextAttemptAt) : (m.status == .sent ? "sent " + Output.time(m.sentAt) : ""),
                  m.lastError ?? ""]
             },
             maxWidths: [10, 7, 40, 9, 8, 22, 100])
-        let failed = messages.filter { $0.status == "failed" }.count
+        let failed = messages.filter { $0.status == .failed }.count
         if failed > 0 { Output.line("Retry with 'clew outbox retry ID', or drop with 'clew outbox cancel ID'.") }
     }
 }
@@ -121,5 +118,14 @@ struct OutboxCancelCommand: ParsableCommand {
         let environment = try CommandEnvironment.open(global)
         let message = try OutboxService(context: environment.context, actor: environment.actor).cancel(id)
         Output.line(Output.safe("Outbox #\(message.id) (\(message.channel.rawValue) to \(message.recipient)) cancelled."))
+    }
+}
+
+/// What `clew outbox list --status` accepts: one status, or `all`.
+enum OutboxListStatus: String, CaseIterable, ExpressibleByArgument {
+    case pending, sent, failed, cancelled, all
+
+    var statuses: Set<OutboxStatus> {
+        OutboxStatus(rawValue: rawValue).map { [$0] } ?? Set(OutboxStatus.allCases)
     }
 }

@@ -16,6 +16,11 @@ struct InterfaceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Dashboard charts: auto, blocks, braille or ascii (default: $CLEW_CHARTS, else auto: blocks, ASCII without UTF-8 or with NO_COLOR).",
                                valueName: "tier"))
     var charts: String?
+
+    @Option(name: .customLong("ambiguous-width"),
+            help: ArgumentHelp("Cells your terminal gives ambiguous-width characters (─ │ ▌ … ·): auto, 1 or 2 (default: $CLEW_AMBIGUOUS_WIDTH, else auto: asks the terminal).",
+                               valueName: "auto|1|2"))
+    var ambiguousWidth: String?
 }
 
 /// Opens the board for an acting user: loads the keymap and theme (reporting bad lines without
@@ -33,10 +38,14 @@ enum InteractiveSession {
         }
         let (theme, themeProblems) = Privilege.asUser { ThemeLoader.load(source) }
         let problems = keyProblems.map(\.description) + themeProblems.map(\.description)
-        for problem in problems { Output.error("clew: \(problem)") }
+        // After the full screen is gone (the status line names the first and how many).
+        defer { for problem in problems { Output.error("clew: \(problem)") } }
         let language = Language.detect(flag: options.lang, environment: env)
         guard let charts = ChartTier.preference(option: options.charts, environment: env) else {
             throw ValidationError("--charts (or CLEW_CHARTS) must be auto, blocks, braille or ascii, not \(options.charts ?? env["CLEW_CHARTS"] ?? "")")
+        }
+        guard let ambiguousWidth = AmbiguousWidthSetting.preference(option: options.ambiguousWidth, environment: env) else {
+            throw ValidationError("--ambiguous-width (or CLEW_AMBIGUOUS_WIDTH) must be auto, 1 or 2, not \(options.ambiguousWidth ?? env["CLEW_AMBIGUOUS_WIDTH"] ?? "")")
         }
         let app = AppModel(services: ClewServices(context: environment.context, actor: environment.actor), language: language)
         let feed = try ChangeFeed(database: environment.context.database)
@@ -48,7 +57,8 @@ enum InteractiveSession {
         ticker.start()
         defer { ticker.stop() }
         try TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts,
-                   warnings: problems.isEmpty ? [] : ["\(problems.count) problem(s) in your keymap or theme: \(problems[0])"], charts: charts)
+                   warnings: problems, charts: charts,
+                   ambiguousWidth: ambiguousWidth)
             .run(colorMode: .automatic)
         if let saved = drafts.savedPath, saved != drafts.path {
             Output.error("clew: note: \(drafts.path) could not be written; your unfinished form was kept in \(saved) and is offered next time")
