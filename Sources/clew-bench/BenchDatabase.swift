@@ -14,6 +14,8 @@ struct BenchDatabase {
     let rep: ActingUser
     /// The demo rep's supervisor: may screen, sees the team's and unowned leads.
     let supervisor: ActingUser
+    /// The seeded marketing user (registers every seeded lead), when there is one.
+    let marketing: ActingUser?
     /// What the seed made, and how long it took (nil for a database opened with ``open(path:)``).
     let seed: SeedGenerator.Report?
     let seedDuration: Duration
@@ -46,6 +48,9 @@ struct BenchDatabase {
         let url = URL(fileURLWithPath: path)
         let me = OSAccount.current() ?? (login: "bench-admin", fullName: nil)
         let context = ClewContext(database: try ClewDatabase(path: url.path))
+        // A database seeded before the report summaries (v14) gets them now, as `clew` would.
+        let (filled, fillTime) = try Stopwatch.time { try ReportSummaries(context: context).fillIfNeeded() }
+        if filled > 0 { FileHandle.standardError.write(Data("filled in the report summaries: \(filled) visits and leads in \(fillTime)\n".utf8)) }
         let admin = try UserDirectory(context: context).actingUser(osLogin: me.login)
         return try make(directory: url.deletingLastPathComponent(), context: context, osLogin: me.login, admin: admin,
                         seed: nil, seedDuration: .zero)
@@ -59,8 +64,9 @@ struct BenchDatabase {
             throw BenchError("the seeded rep \(rep.login) has no supervisor")
         }
         let supervisor = try users.actingUser(osLogin: osLogin, actAs: supervisorLogin)
+        let marketing = try? users.actingUser(osLogin: osLogin, actAs: "liu.yun")
         return BenchDatabase(directory: directory, context: context, admin: admin, rep: rep, supervisor: supervisor,
-                             seed: seed, seedDuration: seedDuration)
+                             marketing: marketing, seed: seed, seedDuration: seedDuration)
     }
 
     /// Closes the database and deletes its directory.

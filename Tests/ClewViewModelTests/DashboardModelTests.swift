@@ -14,6 +14,10 @@ struct DashboardModelTests {
     final class FixedReports: DashboardReportSource {
         var requests: [ReportRequest] = []
         var slices: [ReportSlice] = []
+        /// What ``fingerprint()`` answers (nil: cannot tell).
+        var version: Int64?
+
+        func fingerprint() throws -> Int64? { version }
 
         static let zone = TimeZone(identifier: "Asia/Shanghai") ?? .current
 
@@ -146,6 +150,22 @@ struct DashboardModelTests {
         model.invalidate()
         try model.reloadIfNeeded()
         #expect(reports.requests.count == 2)
+    }
+
+    @Test func aChangeThatLeavesTheFingerprintAloneReadsNothing() throws {
+        let (model, reports) = Self.model()
+        reports.version = 7
+        try model.reloadIfNeeded()
+        model.invalidate()                               // a commit: the tick's, say
+        try model.reloadIfNeeded()
+        #expect(reports.requests.count == 1 && !model.isStale)
+        reports.version = 8                              // a change the reports count
+        model.invalidate()
+        try model.reloadIfNeeded()
+        #expect(reports.requests.count == 2)
+        model.discardFingerprint()                       // the user asked to reload
+        try model.reloadIfNeeded()
+        #expect(reports.requests.count == 3)
     }
 
     @Test func campaignsReplaceSourcesAndEnterAsksForTheLeadsBehindARow() throws {

@@ -99,6 +99,11 @@ public struct WorkingCalendar: Sendable, Hashable, Codable {
         return isWorkingDay(day) && start(of: day) <= date && date < end(of: day)
     }
 
+    /// The working hours of `day` as instants (`start <= t < end`); nil when it is not worked.
+    public func workingHours(on day: CalendarDay) -> (start: Date, end: Date)? {
+        isWorkingDay(day) ? (start(of: day), end(of: day)) : nil
+    }
+
     /// The earliest instant at or after `date` that is working time: `date` itself when it is
     /// working time, otherwise the start of the next working period.
     ///

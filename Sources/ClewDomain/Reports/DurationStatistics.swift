@@ -16,6 +16,14 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
         min(max(Int((p * Double(count)).rounded(.up)), 1), max(count, 1))
     }
 
+    /// Statistics already worked out (``StageDurationHistogram/statistics(_:)``).
+    public init(count: Int, median: TimeInterval?, p90: TimeInterval?, mean: TimeInterval?) {
+        self.count = count
+        self.median = median
+        self.p90 = p90
+        self.mean = mean
+    }
+
     public init(_ durations: [TimeInterval]) {
         let sorted = durations.sorted()
         count = sorted.count

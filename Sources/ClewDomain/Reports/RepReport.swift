@@ -22,6 +22,29 @@ public struct RepReport: Hashable, Sendable, Codable {
         }
     }
 
+    /// Leads a rep received in the period with the same status now, counted by the store with
+    /// their stored SLA outcomes.
+    public struct ReceivedCount: Hashable, Sendable {
+        public var owner: String
+        public var status: LeadStatus
+        public var leads: Int
+        public var confirmed: Int
+        public var confirmedWithinSLA: Int
+        public var followedUp: Int
+        public var followedUpWithinSLA: Int
+
+        public init(owner: String, status: LeadStatus, leads: Int, confirmed: Int, confirmedWithinSLA: Int, followedUp: Int,
+                    followedUpWithinSLA: Int) {
+            self.owner = owner
+            self.status = status
+            self.leads = leads
+            self.confirmed = confirmed
+            self.confirmedWithinSLA = confirmedWithinSLA
+            self.followedUp = followedUp
+            self.followedUpWithinSLA = followedUpWithinSLA
+        }
+    }
+
     /// A rep's closed deals and open work, counted by the store.
     public struct Closing: Hashable, Sendable {
         public var owner: String
@@ -70,6 +93,16 @@ public struct RepReport: Hashable, Sendable, Codable {
         public var wonCountTarget: Double?
         public var wonCountAttainment: Double?
 
+        /// Counts received leads already counted by the store.
+        mutating func count(_ counted: ReceivedCount) {
+            received += counted.leads
+            byStatus[counted.status.rawValue, default: 0] += counted.leads
+            confirmed += counted.confirmed
+            confirmedWithinSLA += counted.confirmedWithinSLA
+            followedUp += counted.followedUp
+            followedUpWithinSLA += counted.followedUpWithinSLA
+        }
+
         /// Counts one received lead: `nil` for an SLA not reached yet, else whether it was kept.
         mutating func count(confirmedKept: Bool?, followedKept: Bool?, status: LeadStatus) {
             received += 1
@@ -101,10 +134,12 @@ public struct RepReport: Hashable, Sendable, Codable {
     public var teams: [TeamLine]
 
     /// Builds the lines: one per rep in `names` (every rep of the scope, even one with nothing
-    /// yet), SLAs measured with `sla` on `calendar`, best won amount first; then one line per
+    /// yet), the `received` leads' SLAs measured with `sla` on `calendar` (`receivedCounts`:
+    /// leads the store counted with their stored outcomes), best won amount first; then one line per
     /// supervisor in `supervisorOf` (rep → direct supervisor) over their reps, with the
     /// `targets` that overlap `period` pro-rated to it.
-    public init(names: [String: String], supervisorNames: [String: String] = [:], received: [Received], closings: [Closing],
+    public init(names: [String: String], supervisorNames: [String: String] = [:], received: [Received], receivedCounts: [ReceivedCount] = [],
+                closings: [Closing],
                 targets: [SalesTarget] = [],
                 supervisorOf: [String: String] = [:], period: ReportPeriod? = nil, sla: SLAPolicy, calendar: WorkingCalendar) {
         func prorated(_ subject: TargetSubject) -> (amount: Money?, count: Double?) {
@@ -135,6 +170,10 @@ public struct RepReport: Hashable, Sendable, Codable {
             let followedKept = lead.firstFollowUpAt.map { sla.firstFollowUpWithin.isKept(from: lead.assignedAt, to: $0, on: calendar) }
             // Counted in place: copying the line out and back would copy its status counts once per lead.
             lines[lead.owner]?.count(confirmedKept: confirmedKept, followedKept: followedKept, status: lead.status)
+        }
+        for counted in receivedCounts {
+            if lines[counted.owner] == nil { lines[counted.owner] = line(counted.owner) }
+            lines[counted.owner]?.count(counted)
         }
         for closing in closings {
             var entry = line(closing.owner)

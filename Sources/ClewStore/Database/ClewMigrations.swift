@@ -23,6 +23,7 @@ enum ClewMigrations {
         migrator.registerMigration("v11-report-aggregates", migrate: indexReportAggregates)
         migrator.registerMigration("v12-record-versions", migrate: addRecordVersions)
         migrator.registerMigration("v13-intake", migrate: createIntake)
+        migrator.registerMigration("v14-report-summaries", migrate: createReportSummaries)
         migrator.registerMigration("v15-lead-tags", migrate: createLeadTags)
         return migrator
     }

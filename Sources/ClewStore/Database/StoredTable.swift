@@ -25,6 +25,8 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case leadSearch = "lead_search"
     case followUpSearch = "follow_up_search"
     case intakeToken = "intake_token", intakeRequest = "intake_request", leadConsent = "lead_consent"
+    case reportStageDay = "report_stage_day", leadSLA = "lead_sla", reportSummaryState = "report_summary_state"
+    case leadReach = "lead_reach"
     case leadTag = "lead_tag"
 
     /// How changes to a table are kept.
@@ -54,6 +56,10 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .importLead: .exempt(reason: "an import's bookkeeping of which rows became which leads; each lead's creation is audited")
         case .leadSearch, .followUpSearch: .exempt(reason: "full-text index derived from audited records by triggers")
         case .intakeRequest: .exempt(reason: "an Idempotency-Key's kept answer, bookkeeping for retried posts; the post itself is audited on its lead")
+        case .reportStageDay: .exempt(reason: "a summary of stage_history kept by triggers in the transaction of each change; rebuilt from it, holds nothing of its own")
+        case .leadSLA: .exempt(reason: "a summary of each assignment's SLA outcome, derived from the audited confirmation and follow-ups when they happen")
+        case .leadReach: .exempt(reason: "a summary of stage_history (the stages each lead visited) kept by triggers in the same transaction")
+        case .reportSummaryState: .exempt(reason: "the summaries' bookkeeping (time zone, filled, a change counter); no business data")
         case .leadConsent: .exempt(reason: "written once with a post, in the transaction of the post's `intake` audit row on the lead, which says it")
         }
     }

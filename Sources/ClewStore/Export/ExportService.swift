@@ -13,9 +13,15 @@ public struct ExportService: Sendable {
     let context: ClewContext
     public let actor: ActingUser
 
+    /// The team's calendar for ``time(_:)``, made once per export (not per cell).
+    private let calendar: Calendar
+
     public init(context: ClewContext, actor: ActingUser) {
         self.context = context
         self.actor = actor
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = context.calendar.timeZone
+        self.calendar = calendar
     }
 
     /// What can be exported.
@@ -168,9 +174,9 @@ public struct ExportService: Sendable {
 
     /// `2026-11-23 14:05` in the team's time zone.
     private func time(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = context.calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : String(n) }
+        let year = String(c.year ?? 0)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import ZIPFoundation
 
-/// Writes a minimal valid .xlsx workbook — one sheet of text cells (inline strings, so the
-/// sheet streams row by row to a temporary file) — packed with ZIPFoundation.
+/// Writes a minimal valid .xlsx workbook — sheets of text cells (inline strings, so each sheet
+/// streams row by row to a temporary file; ``addSheet(named:)`` starts the next) — packed with
+/// ZIPFoundation.
 ///
 /// ```swift
 /// let writer = try XLSXWriter(sheetName: "leads")
@@ -16,9 +17,11 @@ import ZIPFoundation
 /// note) are written as Excel's `_xHHHH_` escapes, which ``XLSXReader`` decodes again.
 public final class XLSXWriter {
     private let directory: URL
-    private let sheetURL: URL
-    private let handle: FileHandle
-    private let sheetName: String
+    private var sheetURL: URL
+    private var handle: FileHandle
+    private var sheetName: String
+    /// The sheets finished so far (name, file).
+    private var sheets: [(name: String, url: URL)] = []
     private let safety: CellSafety
     private var row = 0
     private var buffer = ""
@@ -30,11 +33,33 @@ public final class XLSXWriter {
         self.safety = safety
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("clew-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        sheetURL = directory.appendingPathComponent("sheet1.xml")
-        _ = FileManager.default.createFile(atPath: sheetURL.path, contents: nil)
-        handle = try FileHandle(forWritingTo: sheetURL)
-        buffer = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-            + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        (sheetURL, handle) = try Self.openSheet(1, in: directory)
+        buffer = Self.sheetStart
+    }
+
+    private static let sheetStart = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+
+    private static func openSheet(_ number: Int, in directory: URL) throws -> (URL, FileHandle) {
+        let url = directory.appendingPathComponent("sheet\(number).xml")
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        return (url, try FileHandle(forWritingTo: url))
+    }
+
+    /// Ends the current sheet and starts another named `name` (names are cut to Excel's 31 characters).
+    public func addSheet(named name: String) throws {
+        try closeSheet()
+        (sheetURL, handle) = try Self.openSheet(sheets.count + 1, in: directory)
+        sheetName = name
+        row = 0
+        buffer = Self.sheetStart
+    }
+
+    private func closeSheet() throws {
+        buffer += "</sheetData></worksheet>"
+        try flush()
+        try handle.close()
+        sheets.append((sheetName, sheetURL))
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
@@ -57,16 +82,21 @@ public final class XLSXWriter {
 
     /// Closes the sheet and writes the workbook to `url` (replacing a file there).
     public func finish(to url: URL) throws {
-        buffer += "</sheetData></worksheet>"
-        try flush()
-        try handle.close()
+        try closeSheet()
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         let archive = try Archive(url: url, accessMode: .create)
-        let name = Self.escaped(String(sheetName.prefix(31)))
+        let numbered = sheets.indices.map { (number: $0 + 1, name: Self.escaped(String(sheets[$0].name.prefix(31)))) }
+        let overrides = numbered.map { #"<Override PartName="/xl/worksheets/sheet\#($0.number).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"# }
+            .joined()
+        let sheetList = numbered.map { #"<sheet name="\#($0.name)" sheetId="\#($0.number)" r:id="rId\#($0.number)"/>"# }.joined()
+        let relations = numbered.map {
+            #"<Relationship Id="rId\#($0.number)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0.number).xml"/>"#
+        }.joined()
+        let stylesID = "rId\(sheets.count + 1)"
         let parts: [(String, String)] = [
             ("[Content_Types].xml", #"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\#(overrides)<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
                 """#),
             ("_rels/.rels", #"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -74,11 +104,11 @@ public final class XLSXWriter {
                 """#),
             ("xl/workbook.xml", #"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\#(name)" sheetId="1" r:id="rId1"/></sheets></workbook>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetList)</sheets></workbook>
                 """#),
             ("xl/_rels/workbook.xml.rels", #"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(relations)<Relationship Id="\#(stylesID)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
                 """#),
             ("xl/styles.xml", #"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -91,7 +121,9 @@ public final class XLSXWriter {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        try archive.addEntry(with: "xl/worksheets/sheet1.xml", fileURL: sheetURL, compressionMethod: .deflate)
+        for (index, sheet) in sheets.enumerated() {
+            try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", fileURL: sheet.url, compressionMethod: .deflate)
+        }
     }
 
     /// `0` → `A`, `26` → `AA`.

@@ -4,6 +4,10 @@ import Foundation
 // MARK: - The dashboard
 
 extension ReportService {
+    /// The report summaries' version (``ReportSummaries/fingerprint()``): changes whenever a
+    /// figure of any report may have.
+    public func summariesVersion() throws -> Int64 { try ReportSummaries(context: context).fingerprint() }
+
     /// Every figure the dashboard shows for `request`'s period and scope: funnel, time per stage,
     /// reps, sources, campaigns and the trend (split by `request.granularity`).
     ///
@@ -13,15 +17,16 @@ extension ReportService {
         // Every panel's report has the same scope rules (none lists records), so one filter serves all.
         let (scope, filter) = try prepare(.funnel, request)
         return try context.database.read { db in
-            // One read: the panels agree with each other, and the funnel is counted once.
-            let funnel = try countFunnel(request, filter: filter, db)
+            // One read: the panels agree with each other; funnel, sources and campaigns are one scan.
+            let cohort = try cohort(request, filter: filter, db)
             return DashboardFigures(
-                period: request.period, scope: scope, funnel: funnel,
-                stages: StageTimeReport(pipeline: context.pipeline, aggregates: try stageAggregates(request, filter: filter, db), funnel: funnel),
+                period: request.period, scope: scope, funnel: cohort.funnel,
+                stages: StageTimeReport(pipeline: context.pipeline, aggregates: try stageAggregates(request, filter: filter, db), funnel: cohort.funnel),
                 reps: try repReport(request, scope: scope, filter: filter, db),
-                sources: SourceReport(counts: try groupCounts(by: "lead.source", request, filter: filter, db)),
-                campaigns: try campaignReport(request, filter: filter, db),
-                trend: try trendReport(request, filter: filter, db))
+                sources: SourceReport(counts: cohort.sources),
+                campaigns: SourceReport(counts: cohort.campaigns, costs: try campaignCosts(db)),
+                trend: try trendReport(request, filter: filter, db),
+                workingDay: TimeInterval(context.calendar.workdayEnd - context.calendar.workdayStart) * 60)
         }
     }
 }

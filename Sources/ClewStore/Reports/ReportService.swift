@@ -36,32 +36,16 @@ public struct ReportService: Sendable {
     }
 
     func countFunnel(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> FunnelReport {
-        let stageRank = stageRankSQL("h.stage")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT intake, furthest, status, lost_reason, count(*) AS n FROM (
-              SELECT CASE WHEN \(Self.invalidSQL) THEN 0 WHEN lead.assigned_at IS NULL THEN 1 ELSE 2 END AS intake,
-                CASE WHEN \(Self.invalidSQL) THEN NULL
-                     ELSE (SELECT max(\(stageRank.sql)) FROM stage_history h WHERE h.lead_id = lead.id) END AS furthest,
-                lead.status, lead.lost_reason
-              FROM lead
-              WHERE lead.created_at >= ? AND lead.created_at < ? AND \(filter.sql)
-            ) GROUP BY intake, furthest, status, lost_reason
-            """, arguments: stageRank.arguments + [request.period.from.storage, request.period.to.storage] + filter.arguments)
-        let outcomes = rows.compactMap { row -> FunnelReport.Outcome? in
-            guard let status = LeadStatus(rawValue: row["status"]) else { return nil }
-            return FunnelReport.Outcome(intake: row["intake"], furthestStage: row["furthest"], status: status,
-                                        lostReason: row["lost_reason"], count: row["n"])
-        }
-        return FunnelReport(pipeline: context.pipeline, outcomes: outcomes)
+        try cohort(request, filter: filter, db).funnel
     }
 
     // MARK: - Time per stage
 
     /// Visits to each stage entered in the period, against their plan; the bottleneck.
     ///
-    /// The visits are read through a covering index as bare numbers (a cursor, no row objects),
-    /// then sorted per stage for the percentiles: window functions in SQLite sort twice and
-    /// were slower.
+    /// Times are working time (the calendar's hours, weekends and holidays). Ended visits come
+    /// from the per-day summary (``StageDurationHistogram`` buckets) when one holds the report's
+    /// leads, else from their stored durations; open visits are measured up to now.
     public func stages(_ request: ReportRequest) throws -> Report<StageTimeReport> {
         let (scope, filter) = try prepare(.stages, request)
         let body = try context.database.read { db in
@@ -69,36 +53,6 @@ public struct ReportService: Sendable {
                             funnel: try countFunnel(request, filter: filter, db))
         }
         return report(.stages, request, scope, body)
-    }
-
-    /// Each stage's visits entered in the period, summed up.
-    func stageAggregates(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> [StageTimeReport.Aggregate] {
-        let now = context.clock.now().storage
-        let stageRank = stageRankSQL("h.stage")
-        let stageCount = context.pipeline.stages.count
-        // The lead is joined only when something filters on it.
-        let join = filter.sql == "1" ? "" : "JOIN lead ON lead.id = h.lead_id"
-        var actual = Array(repeating: [Double](), count: stageCount)
-        var planned = Array(repeating: [Double](), count: stageCount)
-        var open = Array(repeating: 0, count: stageCount)
-        var late = Array(repeating: 0, count: stageCount)
-        let visits = try Row.fetchCursor(db, sql: """
-            SELECT \(stageRank.sql), max(coalesce(h.exited_at, ?) - h.entered_at, 0), max(h.planned_exit_at - h.entered_at, 0),
-              h.exited_at IS NULL, h.planned_exit_at IS NOT NULL AND coalesce(h.exited_at, ?) > h.planned_exit_at
-            FROM stage_history h \(join)
-            WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
-            """, arguments: stageRank.arguments + [now, now, request.period.from.storage, request.period.to.storage] + filter.arguments)
-        while let row = try visits.next() {
-            guard let rank = row[0] as Int?, rank >= 0, rank < stageCount else { continue }
-            actual[rank].append(row[1])
-            if let plan = row[2] as Double? { planned[rank].append(plan) }
-            if row[3] as Bool { open[rank] += 1 }
-            if row[4] as Bool { late[rank] += 1 }
-        }
-        return (0..<stageCount).map { index in
-            StageTimeReport.Aggregate(stage: index, open: open[index], late: late[index], actual: DurationStatistics(actual[index]),
-                                      planned: DurationStatistics(planned[index]))
-        }
     }
 
     // MARK: - Reps
@@ -112,20 +66,37 @@ public struct ReportService: Sendable {
 
     func repReport(_ request: ReportRequest, scope: ReportScope, filter: Filter, _ db: Database) throws -> RepReport {
         let period = request.period
-        // A cursor read by position: one lead per row of the period, so no row objects are kept.
         var received: [RepReport.Received] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT lead.owner, lead.status, lead.assigned_at,
-              (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at),
-              (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at)
-            FROM lead
-            WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND +lead.owner IS NOT NULL AND \(filter.sql)
-            """, arguments: [period.from.storage, period.to.storage] + filter.arguments)
-        while let row = try rows.next() {
-            guard let status = LeadStatus(rawValue: row[1]) else { continue }
-            received.append(RepReport.Received(owner: row[0], status: status, assignedAt: Date(storage: row[2]),
-                                               confirmedAt: (row[3] as Double?).map(Date.init(storage:)),
-                                               firstFollowUpAt: (row[4] as Double?).map(Date.init(storage:))))
+        var receivedCounts: [RepReport.ReceivedCount] = []
+        if try ReportSummaries.usable(db, calendar: context.calendar) {
+            // Each assignment's SLA outcomes as stored when they happened (`lead_sla`), counted per rep and status.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT lead.owner, lead.status, count(*), total(s.confirmed_at IS NOT NULL), total(s.confirmed_kept),
+                  total(s.followed_at IS NOT NULL), total(s.followed_kept)
+                FROM lead LEFT JOIN lead_sla s ON s.lead_id = lead.id AND s.assigned_at = lead.assigned_at
+                WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND +lead.owner IS NOT NULL AND \(filter.sql)
+                GROUP BY lead.owner, lead.status
+                """, arguments: [period.from.storage, period.to.storage] + filter.arguments) {
+                guard let status = LeadStatus(rawValue: row[1]) else { continue }
+                receivedCounts.append(RepReport.ReceivedCount(
+                    owner: row[0], status: status, leads: row[2], confirmed: Int(row[3] as Double), confirmedWithinSLA: Int(row[4] as Double),
+                    followedUp: Int(row[5] as Double), followedUpWithinSLA: Int(row[6] as Double)))
+            }
+        } else {
+            // Not filled in yet: a cursor read by position, one lead per row of the period, SLAs measured here.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT lead.owner, lead.status, lead.assigned_at,
+                  (SELECT min(h.entered_at) FROM stage_history h WHERE h.lead_id = lead.id AND h.entered_at >= lead.assigned_at),
+                  (SELECT min(f.at) FROM follow_up f WHERE f.lead_id = lead.id AND f.at >= lead.assigned_at)
+                FROM lead
+                WHERE lead.assigned_at >= ? AND lead.assigned_at < ? AND +lead.owner IS NOT NULL AND \(filter.sql)
+                """, arguments: [period.from.storage, period.to.storage] + filter.arguments)
+            while let row = try rows.next() {
+                guard let status = LeadStatus(rawValue: row[1]) else { continue }
+                received.append(RepReport.Received(owner: row[0], status: status, assignedAt: Date(storage: row[2]),
+                                                   confirmedAt: (row[3] as Double?).map(Date.init(storage:)),
+                                                   firstFollowUpAt: (row[4] as Double?).map(Date.init(storage:))))
+            }
         }
         var closings: [String: RepReport.Closing] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -157,7 +128,8 @@ public struct ReportService: Sendable {
             supervisorOf[row["login"]] = row["supervisor"]
             supervisorNames[row["supervisor"]] = row["name"]
         }
-        return RepReport(names: names, supervisorNames: supervisorNames, received: received, closings: Array(closings.values),
+        return RepReport(names: names, supervisorNames: supervisorNames, received: received, receivedCounts: receivedCounts,
+                         closings: Array(closings.values),
                          targets: try TargetService.all(db), supervisorOf: supervisorOf, period: request.period,
                          sla: context.process.sla, calendar: context.calendar)
     }
@@ -185,40 +157,17 @@ public struct ReportService: Sendable {
     /// Per lead source: leads registered in the period and what became of them.
     public func sources(_ request: ReportRequest) throws -> Report<SourceReport> {
         let (scope, filter) = try prepare(.sources, request)
-        let counts = try context.database.read { db in try groupCounts(by: "lead.source", request, filter: filter, db) }
+        let counts = try context.database.read { db in try cohort(request, filter: filter, db).sources }
         return report(.sources, request, scope, SourceReport(counts: counts))
     }
 
     /// Per campaign: the same counts, with the campaign's cost, cost per lead and ROI.
     public func campaigns(_ request: ReportRequest) throws -> Report<SourceReport> {
         let (scope, filter) = try prepare(.campaigns, request)
-        let body = try context.database.read { db in try campaignReport(request, filter: filter, db) }
+        let body = try context.database.read { db in
+            SourceReport(counts: try cohort(request, filter: filter, db).campaigns, costs: try campaignCosts(db))
+        }
         return report(.campaigns, request, scope, body)
-    }
-
-    func campaignReport(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> SourceReport {
-        let counts = try groupCounts(by: "lead.campaign", request, filter: filter, db)
-        var costs: [String: Money] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, cost_fen FROM campaign WHERE cost_fen IS NOT NULL") {
-            costs[row["name"]] = Money(fen: row["cost_fen"])
-        }
-        return SourceReport(counts: counts, costs: costs)
-    }
-
-    func groupCounts(by column: String, _ request: ReportRequest, filter: Filter, _ db: Database) throws -> [SourceReport.Counts] {
-        try Row.fetchAll(db, sql: """
-            SELECT coalesce(\(column), '') AS key, count(*) AS leads,
-              sum(NOT (\(Self.invalidSQL))) AS valid,
-              sum(lead.status = 'won' OR (NOT (\(Self.invalidSQL)) AND EXISTS (SELECT 1 FROM stage_history h WHERE h.lead_id = lead.id))) AS opportunities,
-              sum(lead.status = 'won') AS won,
-              total(CASE WHEN lead.status = 'won' THEN lead.amount_fen END) AS won_fen
-            FROM lead
-            WHERE lead.created_at >= ? AND lead.created_at < ? AND \(filter.sql)
-            GROUP BY key
-            """, arguments: [request.period.from.storage, request.period.to.storage] + filter.arguments).map { row in
-            SourceReport.Counts(key: row["key"], leads: row["leads"], valid: row["valid"], opportunities: row["opportunities"],
-                                won: row["won"], wonAmount: Money(totalFen: row["won_fen"]))
-        }
     }
 
     // MARK: - Customers
@@ -306,10 +255,17 @@ public struct ReportService: Sendable {
     /// A lead that never counted as valid: still new, merged away as a duplicate, or lost as invalid.
     static let invalidSQL = "(lead.status IN ('new', 'merged') OR (lead.status = 'lost' AND lead.lost_reason = '\(LostReason.invalid.key)'))"
 
-    /// The WHERE conditions of a report's scope and filters, over `lead`.
+    /// The WHERE conditions of a report's scope and filters, over `lead`, and the summary rows
+    /// that hold the same leads, when some do.
     struct Filter {
         var sql: String
         var arguments: StatementArguments
+        var slice: ReportSummarySlice?
+        /// The owners the report's leads must have, when its scope or filter names them: their
+        /// leads can be read first (through `lead_owner`) instead of every visit of the period.
+        var owners: [String]?
+        /// Whether unowned leads (screening, pools) count too, beside the `owners`'.
+        var includingUnowned = false
     }
 
     /// Checks the scope and builds the filter.
@@ -321,8 +277,14 @@ public struct ReportService: Sendable {
         query.region = request.filters.region
         query.industry = request.filters.industry
         query.owner = request.filters.owner
-        let conditions = try query.criteria(among: [LeadAudience(scope.subjects(for: actor))], pipeline: context.pipeline).sql(hint: .periodFirst)
-        return (scope, Filter(sql: conditions.sql, arguments: conditions.arguments))
+        let subjects = scope.subjects(for: actor)
+        let conditions = try query.criteria(among: [LeadAudience(subjects)], pipeline: context.pipeline).sql(hint: .periodFirst)
+        var owners: [String]?
+        var unowned = false
+        if case let .owners(logins, includingUnowned) = subjects { (owners, unowned) = (logins, includingUnowned) }
+        if let owner = request.filters.owner { (owners, unowned) = ((owners ?? [owner]).filter { $0 == owner }, false) }
+        return (scope, Filter(sql: conditions.sql, arguments: conditions.arguments, slice: ReportSummarySlice(subjects, request.filters),
+                              owners: owners, includingUnowned: unowned))
     }
 
     /// `CASE column WHEN 'discovery' THEN 0 … END`: a stage key's index in the pipeline.

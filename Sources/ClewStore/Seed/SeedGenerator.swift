@@ -33,6 +33,7 @@ public struct SeedGenerator {
         public var leads = 0
         public var followUps = 0
         public var tasks = 0
+        public var targets = 0
         public var seconds = 0.0
     }
 
@@ -105,6 +106,9 @@ public struct SeedGenerator {
             try SeedCampaigns.complete(owner: team.marketing, m, timeZone: context.calendar.timeZone)
             try m.audit("seed", entity: "database", id: 0, field: "leads", new: String(report.leads))
         }
+        report.targets = try SeedTargets.set(team: team, now: now, context: context, actor: actor, &random)
+        // The seed writes stage visits and follow-ups directly: their durations and SLA outcomes, in chunks.
+        try ReportSummaries(context: context).fill()
         report.seconds = Date().timeIntervalSince(started)
         return report
     }

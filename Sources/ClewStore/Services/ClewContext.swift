@@ -85,7 +85,9 @@ public struct ClewContext: Sendable {
         let now = clock.now()
         return try database.write { db in
             try live?.refresh(db)
-            return try body(Mutation(db: db, actor: actor, now: now))
+            let result = try body(Mutation(db: db, actor: actor, now: now))
+            try ReportSummaries.settle(db, calendar: calendar)
+            return result
         }
     }
 }

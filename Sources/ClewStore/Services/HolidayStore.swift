@@ -41,6 +41,7 @@ public struct HolidayStore: Sendable {
                 )
                 try m.audit("set-holiday", entity: "holiday", id: 0, field: day.description, new: isHoliday ? "holiday" : "workday")
             }
+            try ReportSummaries.holidaysChanged(days, context: context, m.db)
         }
     }
 
@@ -55,6 +56,7 @@ public struct HolidayStore: Sendable {
                     try m.audit("remove-holiday", entity: "holiday", id: 0, field: day.description)
                 }
             }
+            try ReportSummaries.holidaysChanged(days, context: context, m.db)
         }
     }
 

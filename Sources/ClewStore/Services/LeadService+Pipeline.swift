@@ -81,6 +81,7 @@ extension LeadService {
                 arguments: [lead.id, record.at.storage, actor.login, record.method.rawValue, record.contactPerson, record.content,
                             record.feedback, record.nextAction, record.nextDue?.storage, lead.stage, m.now.storage])
             let followUpID = m.db.lastInsertedRowID
+            try RepSLAOutcomes.record(.followedUp, leadID: lead.id, at: record.at, sla: context.process.sla, calendar: context.calendar, m.db)
             try m.audit("follow-up", entity: "lead", id: lead.id, field: "follow_up", new: String(followUpID))
             try Tasks.completeOpen(leadID: lead.id, kind: "next-action", m)
             var taskID: Int64?
@@ -109,6 +110,7 @@ enum StageTracking {
         try m.db.execute(
             sql: "INSERT INTO stage_history (lead_id, stage, entered_at, planned_exit_at, entered_by) VALUES (?, ?, ?, ?, ?)",
             arguments: [leadID, stage, m.now.storage, planned?.storage, m.actor.login])
+        try RepSLAOutcomes.record(.confirmed, leadID: leadID, at: m.now, sla: context.process.sla, calendar: context.calendar, m.db)
     }
 
     static func close(_ lead: Lead, _ m: Mutation) throws {

@@ -219,11 +219,12 @@ struct DashboardView {
         return (signed && rounded > 0 ? "+" : "") + "\(rounded)%"
     }
 
-    /// `5h` under a day, else `3.2d` (`5小时`, `3.2天`); `-` for none.
+    /// Working time: `5h` under a working day, else working days, `3.2d` (`5小时`, `3.2天`); `-` for none.
     private func duration(_ seconds: TimeInterval?) -> String {
         guard let seconds, seconds.isFinite else { return "-" }
-        if seconds < 86_400 { return "\(Int((seconds / 3_600).rounded()))\(t("hours"))" }
-        return String(format: "%.1f", seconds / 86_400) + t("days")
+        let day = model.figures?.workingDay ?? 86_400
+        if seconds < day { return "\(Int((seconds / 3_600).rounded()))\(t("hours"))" }
+        return String(format: "%.1f", seconds / day) + t("days")
     }
 
     /// A trend line's total, the previous period's, and its series.

@@ -22,7 +22,7 @@ extension AppModel {
         case "command": openPrompt(.command)
         case "search": openPrompt(.search)
         case "filter": openPrompt(.command, text: "filter ")
-        case "refresh": refresh(); status = StatusMessage(localizer("msg.reloaded"))
+        case "refresh": dashboard.discardFingerprint(); refresh(); status = StatusMessage(localizer("msg.reloaded"))
         case "show-board": show(.board)
         case "show-inbox": show(.inbox)
         case "show-screening": show(.screening)

@@ -172,9 +172,10 @@ public final class AppModel {
             try board.reload()
             try inbox.reload()
             try screening?.reload()
-            // The dashboard reads its figures again only while it is shown; else when next shown.
+            // The dashboard reads its figures again only while it is shown (else when next shown),
+            // and only when its fingerprint says they changed: the tick's commits read nothing.
             dashboard.invalidate()
-            if screen == .dashboard { try dashboard.reload() }
+            if screen == .dashboard { try dashboard.reloadIfNeeded() }
             if let detail { try detail.reload() }
         }
     }

@@ -9,7 +9,8 @@ import Foundation
 /// lists exactly those leads (``DashboardDrill``).
 ///
 /// Figures are loaded when the dashboard is shown and again only after ``invalidate()`` (a
-/// change in the database) or a change of range or scope.
+/// change in the database) when the source's fingerprint says its figures changed, or after a
+/// change of range or scope, or of the period itself (the day turned).
 public final class DashboardModel {
     let source: any DashboardReportSource
     let now: () -> Date
@@ -35,6 +36,8 @@ public final class DashboardModel {
     public private(set) var drill: DashboardDrill?
     /// True when the figures shown may be out of date (loaded lazily on the next ``reloadIfNeeded()``).
     public private(set) var isStale = true
+    /// The source's fingerprint and the request when the figures were read.
+    private var loaded: (fingerprint: Int64?, request: ReportRequest)?
 
     public init(source: any DashboardReportSource, role: Role, timeZone: TimeZone, now: @escaping () -> Date) {
         self.source = source
@@ -55,17 +58,35 @@ public final class DashboardModel {
     /// Marks the figures out of date; the next ``reloadIfNeeded()`` reads them again.
     public func invalidate() { isStale = true }
 
-    /// Reads the figures when they are out of date.
+    /// Reads the figures when they are out of date: marked so, and the source's fingerprint or
+    /// the period moved since they were read (a cheap read; the figures are not read otherwise).
     public func reloadIfNeeded() throws {
-        if isStale { try reload() }
+        guard isStale else { return }
+        if let loaded, figures != nil, loaded.request == request, let fingerprint = try source.fingerprint(),
+           fingerprint == loaded.fingerprint {
+            isStale = false
+            return
+        }
+        try reload()
+    }
+
+    /// Reads the figures on the next ``reloadIfNeeded()`` whatever the fingerprint says (the
+    /// user asked to reload).
+    public func discardFingerprint() {
+        loaded = nil
+        isStale = true
     }
 
     /// Reads the figures (and the open drill-down's leads) again, keeping the cursor on the same row.
     public func reload() throws {
         let focusedSlice = focusedRow?.slice
-        let loaded = try source.dashboard(request)
-        figures = loaded
-        rows = Self.rows(for: loaded, campaigns: showsCampaigns)
+        // Read before the figures: a change in between is seen by the next check.
+        let fingerprint = try source.fingerprint()
+        let request = request
+        let read = try source.dashboard(request)
+        figures = read
+        loaded = (fingerprint, request)
+        rows = Self.rows(for: read, campaigns: showsCampaigns)
         cursor.count = rows.count
         isStale = false
         if let focusedSlice, let index = rows.firstIndex(where: { $0.slice == focusedSlice }) {

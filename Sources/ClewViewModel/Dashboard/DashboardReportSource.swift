@@ -8,6 +8,17 @@ public protocol DashboardReportSource {
     func dashboard(_ request: ReportRequest) throws -> DashboardFigures
     /// The leads behind `slice` (its count over the scope, and a page of those the reader may open).
     func leads(in slice: ReportSlice, _ request: ReportRequest, offset: Int, limit: Int) throws -> ReportSliceLeads
+    /// A number that changes whenever the figures may have; nil when the source cannot tell
+    /// (the dashboard then reads the figures again after every change).
+    func fingerprint() throws -> Int64?
 }
 
-extension ReportService: DashboardReportSource {}
+extension DashboardReportSource {
+    public func fingerprint() throws -> Int64? { nil }
+}
+
+extension ReportService: DashboardReportSource {
+    /// The report summaries' version (``ReportSummaries/fingerprint()``): the background tick's
+    /// reminders and flags leave it alone, so they read nothing again.
+    public func fingerprint() throws -> Int64? { try summariesVersion() }
+}

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     struct Stages: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Time in each stage (median, p90, mean) against its plan, share late, and the bottleneck.",
-            discussion: "Visits entered in the period; open visits count with their time so far. Times are calendar days; the plan is the stage's expected duration (working days where the process says so).")
+            discussion: "Visits entered in the period; open visits count with their time so far. Times are working time (the calendar's working hours, less weekends and holidays), in working days; the plan is the stage's expected duration in working time.")
         @OptionGroup var options: ReportOptions
         func run() throws { try options.run(.stages) }
     }
@@ -100,7 +100,9 @@ struct ReportOptions: ParsableArguments {
         case .stages:
             let report = try service.stages(request)
             if format == .json { return try write(json: report) }
-            table = ReportTable.stages(report, pipeline: environment.context.pipeline)
+            let calendar = environment.context.calendar
+            table = ReportTable.stages(report, pipeline: environment.context.pipeline,
+                                       workingDay: TimeInterval(calendar.workdayEnd - calendar.workdayStart) * 60)
         case .reps:
             let report = try service.reps(request)
             if format == .json { return try write(json: report) }
@@ -166,9 +168,16 @@ struct ReportOptions: ParsableArguments {
             if let output { Output.line(Output.safe("Wrote the \(table.kind.rawValue) report to \(output).")) }
         case .xlsx:
             let writer = try XLSXWriter(sheetName: table.kind.rawValue)
+            // One sheet per table, each under the title row with the period, scope and filters.
             try writer.write([table.title] + table.filters)
             try writer.write(table.header)
             for row in table.rows { try writer.write(row) }
+            for more in table.moreTables {
+                try writer.addSheet(named: more.name)
+                try writer.write([table.title] + table.filters)
+                try writer.write(more.header)
+                for row in more.rows { try writer.write(row) }
+            }
             let url = output.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("clew-report-\(UUID().uuidString).xlsx")
             try Privilege.asUser { try writer.finish(to: url) }

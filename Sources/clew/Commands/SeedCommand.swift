@@ -19,7 +19,7 @@ struct SeedCommand: ParsableCommand {
         let report = try SeedGenerator(context: environment.context, actor: environment.actor)
             .run(.init(leads: leads, seed: seed), progress: SeedCommand.progress(total: leads))
         SeedCommand.finishProgress()
-        Output.line("Seeded \(report.leads) leads, \(report.followUps) follow-ups, \(report.tasks) tasks, \(report.users) new users in \(String(format: "%.1f", report.seconds)) s.")
+        Output.line("Seeded \(report.leads) leads, \(report.followUps) follow-ups, \(report.tasks) tasks, \(report.targets) targets, \(report.users) new users in \(String(format: "%.1f", report.seconds)) s.")
     }
 
     /// A progress line on stderr when it is a terminal.

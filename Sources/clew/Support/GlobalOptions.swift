@@ -39,6 +39,8 @@ struct CommandEnvironment {
     static func open(_ options: GlobalOptions) throws -> CommandEnvironment {
         let database = try ClewDatabase(path: options.databasePath)
         let context = try ClewContext(database: database).loadingHolidays().loadingProcess()
+        // A database made before the report summaries (v14) gets them once, in short chunks.
+        try ReportSummaries(context: context).fillIfNeeded()
         guard let me = OSAccount.current() else { throw IdentityError.noOSUser }
         let actor = try UserDirectory(context: context).actingUser(osLogin: me.login, actAs: options.actAs)
         return CommandEnvironment(context: context, actor: actor)

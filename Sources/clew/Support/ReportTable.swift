@@ -12,6 +12,8 @@ struct ReportTable {
     var rows: [[String]]
     /// Lines printed under the table in text output (the bottleneck, totals).
     var notes: [String] = []
+    /// Further tables of the report (a reps report's teams): their own sheets in xlsx, notes in text.
+    var moreTables: [(name: String, header: [String], rows: [[String]])] = []
 
     /// The aligned text form, title first.
     func text() -> String {
@@ -41,13 +43,15 @@ struct ReportTable {
                     })
     }
 
-    static func stages(_ report: Report<StageTimeReport>, pipeline: Pipeline) -> ReportTable {
+    /// Times in working days of `workingDay` seconds (the calendar's working hours).
+    static func stages(_ report: Report<StageTimeReport>, pipeline: Pipeline, workingDay: TimeInterval) -> ReportTable {
+        func workdays(_ seconds: TimeInterval?) -> String { days(seconds.map { $0 / workingDay * 86_400 }) }
         var table = ReportTable(
-            report, name: "Time per stage 阶段耗时",
-            header: ["STAGE", "阶段", "EXPECTED", "VISITS", "OPEN", "MEDIAN d", "P90 d", "MEAN d", "PLAN d", "LATE", "LATE %", "× PLAN", "CONV %"],
+            report, name: "Time per stage 阶段耗时 (working days 工作日)",
+            header: ["STAGE", "阶段", "EXPECTED", "VISITS", "OPEN", "MEDIAN wd", "P90 wd", "MEAN wd", "PLAN wd", "LATE", "LATE %", "× PLAN", "CONV %"],
             rows: report.body.lines.map { line in
-                [line.key, line.chineseName, line.expected, String(line.visits), String(line.open), days(line.actual.median), days(line.actual.p90),
-                 days(line.actual.mean), days(line.planned.median), String(line.late), percent(line.lateShare),
+                [line.key, line.chineseName, line.expected, String(line.visits), String(line.open), workdays(line.actual.median),
+                 workdays(line.actual.p90), workdays(line.actual.mean), workdays(line.planned.median), String(line.late), percent(line.lateShare),
                  line.overPlan.map { String(format: "%.2f", $0) } ?? "", percent(line.conversion)]
             })
         if let bottleneck = report.body.bottleneck {
@@ -73,6 +77,11 @@ struct ReportTable {
                  line.wonAmount.description, percent(line.winRate), days(line.averageCycleDays.map { $0 * 86_400 }), String(line.openWorkload),
                  line.target?.description ?? "", percent(line.attainment)]
             })
+        table.moreTables.append((name: "teams", header: ["SUPERVISOR", "TEAM", "REPS", "RECEIVED", "WON", "WON ¥", "TARGET ¥", "ATTAIN %"],
+                                 rows: report.body.teams.map { team in
+                                     [team.supervisor, team.name, String(team.reps), String(team.received), String(team.won),
+                                      team.wonAmount.description, team.target?.description ?? "", percent(team.attainment)]
+                                 }))
         for team in report.body.teams {
             table.notes.append("Team 团队 \(team.name) (\(team.supervisor)): \(team.reps) reps, \(team.received) received, \(team.won) won, "
                                + "\(team.wonAmount)" + (team.target.map { " of target \($0) (\(percent(team.attainment)))" } ?? ""))

@@ -135,27 +135,61 @@ struct ReportServiceTests {
 
     // MARK: - Time per stage
 
+    /// Times are working time (Mon–Fri 09:00–18:00): L1's discovery Mon 10:00 → Tue 10:00 is
+    /// 8 h + 1 h; L2's Mon 10:00 → Wed 11:00 is 8 + 9 + 2 h; L3's, still open on Sat 12-05, is
+    /// 8 h + four days of 9 h + a week of 45 h (the weekends count nothing).
     @Test func timePerStageAgainstThePlanNamesTheBottleneck() throws {
         let pipeline = try Pipeline()
         let report = try pipeline.reports("admin").stages(try pipeline.request()).body
         let hour = Self.hour
         let discovery = try #require(report.lines.first { $0.key == "discovery" })
         #expect(discovery.visits == 3 && discovery.open == 1)
-        #expect(discovery.actual.median == 49 * hour)          // 24 h, 49 h, 288 h (so far)
-        #expect(discovery.actual.p90 == 288 * hour)
-        #expect(discovery.actual.mean == (24 + 49 + 288) * hour / 3)
-        #expect(discovery.planned.median == 72 * hour)         // 3 working days from Monday 10:00: Thursday 10:00
+        #expect(discovery.actual.median == 19 * hour)          // 9 h, 19 h, 89 h (so far)
+        #expect(discovery.actual.p90 == 89 * hour)
+        #expect(discovery.actual.mean == (9 + 19 + 89) * hour / 3)
+        #expect(discovery.planned.median == 27 * hour)         // 3 working days from Monday 10:00: Thursday 10:00
         #expect(discovery.late == 1 && discovery.lateShare == 1.0 / 3.0)
         let proposal = try #require(report.lines.first { $0.key == "proposal" })
         #expect(proposal.visits == 2 && proposal.open == 0)
-        #expect(proposal.actual.median == 23 * hour && proposal.actual.p90 == 48 * hour)
+        #expect(proposal.actual.median == 8 * hour && proposal.actual.p90 == 18 * hour)   // Wed 11:00 → Thu 10:00; Tue → Thu 10:00
         #expect(proposal.late == 0)                              // L1 left exactly on plan
         let contract = try #require(report.lines.first { $0.key == "contract" })
-        // Friday 11-27 10:00 → Saturday 12-05 10:00 is 8 days; 5 working days end Friday 12-04 10:00 (7 days).
-        #expect(contract.actual.median == 8 * Self.day && contract.planned.median == 7 * Self.day)
+        // Friday 11-27 10:00 → Saturday 12-05 10:00: 8 h + 45 h; its 5 working days end Friday 12-04 10:00 (45 h).
+        #expect(contract.actual.median == 53 * hour && contract.planned.median == 45 * hour)
         #expect(contract.late == 1)
-        #expect(report.bottleneck == StageTimeReport.Bottleneck(stage: "contract", reason: .overPlan(ratio: 8.0 / 7.0)))
+        #expect(report.bottleneck == StageTimeReport.Bottleneck(stage: "contract", reason: .overPlan(ratio: 53.0 / 45.0)))
         #expect(contract.conversion == 1.0)
+    }
+
+    /// A holiday declared afterwards (Tuesday 12-01, inside L1's contract visit and its plan) is
+    /// taken out of both, in the transaction that declares it; removing it puts it back.
+    @Test func aHolidayChangesTheStoredWorkingTimes() throws {
+        let pipeline = try Pipeline()
+        let holidays = HolidayStore(context: pipeline.db.context, actor: try pipeline.db.actor("admin"))
+        let tuesday = CalendarDay(year: 2026, month: 12, day: 1)
+        try holidays.set([tuesday], isHoliday: true, name: "test")
+        let contract = { try #require(try pipeline.reports("admin").stages(try pipeline.request()).body.lines.first { $0.key == "contract" }) }
+        #expect(try contract().actual.median == 44 * Self.hour && contract().planned.median == 36 * Self.hour)
+        try holidays.remove([tuesday])
+        #expect(try contract().actual.median == 53 * Self.hour && contract().planned.median == 45 * Self.hour)
+    }
+
+    /// The summary (company-wide, one filter, a team) and the visits read one by one (two
+    /// filters) give the same figures for the same leads.
+    @Test func theSummaryAndTheVisitsAgree() throws {
+        let pipeline = try Pipeline()
+        var two = LeadQuery()
+        two.source = "展会"
+        two.region = "华东"
+        var one = LeadQuery()
+        one.region = "华东"
+        let rows = try pipeline.reports("admin").stages(try pipeline.request(.all, filters: two)).body
+        #expect(rows.lines.map(\.visits) == [3, 2, 1, 1])
+        for request in [try pipeline.request(.all), try pipeline.request(.all, filters: one)] {
+            #expect(try pipeline.reports("admin").stages(request).body == rows)
+        }
+        #expect(try pipeline.reports("bob").stages(try pipeline.request(.team)).body == rows)
+        #expect(try pipeline.reports("erin").stages(try pipeline.request(.team)).body.lines.map(\.visits) == [0, 0, 0, 0])
     }
 
     // MARK: - Reps

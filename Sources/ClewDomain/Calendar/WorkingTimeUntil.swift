@@ -1,0 +1,48 @@
+import Foundation
+
+/// Working time from many instants up to one `end` — open stage visits measured up to now —
+/// with each day's figures worked out once, so every further instant of that day is arithmetic.
+///
+/// ```swift
+/// var meter = WorkingTimeUntil(calendar: calendar, end: now)
+/// meter.seconds(from: enteredAt, on: enteredDay)   // calendar.workingDuration(from: enteredAt, to: now)
+/// ```
+public struct WorkingTimeUntil: Sendable {
+    public let calendar: WorkingCalendar
+    public let end: Date
+    private var days: [CalendarDay: Day] = [:]
+
+    private struct Day: Sendable {
+        var hours: (start: Date, end: Date)?
+        /// The next day's local midnight.
+        var next: Date
+        /// Working time from `next` to `end`.
+        var rest: TimeInterval
+    }
+
+    public init(calendar: WorkingCalendar, end: Date) {
+        self.calendar = calendar
+        self.end = end
+    }
+
+    /// Working seconds in `[start, end)`, `start` lying on `day` (in the calendar's zone).
+    public mutating func seconds(from start: Date, on day: CalendarDay) -> TimeInterval {
+        guard start < end else { return 0 }
+        let info: Day
+        if let known = days[day] {
+            info = known
+        } else {
+            let next = day.adding(days: 1).date(in: calendar.timeZone)
+            info = Day(hours: calendar.workingHours(on: day), next: next,
+                       rest: next < end ? calendar.workingDuration(from: next, to: end) : 0)
+            days[day] = info
+        }
+        var head: TimeInterval = 0
+        if let hours = info.hours {
+            let from = max(start, hours.start)
+            let to = min(min(info.next, end), hours.end)
+            if to > from { head = to.timeIntervalSince(from) }
+        }
+        return head + info.rest
+    }
+}
