@@ -176,7 +176,7 @@ struct TickRun {
         let remindCut = cutoffs.confirmReminder
         let escalateCut = cutoffs.confirmEscalation
         for (lead, occurrence) in try due(.confirmEscalation, """
-            SELECT \(Lead.selection), \(Self.leadFacts) FROM lead
+            SELECT \(Lead.selection), \(Self.assignmentFacts) FROM lead
             WHERE lead.status IN ('assigned','active') AND lead.status = 'assigned' AND lead.assigned_at <= ?
               AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.confirmEscalation.key)'
                               AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
@@ -194,7 +194,7 @@ struct TickRun {
             try fire(TimerRule.confirmEscalation.key, lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
         }
         for (lead, occurrence) in try due(.confirmReminder, """
-            SELECT \(Lead.selection), \(Self.leadFacts) FROM lead
+            SELECT \(Lead.selection), \(Self.assignmentFacts) FROM lead
             WHERE lead.status IN ('assigned','active') AND lead.status = 'assigned' AND lead.assigned_at <= ? AND lead.assigned_at > ?
               AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.confirmReminder.key)'
                               AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
@@ -211,7 +211,7 @@ struct TickRun {
     private mutating func firstFollowUps() throws {
         let cut = cutoffs.firstFollowUp
         for (lead, occurrence) in try due(.firstFollowUp, """
-            SELECT \(Lead.selection), \(Self.leadFacts) FROM lead
+            SELECT \(Lead.selection), \(Self.assignmentFacts) FROM lead
             WHERE lead.status IN ('assigned','active') AND lead.assigned_at <= ?
               AND (lead.last_follow_up_at IS NULL OR lead.last_follow_up_at < lead.assigned_at)
               AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.firstFollowUp.key)'
@@ -321,7 +321,7 @@ struct TickRun {
         for pool in context.process.pools {
             let cut = cutoffs.recycle(pool)
             for (lead, occurrence) in try due(.poolRecycle(pool: pool.name), """
-                SELECT \(Lead.selection), \(Self.leadFacts) FROM lead
+                SELECT \(Lead.selection), \(Self.assignmentFacts) FROM lead
                 WHERE lead.home_pool = ? AND lead.status IN ('assigned','active')
                   AND max(coalesce(lead.last_follow_up_at, 0), coalesce(lead.assigned_at, 0)) <= ?
                 ORDER BY lead.id
@@ -363,7 +363,8 @@ struct TickRun {
             + (visit.map { "\($0).stage AS visit_stage, \($0).planned_exit_at AS visit_planned_exit" } ?? "NULL AS visit_stage, NULL AS visit_planned_exit")
     }
 
-    private static let leadFacts = leadFacts()
+    /// ``leadFacts(occurrence:visit:)`` for the timers that fire once per assignment.
+    private static let assignmentFacts = leadFacts()
 
     private func label(_ lead: Lead) -> String { "\(lead.number) \(lead.details.customer ?? "")" }
 
