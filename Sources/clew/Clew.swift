@@ -19,6 +19,7 @@ struct Clew: ParsableCommand {
             ImportCommand.self, ExportCommand.self,
             ProcessCommand.self, TickCommand.self, ReportCommand.self, CampaignCommand.self, TargetCommand.self,
             OutboxCommand.self, PersonCommand.self, AuditCommand.self, InstallCommand.self, IntakeCommand.self, ServeCommand.self,
+            CustomerCommand.self, ContractCommand.self, InvoiceCommand.self, ReceivableCommand.self, PaymentCommand.self,
         ]
     )
 

@@ -90,7 +90,8 @@ struct AuditTrailTests {
         let rows = try db.auditRows(entity: "lead", id: lead.id)
         expectRow(rows, "win", field: "status", old: "active", new: "won", actor: "alice")
         expectRow(rows, "win", field: "amount_fen", old: nil, new: "38000000", actor: "alice")
-        expectRow(try db.auditRows(entity: "customer"), "convert", field: "name", old: nil, new: lead.details.customer, actor: "alice")
+        // The customer was made when bob moved the deal to the contract stage (its draft contract's, issue 14).
+        expectRow(try db.auditRows(entity: "customer"), "contract", field: "name", old: nil, new: lead.details.customer, actor: "bob")
         expectRow(try db.auditRows(entity: "contact"), "convert", field: "name", old: nil, new: lead.details.contact, actor: "alice")
         expectRow(try db.auditRows(entity: "opportunity"), "convert", field: "amount", old: nil, new: "¥380,000", actor: "alice")
     }

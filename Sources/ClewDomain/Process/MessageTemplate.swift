@@ -70,6 +70,18 @@ public struct MessageTemplate: Hashable, Codable, Sendable {
                 Our finance team will send the invoice shortly; {owner} remains your account manager.
                 """)),
         MessageTemplate(
+            name: "payment-due",
+            zh: Text(subject: "付款提醒 · 合同 {number}", body: """
+                {contact} 您好:
+
+                贵司({customer})合同 {number} 本期应付 {amount} 今日到期,烦请安排付款。如已支付请忽略本邮件。
+                """),
+            en: Text(subject: "Payment reminder · contract {number}", body: """
+                Dear {contact},
+
+                The instalment of {amount} on contract {number} ({customer}) is due today. Please ignore this if it is paid.
+                """)),
+        MessageTemplate(
             name: "welcome",
             zh: Text(subject: "欢迎 · {customer}", body: "{contact} 您好,感谢您对我们产品的关注,您的专属顾问 {owner} 将很快与您联系。"),
             en: Text(subject: "Welcome · {customer}", body: "Dear {contact}, thank you for your interest; {owner} will be in touch shortly.")),

@@ -21,6 +21,8 @@ public struct ProcessDefinition: Hashable, Codable, Sendable {
     public var templates: [MessageTemplate]
     /// The language of contacts who have none (`zh` or `en`).
     public var defaultLanguage: ContactLanguage
+    /// The receivable reminder levels (`[[receivable.level]]`); nil: the standard ones.
+    public var receivable: ReceivablePolicy?
 
     public init(version: Int, pipeline: Pipeline, scoring: ScoringModel, assignment: [AssignmentRule], pools: [PoolDefinition],
                 cadences: [CadenceDefinition], sla: SLAPolicy, keywordTags: [KeywordTag], triggers: [TriggerRule],

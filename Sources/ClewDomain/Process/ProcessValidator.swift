@@ -18,6 +18,7 @@ public enum ProcessValidator {
         problems += keywordProblems(definition.keywordTags)
         problems += triggerProblems(definition)
         problems += templateProblems(definition.templates)
+        problems += ReceivablePolicy.problems(in: definition)
         return problems
     }
 

@@ -161,7 +161,7 @@ struct TickRun {
         let steps: [(inout TickRun) throws -> Void] = [
             { try $0.unconfirmedAssignments() }, { try $0.firstFollowUps() },
             { if $0.sla.flagStalled { try $0.stalledDeals() } },
-            { try $0.taskReminders() }, { try $0.overdueTasks() }, { try $0.poolRecycling() },
+            { try $0.taskReminders() }, { try $0.overdueTasks() }, { try $0.poolRecycling() }, { try $0.receivableLevels() },
         ]
         for step in steps where !exhausted { try step(&self) }
     }
@@ -335,6 +335,14 @@ struct TickRun {
                 try fire(TimerRule.poolRecycle(pool: pool.name).key, lead, occurrence, outcome: "returned from \(owner ?? "?") to pool \(pool.name)")
             }
         }
+    }
+
+    /// The receivable reminder levels (issue 14), in their own type.
+    private mutating func receivableLevels() throws {
+        var reminders = ReceivableReminders(context: context, m: m)
+        let outcome = try reminders.run(limit: budget.map { max($0 - considered, 0) })
+        considered += outcome.considered
+        firings += outcome.firings
     }
 
     // MARK: - Helpers

@@ -28,6 +28,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case reportStageDay = "report_stage_day", leadSLA = "lead_sla", reportSummaryState = "report_summary_state"
     case leadReach = "lead_reach"
     case leadTag = "lead_tag"
+    case contract, contractLine = "contract_line", instalment, payment, paymentAllocation = "payment_allocation", invoice
 
     /// How changes to a table are kept.
     public enum Policy: Equatable, Sendable {
@@ -41,12 +42,15 @@ public enum StoredTable: String, CaseIterable, Sendable {
     /// How this table's changes are kept.
     public var policy: Policy {
         switch self {
-        case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget, .leadTag:
+        case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget, .leadTag,
+             .contract, .contractLine, .instalment:
             .audited(versioned: true)
         case .note, .followUp, .leadEvent:
             .audited(versioned: false)  // append-only: each row is created once, with its audit row, and never changed
         case .holiday, .processDefinition, .importRun, .leadExtra, .intakeToken:
             .audited(versioned: false)
+        case .payment, .paymentAllocation, .invoice:
+            .audited(versioned: false)  // append-only: a payment is corrected by its reversal, never edited
         case .audit: .exempt(reason: "the audit trail itself; append-only by trigger")
         case .leadSequence: .exempt(reason: "the counter behind lead numbers; each number it gives is audited on its lead")
         case .stageHistory: .exempt(reason: "derived from the lead's audited stage changes, kept for reports")

@@ -143,6 +143,7 @@ public enum ProcessDefinitionTOML {
             w.pair("subject_en", template.en.subject)
             w.multiline("body_en", template.en.body)
         }
+        writeReceivable(definition, &w)
         return w.text
     }
 }

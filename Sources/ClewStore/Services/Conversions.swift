@@ -2,20 +2,10 @@ import ClewDomain
 import Foundation
 import GRDB
 
-/// Writes a won lead's conversion: customer (reused by exact name), contact, opportunity.
+/// Writes a won lead's conversion: customer (its contract's, else reused by exact name), contact, opportunity.
 enum Conversions {
     static func record(_ conversion: LeadConversion, lead: Lead, _ m: Mutation) throws {
-        let customerID: Int64
-        if let existing = try Int64.fetchOne(m.db, sql: "SELECT id FROM customer WHERE name = ? ORDER BY id LIMIT 1", arguments: [conversion.customer.name]) {
-            customerID = existing
-        } else {
-            let c = conversion.customer
-            try m.db.execute(
-                sql: "INSERT INTO customer (name, industry, region, city, created_by, created_at, source_lead_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [c.name, c.industry, c.region, c.city, m.actor.login, m.now.storage, lead.id])
-            customerID = m.db.lastInsertedRowID
-            try m.audit("convert", entity: "customer", id: customerID, field: "name", new: c.name)
-        }
+        let customerID = try CustomerRecords.ensure(for: lead, conversion.customer, action: "convert", m)
         if let contact = conversion.contact {
             let known = try Bool.fetchOne(
                 m.db, sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE customer_id = ? AND name = ? AND (phone_key IS ? OR phone_key IS NULL))",

@@ -201,6 +201,7 @@ extension LeadService {
             updated.amount = amount
             try StageTracking.close(lead, m)
             try Conversions.record(conversion, lead: lead, m)
+            try Contracts.sign(for: lead, amount: amount, context: context, m)
             try Closing.settle(lead, .won, m)
             if let supervisor = try owningSupervisor(of: lead, m.db) {
                 try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)",
@@ -225,6 +226,7 @@ extension LeadService {
             updated.lostReason = reason
             try StageTracking.close(lead, m)
             try Closing.settle(lead, .lost(reason), m)
+            try Contracts.cancel(for: lead, m)
             var lost = try m.update(lead, to: updated, action: "lose", also: ["closed_at": m.now.storage])
             if let stage = lead.stage { lost = try context.publish(.leftStage(stage), on: lost, m) }
             return try context.publish(.lost, on: lost, m)

@@ -50,6 +50,7 @@ extension LeadService {
         if let old = lead.stage { moved = try context.publish(.leftStage(old), on: moved, depth: depth, m) }
         moved = try firedStageEntered(moved, m, depth: depth)
         guard stage == context.pipeline.contractStage?.key, moved.stage == stage else { return moved }
+        try Contracts.open(for: moved, context: context, m)
         return try context.publish(.contractSigned, on: moved, depth: depth, m)
     }
 

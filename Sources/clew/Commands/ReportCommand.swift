@@ -13,7 +13,8 @@ struct ReportCommand: ParsableCommand {
             reps see their own; supervisors their team (default) or the company's totals (--scope all); marketing \
             the campaign and source totals. Output: an aligned table, or --format json|csv|xlsx with -o FILE.
             """,
-        subcommands: [Funnel.self, Stages.self, Reps.self, Sources.self, Campaigns.self, Customers.self, Trend.self, Rules.self])
+        subcommands: [Funnel.self, Stages.self, Reps.self, Sources.self, Campaigns.self, Customers.self, Trend.self, Rules.self,
+                      ReceivablesReportCommand.self])
 
     struct Funnel: ParsableCommand {
         static let configuration = CommandConfiguration(
