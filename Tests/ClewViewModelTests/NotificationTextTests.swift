@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewAutomation
 import ClewStore
 import Foundation
 import Testing
@@ -66,7 +67,7 @@ struct NotificationTextTests {
         try bob.grade(number, .b, reason: "预算明确")
         try bob.assign(number, to: "alice")
         // The standard process (with its SLA timers) over the same database, 1 working hour later.
-        let automated = ClewContext(database: fixture.database, clock: fixture.clock, calendar: .standard(timeZone: Fixture.zone))
+        let automated = ClewContext(database: fixture.database, automation: AutomationEngine(), clock: fixture.clock, calendar: .standard(timeZone: Fixture.zone))
         fixture.clock.advance(by: 3_600)
         _ = try TickService(context: automated, actor: try fixture.actor("root")).run()
         for (language, expected) in [(Language.en, "\(number) 杭州恒通科技有限公司 was assigned to you 1 working hour ago: confirm or object"),

@@ -8,10 +8,10 @@ import GRDB
 /// audit rows in the same transaction as the change itself: ``insert(into:_:action:summary:)``
 /// and ``change(_:_:_:action:)`` for any audited ``StoredTable``, ``insert(_:action:)`` and
 /// ``update(_:to:action:mergedIntoID:also:)`` for leads.
-struct Mutation {
+package struct Mutation {
     let db: Database
-    let actor: ActingUser
-    let now: Date
+    package let actor: ActingUser
+    package let now: Date
     /// What the whole transaction shares: the versions its editors started from.
     let session: MutationSession
 
@@ -34,7 +34,7 @@ struct Mutation {
     /// `text` names the kind's catalogue text (the kind's one text when `nil`) and `parameters`
     /// are what it says in order, so an interface writes it in the reader's language; the
     /// English `body` is kept for the CLI and older readers.
-    func notify(_ recipient: String?, kind: String, text: String? = nil, leadID: Int64?, body: String, parameters: [String] = []) throws {
+    package func notify(_ recipient: String?, kind: String, text: String? = nil, leadID: Int64?, body: String, parameters: [String] = []) throws {
         guard let recipient, recipient != actor.login else { return }
         let params = NotificationParameters(text: text, values: parameters).storage
         try db.execute(
@@ -168,7 +168,7 @@ extension Mutation {
     ///   (`assigned_at`, `home_pool`, …); they are audited unless listed in
     ///   ``Lead/silentColumns``.
     @discardableResult
-    func update(_ old: Lead, to proposed: Lead, action: String, mergedIntoID: Int64? = nil,
+    package func update(_ old: Lead, to proposed: Lead, action: String, mergedIntoID: Int64? = nil,
                 also extra: KeyValuePairs<String, (any DatabaseValueConvertible)?> = [:]) throws -> Lead {
         // The version and the extra columns as stored, in one read.
         let names = ["version"] + extra.map(\.key)
