@@ -99,13 +99,16 @@ struct NotificationTextTests {
     /// Lint: every notification the store writes names its catalogue text and passes its
     /// parameters, and that text is in the catalogue in both languages.
     @Test func everyNotificationIsACatalogueTextWithParameters() throws {
-        let root = Self.sources.appendingPathComponent("ClewStore")
-        let walker = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+        // The store's services and the automation layer (triggers, the tick) both notify.
+        let files = try ["ClewStore", "ClewAutomation"].flatMap { target in
+            try #require(FileManager.default.enumerator(at: Self.sources.appendingPathComponent(target), includingPropertiesForKeys: nil))
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        }
         let kind = try Regex(#"kind: "([a-z-]+)""#)
         let text = try Regex(#"text: (?:"([a-z-]+)"|[^,]*\? "([a-z-]+)" : "([a-z-]+)")"#)
         var calls = 0
         var problems: [String] = []
-        for case let url as URL in walker where url.pathExtension == "swift" {
+        for url in files {
             let source = try String(contentsOf: url, encoding: .utf8)
             // (`case .notify(who)` is a trigger action, not a call.)
             for written in Self.calls(of: ".notify(", in: source) where written.contains("kind:") {

@@ -91,6 +91,17 @@ extension Mutation {
         return id
     }
 
+    /// Whether record `key` of `table` still holds the `expected` values: the condition of a
+    /// compare-and-set (another process claimed the outbox message first…). Read inside this
+    /// write transaction, so nothing can change between this check and the ``change(_:_:_:action:silent:)``
+    /// that follows it. False when the record is gone.
+    func holds(_ table: StoredTable, _ key: RecordKey, _ expected: KeyValuePairs<String, (any DatabaseValueConvertible)?>) throws -> Bool {
+        let names = expected.map(\.key)
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(names.joined(separator: ", ")) FROM \(table.rawValue) WHERE \(key.column) = ?",
+                                         arguments: [key.value]) else { return false }
+        return expected.enumerated().allSatisfy { index, pair in (row[index] as DatabaseValue) == (pair.value?.databaseValue ?? .null) }
+    }
+
     /// Changes columns of one record of an audited table: only the columns whose value differs
     /// are written, the version is bumped (for a versioned table) and one audit row is appended
     /// per changed column (one without a field when only `silent` columns changed).
