@@ -282,7 +282,7 @@ struct TickRun {
         var reminders = ReceivableReminders(context: context, m: m)
         let outcome = try reminders.run(limit: budget.map { max($0 - considered, 0) })
         considered += outcome.considered
-        firings += outcome.firings
+        firings += outcome.firings.map { TickReport.Firing(rule: $0.rule, lead: $0.lead, outcome: $0.outcome) }
     }
 
     // MARK: - Helpers

@@ -48,7 +48,7 @@ public struct Money: Hashable, Codable, Sendable, Comparable, CustomStringConver
 
     /// `¥380,000` or `¥1,234.50`.
     public var description: String {
-        if fen < 0, fen > .min { return "-" + Money(fen: -fen).description }
+        if fen != Int64.min && fen < 0 { return "-" + Money(fen: 0 - fen).description }
         let yuan = fen / 100
         let cents = fen % 100
         var digits = String(yuan)

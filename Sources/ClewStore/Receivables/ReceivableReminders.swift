@@ -11,12 +11,24 @@ import GRDB
 /// nothing due costs one empty index range however many instalments there are. What fires is
 /// ``ReceivableReminder/decide(_:today:levels:calendar:)``'s decision; the `rule_firing` key
 /// (`receivable.LEVEL`, `instalment:ID`, `due@DAY`) makes a second run fire nothing again.
-struct ReceivableReminders {
+package struct ReceivableReminders {
+    /// One level that fired, for the tick's report.
+    package struct Firing: Sendable, Hashable {
+        package var rule: String
+        package var lead: String?
+        package var outcome: String
+    }
+
     let context: ClewContext
     let m: Mutation
 
+    package init(context: ClewContext, m: Mutation) {
+        self.context = context
+        self.m = m
+    }
+
     /// Handles at most `limit` instalments whose next level's day has come.
-    mutating func run(limit: Int?) throws -> (firings: [TickReport.Firing], considered: Int) {
+    package mutating func run(limit: Int?) throws -> (firings: [Firing], considered: Int) {
         let calendar = context.calendar
         let today = CalendarDay.containing(m.now, in: calendar.timeZone)
         let levels = context.process.receivableLevels
@@ -26,7 +38,7 @@ struct ReceivableReminders {
             WHERE i.next_level_on IS NOT NULL AND i.next_level_on <= ? AND i.status = 'open'
             ORDER BY i.next_level_on, i.id
             """ + (limit.map { " LIMIT \(max($0, 0))" } ?? ""), arguments: [today.description])
-        var firings: [TickReport.Firing] = []
+        var firings: [Firing] = []
         for row in rows {
             let id: Int64 = row["id"]
             let dueText: String = row["due_on"]
@@ -64,7 +76,7 @@ struct ReceivableReminders {
                 let text = outcome.isEmpty ? "nothing to do" : outcome.joined(separator: "; ")
                 if try RuleFirings.record(level.ruleKey, kind: "timer", leadID: leadID, subject: subject, occurrence: occurrence,
                                           action: level.ruleKey, outcome: text, m) {
-                    firings.append(TickReport.Firing(rule: level.ruleKey, lead: lead.number.description, outcome: "\(contract) #\(id): \(text)"))
+                    firings.append(Firing(rule: level.ruleKey, lead: lead.number.description, outcome: "\(contract) #\(id): \(text)"))
                 }
             }
         }
