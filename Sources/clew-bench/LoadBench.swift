@@ -30,7 +30,13 @@ struct LoadBench {
         var p99Ms: Double
         var maxMs: Double
         var longestLockWaitMs: Double
+        /// The probe's waits for the write lock: median and p99.
+        var probeWaitP50Ms: Double
+        var probeWaitP99Ms: Double
         var probeAttempts: Int
+        /// Every write transaction of the `clew` processes (`CLEW_LOCK_TRACE`), per command: how
+        /// long it waited for the lock and how long it held it.
+        var transactions: [LockTraceSummary]
         /// Leads the writers added, counted in the database afterwards (should equal `writes - failures`).
         var writtenLeads: Int
         var pass: Bool
@@ -44,6 +50,9 @@ struct LoadBench {
                 """, writers, rows, writes, failures, p50Ms, p99Ms, maxMs, longestLockWaitMs, probeAttempts, writtenLeads,
                    writes - failures, importSeconds, importRowsPerSecond, importPeakRSSMegabytes,
                    importStatus == 0 ? "" : " (exit \(importStatus))", pass ? "ok" : "FAIL")
+                + String(format: "\n  probe's waits for the lock: p50 %.0f ms, p99 %.0f ms, max %.0f ms", probeWaitP50Ms, probeWaitP99Ms,
+                         longestLockWaitMs)
+                + transactions.map { "\n  " + $0.text }.joined()
                 + failureSamples.map { "\n  failed: \($0)" }.joined()
         }
     }
@@ -59,6 +68,10 @@ struct LoadBench {
         let file = directory.appendingPathComponent("load.csv")
         try ImportBench.writeCSV(rows: rows, to: file)
 
+        // Every write of the children says how long it waited for the lock and held it.
+        let tracePath = directory.appendingPathComponent("locks.trace").path
+        setenv("CLEW_LOCK_TRACE", tracePath, 1)
+        defer { unsetenv("CLEW_LOCK_TRACE") }
         let probe = try WriteLockProbe(path: path)
         let state = LoadState()
         probe.start()
@@ -79,10 +92,8 @@ struct LoadBench {
         let written = try probe.leads(withPhoneKeyPrefix: "+86159")
         let result = state.result
         let samples = writes.latencies.sorted()
-        func quantile(_ q: Double) -> Double {
-            guard !samples.isEmpty else { return 0 }
-            return samples[min(samples.count - 1, max(0, Int((q * Double(samples.count)).rounded(.up)) - 1))]
-        }
+        func quantile(_ q: Double) -> Double { Self.quantile(q, of: samples) }
+        let probeWaits = waits.sorted()
         let failures = writes.failures + probeFailures.count + (result.importOutcome?.succeeded == true ? 0 : 1)
         let importOutcome = result.importOutcome
         let seconds = importOutcome?.duration.seconds ?? 0
@@ -94,9 +105,62 @@ struct LoadBench {
             importStatus: importOutcome?.status ?? -1, writes: samples.count, failures: failures,
             failureSamples: Array((result.failureLines + writes.failureLines + probeFailures).prefix(5)),
             p50Ms: quantile(0.5).rounded(), p99Ms: p99.rounded(), maxMs: (samples.last ?? 0).rounded(),
-            longestLockWaitMs: (waits.max() ?? 0).rounded(), probeAttempts: waits.count + probeFailures.count,
+            longestLockWaitMs: (waits.max() ?? 0).rounded(), probeWaitP50Ms: Self.quantile(0.5, of: probeWaits).rounded(),
+            probeWaitP99Ms: Self.quantile(0.99, of: probeWaits).rounded(), probeAttempts: waits.count + probeFailures.count,
+            transactions: LockTraceSummary.read(tracePath),
             writtenLeads: written,
             pass: failures == 0 && p99 < 2_000 && written == samples.count - writes.failures)
+    }
+}
+
+extension LoadBench {
+    /// The nearest-rank quantile `q` of `sorted` (0 when empty).
+    static func quantile(_ q: Double, of sorted: [Double]) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))]
+    }
+}
+
+/// The write transactions of one command (`import`, `lead-add`, …) read from a
+/// `CLEW_LOCK_TRACE` file: how many, how long they waited for the lock, how long they held it.
+struct LockTraceSummary: Encodable {
+    var command: String
+    var transactions: Int
+    var waitP50Ms: Double
+    var waitP99Ms: Double
+    var waitMaxMs: Double
+    var holdP50Ms: Double
+    var holdP99Ms: Double
+    var holdMaxMs: Double
+    /// Transactions that held the lock longer than 250 ms.
+    var holdsOver250Ms: Int
+
+    var text: String {
+        String(format: "%@: %d transactions · waited for the lock p50 %.1f ms, p99 %.0f ms, max %.0f ms · held it p50 %.1f ms, "
+               + "p99 %.0f ms, max %.0f ms, %d over 250 ms",
+               command, transactions, waitP50Ms, waitP99Ms, waitMaxMs, holdP50Ms, holdP99Ms, holdMaxMs, holdsOver250Ms)
+    }
+
+    /// One summary per command of the trace at `path` (`pid command wait_ms hold_ms` lines), most transactions first.
+    static func read(_ path: String) -> [LockTraceSummary] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        var byCommand: [String: (waits: [Double], holds: [Double])] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count == 4, let wait = Double(fields[2]), let hold = Double(fields[3]) else { continue }
+            byCommand[String(fields[1]), default: ([], [])].waits.append(wait)
+            byCommand[String(fields[1]), default: ([], [])].holds.append(hold)
+        }
+        return byCommand.map { command, samples in
+            let waits = samples.waits.sorted()
+            let holds = samples.holds.sorted()
+            func ms(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+            return LockTraceSummary(
+                command: command, transactions: waits.count, waitP50Ms: ms(LoadBench.quantile(0.5, of: waits)),
+                waitP99Ms: ms(LoadBench.quantile(0.99, of: waits)), waitMaxMs: ms(waits.last ?? 0),
+                holdP50Ms: ms(LoadBench.quantile(0.5, of: holds)), holdP99Ms: ms(LoadBench.quantile(0.99, of: holds)),
+                holdMaxMs: ms(holds.last ?? 0), holdsOver250Ms: holds.filter { $0 > 250 }.count)
+        }.sorted { ($0.transactions, $0.command) > ($1.transactions, $1.command) }
     }
 }
 

@@ -27,6 +27,20 @@ public enum StageDurationHistogram {
         return 1 + Int((log(clamped / firstBound) / log(ratio)).rounded(.down))
     }
 
+    /// The last bucket: a hundred years and more.
+    public static var lastBucket: Int { bucket(of: longest) }
+
+    /// The shortest duration in `bucket` (1 … ``lastBucket``): `bucket(of:)` gives `bucket` for
+    /// it and `bucket - 1` for the duration just below, so a caller comparing durations with the
+    /// bounds (the store, in SQL) buckets them exactly as `bucket(of:)` does.
+    public static func lowerBound(of bucket: Int) -> TimeInterval {
+        let k = min(max(bucket, 1), lastBucket)
+        var bound = min(firstBound * pow(ratio, Double(k - 1)), longest)
+        while bound > 0, Self.bucket(of: bound.nextDown) >= k { bound = bound.nextDown }
+        while Self.bucket(of: bound) < k { bound = bound.nextUp }
+        return bound
+    }
+
     /// A run of durations counted together: in one bucket, or a single duration (`count` 1).
     public struct Group: Hashable, Sendable {
         /// The bucket: groups are ordered by it, then by their mean.

@@ -155,9 +155,26 @@ public final class ClewDatabase: @unchecked Sendable {
     /// failing half-way), mapping SQLite errors to ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer().write(body)
+            guard LockTrace.isOn else { return try writer().write(body) }
+            return try Self.traced(writer(), body)
         } catch let error as DatabaseError {
             throw StoreError(error)
+        }
+    }
+
+    /// A write whose wait for the lock and hold of it go to the ``LockTrace``.
+    private static func traced<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
+        let clock = ContinuousClock()
+        let called = clock.now
+        var locked: ContinuousClock.Instant?
+        defer {
+            let end = clock.now
+            if let locked { LockTrace.record(wait: locked - called, hold: end - locked) }
+        }
+        return try pool.write { db in
+            // The transaction (IMMEDIATE) has begun: the lock is ours from here to the commit.
+            locked = clock.now
+            return try body(db)
         }
     }
 

@@ -97,7 +97,7 @@ extension ClewMigrations {
             );
             INSERT INTO report_summary_state (id, filled) VALUES (1, NOT EXISTS (SELECT 1 FROM stage_history) AND NOT EXISTS (SELECT 1 FROM lead WHERE assigned_at IS NOT NULL));
             """)
-        try db.execute(sql: stageDayTriggers)
+        try db.execute(sql: stageDayTriggers(stageDayDimensions, table: "report_stage_day"))
         for (table, when) in versionedChanges {
             for event in ["INSERT", "DELETE", when.map { "UPDATE OF \($0)" } ?? "UPDATE"] {
                 let name = "report_version_\(table)_\(event.prefix(6).lowercased())"
@@ -134,12 +134,13 @@ extension ClewMigrations {
 
     /// Adds (`sign` 1) or removes (-1) the ended visit `h` (a stage_history row) under every
     /// dimension of lead `l`, the rows read `from` and matched by `joining`.
-    private static func countVisit(_ h: String, lead l: String, sign: Int, from: String, joining: String) -> String {
-        let dimensions = stageDayDimensions.map { "SELECT '\($0.name)' AS dimension" }.joined(separator: " UNION ALL ")
-        let value = "CASE d.dimension " + stageDayDimensions.map { "WHEN '\($0.name)' THEN \($0.value.replacingOccurrences(of: "l.", with: "\(l)."))" }
+    private static func countVisit(_ h: String, lead l: String, sign: Int, from: String, joining: String,
+                                   dimensions list: [(name: String, value: String)], table: String) -> String {
+        let dimensions = list.map { "SELECT '\($0.name)' AS dimension" }.joined(separator: " UNION ALL ")
+        let value = "CASE d.dimension " + list.map { "WHEN '\($0.name)' THEN \($0.value.replacingOccurrences(of: "l.", with: "\(l)."))" }
             .joined(separator: " ") + " END"
         return """
-            INSERT INTO report_stage_day (dimension, value, day, stage, bucket, visits, late, working_seconds, planned_visits, planned_seconds)
+            INSERT INTO \(table) (dimension, value, day, stage, bucket, visits, late, working_seconds, planned_visits, planned_seconds)
               SELECT d.dimension, \(value), \(h).entered_day, \(h).stage, \(h).duration_bucket, \(sign),
                 \(sign) * (\(h).planned_exit_at IS NOT NULL AND \(h).exited_at > \(h).planned_exit_at), \(sign) * \(h).working_seconds,
                 \(sign) * (\(h).planned_seconds IS NOT NULL), \(sign) * coalesce(\(h).planned_seconds, 0)
@@ -151,23 +152,24 @@ extension ClewMigrations {
             """
     }
 
-    /// The triggers that keep `report_stage_day` equal to the ended visits it counts.
-    private static var stageDayTriggers: String {
+    /// The triggers that keep `table` equal to the ended visits it counts under `dimensions`
+    /// (v14's `report_stage_day` and ``stageDayDimensions``; v19's `report_stage_pair_day` and the combined ones).
+    static func stageDayTriggers(_ dimensions: [(name: String, value: String)], table: String) -> String {
         func visit(_ row: String, sign: Int) -> String {
-            countVisit(row, lead: "l", sign: sign, from: "lead l", joining: "l.id = \(row).lead_id")
+            countVisit(row, lead: "l", sign: sign, from: "lead l", joining: "l.id = \(row).lead_id", dimensions: dimensions, table: table)
         }
         func leadVisits(_ l: String, sign: Int) -> String {
-            countVisit("h", lead: l, sign: sign, from: "stage_history h", joining: "h.lead_id = \(l).id")
+            countVisit("h", lead: l, sign: sign, from: "stage_history h", joining: "h.lead_id = \(l).id", dimensions: dimensions, table: table)
         }
         return """
-            CREATE TRIGGER report_stage_day_insert AFTER INSERT ON stage_history WHEN new.working_seconds IS NOT NULL
+            CREATE TRIGGER \(table)_insert AFTER INSERT ON stage_history WHEN new.working_seconds IS NOT NULL
             BEGIN \(visit("new", sign: 1)) END;
-            CREATE TRIGGER report_stage_day_update
+            CREATE TRIGGER \(table)_update
             AFTER UPDATE OF working_seconds, duration_bucket, planned_seconds, entered_day, stage, exited_at, planned_exit_at, lead_id ON stage_history
             BEGIN \(visit("old", sign: -1)) \(visit("new", sign: 1)) END;
-            CREATE TRIGGER report_stage_day_delete AFTER DELETE ON stage_history WHEN old.working_seconds IS NOT NULL
+            CREATE TRIGGER \(table)_delete AFTER DELETE ON stage_history WHEN old.working_seconds IS NOT NULL
             BEGIN \(visit("old", sign: -1)) END;
-            CREATE TRIGGER report_stage_day_lead AFTER UPDATE OF owner, source, campaign, region, industry, created_by ON lead
+            CREATE TRIGGER \(table)_lead AFTER UPDATE OF owner, source, campaign, region, industry, created_by ON lead
             WHEN old.owner IS NOT new.owner OR old.source IS NOT new.source OR old.campaign IS NOT new.campaign
               OR old.region IS NOT new.region OR old.industry IS NOT new.industry OR old.created_by IS NOT new.created_by
             BEGIN \(leadVisits("old", sign: -1)) \(leadVisits("new", sign: 1)) END;

@@ -27,6 +27,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case intakeToken = "intake_token", intakeRequest = "intake_request", leadConsent = "lead_consent"
     case reportStageDay = "report_stage_day", leadSLA = "lead_sla", reportSummaryState = "report_summary_state"
     case leadReach = "lead_reach"
+    case reportCohortDay = "report_cohort_day", reportStagePairDay = "report_stage_pair_day"
     case leadTag = "lead_tag"
     case contract, contractLine = "contract_line", instalment, payment, paymentAllocation = "payment_allocation", invoice
 
@@ -63,6 +64,8 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .reportStageDay: .exempt(reason: "a summary of stage_history kept by triggers in the transaction of each change; rebuilt from it, holds nothing of its own")
         case .leadSLA: .exempt(reason: "a summary of each assignment's SLA outcome, derived from the audited confirmation and follow-ups when they happen")
         case .leadReach: .exempt(reason: "a summary of stage_history (the stages each lead visited) kept by triggers in the same transaction")
+        case .reportCohortDay: .exempt(reason: "a summary of the leads per registration day kept by triggers in the transaction of each change; holds nothing of its own")
+        case .reportStagePairDay: .exempt(reason: "report_stage_day under combined dimensions (owner or creator with one attribute), kept by triggers in the same transaction")
         case .reportSummaryState: .exempt(reason: "the summaries' bookkeeping (time zone, filled, a change counter); no business data")
         case .leadConsent: .exempt(reason: "written once with a post, in the transaction of the post's `intake` audit row on the lead, which says it")
         }

@@ -18,11 +18,16 @@ public struct ImportOptions: Sendable {
     public var resume = false
     /// Rows per write transaction.
     var chunkRows = ImportOptions.defaultChunkRows
+    /// The longest a transaction of the import goes on adding rows before it commits (the
+    /// rest of its chunk follows in the next), so nobody waits long behind one.
+    var transactionTime: Duration = ImportOptions.defaultTransactionTime
     /// Tests: stop as if killed after this many chunks were committed.
     var interruptAfterChunks: Int?
 
     /// Rows per write transaction by default: each commits in well under a second.
     public static let defaultChunkRows = 2_000
+    /// A transaction's time adding rows by default (its commit and assignment rules come after).
+    public static let defaultTransactionTime: Duration = .milliseconds(200)
 
     public init(dryRun: Bool = false, encoding: ImportEncoding? = nil, sheet: String? = nil,
                 mappings: [String: String] = [:], rejectsPath: String? = nil, resume: Bool = false) {
@@ -117,8 +122,11 @@ public struct ImportSummary: Sendable, Codable {
     public var seconds = 0.0
     /// For `--resume`: the row the import continued after (earlier rows were committed before).
     public var resumedAfterRow: Int?
-    /// Write transactions the import committed (each a chunk of rows).
+    /// Chunks of rows the import committed (``ImportOptions/defaultChunkRows`` each, the last smaller).
     public var chunks = 0
+    /// Write transactions those chunks took: more than one for a chunk whose rows took longer
+    /// than ``ImportOptions/defaultTransactionTime`` to add.
+    public var transactions = 0
     /// Campaign names first seen in this import: created as draft campaigns for marketing to
     /// complete (`clew campaign list --status draft`).
     public var draftCampaigns: [String] = []

@@ -62,6 +62,107 @@ extension ReportService {
         return Cohort(funnel: funnel, sources: Array(sources.values), campaigns: Array(campaigns.values))
     }
 
+    /// The period's funnel alone: the cohort grouped by how far each lead got, no more (a
+    /// handful of groups, where the shared scan above has one per source × campaign too).
+    func cohortFunnel(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> FunnelReport {
+        let stages = context.pipeline.stages
+        let furthest = stages.isEmpty ? "-1"
+            : "CASE " + stages.indices.reversed().map { "WHEN instr(r.stages, ?) > 0 THEN \($0)" }.joined(separator: " ") + " ELSE -1 END"
+        let stageKeys = StatementArguments(stages.reversed().map { ",\($0.key)," })
+        // The furthest stage is worked out per group of visited stages, not per lead.
+        let groups: String
+        let arguments: StatementArguments
+        if let summary = try cohortSummary(request, filter: filter, db) {
+            // The registration days' counts (`report_cohort_day`): a few rows per day.
+            groups = """
+                SELECT intake, intake > 0 AND stages <> '' AS reached, stages, status, nullif(lost_reason, '') AS lost_reason,
+                  sum(leads) AS n
+                FROM report_cohort_day WHERE \(summary.sql)
+                GROUP BY intake, stages, status, lost_reason HAVING sum(leads) > 0
+                """
+            arguments = summary.arguments
+        } else {
+            groups = """
+                SELECT CASE WHEN \(Self.invalidSQL) THEN 0 WHEN lead.assigned_at IS NULL THEN 1 ELSE 2 END AS intake,
+                  NOT \(Self.invalidSQL) AND r.lead_id IS NOT NULL AS reached, r.stages AS stages, lead.status AS status,
+                  lead.lost_reason AS lost_reason, count(*) AS n
+                FROM lead LEFT JOIN lead_reach r ON r.lead_id = lead.id
+                WHERE lead.created_at >= ? AND lead.created_at < ? AND \(filter.sql)
+                GROUP BY intake, reached, r.stages, lead.status, lead.lost_reason
+                """
+            arguments = [request.period.from.storage, request.period.to.storage] + filter.arguments
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT intake, CASE WHEN reached THEN \(furthest) END, status, lost_reason, n FROM (\(groups)) r",
+                                       arguments: stageKeys + arguments)
+        var outcomes: [OutcomeKey: Int] = [:]
+        while let row = try rows.next() {
+            guard let status = LeadStatus(rawValue: row[2]) else { continue }
+            let reach: Int? = row[1]
+            outcomes[OutcomeKey(intake: row[0], furthest: reach.flatMap { $0 >= 0 ? $0 : nil }, status: status, lostReason: row[3]),
+                     default: 0] += row[4] as Int
+        }
+        return FunnelReport(pipeline: context.pipeline, outcomes: outcomes.map { key, count in
+            FunnelReport.Outcome(intake: key.intake, furthestStage: key.furthest, status: key.status, lostReason: key.lostReason, count: count)
+        })
+    }
+
+    /// The attribute a source or campaign report groups the cohort by.
+    enum CohortColumn: String {
+        case source, campaign
+    }
+
+    /// The period's cohort counted per source or per campaign alone: leads, valid leads,
+    /// opportunities (won, or a valid lead with a stage visit), won count and amount.
+    func cohortCounts(by column: CohortColumn, _ request: ReportRequest, filter: Filter, _ db: Database) throws -> [SourceReport.Counts] {
+        let statuses = LeadStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        func counts(_ row: Row) -> SourceReport.Counts {
+            SourceReport.Counts(key: row[0], leads: row[1], valid: Int(row[2] as Double), opportunities: Int(row[3] as Double),
+                                won: Int(row[4] as Double), wonAmount: Money(totalFen: row[5]))
+        }
+        if let summary = try cohortSummary(request, filter: filter, db) {
+            return try Row.fetchAll(db, sql: """
+                SELECT \(column.rawValue), sum(leads), total(CASE WHEN intake > 0 THEN leads END),
+                  total(CASE WHEN status = 'won' OR (intake > 0 AND stages <> '') THEN leads END), total(CASE WHEN status = 'won' THEN leads END),
+                  total(won_fen)
+                FROM report_cohort_day WHERE \(summary.sql) AND status IN (\(statuses))
+                GROUP BY \(column.rawValue) HAVING sum(leads) > 0
+                """, arguments: summary.arguments).map(counts)
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT coalesce(lead.\(column.rawValue), '') AS key, count(*), total(NOT \(Self.invalidSQL)),
+              total(lead.status = 'won' OR (NOT \(Self.invalidSQL) AND r.lead_id IS NOT NULL)), total(lead.status = 'won'),
+              total(CASE WHEN lead.status = 'won' THEN lead.amount_fen END)
+            FROM lead LEFT JOIN lead_reach r ON r.lead_id = lead.id
+            WHERE lead.created_at >= ? AND lead.created_at < ? AND lead.status IN (\(statuses)) AND \(filter.sql)
+            GROUP BY key
+            """, arguments: [request.period.from.storage, request.period.to.storage] + filter.arguments).map(counts)
+    }
+
+    /// The rows of `report_cohort_day` that count exactly the period's cohort under `filter`,
+    /// as a WHERE condition; nil when the summary does not hold them (two filters, a day not
+    /// worked out yet, a reader in another zone): then the leads are read themselves.
+    func cohortSummary(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
+        guard let slice = filter.slice, try ReportSummaries.cohortsUsable(db, calendar: context.calendar) else { return nil }
+        let days: StatementArguments = [request.period.first.description, request.period.last.description]
+        // The rows carry source and campaign: a filter on them reads the rows of the scope's dimension.
+        let (dimension, values, column): (String, [String], (name: String, value: String)?)
+        if let parts = slice.parts {
+            guard ["source", "campaign"].contains(parts.filter), ["owner", "creator"].contains(parts.scope) else { return nil }
+            (dimension, values, column) = (parts.scope, parts.scopeValues, (parts.filter, parts.filterValue))
+        } else if ["source", "campaign"].contains(slice.dimension) {
+            (dimension, values, column) = ("", [""], slice.values.first.map { (slice.dimension, $0) })
+        } else {
+            (dimension, values, column) = (slice.dimension, slice.values, nil)
+        }
+        return ("dimension = ? AND value IN (\(marks(values.count))) AND day >= ? AND day <= ?" + (column.map { " AND \($0.name) = ?" } ?? ""),
+                [dimension] + StatementArguments(values) + days + (column.map { [$0.value] } ?? []))
+    }
+
+    /// `?,?,?` for `count` values (`NULL` for none: nothing matches).
+    private func marks(_ count: Int) -> String {
+        count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ",")
+    }
+
     private struct OutcomeKey: Hashable {
         var intake: Int
         var furthest: Int?

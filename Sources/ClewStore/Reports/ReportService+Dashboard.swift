@@ -18,7 +18,10 @@ extension ReportService {
         let (scope, filter) = try prepare(.funnel, request)
         return try context.database.read { db in
             // One read: the panels agree with each other; funnel, sources and campaigns are one scan.
-            let cohort = try cohort(request, filter: filter, db)
+            // From the registration days' counts when they hold the cohort: three small reads.
+            let cohort = try cohortSummary(request, filter: filter, db) == nil ? try cohort(request, filter: filter, db)
+                : Cohort(funnel: try cohortFunnel(request, filter: filter, db), sources: try cohortCounts(by: .source, request, filter: filter, db),
+                         campaigns: try cohortCounts(by: .campaign, request, filter: filter, db))
             return DashboardFigures(
                 period: request.period, scope: scope, funnel: cohort.funnel,
                 stages: StageTimeReport(pipeline: context.pipeline, aggregates: try stageAggregates(request, filter: filter, db), funnel: cohort.funnel),

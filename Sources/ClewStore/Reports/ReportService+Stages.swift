@@ -16,9 +16,6 @@ extension ReportService {
         let stageRank = stageRankSQL("h.stage")
         var tally = StageTally(stages: context.pipeline.stages.count, period: period, calendar: calendar, now: context.clock.now())
         let sameDays = try ReportSummaries.usable(db, calendar: calendar)
-        // The visit's day of entry as an offset from the period's first day (-1: not stored in the reader's days).
-        let day = sameDays ? "coalesce(CAST(julianday(h.entered_day) - julianday(?) AS INTEGER), -1)" : "-1"
-        let dayArguments: StatementArguments = sameDays ? [period.first.description] : []
         // The owners' leads first, else every visit of the period. A visit is open only while its
         // lead is active, so owned: open visits never need the unowned leads a team's scope adds.
         func source(openOnly: Bool) -> (sql: String, arguments: StatementArguments) {
@@ -36,7 +33,7 @@ extension ReportService {
                 let rank = stageRankSQL("stage")
                 let ended = try Row.fetchCursor(db, sql: """
                     SELECT \(rank.sql), bucket, total(visits), total(late), total(working_seconds), total(planned_visits), total(planned_seconds)
-                    FROM report_stage_day
+                    FROM \(slice.parts == nil ? "report_stage_day" : "report_stage_pair_day")
                     WHERE dimension = ? AND value IN (\(marks)) AND day >= ? AND day <= ?
                     GROUP BY stage, bucket
                     """, arguments: rank.arguments + [slice.dimension] + StatementArguments(slice.values)
@@ -47,31 +44,18 @@ extension ReportService {
                                    seconds: row[4], plannedVisits: Int(row[5] as Double), plannedSeconds: row[6])
                 }
             }
-            let open = try Row.fetchCursor(db, sql: """
-                SELECT \(stageRank.sql), h.entered_at, \(day), h.planned_exit_at, h.planned_seconds
-                FROM \(source(openOnly: true).sql)
-                WHERE h.exited_at IS NULL AND h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
-                """, arguments: stageRank.arguments + dayArguments + source(openOnly: true).arguments + StatementArguments(within) + filter.arguments)
-            while let row = try open.next() {
-                guard let stage = row[0] as Int? else { continue }
-                tally.addOpen(stage: stage, enteredAt: row[1], dayOffset: row[2], plannedExitAt: row[3], plannedSeconds: row[4])
-            }
         } else {
             let visits = try Row.fetchCursor(db, sql: """
-                SELECT \(stageRank.sql), h.entered_at, \(day), h.planned_exit_at, h.planned_seconds, h.exited_at, h.working_seconds
+                SELECT \(stageRank.sql), h.entered_at, h.planned_exit_at, h.planned_seconds, h.exited_at, h.working_seconds
                 FROM \(source(openOnly: false).sql)
-                WHERE h.entered_at >= ? AND h.entered_at < ? AND \(filter.sql)
-                """, arguments: stageRank.arguments + dayArguments + source(openOnly: false).arguments + StatementArguments(within) + filter.arguments)
+                WHERE h.entered_at >= ? AND h.entered_at < ? AND h.exited_at IS NOT NULL AND \(filter.sql)
+                """, arguments: stageRank.arguments + source(openOnly: false).arguments + StatementArguments(within) + filter.arguments)
             while let row = try visits.next() {
                 guard let stage = row[0] as Int? else { continue }
-                if let exited = row[5] as Double? {
-                    tally.addEnded(stage: stage, enteredAt: row[1], exitedAt: exited, plannedExitAt: row[3], seconds: row[6],
-                                   plannedSeconds: row[4])
-                } else {
-                    tally.addOpen(stage: stage, enteredAt: row[1], dayOffset: row[2], plannedExitAt: row[3], plannedSeconds: row[4])
-                }
+                tally.addEnded(stage: stage, enteredAt: row[1], exitedAt: row[4], plannedExitAt: row[2], seconds: row[5], plannedSeconds: row[3])
             }
         }
+        try countOpenVisits(request, filter: filter, source: source(openOnly: true), sameDays: sameDays, into: &tally, db)
         return tally.aggregates
     }
 }
@@ -133,6 +117,17 @@ struct StageTally {
             plannedSeconds[stage] += planned ?? calendar.workingDuration(from: entered, to: Date(storage: plannedExitAt))
             if exitedAt > plannedExitAt { late[stage] += 1 }
         }
+    }
+
+    /// Open visits counted together in one bucket (by SQL, up to now).
+    mutating func addOpen(stage: Int, bucket: Int, visits: Int, seconds: Double, plannedVisits planned: Int, plannedSeconds plannedTotal: Double,
+                          late lateVisits: Int) {
+        guard buckets.indices.contains(stage), visits > 0 else { return }
+        count(seconds, times: visits, bucket: bucket, stage: stage)
+        open[stage] += visits
+        late[stage] += lateVisits
+        plannedVisits[stage] += planned
+        plannedSeconds[stage] += plannedTotal
     }
 
     /// One open visit, measured up to now (`dayOffset`: its day of entry from the period's first, -1 unknown).

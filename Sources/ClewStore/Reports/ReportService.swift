@@ -36,7 +36,7 @@ public struct ReportService: Sendable {
     }
 
     func countFunnel(_ request: ReportRequest, filter: Filter, _ db: Database) throws -> FunnelReport {
-        try cohort(request, filter: filter, db).funnel
+        try cohortFunnel(request, filter: filter, db)
     }
 
     // MARK: - Time per stage
@@ -157,7 +157,7 @@ public struct ReportService: Sendable {
     /// Per lead source: leads registered in the period and what became of them.
     public func sources(_ request: ReportRequest) throws -> Report<SourceReport> {
         let (scope, filter) = try prepare(.sources, request)
-        let counts = try context.database.read { db in try cohort(request, filter: filter, db).sources }
+        let counts = try context.database.read { db in try cohortCounts(by: .source, request, filter: filter, db) }
         return report(.sources, request, scope, SourceReport(counts: counts))
     }
 
@@ -165,7 +165,7 @@ public struct ReportService: Sendable {
     public func campaigns(_ request: ReportRequest) throws -> Report<SourceReport> {
         let (scope, filter) = try prepare(.campaigns, request)
         let body = try context.database.read { db in
-            SourceReport(counts: try cohort(request, filter: filter, db).campaigns, costs: try campaignCosts(db))
+            SourceReport(counts: try cohortCounts(by: .campaign, request, filter: filter, db), costs: try campaignCosts(db))
         }
         return report(.campaigns, request, scope, body)
     }

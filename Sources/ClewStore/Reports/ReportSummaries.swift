@@ -46,7 +46,15 @@ public struct ReportSummaries: Sendable {
     static func settle(_ db: Database, calendar: WorkingCalendar) throws {
         let state = try state(db)
         guard state.filled else { return }
-        try StageVisitClock.settlePending(limit: chunk, calendar: calendar, zone: try zone(db, calendar: calendar), db)
+        let zone = try zone(db, calendar: calendar)
+        try StageVisitClock.settlePending(limit: chunk, calendar: calendar, zone: zone, db)
+        try LeadDayClock.settlePending(limit: chunk, zone: zone, db)
+    }
+
+    /// Whether `report_cohort_day` answers a report read on `calendar`: the summaries are
+    /// usable and every lead has its day.
+    static func cohortsUsable(_ db: Database, calendar: WorkingCalendar) throws -> Bool {
+        try usable(db, calendar: calendar) && !LeadDayClock.anyPending(db)
     }
 
     /// Whether the summaries answer a report read on `calendar`: filled in, and their days are
@@ -61,8 +69,21 @@ public struct ReportSummaries: Sendable {
     /// nothing once they are. Returns the visits and leads worked out.
     @discardableResult
     public func fillIfNeeded() throws -> Int {
-        guard try !context.read({ try Self.state($0).filled }) else { return 0 }
-        return try fill()
+        let (filled, leadDays) = try context.read { db in (try Self.state(db).filled, try LeadDayClock.anyPending(db)) }
+        if !filled { return try fill() }
+        return leadDays ? try fillLeadDays() : 0
+    }
+
+    /// Works out the registration day of every lead still without one, in chunks.
+    private func fillLeadDays() throws -> Int {
+        var done = 0
+        while true {
+            let settled = try context.database.write { db in
+                try LeadDayClock.settlePending(limit: Self.chunk, zone: try Self.zone(db, calendar: context.calendar), db)
+            }
+            done += settled
+            if settled < Self.chunk { return done }
+        }
     }
 
     /// Works out every visit and assignment still missing from the summaries, in chunks.
@@ -76,6 +97,7 @@ public struct ReportSummaries: Sendable {
             done += settled
             if settled < Self.chunk { break }
         }
+        done += try fillLeadDays()
         var after: Int64 = 0
         while let last = try context.database.write({ db in
             try RepSLAOutcomes.fill(after: after, limit: Self.chunk, sla: context.process.sla, calendar: context.calendar, db)
@@ -85,7 +107,9 @@ public struct ReportSummaries: Sendable {
         }
         try context.database.write { db in
             // Visits a concurrent writer left while the flag was down, then the flag.
-            try StageVisitClock.settlePending(limit: Int.max, calendar: context.calendar, zone: try Self.zone(db, calendar: context.calendar), db)
+            let zone = try Self.zone(db, calendar: context.calendar)
+            try StageVisitClock.settlePending(limit: Int.max, calendar: context.calendar, zone: zone, db)
+            try LeadDayClock.settlePending(limit: Int.max, zone: zone, db)
             try db.execute(sql: "UPDATE report_summary_state SET filled = 1 WHERE id = 1")
         }
         return done

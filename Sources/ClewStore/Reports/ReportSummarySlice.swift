@@ -10,10 +10,28 @@ struct ReportSummarySlice: Hashable, Sendable {
     var dimension: String
     /// Empty: no lead can match.
     var values: [String]
+    /// A combined dimension's parts (`owner+source`: the scope's owners, the filter's source);
+    /// nil for a single one.
+    var parts: Parts?
+
+    /// The two halves of a combined dimension.
+    struct Parts: Hashable, Sendable {
+        var scope: String
+        var scopeValues: [String]
+        var filter: String
+        var filterValue: String
+    }
 
     init(dimension: String, values: [String]) {
         self.dimension = dimension
         self.values = values
+    }
+
+    /// A combined dimension (v19): `scope` (owner or creator) taking `scopeValues`, with `filter` = `filterValue`.
+    init(scope: String, _ scopeValues: [String], filter: String, _ filterValue: String) {
+        dimension = "\(scope)+\(filter)"
+        values = scopeValues.map { $0 + ClewMigrations.combinedValueSeparator + filterValue }
+        parts = Parts(scope: scope, scopeValues: scopeValues, filter: filter, filterValue: filterValue)
     }
 
     /// The slice for `subjects` and the report filters of `filters`, nil when none holds them.
@@ -22,21 +40,37 @@ struct ReportSummarySlice: Hashable, Sendable {
                      ("industry", filters.industry), ("owner", filters.owner)].compactMap { name, value in value.map { (name, $0) } }
         // An empty value means "none" in the summary: such a filter is read from the rows.
         guard given.allSatisfy({ !$0.1.isEmpty }) else { return nil }
+        let owner = given.first { $0.0 == "owner" }?.1
+        let others = given.filter { $0.0 != "owner" }
         switch subjects {
         case .everyone:
-            if given.isEmpty { self.init(dimension: "", values: [""]) } else if given.count == 1 { self.init(dimension: given[0].0, values: [given[0].1]) } else { return nil }
-        case let .owners(logins, includingUnowned):
-            let allowed = logins + (includingUnowned ? [""] : [])
             if given.isEmpty {
+                self.init(dimension: "", values: [""])
+            } else if given.count == 1 {
+                self.init(dimension: given[0].0, values: [given[0].1])
+            } else if given.count == 2, let owner, let other = others.first {
+                self.init(scope: "owner", [owner], filter: other.0, other.1)
+            } else {
+                return nil
+            }
+        case let .owners(logins, includingUnowned):
+            var allowed = logins + (includingUnowned ? [""] : [])
+            if let owner { allowed = allowed.contains(owner) ? [owner] : [] }
+            if others.isEmpty {
                 self.init(dimension: "owner", values: allowed)
-            } else if given.count == 1, given[0].0 == "owner" {
-                self.init(dimension: "owner", values: allowed.contains(given[0].1) ? [given[0].1] : [])
+            } else if others.count == 1 {
+                self.init(scope: "owner", allowed, filter: others[0].0, others[0].1)
             } else {
                 return nil
             }
         case let .registeredBy(login):
-            guard given.isEmpty else { return nil }
-            self.init(dimension: "creator", values: [login])
+            if given.isEmpty {
+                self.init(dimension: "creator", values: [login])
+            } else if given.count == 1, owner == nil {
+                self.init(scope: "creator", [login], filter: given[0].0, given[0].1)
+            } else {
+                return nil
+            }
         }
     }
 }

@@ -47,6 +47,18 @@ struct StageDurationHistogramTests {
             let start = now.addingTimeInterval(-Double.random(in: 0...(30 * 86_400), using: &generator))
             let day = CalendarDay.containing(start, in: zone)
             #expect(abs(meter.seconds(from: start, on: day) - calendar.workingDuration(from: start, to: now)) < 1e-6, "\(start)")
+            // The day's terms, as the store applies them in SQL, give the same.
+            let terms = meter.terms(on: day)
+            let head = terms.hours.map { max(0, $0.finish.timeIntervalSince1970 - max(start.timeIntervalSince1970, $0.start.timeIntervalSince1970)) } ?? 0
+            #expect(abs(head + terms.rest - calendar.workingDuration(from: start, to: now)) < 1e-6, "\(start)")
+        }
+    }
+
+    @Test func eachBucketStartsAtItsLowerBound() {
+        for bucket in 1...StageDurationHistogram.lastBucket {
+            let bound = StageDurationHistogram.lowerBound(of: bucket)
+            #expect(StageDurationHistogram.bucket(of: bound) == bucket && StageDurationHistogram.bucket(of: bound.nextDown) == bucket - 1,
+                    "bucket \(bucket) from \(bound)")
         }
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A diagnostic (issue 12): with `CLEW_LOCK_TRACE=FILE` in the environment, every write
+/// transaction of this process appends one line to FILE — `pid command wait_ms hold_ms` — how
+/// long it waited for the write lock and how long it then held it (its body and the commit).
+/// Many processes may trace into one file: each line is one `O_APPEND` write. `clew-bench --load`
+/// reads the file to say which holder made a waiter wait.
+///
+/// Off (no environment variable) it costs one check per write.
+enum LockTrace {
+    /// The open trace file, or -1 when tracing is off.
+    private static let descriptor: Int32 = {
+        guard let path = ProcessInfo.processInfo.environment["CLEW_LOCK_TRACE"], !path.isEmpty else { return -1 }
+        return open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    }()
+
+    /// The command this process runs (`import`, `lead add`, …): its words before the first option.
+    private static let command: String = {
+        var words: [String] = []
+        var arguments = ProcessInfo.processInfo.arguments.dropFirst().makeIterator()
+        while let argument = arguments.next() {
+            if argument == "--db" {
+                _ = arguments.next()
+                continue
+            }
+            if argument.hasPrefix("-") { if words.isEmpty { continue } else { break } }
+            words.append(argument)
+            if words.count == 2 { break }
+        }
+        let text = words.isEmpty ? "-" : words.joined(separator: "-")
+        return String(text.unicodeScalars.filter { $0.isASCII && $0.value > 0x20 }.map(Character.init))
+    }()
+
+    /// Whether a trace is being written.
+    static var isOn: Bool { descriptor >= 0 }
+
+    /// Appends one transaction's wait and hold.
+    static func record(wait: Duration, hold: Duration) {
+        guard descriptor >= 0 else { return }
+        let line = "\(getpid()) \(command) \(milliseconds(wait)) \(milliseconds(hold))\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { buffer in
+            write(descriptor, buffer.baseAddress, buffer.count - 1)
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.3f", Double(seconds) * 1_000 + Double(attoseconds) / 1e15)
+    }
+}
