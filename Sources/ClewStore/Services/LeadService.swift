@@ -199,10 +199,11 @@ public struct LeadService: Sendable {
         guard !text.isEmpty else { throw LeadError.emptyNote }
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .note, by: actor)
+            let mentioned = Mentions.logins(in: text)
+            try Mentions.requireKnown(mentioned, m.db)
             let id = try Notes.insert(lead.id, kind: "note", body: text, m)
             var notified: [String] = []
-            for login in Mentions.logins(in: text) where login != actor.login {
-                guard let user = try UserDirectory.profile(m.db, login: login), user.isActive else { continue }
+            for login in mentioned where login != actor.login {
                 try m.notify(login, kind: "mention", leadID: lead.id, body: "\(actor.login) on \(lead.number): \(text)",
                              parameters: [actor.login, lead.number.description, text])
                 notified.append(login)
@@ -236,6 +237,15 @@ public struct HiddenDuplicateError: UserFacingError, Equatable {
 
 /// `@login` mentions in note text.
 enum Mentions {
+    /// Refuses the first of `logins` that is not an active user, offering the closest one.
+    static func requireKnown(_ logins: [String], _ db: Database) throws {
+        guard !logins.isEmpty else { return }
+        let active = try String.fetchAll(db, sql: "SELECT login FROM user WHERE active = 1")
+        let known = Set(active)
+        guard let unknown = logins.first(where: { !known.contains($0) }) else { return }
+        throw MentionError.unknownLogin(unknown, suggestion: Suggestion.closest(to: unknown, in: active))
+    }
+
     static func logins(in text: String) -> [String] {
         var result: [String] = []
         var iterator = text.makeIterator()

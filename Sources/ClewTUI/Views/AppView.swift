@@ -49,6 +49,7 @@ public struct AppView {
         try app.board.setViewport(columns: columns, rows: BoardView.cardsPerColumn(height: list.height))
         app.inbox.setVisibleRows(list.height)
         app.screening?.setVisibleRows(list.height - 2)
+        app.pools.setVisibleRows(list.height - 2)
         app.search.setVisibleRows(list.height - 1)
         app.dashboard.setVisibleRows(DashboardView.visibleRows(height: list.height))
     }
@@ -75,6 +76,7 @@ public struct AppView {
             case .screening: if let model = app.screening { ScreeningView(model: model, t: t, focused: focused).draw(in: list, on: canvas) }
             case .dashboard: DashboardView(model: app.dashboard, t: t, chart: charts, focused: focused).draw(in: list, on: canvas)
             case .search: SearchView(model: app.search, t: t, focused: focused).draw(in: list, on: canvas)
+            case .pools: PoolsView(model: app.pools, t: t, focused: focused).draw(in: list, on: canvas)
             }
         }
         if let rect = layout.detail, let detail = app.detail {
@@ -96,7 +98,7 @@ public struct AppView {
 
     private func drawTabs(_ app: AppModel, canvas: Canvas, width: Int) {
         var segments: [(String, String)] = [(" Clew ", "title-bar")]
-        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .dashboard: "5", .search: "/"]
+        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .pools: "4", .dashboard: "5", .search: "/"]
         for tab in app.tabs {
             let active = tab.screen == app.screen
             segments.append((" \(keys[tab.screen] ?? "") \(tab.title)", active ? "tab-active" : "tab"))
