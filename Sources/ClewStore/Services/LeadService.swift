@@ -204,6 +204,7 @@ public struct LeadService: Sendable {
             let id = try Notes.insert(lead.id, kind: "note", body: text, m)
             var notified: [String] = []
             for login in mentioned where login != actor.login {
+                guard let user = try UserDirectory.profile(m.db, login: login), user.isActive else { continue }
                 try m.notify(login, kind: "mention", leadID: lead.id, body: "\(actor.login) on \(lead.number): \(text)",
                              parameters: [actor.login, lead.number.description, text])
                 notified.append(login)
@@ -237,12 +238,14 @@ public struct HiddenDuplicateError: UserFacingError, Equatable {
 
 /// `@login` mentions in note text.
 enum Mentions {
-    /// Refuses the first of `logins` that is not an active user, offering the closest one.
+    /// Refuses the first of `logins` that names no user at all (a typo), offering the closest
+    /// active login; a deactivated user's mention is skipped, not refused.
     static func requireKnown(_ logins: [String], _ db: Database) throws {
         guard !logins.isEmpty else { return }
-        let active = try String.fetchAll(db, sql: "SELECT login FROM user WHERE active = 1")
-        let known = Set(active)
+        let users = try Row.fetchAll(db, sql: "SELECT login, active FROM user")
+        let known = Set(users.map { $0["login"] as String })
         guard let unknown = logins.first(where: { !known.contains($0) }) else { return }
+        let active = users.filter { $0["active"] as Bool }.map { $0["login"] as String }
         throw MentionError.unknownLogin(unknown, suggestion: Suggestion.closest(to: unknown, in: active))
     }
 
