@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewAutomation
 import ClewStore
 @testable import ClewViewModel
 import Testing
@@ -10,7 +11,7 @@ struct PoolsAndStaleEditTests {
     static func pooled(_ fixture: Fixture) throws -> (ClewContext, [String]) {
         var process = ProcessDefinition.withoutAutomation
         process.pools = [PoolDefinition(name: "华东公海", scope: .region, values: ["华东"], members: ["alice"], dailyClaimLimit: 2)]
-        let context = ClewContext(database: fixture.database, clock: fixture.clock, process: process, calendar: .standard(timeZone: Fixture.zone))
+        let context = ClewContext(database: fixture.database, automation: AutomationEngine(), clock: fixture.clock, process: process, calendar: .standard(timeZone: Fixture.zone))
         var numbers: [String] = []
         for index in 1...3 {
             let number = try fixture.activeLead("杭州第\(index)制造有限公司", phone: "1380013820\(index)")

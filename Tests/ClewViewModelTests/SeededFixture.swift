@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewAutomation
 import ClewStore
 @testable import ClewViewModel
 import Foundation
@@ -14,7 +15,7 @@ final class SeededFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = FixedWallClock(Fixture.monday)
         let database = try Maintenance.initialize(path: directory.appendingPathComponent("clew.db").path, admin: "root", name: "Root", clock: clock)
-        context = ClewContext(database: database, clock: clock, process: .withoutAutomation, calendar: .standard(timeZone: Fixture.zone))
+        context = ClewContext(database: database, automation: AutomationEngine(), clock: clock, process: .withoutAutomation, calendar: .standard(timeZone: Fixture.zone))
         _ = try SeedGenerator(context: context, actor: try actor("root")).run(.init(leads: leads, seed: seed))
     }
 
