@@ -356,6 +356,8 @@ struct TUIEndToEndTests {
         tui.waitFor("\(team.screening) graded")
         #expect(try team.lead(team.screening)["grade"] as? String != nil)
         try tui.press("assign-suggested", in: .screening)
+        tui.waitFor("Assign \(team.screening) to alice? [y/N]") // the plan first (issue 16)
+        try tui.type("y")
         tui.waitFor("assigned 1 lead")
         let lead = try team.lead(team.screening)
         #expect(lead["status"] as? String == "assigned", "\(lead["status"] ?? "nil")")

@@ -61,8 +61,10 @@ struct InboxTests {
         let db = try TemporaryDatabase()
         let lead = try db.activeLead()
         let number = lead.number.description
-        let notified = try db.leads("bob").addNote(number, body: "@alice 请今天内回访客户并更新报价, cc @carol。@bob @nobody email@example.com")
+        let notified = try db.leads("bob").addNote(number, body: "@alice 请今天内回访客户并更新报价, cc @carol。@bob email@example.com")
         #expect(notified == ["alice", "carol"])
+        // A mention of no user at all is a typo: refused, nothing saved (issue 16).
+        #expect(throws: MentionError.self) { try db.leads("bob").addNote(number, body: "@alice @nobody") }
         let mention = try #require(try db.inbox("alice").notifications.first { $0.kind == "mention" })
         #expect(mention.leadNumber == number)
         #expect(mention.actor == "bob")

@@ -39,6 +39,7 @@ struct InboxAndScreeningTests {
         app.perform("submit")
         #expect(app.overlay == nil)
         app.perform("assign-suggested")
+        app.type(.character("y")) // the plan is shown first (issue 16)
         let lead = try LeadService(context: fixture.context, actor: try fixture.actor("bob")).lead(number)
         #expect(lead.status == .assigned)
         #expect(lead.owner == "alice")
@@ -79,6 +80,7 @@ struct InboxAndScreeningTests {
         app.perform("show-screening")
         app.perform("select-all")
         app.perform("assign-suggested")
+        app.type(.character("y")) // the plan is shown first (issue 16)
         #expect(app.status?.kind != .error, "\(app.status?.text ?? "")")
         let owners = try numbers.map { try bob.lead($0).owner ?? "-" }
         #expect(owners.sorted() == ["alice", "alice", "dan", "dan"], "two each, none to eve's fay: \(owners)")

@@ -33,6 +33,10 @@ public struct LeadCriteria: Hashable, Sendable {
     public var tag: String?
     /// Only leads whose status changed at or after this time (the board's recent wins).
     public var statusChangedSince: Date?
+    /// Flags every selected lead carries (`:filter stalled`, `--flag overdue`).
+    public var flags: Set<WorkFlag> = []
+    /// The time ``WorkFlag/overdue`` is judged at (set with ``flags``).
+    public var flagsAsOf = Date.distantPast
 
     public init(audiences: [LeadAudience] = [], statuses: Set<LeadStatus> = [], stage: String? = nil, owner: String? = nil,
                 grade: Grade? = nil, source: String? = nil, region: String? = nil, campaign: String? = nil,
@@ -74,8 +78,12 @@ public struct LeadCriteria: Hashable, Sendable {
         }
     }
 
-    /// Whether `lead` is selected.
-    public func matches(_ lead: Lead) -> Bool {
+    /// Whether `lead` is selected (with no facts beside it: no escalation, no open task).
+    public func matches(_ lead: Lead) -> Bool { matches(lead, facts: WorkFacts()) }
+
+    /// Whether `lead`, with the `facts` beside it, is selected.
+    public func matches(_ lead: Lead, facts: WorkFacts) -> Bool {
+        guard flags.allSatisfy({ $0.holds(for: lead, facts: facts, now: flagsAsOf) }) else { return false }
         guard audiences.allSatisfy({ $0.admits(lead) }) else { return false }
         if !statuses.isEmpty, !statuses.contains(lead.status) { return false }
         if let stage, lead.stage != stage { return false }

@@ -21,11 +21,9 @@ enum LeadScoring {
         try db.cachedStatement(sql: "UPDATE lead SET score_parts = ? WHERE id = ?").execute(arguments: [score.storedParts, leadID])
     }
 
-    /// The stored breakdown of lead `id`.
-    static func breakdown(leadID: Int64, total: Int?, suggested: Grade?, _ db: Database) throws -> LeadScore? {
-        guard let total else { return nil }
-        let stored = try String.fetchOne(db, sql: "SELECT score_parts FROM lead WHERE id = ?", arguments: [leadID])
-        return LeadScore(total: total, parts: LeadScore.parts(stored: stored), suggestedGrade: suggested)
+    /// The stored breakdown of lead `id` (shown through ``ClewDomain/ScoringModel/shownScore(of:storedParts:)``).
+    static func storedParts(leadID: Int64, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT score_parts FROM lead WHERE id = ?", arguments: [leadID])
     }
 
     /// Records a behaviour event (`inbound_contact`) on `lead` and rescores it; a higher

@@ -13,7 +13,7 @@ import GRDB
 /// for await _ in feed.changes(every: .milliseconds(500)) { try viewModel.reload() }
 /// ```
 public final class ChangeFeed: @unchecked Sendable {
-    private let connection: DatabaseQueue
+    let connection: DatabaseQueue
     private let lock = NSLock()
     private var lastVersion: Int
 

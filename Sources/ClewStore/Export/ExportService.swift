@@ -169,7 +169,7 @@ public struct ExportService: Sendable {
 
     /// The `lead list` filters and the actor's visibility, over the joined `lead` row.
     private func leadConditions(_ query: LeadQuery) throws -> (sql: String, arguments: StatementArguments) {
-        try query.criteria(among: [.readableBy(actor)], pipeline: context.pipeline).sql()
+        try query.criteria(among: [.readableBy(actor)], pipeline: context.pipeline, now: context.clock.now()).sql()
     }
 
     /// `2026-11-23 14:05` in the team's time zone.

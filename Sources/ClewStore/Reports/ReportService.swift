@@ -278,7 +278,7 @@ public struct ReportService: Sendable {
         query.industry = request.filters.industry
         query.owner = request.filters.owner
         let subjects = scope.subjects(for: actor)
-        let conditions = try query.criteria(among: [LeadAudience(subjects)], pipeline: context.pipeline).sql(hint: .periodFirst)
+        let conditions = try query.criteria(among: [LeadAudience(subjects)], pipeline: context.pipeline, now: context.clock.now()).sql(hint: .periodFirst)
         var owners: [String]?
         var unowned = false
         if case let .owners(logins, includingUnowned) = subjects { (owners, unowned) = (logins, includingUnowned) }

@@ -23,6 +23,8 @@ public struct BoardFilter: Hashable, Sendable {
     public var region: String?
     public var tag: String?
     public var owner: String?
+    /// Flags every card carries (`:filter stalled overdue`).
+    public var flags: Set<WorkFlag> = []
 
     public init(grade: Grade? = nil, source: String? = nil, region: String? = nil, tag: String? = nil, owner: String? = nil) {
         self.grade = grade
@@ -121,6 +123,8 @@ public struct BoardService: Sendable {
     func criteria(_ key: String, scope: BoardScope, filter: BoardFilter) throws -> LeadCriteria {
         var criteria = LeadCriteria(audiences: [.readableBy(actor)] + [scope.audience(of: actor)].compactMap { $0 },
                                     owner: filter.owner, grade: filter.grade, source: filter.source, region: filter.region, tag: filter.tag)
+        criteria.flags = filter.flags
+        criteria.flagsAsOf = context.clock.now()
         switch key {
         case "screening", "assigned":
             criteria.statuses = [key == "screening" ? .screening : .assigned]

@@ -13,8 +13,11 @@ public struct Inbox: Sendable {
     public var upcoming: [TaskItem]
     /// Leads assigned to the user and not yet confirmed.
     public var awaitingConfirmation: [Lead]
-    /// Unread notifications (mentions, escalations, objections, decisions…), newest first.
+    /// Unread notifications (mentions, escalations, objections, decisions…), newest first:
+    /// up to the limit of each ``ClewDomain/NotificationGroup``, so alerts never crowd out messages.
     public var notifications: [NotificationItem]
+    /// How many unread notifications each group holds (beyond what is loaded, too).
+    public var unread: [NotificationGroup: Int] = [:]
     /// Approval requests the user must decide.
     public var approvals: [ApprovalItem]
 
@@ -75,14 +78,23 @@ public struct InboxService: Sendable {
             let due = { (task: TaskItem) in task.effectiveDue ?? horizon.addingTimeInterval(-1) }
             let leads = try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status = 'assigned' ORDER BY status_changed_at LIMIT ?",
                                           arguments: [actor.login, limit])
-            let notifications = try Row.fetchAll(db, sql: """
-                SELECT notification.id, kind, lead.number, actor, body, notification.created_at, notification.params
-                FROM notification LEFT JOIN lead ON lead.id = notification.lead_id
-                WHERE recipient = ? AND read_at IS NULL ORDER BY notification.created_at DESC, notification.id DESC LIMIT ?
-                """, arguments: [actor.login, limit]).map {
-                NotificationItem(id: $0["id"], kind: $0["kind"], leadNumber: $0["number"], actor: $0["actor"],
-                                 body: $0["body"], createdAt: Date(storage: $0["created_at"]),
-                                 parameters: NotificationParameters(storage: $0["params"]))
+            let messageKinds = NotificationGroup.messageKinds
+            let marks = Array(repeating: "?", count: messageKinds.count).joined(separator: ",")
+            var notifications: [NotificationItem] = []
+            var unread: [NotificationGroup: Int] = [:]
+            for group in NotificationGroup.allCases {
+                let condition = "recipient = ? AND read_at IS NULL AND kind \(group == .messages ? "IN" : "NOT IN") (\(marks))"
+                let arguments = StatementArguments([actor.login] + messageKinds)
+                notifications += try Row.fetchAll(db, sql: """
+                    SELECT notification.id, kind, lead.number, actor, body, notification.created_at, notification.params
+                    FROM notification LEFT JOIN lead ON lead.id = notification.lead_id
+                    WHERE \(condition) ORDER BY notification.created_at DESC, notification.id DESC LIMIT ?
+                    """, arguments: arguments + [limit]).map {
+                    NotificationItem(id: $0["id"], kind: $0["kind"], leadNumber: $0["number"], actor: $0["actor"],
+                                     body: $0["body"], createdAt: Date(storage: $0["created_at"]),
+                                     parameters: NotificationParameters(storage: $0["params"]))
+                }
+                unread[group] = try Int.fetchOne(db, sql: "SELECT count(*) FROM notification WHERE \(condition)", arguments: arguments) ?? 0
             }
             let approvals = try Row.fetchAll(db, sql: """
                 SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id
@@ -92,7 +104,22 @@ public struct InboxService: Sendable {
                 overdue: Array(tasks.filter { due($0) < startOfToday }.prefix(limit)),
                 today: Array(tasks.filter { due($0) >= startOfToday && due($0) < startOfTomorrow }.prefix(limit)),
                 upcoming: Array(tasks.filter { due($0) >= startOfTomorrow }.prefix(limit)),
-                awaitingConfirmation: leads, notifications: notifications, approvals: approvals)
+                awaitingConfirmation: leads, notifications: notifications, unread: unread, approvals: approvals)
+        }
+    }
+
+    /// Marks every unread notification of `group` read (the inbox's mark-all-read for a group).
+    @discardableResult
+    public func markRead(group: NotificationGroup) throws -> Int {
+        let kinds = NotificationGroup.messageKinds
+        let marks = Array(repeating: "?", count: kinds.count).joined(separator: ",")
+        return try context.mutate(as: actor) { m in
+            try m.db.execute(sql: """
+                UPDATE notification SET read_at = ? WHERE recipient = ? AND read_at IS NULL AND kind \(group == .messages ? "IN" : "NOT IN") (\(marks))
+                """, arguments: StatementArguments([m.now.storage, actor.login] as [any DatabaseValueConvertible]) + StatementArguments(kinds))
+            let count = m.db.changesCount
+            if count > 0 { try m.audit("read", entity: "notification", id: 0, field: group.rawValue, new: String(count)) }
+            return count
         }
     }
 

@@ -49,6 +49,10 @@ extension LeadCriteria {
         }
         if let tag { add("instr(lead.tags, ?) > 0", [TagSet.encode([tag])]) }
         if let since = statusChangedSince { add("lead.status_changed_at >= ?", [since.storage]) }
+        for flag in flags.sorted() {
+            let (condition, values) = Self.condition(flag, asOf: flagsAsOf)
+            add(condition, values)
+        }
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
     }
 
@@ -66,6 +70,26 @@ extension LeadCriteria {
             return ("(\(owner) = ?\(pooled) OR (\(owner) IS NULL AND \(creator) = ?))", [user.login] + pools + [user.login])
         case .marketing:
             return ("\(creator) = ?", [user.login])
+        }
+    }
+
+    /// ``WorkFlag/holds(for:facts:now:)`` as a condition.
+    private static func condition(_ flag: WorkFlag, asOf: Date) -> (String, [any DatabaseValueConvertible]) {
+        let open = "lead.status IN ('assigned','active')"
+        switch flag {
+        case .stalled:
+            return ("instr(lead.flags, ?) > 0", [TagSet.encode([LeadFlag.stalled.rawValue])])
+        case .unconfirmed:
+            return ("lead.status = 'assigned'", [])
+        case .escalated:
+            let rules = WorkFlag.escalationRules.map(\.key)
+            return ("""
+                (\(open) AND EXISTS (SELECT 1 FROM rule_firing f WHERE f.lead_id = lead.id AND f.rule IN (\(marks(rules.count)))
+                  AND f.occurrence = 'assigned@' || lead.assigned_at))
+                """, rules)
+        case .overdue:
+            return ("(\(open) AND EXISTS (SELECT 1 FROM task WHERE task.lead_id = lead.id AND task.status = 'open' AND task.due_at <= ?))",
+                    [asOf.storage])
         }
     }
 

@@ -13,6 +13,8 @@ public struct LeadQuery: Hashable, Sendable {
     public var industry: String?
     public var pool: String?
     public var tag: String?
+    /// Flags every lead carries (`--flag stalled,overdue`).
+    public var flags: Set<WorkFlag> = []
     /// Page size (default 50, at most 1000).
     public var limit: Int = 50
     /// Continue after this lead number (the last one of the previous page).
@@ -30,13 +32,17 @@ public struct LeadQuery: Hashable, Sendable {
         self.after = after
     }
 
-    /// The leads this query selects among `audiences` (its page, ``limit`` and ``after``, aside).
+    /// The leads this query selects among `audiences` (its page, ``limit`` and ``after``, aside),
+    /// flags judged at `now`.
     ///
     /// - Throws: ``StoreError/notFound(_:)`` for a stage the pipeline does not have.
-    public func criteria(among audiences: [LeadAudience], pipeline: Pipeline) throws -> LeadCriteria {
-        LeadCriteria(audiences: audiences, statuses: Set(statuses), stage: try stage.map { try pipeline.resolve($0).key },
-                     owner: owner, grade: grade, source: source, region: region, campaign: campaign, industry: industry,
-                     pool: pool, tag: tag)
+    public func criteria(among audiences: [LeadAudience], pipeline: Pipeline, now: Date) throws -> LeadCriteria {
+        var criteria = LeadCriteria(audiences: audiences, statuses: Set(statuses), stage: try stage.map { try pipeline.resolve($0).key },
+                                    owner: owner, grade: grade, source: source, region: region, campaign: campaign, industry: industry,
+                                    pool: pool, tag: tag)
+        criteria.flags = flags
+        criteria.flagsAsOf = now
+        return criteria
     }
 }
 

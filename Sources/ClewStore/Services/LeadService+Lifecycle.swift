@@ -108,35 +108,40 @@ extension LeadService {
     /// A rep (or supervisor) takes a pooled lead (领取); it becomes theirs and active.
     @discardableResult
     public func claim(_ number: String) throws -> Lead {
-        try context.mutate(as: actor) { m in
-            // The lifecycle reason ("only a lead in a pool can be claimed") explains more than
-            // the permission one, so it is checked first for a lead the actor can see.
-            let visible = try LeadLookup.require(m.db, number, for: .read, by: actor)
-            _ = try LeadLifecycle.next(after: .claim, from: visible.status)
-            let lead = try LeadLookup.require(m.db, number, for: .claim, by: actor)
-            var updated = lead
-            updated.status = try LeadLifecycle.next(after: .claim, from: lead.status)
-            _ = try Assignability.check(actor.login, m)
-            let pool = lead.pool ?? "general"
-            try checkClaimLimit(pool: pool, m)
-            updated.owner = actor.login
-            updated.pool = nil
-            try enterFirstStage(&updated, m)
-            try RuleFirings.record("pool.claim:\(pool)", kind: "pool", leadID: lead.id, subject: "user:\(actor.login)",
-                                   occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: "claimed by \(actor.login)", m.automated)
-            let claimed = try m.update(lead, to: updated, action: "claim", also: ["assigned_at": m.now.storage, "home_pool": pool])
-            return try firedStageEntered(try context.publish(.handedTo(actor.login), on: claimed, m), m)
-        }
+        try context.mutate(as: actor) { m in try claim(number, m) }
+    }
+
+    /// Claims several pooled leads in one transaction: all of them, or none when one is refused
+    /// (the daily limit counts each claim of the batch).
+    @discardableResult
+    public func claim(_ numbers: [String]) throws -> [Lead] {
+        try context.mutate(as: actor) { m in try numbers.map { try claim($0, m) } }
+    }
+
+    private func claim(_ number: String, _ m: Mutation) throws -> Lead {
+        // The lifecycle reason ("only a lead in a pool can be claimed") explains more than
+        // the permission one, so it is checked first for a lead the actor can see.
+        let visible = try LeadLookup.require(m.db, number, for: .read, by: actor)
+        _ = try LeadLifecycle.next(after: .claim, from: visible.status)
+        let lead = try LeadLookup.require(m.db, number, for: .claim, by: actor)
+        var updated = lead
+        updated.status = try LeadLifecycle.next(after: .claim, from: lead.status)
+        _ = try Assignability.check(actor.login, m)
+        let pool = lead.pool ?? "general"
+        try checkClaimLimit(pool: pool, m)
+        updated.owner = actor.login
+        updated.pool = nil
+        try enterFirstStage(&updated, m)
+        try RuleFirings.record("pool.claim:\(pool)", kind: "pool", leadID: lead.id, subject: "user:\(actor.login)",
+                               occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: "claimed by \(actor.login)", m.automated)
+        let claimed = try m.update(lead, to: updated, action: "claim", also: ["assigned_at": m.now.storage, "home_pool": pool])
+        return try firedStageEntered(try context.publish(.handedTo(actor.login), on: claimed, m), m)
     }
 
     /// Refuses a claim past the pool's per-day limit for the actor.
     private func checkClaimLimit(pool: String, _ m: Mutation) throws {
         guard let limit = context.process.pools.first(where: { $0.name == pool })?.dailyClaimLimit else { return }
-        let zone = context.calendar.timeZone
-        let startOfDay = CalendarDay.containing(m.now, in: zone).date(in: zone)
-        let claimed = try Int.fetchOne(m.db, sql: """
-            SELECT count(*) FROM rule_firing WHERE fired_at >= ? AND rule = ? AND subject = ?
-            """, arguments: [startOfDay.storage, "pool.claim:\(pool)", "user:\(actor.login)"]) ?? 0
+        let claimed = try PoolService.claimed(from: pool, by: actor.login, on: m.now, calendar: context.calendar, m.db)
         guard claimed < limit else {
             throw LeadError.claimLimitReached(pool: pool, claimed: claimed)
         }

@@ -8,7 +8,7 @@ extension LeadService {
     /// A page of leads the actor may see, newest first.
     public func list(_ query: LeadQuery) throws -> [Lead] {
         try context.read { db in
-            let filters = try query.criteria(among: [.readableBy(actor)], pipeline: context.pipeline).sql()
+            let filters = try query.criteria(among: [.readableBy(actor)], pipeline: context.pipeline, now: context.clock.now()).sql()
             var conditions = [filters.sql]
             var arguments = filters.arguments
             if let after = query.after {
@@ -68,7 +68,7 @@ extension LeadService {
                 .map { CustomField(name: $0["name"], value: $0["value"]) }
             return LeadDetail(lead: lead, followUps: followUps, tasks: tasks, notes: notes, stages: stages,
                               approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] }, customFields: custom,
-                              score: try LeadScoring.breakdown(leadID: lead.id, total: lead.score, suggested: lead.suggestedGrade, db),
+                              score: context.process.scoring.shownScore(of: lead, storedParts: try LeadScoring.storedParts(leadID: lead.id, db)),
                               consents: try LeadConsent.all(db, leadIDs: ids))
         }
     }

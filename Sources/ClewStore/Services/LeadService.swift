@@ -199,9 +199,11 @@ public struct LeadService: Sendable {
         guard !text.isEmpty else { throw LeadError.emptyNote }
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .note, by: actor)
+            let mentioned = Mentions.logins(in: text)
+            try Mentions.requireKnown(mentioned, m.db)
             let id = try Notes.insert(lead.id, kind: "note", body: text, m)
             var notified: [String] = []
-            for login in Mentions.logins(in: text) where login != actor.login {
+            for login in mentioned where login != actor.login {
                 guard let user = try UserDirectory.profile(m.db, login: login), user.isActive else { continue }
                 try m.notify(login, kind: "mention", leadID: lead.id, body: "\(actor.login) on \(lead.number): \(text)",
                              parameters: [actor.login, lead.number.description, text])
@@ -236,6 +238,17 @@ public struct HiddenDuplicateError: UserFacingError, Equatable {
 
 /// `@login` mentions in note text.
 enum Mentions {
+    /// Refuses the first of `logins` that names no user at all (a typo), offering the closest
+    /// active login; a deactivated user's mention is skipped, not refused.
+    static func requireKnown(_ logins: [String], _ db: Database) throws {
+        guard !logins.isEmpty else { return }
+        let users = try Row.fetchAll(db, sql: "SELECT login, active FROM user")
+        let known = Set(users.map { $0["login"] as String })
+        guard let unknown = logins.first(where: { !known.contains($0) }) else { return }
+        let active = users.filter { $0["active"] as Bool }.map { $0["login"] as String }
+        throw MentionError.unknownLogin(unknown, suggestion: Suggestion.closest(to: unknown, in: active))
+    }
+
     static func logins(in text: String) -> [String] {
         var result: [String] = []
         var iterator = text.makeIterator()

@@ -42,7 +42,8 @@ public struct ScreeningService: Sendable {
                 SELECT \(Lead.selection), lead.score_parts FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)
                 ORDER BY lead.status_changed_at, lead.id LIMIT ? OFFSET ?
                 """, arguments: visibility.arguments + [max(1, limit), max(0, offset)]) { $0["score_parts"] as String? }
-            let candidates = try Self.candidates(db)
+            // Only reps the actor may give leads to are suggested (a supervisor's own team).
+            let candidates = try assignable(Self.candidates(db))
             // Suggestions depend only on region and industry: rank each pair once per page.
             var ranked: [SuggestionKey: [AssignmentSuggestion]] = [:]
             return leads.map { lead, parts in
@@ -56,8 +57,7 @@ public struct ScreeningService: Sendable {
                 return ScreeningItem(
                     lead: lead,
                     waitingWorkingSeconds: context.calendar.workingDuration(from: lead.statusChangedAt, to: now),
-                    score: parts.map { LeadScore(total: lead.score ?? 0, parts: LeadScore.parts(stored: $0), suggestedGrade: lead.suggestedGrade) }
-                        ?? context.process.scoring.score(lead.details),
+                    score: context.process.scoring.shownScore(of: lead, storedParts: parts),
                     suggestions: suggestions)
             }
         }
@@ -74,7 +74,7 @@ public struct ScreeningService: Sendable {
         try AccessPolicy.check(.screen, actor)
         let now = context.clock.now()
         return try context.read { db in
-            AssignmentSuggestion.rank(region: region, industry: industry, candidates: try Self.candidates(db), now: now)
+            AssignmentSuggestion.rank(region: region, industry: industry, candidates: try assignable(Self.candidates(db)), now: now)
         }
     }
 
@@ -83,8 +83,13 @@ public struct ScreeningService: Sendable {
     public func assignableReps() throws -> [AssignmentSuggestion.Candidate] {
         try AccessPolicy.check(.screen, actor)
         return try context.read { db in
-            try Self.candidates(db).filter { actor.role == .admin || actor.team.contains($0.profile.login) }
+            try assignable(Self.candidates(db))
         }
+    }
+
+    /// Of `candidates`, the reps the actor may give leads to.
+    private func assignable(_ candidates: [AssignmentSuggestion.Candidate]) -> [AssignmentSuggestion.Candidate] {
+        candidates.filter { actor.role == .admin || actor.team.contains($0.profile.login) }
     }
 
     /// Active reps with their open workload.

@@ -13,8 +13,17 @@ public struct SearchHit: Sendable {
 
     public var lead: Lead
     public var matchedIn: Place
-    /// The follow-up text that matched, when it was a follow-up.
+    /// The text around the match: the follow-up that matched, or the lead's field.
     public var excerpt: String?
+    /// The key of the field that matched (`customer`, `need`, `phone`, …; `follow-up` for a note).
+    public var field: String?
+
+    public init(lead: Lead, matchedIn: Place, excerpt: String? = nil, field: String? = nil) {
+        self.lead = lead
+        self.matchedIn = matchedIn
+        self.excerpt = excerpt
+        self.field = field
+    }
 }
 
 /// Full-text search over leads and follow-up notes, Chinese substrings included.
@@ -22,39 +31,81 @@ public struct SearchService: Sendable {
     let context: ClewContext
     public let actor: ActingUser
 
+    /// The most hits one page returns.
+    public static let pageLimit = 500
+
     public init(context: ClewContext, actor: ActingUser) {
         self.context = context
         self.actor = actor
     }
 
-    /// Leads the actor may see whose fields or follow-ups match `text`, newest first.
-    public func search(_ text: String, limit: Int = 50) throws -> [SearchHit] {
-        // A query that is a phone number searches its matching form, however it was typed.
-        let phone = PhoneNumber.normalize(text).map { String($0.drop { $0 == "+" }) }
-        guard let query = SearchQuery(phone ?? text) else { return [] }
-        let limit = max(1, min(limit, 500))
+    /// Leads the actor may see whose fields or follow-ups match `text`: lead matches newest
+    /// first, then leads found only by a follow-up; `offset` skips that many (the next page).
+    public func search(_ text: String, offset: Int = 0, limit: Int = 50) throws -> [SearchHit] {
+        guard let query = Self.query(text) else { return [] }
+        let limit = max(1, min(limit, Self.pageLimit))
+        let offset = max(0, offset)
         let visibility = LeadLookup.visibility(for: actor)
         return try context.read { db in
-            let byLead = try Lead.fetchAll(db, sql: """
-                SELECT \(Lead.selection) FROM lead_search JOIN lead ON lead.id = lead_search.rowid
+            let leadMatches = """
+                FROM lead_search JOIN lead ON lead.id = lead_search.rowid
                 WHERE lead_search MATCH ? AND lead.status != 'merged' AND \(visibility.sql)
-                ORDER BY lead_search.rowid DESC LIMIT \(limit)
-                """, arguments: [query.matchExpression] + visibility.arguments)
-            var hits = byLead.map { SearchHit(lead: $0, matchedIn: .lead) }
-            var seen = Set(hits.map(\.lead.id))
+                """
+            let byLead = try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) \(leadMatches) ORDER BY lead_search.rowid DESC LIMIT \(limit) OFFSET \(offset)",
+                                           arguments: [query.matchExpression] + visibility.arguments)
+            var hits = byLead.map { lead in
+                let match = MatchExcerpt.locate(text, in: Self.fields(of: lead))
+                return SearchHit(lead: lead, matchedIn: .lead, excerpt: match?.excerpt, field: match?.field)
+            }
             guard hits.count < limit else { return hits }
+            // Past the lead matches: where the follow-up-only matches start.
+            let leadCount = !byLead.isEmpty || offset == 0
+                ? offset + byLead.count
+                : try Int.fetchOne(db, sql: "SELECT count(*) \(leadMatches)", arguments: [query.matchExpression] + visibility.arguments) ?? 0
+            let noteOffset = max(0, offset - leadCount)
             let excerpt = Lead.selectionNames.count
             let byNote = try Lead.fetchAll(db, sql: """
-                SELECT \(Lead.selection), follow_up.content AS excerpt
+                SELECT \(Lead.selection), follow_up.content AS excerpt, max(follow_up_search.rowid)
                 FROM follow_up_search JOIN follow_up ON follow_up.id = follow_up_search.rowid JOIN lead ON lead.id = follow_up.lead_id
                 WHERE follow_up_search MATCH ? AND lead.status != 'merged' AND \(visibility.sql)
-                ORDER BY follow_up_search.rowid DESC LIMIT \(limit * 2)
-                """, arguments: [query.matchExpression] + visibility.arguments, extra: { $0[excerpt] as String? })
-            for (lead, excerpt) in byNote where hits.count < limit {
-                guard seen.insert(lead.id).inserted else { continue }
-                hits.append(SearchHit(lead: lead, matchedIn: .followUp, excerpt: excerpt))
+                  AND lead.id NOT IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)
+                GROUP BY lead.id ORDER BY max(follow_up_search.rowid) DESC LIMIT \(limit - hits.count) OFFSET \(noteOffset)
+                """, arguments: [query.matchExpression] + visibility.arguments + [query.matchExpression], extra: { $0[excerpt] as String? })
+            for (lead, note) in byNote {
+                let match = note.flatMap { MatchExcerpt.locate(text, in: [("follow-up", $0)]) }
+                hits.append(SearchHit(lead: lead, matchedIn: .followUp, excerpt: match?.excerpt ?? note.map { MatchExcerpt.excerpt(of: $0, around: 0, length: 0) },
+                                      field: "follow-up"))
             }
             return hits
         }
+    }
+
+    /// How many leads the actor may see match `text` (by a field or a follow-up), each once.
+    public func count(_ text: String) throws -> Int {
+        guard let query = Self.query(text) else { return 0 }
+        let visibility = LeadLookup.visibility(for: actor)
+        return try context.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT rowid AS id FROM lead_search WHERE lead_search MATCH ?
+                  UNION SELECT follow_up.lead_id FROM follow_up_search JOIN follow_up ON follow_up.id = follow_up_search.rowid
+                  WHERE follow_up_search MATCH ?) matched
+                JOIN lead ON lead.id = matched.id WHERE lead.status != 'merged' AND \(visibility.sql)
+                """, arguments: [query.matchExpression, query.matchExpression] + visibility.arguments) ?? 0
+        }
+    }
+
+    /// The query `text` asks for: a phone number searches its matching form, however typed.
+    private static func query(_ text: String) -> SearchQuery? {
+        let phone = PhoneNumber.normalize(text).map { String($0.drop { $0 == "+" }) }
+        return SearchQuery(phone ?? text)
+    }
+
+    /// A lead's searchable fields, in the order a match is reported.
+    static func fields(of lead: Lead) -> [(key: String, value: String?)] {
+        let details = lead.details
+        return [("customer", details.customer), ("contact", details.contact), ("phone", details.phone), ("email", details.email),
+                ("need", details.need), ("title", details.title), ("industry", details.industry), ("source", details.source),
+                ("campaign", details.campaign), ("region", details.region), ("city", details.city), ("number", lead.number.description),
+                ("tags", lead.tags.sorted().joined(separator: " "))]
     }
 }

@@ -53,6 +53,7 @@ public final class TUIApp {
         NCursesScreen.onTerminatingSignal { _ in drafts.persist() }
         let theme = screen.capabilities.colors == 0 || screen.capabilities.noColor ? self.theme.withoutColors() : self.theme
         chartTier = ChartTier.choose(charts, utf8: screen.locale.isUTF8, noColor: screen.capabilities.noColor)
+        app.feed = feed
         try app.start()
         if let draft = drafts.take() { app.restore(draft) }
         if let warning = screen.locale.warning ?? warnings.first.map({ app.localizer("msg.config-problems", warnings.count, $0) }) {
@@ -75,8 +76,7 @@ public final class TUIApp {
             case .none:
                 guard Date().timeIntervalSince(lastPoll) >= Self.pollInterval else { continue }
                 lastPoll = Date()
-                guard (try? feed.poll()) == true else { continue }
-                app.refresh()
+                guard app.pollChanges() else { continue }
             }
             drafts.update(app.openForm?.draft)
             render(on: screen, theme: theme)

@@ -49,6 +49,7 @@ public struct AppView {
         try app.board.setViewport(columns: columns, rows: BoardView.cardsPerColumn(height: list.height))
         app.inbox.setVisibleRows(list.height)
         app.screening?.setVisibleRows(list.height - 2)
+        app.pools.setVisibleRows(list.height - 2)
         app.search.setVisibleRows(list.height - 1)
         app.dashboard.setVisibleRows(DashboardView.visibleRows(height: list.height))
     }
@@ -75,6 +76,7 @@ public struct AppView {
             case .screening: if let model = app.screening { ScreeningView(model: model, t: t, focused: focused).draw(in: list, on: canvas) }
             case .dashboard: DashboardView(model: app.dashboard, t: t, chart: charts, focused: focused).draw(in: list, on: canvas)
             case .search: SearchView(model: app.search, t: t, focused: focused).draw(in: list, on: canvas)
+            case .pools: PoolsView(model: app.pools, t: t, focused: focused).draw(in: list, on: canvas)
             }
         }
         if let rect = layout.detail, let detail = app.detail {
@@ -95,23 +97,35 @@ public struct AppView {
     }
 
     private func drawTabs(_ app: AppModel, canvas: Canvas, width: Int) {
-        var segments: [(String, String)] = [(" Clew ", "title-bar")]
-        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .dashboard: "5", .search: "/"]
-        for tab in app.tabs {
-            let active = tab.screen == app.screen
-            segments.append((" \(keys[tab.screen] ?? "") \(tab.title)", active ? "tab-active" : "tab"))
-            if let badge = tab.badge, badge > 0 { segments.append((" \(badge)", active ? "tab-active" : "badge")) }
-            segments.append((" ", active ? "tab-active" : "tab"))
-        }
+        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .pools: "4", .dashboard: "5", .search: "/"]
         let user = app.services.actor
         let onDashboard = app.screen == .dashboard
         let scope = app.localizer("scope.\((onDashboard ? app.dashboard.scope.rawValue : app.board.scope.rawValue))")
         var right = "\(user.profile.name) (\(user.login)) · \(scope)"
         if !onDashboard, !app.board.filter.isEmpty { right += " · " + app.describe(app.board.filter) }
-        let used = segments.reduce(0) { $0 + DisplayWidth.of($1.0) }
-        segments.append((String(repeating: " ", count: max(1, width - used - DisplayWidth.of(right) - 1)), "title-bar"))
-        segments.append((right + " ", "title-bar"))
-        canvas.line(segments, row: 0, column: 0, width: width, fill: "title-bar")
+        // When the tabs and the reader do not fit, the inactive tabs from the right show their key alone.
+        let tabs = app.tabs
+        var compact = Set<Int>()
+        func segments() -> [(String, String)] {
+            var list: [(String, String)] = [(" Clew ", "title-bar")]
+            for (index, tab) in tabs.enumerated() {
+                let active = tab.screen == app.screen
+                list.append((" \(keys[tab.screen] ?? "")" + (compact.contains(index) ? "" : " \(tab.title)"), active ? "tab-active" : "tab"))
+                if let badge = tab.badge, badge > 0 { list.append((" \(badge)", active ? "tab-active" : "badge")) }
+                list.append((" ", active ? "tab-active" : "tab"))
+            }
+            return list
+        }
+        var list = segments()
+        for index in tabs.indices.reversed() where tabs[index].screen != app.screen {
+            guard list.reduce(0, { $0 + DisplayWidth.of($1.0) }) + DisplayWidth.of(right) + 2 > width else { break }
+            compact.insert(index)
+            list = segments()
+        }
+        let used = list.reduce(0) { $0 + DisplayWidth.of($1.0) }
+        list.append((String(repeating: " ", count: max(1, width - used - DisplayWidth.of(right) - 1)), "title-bar"))
+        list.append((right + " ", "title-bar"))
+        canvas.line(list, row: 0, column: 0, width: width, fill: "title-bar")
     }
 
     private func drawStatus(_ app: AppModel, canvas: Canvas, row: Int, width: Int) {

@@ -105,7 +105,8 @@ struct SearchView {
     let focused: Bool
 
     func draw(in rect: Rect, on canvas: Canvas) {
-        canvas.line([(" /\(model.query)  ", "section"), ("\(model.results.count)", "badge")], row: rect.row, column: rect.column, width: rect.width, fill: "default")
+        let count = model.hasMore ? t("search.count-more", model.results.count, model.total) : "\(model.total)"
+        canvas.line([(" /\(model.query)  ", "section"), (count, "badge")], row: rect.row, column: rect.column, width: rect.width, fill: "default")
         if model.results.isEmpty {
             canvas.text(model.query.isEmpty ? "" : t("search.empty"), row: rect.row + 2, column: rect.column + 2, width: rect.width - 2, element: "dim")
             return
@@ -114,7 +115,8 @@ struct SearchView {
         for (i, hit) in model.results.dropFirst(cursor.offset).prefix(rect.height - 1).enumerated() {
             let lead = hit.lead
             let base = focused && cursor.offset + i == cursor.index ? "card-focus" : "default"
-            let match = hit.matchedIn == .followUp ? "↳ " + (hit.excerpt ?? "") : (lead.details.need ?? "")
+            let match = hit.field.map { (hit.matchedIn == .followUp ? "↳ " : "") + t("search.field.\($0)") + ": " + (hit.excerpt ?? "") }
+                ?? (lead.details.need ?? "")
             canvas.line([("  " + DisplayWidth.pad(lead.number.description, to: 16) + " ", base == "default" ? "card-number" : base),
                          (DisplayWidth.pad(t.status(lead.status), to: 10) + " ", base), (DisplayWidth.pad(lead.owner ?? "", to: 10) + " ", base),
                          (DisplayWidth.pad(lead.details.customer ?? "", to: 28) + " ", base), (match, base == "default" ? "dim" : base)],

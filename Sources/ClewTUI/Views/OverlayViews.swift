@@ -10,14 +10,16 @@ struct FormView {
     func draw(in screen: Rect, on canvas: Canvas) {
         let width = min(screen.width - 4, max(76, min(96, screen.width * 3 / 4)))
         let rowsPerField = model.fields.map { 1 + ($0.error != nil || $0.warning != nil ? 1 : 0) }
-        let height = min(screen.height - 2, rowsPerField.reduce(0, +) + 5 + (model.formError == nil ? 0 : 2))
+        // The form's message wraps inside the dialog (never cut), at most four lines.
+        let errorLines = model.formError.map { Array(TextWrap.lines($0, width: width - 4).prefix(4)) } ?? []
+        let height = min(screen.height - 2, rowsPerField.reduce(0, +) + 5 + (errorLines.isEmpty ? 0 : errorLines.count + 1))
         let rect = Rect(row: screen.row + max(0, (screen.height - height) / 2), column: screen.column + (screen.width - width) / 2,
                         height: height, width: width)
         canvas.fill(rect, element: "dialog")
         canvas.box(rect, title: model.title, element: "dialog-border")
         let labelWidth = min(14, model.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 1
         var y = rect.row + 2
-        for (index, field) in model.fields.enumerated() where y < rect.bottom - 2 {
+        for (index, field) in model.fields.enumerated() where y < rect.bottom - 2 - errorLines.count {
             let focused = index == model.focus
             let label = (field.required ? "*" : " ") + field.label
             canvas.text(label, row: y, column: rect.column + 2, width: labelWidth + 1, element: "form.label", pad: true)
@@ -40,8 +42,8 @@ struct FormView {
                 y += 1
             }
         }
-        if let error = model.formError {
-            canvas.text(error, row: rect.bottom - 3, column: rect.column + 2, width: rect.width - 4, element: "form.error")
+        for (index, line) in errorLines.enumerated() {
+            canvas.text(line, row: rect.bottom - 2 - errorLines.count + index, column: rect.column + 2, width: rect.width - 4, element: "form.error")
         }
         canvas.text(t("form.hint"), row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, element: "dim")
     }

@@ -27,11 +27,13 @@ extension AppModel {
         case "show-inbox": show(.inbox)
         case "show-screening": show(.screening)
         case "show-dashboard": show(.dashboard)
-        case "show-pools", "show-customers", "show-receivables", "show-tickets":
+        case "show-pools": show(.pools)
+        case "show-customers", "show-receivables", "show-tickets":
             let screen = String(name.dropFirst("show-".count))
             status = StatusMessage(localizer("msg.screen-coming", localizer("screen.\(screen)")), kind: .warning)
         case "next-pane", "prev-pane":
             if detail != nil { detailFocused.toggle() } else if screen == .dashboard { dashboard.jumpPanel(forward: name == "next-pane") }
+            else if screen == .pools { pools.switchPane() }
         case "open": openFocused()
         case "move-up": moveCursor(rows: -1)
         case "move-down": moveCursor(rows: 1)
@@ -53,11 +55,13 @@ extension AppModel {
         case "new-lead":
             openForm(parkedForm ?? factory.make(.newLead))
             parkedForm = nil
-        case "toggle-select": screening?.toggleSelection()
-        case "select-all": screening?.toggleSelectAll()
+        case "toggle-select": if screen == .pools { pools.toggleSelection() } else { screening?.toggleSelection() }
+        case "claim" where screen == .pools && !detailFocused: claimFromPool()
+        case "select-all": if let screening { run { try screening.toggleSelectAll() } }
         case "assign-suggested": assignSuggested()
         case "bulk-assign": openAssignForm()
         case "complete": completeTask()
+        case "mark-group-read": markGroupRead()
         case "snooze": withTask { openForm(factory.make(.snooze(taskID: $0.id))) }
         case "jump-to-lead": openFocused()
         case "approve": withApproval { openForm(factory.make(.approveApproval(id: $0.id))) }
@@ -72,7 +76,10 @@ extension AppModel {
         case let .form(form):
             if let edit = LineEdit(key) { form.edit(edit) }
         case let .prompt(prompt):
-            if key == .backspace, prompt.text.isEmpty { closeOverlay() } else if let edit = LineEdit(key) { prompt.edit(edit) }
+            if key == .backspace, prompt.text.isEmpty { closeOverlay() } else if let edit = LineEdit(key) {
+                prompt.edit(edit)
+                if prompt.kind == .search { searchLive(prompt.text) }
+            }
         case let .confirm(confirmation):
             closeOverlay()
             if case let .character(c) = key, let answer = confirmation.extra[c] {
@@ -165,7 +172,8 @@ extension AppModel {
         case .inbox: inbox.move(by: delta)
         case .screening: screening?.move(by: delta)
         case .dashboard: dashboard.move(by: delta); run { try dashboard.loadMoreIfNeeded() }
-        case .search: search.move(by: delta)
+        case .search: run { try search.move(by: delta) }
+        case .pools: run { try pools.move(by: delta) }
         }
         followFocus()
     }
@@ -177,7 +185,8 @@ extension AppModel {
         case .inbox: inbox.page(by: pages)
         case .screening: screening?.page(by: pages)
         case .dashboard: dashboard.page(by: pages); run { try dashboard.loadMoreIfNeeded() }
-        case .search: search.page(by: pages)
+        case .search: run { try search.page(by: pages) }
+        case .pools: run { try pools.page(by: pages) }
         }
         followFocus()
     }
@@ -189,7 +198,8 @@ extension AppModel {
         case .inbox: first ? inbox.first() : inbox.last()
         case .screening: first ? screening?.first() : screening?.last()
         case .dashboard: first ? dashboard.first() : dashboard.last(); run { try dashboard.loadMoreIfNeeded() }
-        case .search: first ? search.first() : search.last()
+        case .search: if first { search.first() } else { run { try search.last() } }
+        case .pools: run { try pools.move(by: first ? -Int.max / 2 : Int.max / 2) }
         }
         followFocus()
     }
@@ -223,6 +233,7 @@ extension AppModel {
         case .screening: return screening?.focused?.lead.number.description
         case .dashboard: return dashboard.drill?.focused?.number.description
         case .search: return search.focused?.lead.number.description
+        case .pools: return pools.focusedLead?.number.description
         }
     }
 
@@ -237,6 +248,7 @@ extension AppModel {
         case .screening: return screening?.focused?.lead
         case .dashboard: return dashboard.drill?.focused
         case .search: return search.focused?.lead
+        case .pools: return pools.focusedLead
         }
     }
 }

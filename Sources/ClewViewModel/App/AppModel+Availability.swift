@@ -59,7 +59,7 @@ extension AppModel {
     private static func capability(for action: String) -> Capability? {
         switch action {
         case "new-lead": .registerLeads
-        case "show-screening", "assign-suggested", "bulk-assign", "toggle-select", "select-all": .screen
+        case "show-screening", "assign-suggested", "bulk-assign", "select-all": .screen
         default: nil
         }
     }

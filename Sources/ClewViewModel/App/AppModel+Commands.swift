@@ -29,6 +29,7 @@ extension AppModel {
                 case "owner": filter.owner = value == "me" ? services.actor.login : value
                 case "source": filter.source = value
                 case "region": filter.region = value
+                case "flag": filter.flags = Set(value.split(separator: ",").compactMap { WorkFlag(spelling: String($0)) })
                 default: filter.tag = value
                 }
             }
@@ -44,7 +45,8 @@ extension AppModel {
     public func describe(_ filter: BoardFilter) -> String {
         let terms: [(String, String?)] = [("grade", filter.grade.map { "\($0)" }), ("owner", filter.owner), ("source", filter.source),
                                           ("region", filter.region), ("tag", filter.tag)]
-        return terms.compactMap { key, value in value.map { "\(localizer("filter.\(key)"))=\($0)" } }.joined(separator: " ")
+        let flags = filter.flags.sorted().map { localizer.language == .zh ? $0.chineseName : $0.rawValue }
+        return (terms.compactMap { key, value in value.map { "\(localizer("filter.\(key)"))=\($0)" } } + flags).joined(separator: " ")
     }
 
     private func executeOnLead(_ command: Command) throws {
@@ -65,7 +67,13 @@ extension AppModel {
         switch command {
         case let .assign(login):
             if screen == .screening, let screening, screening.selected.count > 1 {
-                act { localizer("msg.assigned-many", try screening.assign(to: login), login) }
+                let preview = try screening.preview(to: login)
+                ask(previewQuestion(preview)) { [weak self] in
+                    guard let self else { return nil }
+                    let count = try screening.apply(preview)
+                    refresh()
+                    return StatusMessage(localizer("msg.assigned-many", count, login))
+                }
             } else {
                 act { try leads.assign(number, to: login, expectedVersion: version); return localizer("msg.assigned", number, login) }
             }

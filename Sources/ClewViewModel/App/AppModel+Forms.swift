@@ -37,10 +37,26 @@ extension AppModel {
             form.setError(errorText(error), on: form.fields.first { $0.key.contains("due") || $0.key == "until" }?.key ?? "")
         } catch let error as StoreError {
             form.formError = errorText(error)
-            if case .staleVersion = error { refresh() }
+            if case let .staleVersion(_, changedBy, _) = error {
+                refresh()
+                mergeStale(form, changedBy: changedBy)
+            }
         } catch {
             form.formError = errorText(error)
         }
+    }
+
+    /// A stale edit form takes the other user's saved values where the user typed nothing,
+    /// keeps what they typed, marks what changed, and says so (the form stays open, ready to submit).
+    private func mergeStale(_ form: FormModel, changedBy: String) {
+        guard case let .editLead(number, _) = form.kind, let current = try? services.leads.lead(number) else { return }
+        var theirs: [String: String] = [:]
+        for field in LeadField.allCases { theirs[field.rawValue] = current.details[field] ?? "" }
+        let merges = form.mergeStale(theirs: theirs, version: current.version, changedBy: changedBy)
+        let taken = merges.values.filter { if case .theirs = $0 { return true } else { return false } }.count
+        let conflicts = merges.values.filter { if case .conflict = $0 { return true } else { return false } }.count
+        form.formError = localizer("msg.stale-merged", changedBy, taken, conflicts)
+        if let first = form.fields.firstIndex(where: { merges[$0.key]?.changedByOther == true }) { form.focus(key: form.fields[first].key) }
     }
 
     /// Submits `form` again from its question with another duplicate policy: the form is open
@@ -129,6 +145,14 @@ extension AppModel {
         try DateExpression.parse(text, now: services.now, timeZone: services.timeZone)
     }
 
+    /// `/` filters as the user types: each edit runs the query and shows the results under the
+    /// prompt (Enter keeps them and moves the keys to the list).
+    func searchLive(_ text: String) {
+        screen = .search
+        detailFocused = false
+        run { try search.run(text) }
+    }
+
     func accept(_ prompt: PromptModel) {
         let text = prompt.text
         closeOverlay()
@@ -139,8 +163,8 @@ extension AppModel {
             screen = .search
             detailFocused = false
             run {
-                try search.run(text)
-                status = StatusMessage(search.results.count == 1 ? localizer("msg.result", text) : localizer("msg.results", search.results.count, text))
+                if search.query != text { try search.run(text) }
+                status = StatusMessage(search.total == 1 ? localizer("msg.result", text) : localizer("msg.results", search.total, text))
             }
         case .command:
             guard !TextNormalization.trimmed(text).isEmpty else { return }

@@ -91,7 +91,7 @@ extension AppModel {
     }
 
     func openAssignForm(numbers explicit: [String]? = nil) {
-        let numbers = explicit ?? screening?.targets.map(\.lead.number.description) ?? []
+        let numbers = explicit ?? screening?.targetEntries.map(\.number) ?? []
         guard !numbers.isEmpty else { status = StatusMessage(localizer("msg.no-lead"), kind: .warning); return }
         var suggestions: [String] = []
         if let item = screening?.items.first(where: { $0.lead.number.description == numbers[0] }) {
@@ -100,12 +100,29 @@ extension AppModel {
         openForm(factory.make(.assign(numbers: numbers), lead: loadedLead(numbers[0]), suggestions: suggestions))
     }
 
+    /// `s` in the screening queue: shows who would get which lead (the plan among the
+    /// supervisor's own reps, within capacity) and writes it only after `y`.
     func assignSuggested() {
         guard let screening else { return }
-        act {
-            let count = try screening.assign(to: nil)
-            return localizer("msg.assigned-suggested", count)
+        run {
+            let preview = try screening.preview()
+            guard !preview.placements.isEmpty else { status = StatusMessage(localizer("msg.no-lead"), kind: .warning); return }
+            ask(previewQuestion(preview)) { [weak self] in
+                guard let self else { return nil }
+                let count = try screening.apply(preview)
+                refresh()
+                return StatusMessage(localizer("msg.assigned-suggested", count))
+            }
         }
+    }
+
+    /// "Assign 12 leads: alice 6 · dan 6?" (one lead: "Assign L… (customer) to alice?").
+    func previewQuestion(_ preview: AssignmentPreview) -> String {
+        if preview.placements.count == 1, let only = preview.placements.first {
+            return localizer("confirm.assign-one", only.number, only.login)
+        }
+        let shares = preview.perAssignee.map { "\($0.login) \($0.count)" }.joined(separator: " · ")
+        return localizer("confirm.assign-plan", preview.placements.count, shares)
     }
 
     func completeTask() {
@@ -124,6 +141,29 @@ extension AppModel {
             return
         }
         withTask { task in act { try services.tasks.complete(task.id); return localizer("msg.task-done", task.id) } }
+    }
+
+    /// `c` on the pools screen: claims the focused lead, or the selection, after a question that
+    /// shows the pool's daily limit and today's claims.
+    func claimFromPool() {
+        let targets = pools.targets
+        guard let pool = pools.focusedPool, !targets.isEmpty else { status = StatusMessage(localizer("msg.no-lead"), kind: .warning); return }
+        let limit = pool.dailyClaimLimit.map { localizer("pools.claimed-today", pool.claimedToday, $0) } ?? localizer("pools.no-limit")
+        let question = targets.count == 1
+            ? localizer("confirm.claim-one", targets[0].number.description, pool.name, limit)
+            : localizer("confirm.claim-many", targets.count, pool.name, limit)
+        ask(question) { [weak self] in
+            guard let self else { return nil }
+            let claimed = try pools.claim()
+            refresh()
+            return StatusMessage(claimed.count == 1 ? localizer("msg.claimed", claimed[0]) : localizer("msg.claimed-many", claimed.count))
+        }
+    }
+
+    /// `X` on a message or an alert: marks its whole group read.
+    func markGroupRead() {
+        guard let group = inbox.selectedGroup else { status = StatusMessage(localizer("msg.select-notification"), kind: .warning); return }
+        act { localizer("msg.group-read.\(group.rawValue)", try services.inbox.markRead(group: group)) }
     }
 
     func withTask(_ body: (TaskItem) -> Void) {

@@ -9,7 +9,7 @@ import Foundation
 /// Nothing here draws or touches SQL: the TUI renders this state; services do the work.
 public final class AppModel {
     /// The main screens, one per tab.
-    public enum Screen: String, Hashable, Sendable, CaseIterable { case board, inbox, screening, dashboard, search }
+    public enum Screen: String, Hashable, Sendable, CaseIterable { case board, inbox, screening, pools, dashboard, search }
 
     /// What is on top of the screen.
     public enum Overlay {
@@ -34,6 +34,14 @@ public final class AppModel {
 
     public let services: ClewServices
     public let localizer: Localizer
+    /// Other processes' commits, when the model runs in a terminal (``pollChanges()``).
+    public var feed: ChangeFeed? {
+        didSet { if let feed { changeMark = (try? feed.mark(for: services.actor.login)) ?? ChangeMark() } }
+    }
+    /// How far the feed has been read.
+    private var changeMark = ChangeMark()
+    /// How many times each view reloaded.
+    public private(set) var reloads = ReloadCounts()
     public let board: BoardModel
     public let inbox: InboxModel
     public let search: SearchModel
@@ -41,6 +49,8 @@ public final class AppModel {
     public let screening: ScreeningModel?
     /// The sales dashboard, loaded when first shown.
     public let dashboard: DashboardModel
+    /// The lead pools, loaded when first shown.
+    public let pools: PoolsModel
 
     public internal(set) var screen: Screen = .board
     /// The open lead.
@@ -61,6 +71,7 @@ public final class AppModel {
         board = BoardModel(services: services)
         inbox = InboxModel(services: services)
         search = SearchModel(services: services)
+        pools = PoolsModel(services: services)
         screening = services.canScreen ? ScreeningModel(services: services) : nil
         dashboard = DashboardModel(source: services.reports, role: services.actor.role, timeZone: services.timeZone) { services.now }
     }
@@ -130,6 +141,7 @@ public final class AppModel {
     public var tabs: [(screen: Screen, title: String, badge: Int?)] {
         var list: [(Screen, String, Int?)] = [(.board, localizer("tab.board"), nil), (.inbox, localizer("tab.inbox"), inbox.badge)]
         if let screening { list.append((.screening, localizer("tab.screening"), screening.total)) }
+        list.append((.pools, localizer("tab.pools"), nil))
         list.append((.dashboard, localizer("tab.dashboard"), nil))
         list.append((.search, localizer("tab.search"), nil))
         return list
@@ -149,6 +161,7 @@ public final class AppModel {
         // dashboard reads its figures when shown, if they changed since it last did.
         if target == .search, search.query.isEmpty { openPrompt(.search) }
         if target == .dashboard { run { try dashboard.reloadIfNeeded() } }
+        if target == .pools { run { try pools.reload() } }
     }
 
     /// Opens lead `number` in the detail pane and focuses it.
@@ -166,17 +179,44 @@ public final class AppModel {
         detailFocused = false
     }
 
-    /// Reloads everything visible after a change (ours or another user's).
+    /// Reloads everything visible after this process's own change (or `Ctrl-R`); the change
+    /// feed's mark moves first, so the feed never reloads for it again.
     public func refresh() {
+        if let feed { changeMark = (try? feed.mark(for: services.actor.login)) ?? changeMark }
+        reload(.everything)
+    }
+
+    /// Asks the change feed what others committed since the last look and reloads only the
+    /// views whose records changed (nothing for a lease renewal or an already-applied change of
+    /// ours). Returns whether anything was reloaded (the frame needs drawing again).
+    @discardableResult
+    public func pollChanges() -> Bool {
+        guard let feed, (try? feed.poll()) == true,
+              let (changes, next) = try? feed.changes(since: changeMark, for: services.actor.login) else { return false }
+        changeMark = next
+        let before = reloads.total
+        refresh(after: changes)
+        return reloads.total != before
+    }
+
+    /// Reloads the views `changes` touched.
+    public func refresh(after changes: ChangeSet) {
+        reload(ReloadPlan(changes, inboxLeads: inbox.leadIDs, detailLead: detail?.lead?.id))
+    }
+
+    private func reload(_ plan: ReloadPlan) {
         run {
-            try board.reload()
-            try inbox.reload()
-            try screening?.reload()
+            if plan.board { try board.reload(); reloads.board += 1 }
+            if plan.inbox { try inbox.reload(); reloads.inbox += 1 }
+            if plan.screening, let screening { try screening.reload(); reloads.screening += 1 }
             // The dashboard reads its figures again only while it is shown (else when next shown),
             // and only when its fingerprint says they changed: the tick's commits read nothing.
-            dashboard.invalidate()
-            if screen == .dashboard { try dashboard.reloadIfNeeded() }
-            if let detail { try detail.reload() }
+            if plan.board {
+                dashboard.invalidate()
+                if screen == .dashboard { try dashboard.reloadIfNeeded() }
+            }
+            if plan.pools, screen == .pools { try pools.reload(); reloads.pools += 1 }
+            if plan.detail, let detail { try detail.reload(); reloads.detail += 1 }
         }
     }
 

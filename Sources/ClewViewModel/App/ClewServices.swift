@@ -17,6 +17,7 @@ public struct ClewServices: Sendable {
     public var inbox: InboxService { InboxService(context: context, actor: actor) }
     public var screening: ScreeningService { ScreeningService(context: context, actor: actor) }
     public var search: SearchService { SearchService(context: context, actor: actor) }
+    public var pools: PoolService { PoolService(context: context, actor: actor) }
     public var reports: ReportService { ReportService(context: context, actor: actor) }
     public var approvals: ApprovalService { ApprovalService(context: context, actor: actor) }
     public var tasks: TaskService { TaskService(context: context, actor: actor) }

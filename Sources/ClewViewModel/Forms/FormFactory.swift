@@ -35,9 +35,11 @@ struct FormFactory {
             ])
         case .editLead:
             let d = lead?.details ?? LeadDraft()
-            return FormModel(kind: kind, title: t("form.edit-lead") + number, fields: LeadField.allCases.map {
+            let form = FormModel(kind: kind, title: t("form.edit-lead") + number, fields: LeadField.allCases.map {
                 f($0.rawValue, "field.\($0.rawValue)", value: d[$0] ?? "", required: $0 == .customer)
             })
+            form.recordBase()
+            return form
         case .followUp:
             return FormModel(kind: kind, title: t("form.follow-up") + number, fields: [
                 methodField(),

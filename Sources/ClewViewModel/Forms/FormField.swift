@@ -17,6 +17,8 @@ public struct FormField: Hashable, Sendable, Codable {
     public var warning: String?
     /// The text cursor, in characters.
     public var cursor: Int
+    /// The value the form started from, for an edit form (what a stale-edit merge compares with).
+    public var base: String?
 
     public init(key: String, label: String, value: String = "", required: Bool = false, choices: [String] = [], placeholder: String = "") {
         self.key = key

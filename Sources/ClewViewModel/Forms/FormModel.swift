@@ -3,7 +3,7 @@ import ClewDomain
 /// An open form: fields, focus, inline messages. Text editing keys come straight here; the
 /// keymap's `form` context maps next/previous field, submit and cancel.
 public final class FormModel {
-    public let kind: FormKind
+    public private(set) var kind: FormKind
     /// The interface language, for the form's own messages (the vague-note warning).
     public var language: Language = .en
     public let title: String
@@ -100,6 +100,37 @@ public final class FormModel {
     }
 
     /// The form's values, for saving a draft.
+    /// Remembers every field's value as the one the form started from (an edit form).
+    func recordBase() {
+        for index in fields.indices { fields[index].base = fields[index].value }
+    }
+
+    /// Merges another user's save into this stale edit form (``ClewDomain/FieldMerge``): fields
+    /// the user left alone take `theirs`, typed fields stay, every field the other user changed
+    /// is marked (with their value when it differs from the user's), and the form is based on
+    /// `version` from now on, ready to submit. Returns the merges by field key.
+    @discardableResult
+    func mergeStale(theirs: [String: String], version: Int, changedBy: String) -> [String: FieldMerge] {
+        guard case let .editLead(number, _) = kind else { return [:] }
+        var merges: [String: FieldMerge] = [:]
+        for index in fields.indices {
+            let field = fields[index]
+            let other = theirs[field.key] ?? ""
+            let merge = FieldMerge.decide(base: field.base ?? field.value, mine: field.value, theirs: other)
+            merges[field.key] = merge
+            fields[index].value = merge.value(mine: field.value)
+            fields[index].cursor = fields[index].value.count
+            fields[index].base = other
+            fields[index].warning = switch merge {
+            case .theirs, .same: language == .zh ? "\(changedBy) 刚改过这一项" : "changed by \(changedBy)"
+            case let .conflict(value): language == .zh ? "\(changedBy) 改成了「\(value)」，保留了你的输入" : "\(changedBy) saved “\(value)”; yours is kept"
+            case .unchanged, .mine: nil
+            }
+        }
+        kind = .editLead(number: number, version: version)
+        return merges
+    }
+
     public var draft: FormDraft { FormDraft(kind: kind, title: title, fields: fields) }
 
     /// Restores a saved draft.

@@ -37,6 +37,11 @@ public final class InboxModel {
 
     public init(services: ClewServices) { self.services = services }
 
+    /// The leads the inbox lists (a change to one of them reloads it).
+    public var leadIDs: Set<Int64> {
+        Set((inbox?.awaitingConfirmation ?? []).map(\.id))
+    }
+
     /// The badge on the inbox tab.
     public var badge: Int { inbox?.count ?? 0 }
 
@@ -54,11 +59,23 @@ public final class InboxModel {
         section("approvals", loaded.approvals.map(Row.approval))
         section("overdue", loaded.overdue.map { .task($0, overdue: true) })
         section("today", loaded.today.map { .task($0, overdue: false) })
-        section("notifications", loaded.notifications.map(Row.notification))
+        // People's messages apart from the automation's alerts (each with its whole unread count).
+        for group in NotificationGroup.allCases {
+            let items = loaded.notifications.filter { NotificationGroup(kind: $0.kind) == group }
+            guard !items.isEmpty else { continue }
+            rows.append(.header(group.rawValue, count: loaded.unread[group] ?? items.count))
+            rows += items.map(Row.notification)
+        }
         section("upcoming", loaded.upcoming.map { .task($0, overdue: false) })
         self.rows = rows
         cursor.count = rows.count
         if let previous, let index = rows.firstIndex(of: previous) { cursor.select(index) } else { skipHeader(forward: true) }
+    }
+
+    /// The notification group the cursor is in (its row, or the section it belongs to).
+    public var selectedGroup: NotificationGroup? {
+        guard case let .notification(item) = selectedRow else { return nil }
+        return NotificationGroup(kind: item.kind)
     }
 
     public var selectedRow: Row? {

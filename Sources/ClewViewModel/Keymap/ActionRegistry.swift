@@ -49,7 +49,7 @@ public enum ActionRegistry {
         action("show-board", "Show the pipeline board", "显示销售看板", [.generic]),
         action("show-inbox", "Show the inbox", "显示收件箱", [.generic]),
         action("show-screening", "Show the screening queue", "显示筛选队列", [.generic]),
-        action("show-pools", "Show the lead pools (screen to come)", "显示线索池（即将推出）", [.generic]),
+        action("show-pools", "Show the lead pools", "显示线索池", [.generic]),
         action("show-dashboard", "Show the sales dashboard", "显示销售仪表盘", [.generic]),
         action("show-customers", "Show the customers (screen to come)", "显示客户（即将推出）", [.generic]),
         action("show-receivables", "Show the receivables (screen to come)", "显示应收款（即将推出）", [.generic]),
@@ -72,7 +72,7 @@ public enum ActionRegistry {
         action("win", "Mark the lead won", "标记为赢单", [.board, .detail]),
         action("lose", "Mark the lead lost, with a reason", "标记为输单并填写原因", [.board, .detail]),
         action("return-to-pool", "Return the lead to the pool", "将线索退回公海", [.board, .detail]),
-        action("claim", "Claim the lead from the pool", "从公海领取线索", [.board, .detail]),
+        action("claim", "Claim the lead from the pool", "从公海领取线索", [.board, .detail, .pools], bar: true, short: ("claim", "领取")),
         action("add-note", "Add a note", "添加备注", [.board, .detail]),
         action("confirm", "Confirm an assignment to you", "确认分配给你的线索", [.board, .detail, .inbox], bar: true, short: ("confirm", "确认")),
         action("object", "Object to an assignment to you", "对分配给你的线索提出异议", [.board, .detail, .inbox]),
@@ -85,10 +85,12 @@ public enum ActionRegistry {
         action("jump-to-lead", "Open the lead behind the item", "打开相关线索", [.inbox]),
         action("approve", "Approve the request", "批准申请", [.inbox], bar: true, short: ("approve", "批准")),
         action("reject", "Reject the request", "驳回申请", [.inbox], bar: true, short: ("reject", "驳回")),
+        action("mark-group-read", "Mark every message, or every alert, read (the group of the selected one)",
+               "将这一组（消息或提醒）全部标为已读", [.inbox], bar: true, short: ("all read", "全部已读")),
     ]
 
     private static let screening: [KeyAction] = [
-        action("toggle-select", "Select or deselect the lead", "选中或取消选中线索", [.screening], bar: true, short: ("select", "选中")),
+        action("toggle-select", "Select or deselect the lead", "选中或取消选中线索", [.screening, .pools], bar: true, short: ("select", "选中")),
         action("select-all", "Select every lead in the queue", "选中队列中全部线索", [.screening]),
         action("assign-suggested", "Assign to the suggested rep", "分配给建议的销售", [.screening], bar: true, short: ("suggested", "按建议分配")),
         action("bulk-assign", "Assign the selected leads", "批量分配所选线索", [.screening], bar: true, short: ("assign selected", "批量分配")),

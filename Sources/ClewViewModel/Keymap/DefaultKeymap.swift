@@ -65,7 +65,7 @@ public enum DefaultKeymap {
     private static let inbox: [KeyBinding] = [
         bind(.inbox, "q", "ask-quit"), bind(.inbox, "x", "complete"), bind(.inbox, "z", "snooze"),
         bind(.inbox, "J", "jump-to-lead"), bind(.inbox, "A", "approve"), bind(.inbox, "R", "reject"),
-        bind(.inbox, "y", "confirm"), bind(.inbox, "O", "object"),
+        bind(.inbox, "y", "confirm"), bind(.inbox, "O", "object"), bind(.inbox, "X", "mark-group-read"),
     ]
 
     private static let screening: [KeyBinding] = [
@@ -102,6 +102,11 @@ public enum DefaultKeymap {
         bind(.dashboard, "s", "toggle-scope"), bind(.dashboard, "c", "toggle-campaigns"),
     ]
 
+    private static let pools: [KeyBinding] = [
+        bind(.pools, "q", "ask-quit"), bind(.pools, "c", "claim", "Claim the lead, or the selected leads (asks first; shows the daily limit)"),
+        bind(.pools, [.character(" ")], "toggle-select"), bind(.pools, [.tab], "next-pane"),
+    ]
+
     /// The screens to come get their context now, with `q` as on the other screens, so a user's
     /// keymap.conf can already bind keys there.
     private static let upcoming: [KeyBinding] = KeyContext.upcomingScreens.map { bind($0, "q", "ask-quit") }
@@ -109,7 +114,7 @@ public enum DefaultKeymap {
     /// The numbered screens after help, in context order: the dashboard's keys among the `q` of
     /// the screens to come.
     private static let laterScreens: [KeyBinding] = KeyContext.allCases.filter { $0 > .help }.flatMap { context in
-        context == .dashboard ? dashboard : upcoming.filter { $0.context == context }
+        context == .dashboard ? dashboard : context == .pools ? pools : upcoming.filter { $0.context == context }
     }
 
     private static let help: [KeyBinding] = [

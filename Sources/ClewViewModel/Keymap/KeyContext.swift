@@ -22,7 +22,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable, Comparable {
     case prompt
     /// The `?` help screen.
     case help
-    /// The lead pools (a screen to come; its number key says so until it lands).
+    /// The lead pools: the reader's pools and the leads waiting in each, to claim.
     case pools
     /// The sales dashboard: funnel, time per stage, reps, sources or campaigns, trend.
     case dashboard
@@ -34,7 +34,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable, Comparable {
     case tickets
 
     /// The screens that have a number key and a context but are not built yet.
-    public static let upcomingScreens: [KeyContext] = [.pools, .customers, .receivables, .tickets]
+    public static let upcomingScreens: [KeyContext] = [.customers, .receivables, .tickets]
 
     /// Whether bindings missing here are looked up in `generic`. Text-entry contexts do not
     /// inherit, so `q` or `j` typed into a field stay text.

@@ -61,7 +61,7 @@ public enum KeymapDump {
         case .form: "typing fills the field"
         case .prompt: "the : and / line"
         case .help: "the ? screen"
-        case .pools: "lead pools (screen to come)"
+        case .pools: "lead pools"
         case .dashboard: "the sales dashboard: range, period, scope; Enter lists the leads behind a row"
         case .customers: "customers (screen to come)"
         case .receivables: "receivables (screen to come)"

@@ -56,16 +56,27 @@ public enum Command: Equatable, Sendable {
             return .grade(grade, reason: words[1])
         case "move": return .move(try need(":move STAGE"))
         case "filter":
-            let text = try need(":filter grade=A owner=me source=展会 region=华东 tag=… | :filter clear")
+            let text = try need(":filter grade=A owner=me source=展会 region=华东 tag=… stalled|escalated|overdue|unconfirmed | :filter clear")
             if text == "clear" || text == "none" { return .clearFilter }
             var pairs: [String: String] = [:]
+            var flags: [WorkFlag] = []
             for token in text.split(separator: " ") {
+                // A bare flag (`stalled`, `逾期`) or `flag=stalled`.
+                if let flag = WorkFlag(spelling: String(token)) { flags.append(flag); continue }
                 let kv = token.split(separator: "=", maxSplits: 1).map(String.init)
+                if kv.count == 2, kv[0] == "flag" {
+                    guard let flag = WorkFlag(spelling: kv[1]) else {
+                        throw .usage("flags are \(WorkFlag.allCases.map(\.rawValue).joined(separator: ", ")); got '\(kv[1])'")
+                    }
+                    flags.append(flag)
+                    continue
+                }
                 guard kv.count == 2, ["grade", "owner", "source", "region", "tag"].contains(kv[0]) else {
-                    throw .usage("filter terms are key=value with key grade, owner, source, region or tag; got '\(token)'")
+                    throw .usage("filter terms are key=value with key grade, owner, source, region or tag, or a flag (stalled, escalated, overdue, unconfirmed); got '\(token)'")
                 }
                 pairs[kv[0]] = kv[1]
             }
+            if !flags.isEmpty { pairs["flag"] = flags.map(\.rawValue).joined(separator: ",") }
             return .filter(pairs)
         case "scope": return .scope(try need(":scope mine|team|all"))
         case "win": return .win(try need(":win AMOUNT"))

@@ -20,8 +20,13 @@ public final class ScreeningModel {
         total = try services.screening.count()
         items = try services.screening.items(offset: 0, limit: Self.pageSize)
         cursor.count = items.count
-        let present = Set(items.map(\.lead.number.description))
-        selected.formIntersection(present)
+        // A selection may reach past the loaded page (`*`): keep what is still in the queue.
+        if selectedEntries.isEmpty {
+            selected.formIntersection(Set(items.map(\.lead.number.description)))
+        } else if !selected.isEmpty {
+            let queue = Set(try services.screening.wholeQueue().map(\.number))
+            selected.formIntersection(queue)
+        }
     }
 
     public var focused: ScreeningItem? { items.indices.contains(cursor.index) ? items[cursor.index] : nil }
@@ -39,42 +44,90 @@ public final class ScreeningModel {
         cursor.move(by: 1)
     }
 
-    /// Selects every loaded lead, or clears the selection when all are selected.
-    public func toggleSelectAll() {
-        let all = Set(items.map(\.lead.number.description))
-        selected = selected == all ? [] : all
+    /// Selects the whole queue — every page of it, not only the loaded one — or clears the
+    /// selection when the whole queue is selected already.
+    public func toggleSelectAll() throws {
+        let queue = try services.screening.wholeQueue()
+        let all = Set(queue.map(\.number))
+        if selected == all {
+            selected = []
+            selectedEntries = [:]
+        } else {
+            selected = all
+            selectedEntries = Dictionary(queue.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
-    /// The leads a bulk action applies to: the selection, else the focused lead.
+    /// The selected leads beyond the loaded page, as ``toggleSelectAll()`` read them.
+    private var selectedEntries: [String: ScreeningEntry] = [:]
+
+    /// The leads a bulk action applies to: the selection (queue order), else the focused lead.
     public var targets: [ScreeningItem] {
         selected.isEmpty ? (focused.map { [$0] } ?? []) : items.filter { selected.contains($0.lead.number.description) }
     }
 
-    /// Assigns each target to `login`, or, when `login` is nil, distributes them over the
-    /// actor's reps as ``ClewDomain/AssignmentPlan`` decides (workload read now, each planned
-    /// lead counted in), all in one transaction. Ungraded leads are reported, not graded.
-    public func assign(to login: String?) throws -> Int {
-        let targets = self.targets
-        if let ungraded = targets.first(where: { $0.lead.grade == nil }) {
-            throw ScreeningError.ungraded(ungraded.lead.number.description)
+    /// ``targets`` as plan entries, the selected leads on later pages included.
+    var targetEntries: [ScreeningEntry] {
+        guard !selected.isEmpty else { return focused.map { [Self.entry($0)] } ?? [] }
+        let loaded = items.filter { selected.contains($0.lead.number.description) }.map(Self.entry)
+        let loadedNumbers = Set(loaded.map(\.number))
+        let rest = selectedEntries.values.filter { selected.contains($0.number) && !loadedNumbers.contains($0.number) }
+        return loaded + rest.sorted { $0.number < $1.number }
+    }
+
+    private static func entry(_ item: ScreeningItem) -> ScreeningEntry {
+        ScreeningEntry(number: item.lead.number.description, customer: item.lead.details.customer, grade: item.lead.grade,
+                       region: item.lead.details.region, industry: item.lead.details.industry)
+    }
+
+    /// Who would get each target: all to `login`, or, when `login` is nil, spread over the
+    /// actor's own reps as ``ClewDomain/AssignmentPlan`` decides (round-robin among the best
+    /// placed, workload read now with each planned lead counted in, nobody past capacity).
+    /// Writes nothing; ``apply(_:)`` does, after the user saw it.
+    public func preview(to login: String? = nil) throws -> AssignmentPreview {
+        let targets = targetEntries
+        if let ungraded = targets.first(where: { $0.grade == nil }) {
+            throw ScreeningError.ungraded(ungraded.number)
         }
-        var plan: [(number: String, login: String)] = []
         if let login {
-            plan = targets.map { ($0.lead.number.description, login) }
-        } else {
-            let placements = AssignmentPlan.distribute(
-                targets.map { AssignmentPlan.Lead(number: $0.lead.number.description, region: $0.lead.details.region, industry: $0.lead.details.industry) },
-                among: try services.screening.assignableReps(), now: services.context.clock.now())
-            for placement in placements {
-                guard let assignee = placement.login else { throw ScreeningError.noSuggestion(placement.number) }
-                plan.append((placement.number, assignee))
-            }
+            return AssignmentPreview(placements: targets.map { ($0.number, login) })
         }
-        guard !plan.isEmpty else { return 0 }
-        try services.leads.assign(plan)
+        let placements = AssignmentPlan.distribute(targets.map(\.planned), among: try services.screening.assignableReps(),
+                                                   now: services.context.clock.now())
+        var plan: [(number: String, login: String)] = []
+        for placement in placements {
+            guard let assignee = placement.login else { throw ScreeningError.noSuggestion(placement.number) }
+            plan.append((placement.number, assignee))
+        }
+        return AssignmentPreview(placements: plan)
+    }
+
+    /// Writes a previewed plan in one transaction (all or nothing), then reloads the queue.
+    public func apply(_ preview: AssignmentPreview) throws -> Int {
+        guard !preview.placements.isEmpty else { return 0 }
+        try services.leads.assign(preview.placements)
         selected = []
+        selectedEntries = [:]
         try reload()
-        return plan.count
+        return preview.placements.count
+    }
+
+    /// Assigns each target to `login`, or spreads them as ``preview(to:)`` plans, at once.
+    public func assign(to login: String?) throws -> Int {
+        try apply(try preview(to: login))
+    }
+}
+
+/// A bulk assignment before it is written: who gets which lead.
+public struct AssignmentPreview {
+    /// Lead number → assignee, in the order they are written.
+    public let placements: [(number: String, login: String)]
+
+    /// How many leads each assignee gets, most first (then by login).
+    public var perAssignee: [(login: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for placement in placements { counts[placement.login, default: 0] += 1 }
+        return counts.map { ($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.login < $1.login }
     }
 }
 

@@ -61,6 +61,7 @@ struct LeadFilterOptions: ParsableArguments {
     @Option(help: "Industry.") var industry: String?
     @Option(help: "Pool.") var pool: String?
     @Option(help: "Tag.") var tag: String?
+    @Option(help: "Leads needing attention: stalled, escalated, overdue or unconfirmed (several comma-separated).") var flag: String?
     @Flag(help: "Only your own leads.") var mine = false
 
     /// The query these options describe, `me` and `--mine` meaning `actor`.
@@ -79,6 +80,13 @@ struct LeadFilterOptions: ParsableArguments {
         query.industry = industry
         query.pool = pool
         query.tag = tag
+        query.flags = try Set((flag ?? "").split(separator: ",").map { name in
+            guard let parsed = WorkFlag(spelling: String(name)) else {
+                throw ValidationError("unknown flag '\(name)'; use one of \(WorkFlag.allCases.map(\.rawValue).joined(separator: ", "))"
+                    + Suggestion.hint(for: String(name), in: WorkFlag.allCases.map(\.rawValue)))
+            }
+            return parsed
+        })
         return query
     }
 }

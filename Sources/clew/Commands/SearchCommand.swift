@@ -29,7 +29,7 @@ struct SearchCommand: ParsableCommand {
             return
         }
         LeadTable.print(hits.map(\.lead), now: environment.now,
-                        extra: hits.map { $0.matchedIn == .followUp ? "follow-up: " + Output.safe($0.excerpt) : "lead" })
+                        extra: hits.map { "\($0.field ?? $0.matchedIn.rawValue): " + Output.safe($0.excerpt) })
     }
 }
 
@@ -38,8 +38,11 @@ struct SearchHitJSON: Encodable {
     var lead: LeadJSON
     var matchedIn: String
     var excerpt: String?
+    /// The field that matched (`customer`, `need`, `follow-up`, …).
+    var field: String?
 
     init(_ hit: SearchHit) {
+        field = hit.field
         lead = LeadJSON(hit.lead)
         matchedIn = hit.matchedIn.rawValue
         excerpt = hit.excerpt

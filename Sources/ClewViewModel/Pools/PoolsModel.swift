@@ -1,0 +1,110 @@
+import ClewDomain
+import ClewStore
+import Foundation
+
+/// The lead pools screen (线索池, key `4`): the reader's pools with their counts and today's
+/// claims against the daily limit on the left, the leads of the focused pool on the right, a
+/// page at a time; `c` claims, space selects, `C` claims the selection.
+public final class PoolsModel {
+    let services: ClewServices
+    public private(set) var pools: [PoolSummary] = []
+    /// The cursor in the pool list.
+    public private(set) var poolCursor = SelectionList()
+    /// The loaded leads of the focused pool.
+    public private(set) var leads: [Lead] = []
+    /// The cursor in the focused pool's leads.
+    public private(set) var leadCursor = SelectionList()
+    /// True when the keys move in the lead list, false in the pool list.
+    public private(set) var leadsFocused = true
+    /// Lead numbers selected for a bulk claim (in the focused pool).
+    public private(set) var selected: Set<String> = []
+    /// How many leads of a pool are loaded at once.
+    public static let pageSize = 200
+
+    public init(services: ClewServices) { self.services = services }
+
+    /// The focused pool.
+    public var focusedPool: PoolSummary? { pools.indices.contains(poolCursor.index) ? pools[poolCursor.index] : nil }
+
+    /// The focused lead.
+    public var focusedLead: Lead? { leadsFocused && leads.indices.contains(leadCursor.index) ? leads[leadCursor.index] : nil }
+
+    /// Reads the pools and the focused pool's first page again, keeping the focus by name.
+    public func reload() throws {
+        let previous = focusedPool?.name
+        pools = try services.pools.pools()
+        poolCursor.count = pools.count
+        if let previous, let index = pools.firstIndex(where: { $0.name == previous }) { poolCursor.select(index) }
+        try loadLeads(keepingCursor: focusedPool?.name == previous)
+    }
+
+    private func loadLeads(keepingCursor: Bool) throws {
+        guard let pool = focusedPool else {
+            leads = []
+            leadCursor.count = 0
+            selected = []
+            return
+        }
+        let index = leadCursor.index
+        leads = try services.pools.leads(in: pool.name, limit: max(Self.pageSize, keepingCursor ? leads.count : 0))
+        leadCursor.count = leads.count
+        if keepingCursor { leadCursor.select(index) } else { leadCursor.first() }
+        selected.formIntersection(Set(leads.map(\.number.description)))
+    }
+
+    public func setVisibleRows(_ rows: Int) {
+        poolCursor.visibleRows = rows
+        leadCursor.visibleRows = rows
+    }
+
+    /// Moves in the focused list (another pool shows its leads).
+    public func move(by delta: Int) throws { try step { $0.move(by: delta) } }
+
+    public func page(by pages: Int) throws { try step { $0.page(by: pages) } }
+
+    /// Moves the focused list's cursor: in the leads, loading the next page as needed; in the
+    /// pools, showing the newly focused pool's leads.
+    private func step(_ change: (inout SelectionList) -> Void) throws {
+        if leadsFocused {
+            change(&leadCursor)
+            try loadMoreIfNeeded()
+        } else {
+            change(&poolCursor)
+            selected = []
+            try loadLeads(keepingCursor: false)
+        }
+    }
+
+    /// The next page of the pool's leads, when the cursor nears the loaded end.
+    private func loadMoreIfNeeded() throws {
+        guard let pool = focusedPool, leads.count < pool.leads, leadCursor.index >= leads.count - max(1, leadCursor.visibleRows) else { return }
+        let next = try services.pools.leads(in: pool.name, offset: leads.count, limit: Self.pageSize)
+        leads += next
+        leadCursor.count = leads.count
+    }
+
+    /// Switches the keys between the pool list and the lead list.
+    public func switchPane() { leadsFocused.toggle() }
+
+    /// Selects or unselects the focused lead, then moves down.
+    public func toggleSelection() {
+        guard let number = focusedLead?.number.description else { return }
+        if selected.contains(number) { selected.remove(number) } else { selected.insert(number) }
+        leadCursor.move(by: 1)
+    }
+
+    /// The leads a claim applies to: the selection (in list order), else the focused lead.
+    public var targets: [Lead] {
+        selected.isEmpty ? (focusedLead.map { [$0] } ?? []) : leads.filter { selected.contains($0.number.description) }
+    }
+
+    /// Claims ``targets`` in one transaction (all or none), then reloads.
+    public func claim() throws -> [String] {
+        let numbers = targets.map(\.number.description)
+        guard !numbers.isEmpty else { return [] }
+        try services.leads.claim(numbers)
+        selected = []
+        try reload()
+        return numbers
+    }
+}
