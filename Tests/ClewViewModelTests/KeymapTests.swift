@@ -127,7 +127,7 @@ struct KeymapTests {
             #expect(!action.description.isEmpty && !action.chineseDescription.isEmpty)
             #expect(!action.contexts.isEmpty)
         }
-        #expect(names.count == 66)  // + ask-quit, suspend, skip-stage, show-pools … show-tickets (issue 10); the dashboard's four (issue 13)
+        #expect(names.count == 68)  // + ask-quit, suspend, skip-stage, show-pools … show-tickets (issue 10); the dashboard's four (issue 13); convert, tag (issue 17)
     }
 
     @Test func barShowsContextActionsFirst() {

@@ -21,6 +21,10 @@ public struct ProcessDefinition: Hashable, Codable, Sendable {
     public var templates: [MessageTemplate]
     /// The language of contacts who have none (`zh` or `en`).
     public var defaultLanguage: ContactLanguage
+    /// Which deals need approval beyond a stage skip (`[approvals]`).
+    public var approvals: ApprovalPolicy = .standard
+    /// The time rules of seed 004 around screening (`[screening]`).
+    public var screening: ScreeningRules = .standard
 
     public init(version: Int, pipeline: Pipeline, scoring: ScoringModel, assignment: [AssignmentRule], pools: [PoolDefinition],
                 cadences: [CadenceDefinition], sla: SLAPolicy, keywordTags: [KeywordTag], triggers: [TriggerRule],

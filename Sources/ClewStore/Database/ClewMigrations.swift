@@ -25,6 +25,7 @@ enum ClewMigrations {
         migrator.registerMigration("v13-intake", migrate: createIntake)
         migrator.registerMigration("v14-report-summaries", migrate: createReportSummaries)
         migrator.registerMigration("v15-lead-tags", migrate: createLeadTags)
+        migrator.registerMigration("v17-rules-part-2", migrate: addRulesPart2)
         return migrator
     }
 

@@ -28,6 +28,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case reportStageDay = "report_stage_day", leadSLA = "lead_sla", reportSummaryState = "report_summary_state"
     case leadReach = "lead_reach"
     case leadTag = "lead_tag"
+    case userChannel = "user_channel"
 
     /// How changes to a table are kept.
     public enum Policy: Equatable, Sendable {
@@ -41,7 +42,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     /// How this table's changes are kept.
     public var policy: Policy {
         switch self {
-        case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget, .leadTag:
+        case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget, .leadTag, .userChannel:
             .audited(versioned: true)
         case .note, .followUp, .leadEvent:
             .audited(versioned: false)  // append-only: each row is created once, with its audit row, and never changed

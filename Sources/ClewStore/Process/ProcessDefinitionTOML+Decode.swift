@@ -32,7 +32,7 @@ extension ProcessDefinitionTOML {
     }
 
     private static func read(_ root: TOMLTable, _ r: inout TOMLReader) -> ProcessDefinition {
-        r.checkKeys(root, "", nil, allowed: ["version", "default_language", "stage", "scoring", "assignment", "pool", "cadence", "sla", "keyword", "trigger", "template"])
+        r.checkKeys(root, "", nil, allowed: ["version", "default_language", "stage", "scoring", "assignment", "pool", "cadence", "sla", "keyword", "trigger", "template", "approvals", "screening"])
         let standard = ProcessDefinition.standard
         var stages: [StageDefinition] = []
         for (t, i) in r.tables(root, "stage", section: "stage") {
@@ -45,7 +45,7 @@ extension ProcessDefinitionTOML {
                                           chineseName: r.string(t, "name_zh", "stage", i) ?? "", owner: owner ?? .rep,
                                           expected: expected ?? .days(1)))
         }
-        return ProcessDefinition(
+        var definition = ProcessDefinition(
             version: r.int(root, "version", "", nil) ?? 1,
             pipeline: Pipeline(stages: stages),
             scoring: readScoring(root, &r) ?? standard.scoring,
@@ -58,6 +58,9 @@ extension ProcessDefinitionTOML {
             templates: readTemplates(root, &r),
             defaultLanguage: readLanguage(root, &r)
         )
+        definition.approvals = readApprovals(root, &r)
+        definition.screening = readScreening(root, &r)
+        return definition
     }
 
     private static func readScoring(_ root: TOMLTable, _ r: inout TOMLReader) -> ScoringModel? {
