@@ -3,8 +3,10 @@ import PackageDescription
 
 /// Clew — a terminal CRM for working sales leads.
 ///
-/// Layering (see DESIGN.md §6): `ClewDomain` (pure rules) ← `ClewStore` (GRDB, services)
-/// ← executables `clew` (CLI) and `clew-bench`. SQL never leaves `ClewStore`.
+/// Layering (see DESIGN.md §6 and README "Architecture"): `ClewDomain` (pure rules and decisions)
+/// ← `ClewStore` (GRDB, records, services) ← `ClewAutomation` (triggers, cadences, routing, the
+/// tick; no GRDB, no SQL) ← executables `clew` (CLI), `clew-serve` and `clew-bench`. SQL never
+/// leaves `ClewStore`; services reach automation only through the events they publish.
 let package = Package(
     name: "Clew",
     platforms: [.macOS(.v13)],
@@ -13,6 +15,7 @@ let package = Package(
         .executable(name: "clew-bench", targets: ["clew-bench"]),
         .library(name: "ClewDomain", targets: ["ClewDomain"]),
         .library(name: "ClewStore", targets: ["ClewStore"]),
+        .library(name: "ClewAutomation", targets: ["ClewAutomation"]),
         .library(name: "ClewViewModel", targets: ["ClewViewModel"]),
         .library(name: "ClewTUI", targets: ["ClewTUI"]),
     ],
@@ -33,6 +36,9 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // The automation layer: what acts on the services' events (triggers, cadences, routing)
+        // and the timers of the tick. It reaches the database only through the store's ports.
+        .target(name: "ClewAutomation", dependencies: ["ClewDomain", "ClewStore"]),
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
@@ -44,6 +50,7 @@ let package = Package(
             dependencies: [
                 "ClewDomain",
                 "ClewStore",
+                "ClewAutomation",
                 "ClewViewModel",
                 "ClewTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,6 +67,7 @@ let package = Package(
             dependencies: [
                 "ClewDomain",
                 "ClewStore",
+                "ClewAutomation",
                 "ClewBenchBaselines",
                 "ClewViewModel",
                 "ClewTUI",
@@ -67,25 +75,25 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClewDomainTests", dependencies: ["ClewDomain"]),
-        .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewStore"]),
-        .testTarget(name: "ClewViewModelTests", dependencies: ["ClewDomain", "ClewStore", "ClewViewModel"]),
+        .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewStore", "ClewAutomation"]),
+        .testTarget(name: "ClewViewModelTests", dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", "ClewViewModel"]),
         .testTarget(
             name: "ClewTUITests",
-            dependencies: ["ClewDomain", "ClewStore", "ClewViewModel", "ClewTUI"],
+            dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", "ClewViewModel", "ClewTUI"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "ClewImportTests", dependencies: ["ClewDomain", "ClewStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "ClewImportTests", dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "ClewProcessTests",
-            dependencies: ["ClewDomain", "ClewStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ClewAutomationTests",
-            dependencies: ["ClewDomain", "ClewStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ClewCLITests",
-            dependencies: ["ClewDomain", "ClewStore", .target(name: "clew"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", .target(name: "clew"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]
@@ -104,7 +112,7 @@ package.targets += [
     .target(
         name: "ClewServe",
         dependencies: [
-            "ClewDomain", "ClewStore",
+            "ClewDomain", "ClewStore", "ClewAutomation",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -114,7 +122,7 @@ package.targets += [
     .executableTarget(
         name: "clew-serve",
         dependencies: [
-            "ClewServe", "ClewStore",
+            "ClewServe", "ClewStore", "ClewAutomation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -123,7 +131,7 @@ package.targets += [
     .testTarget(
         name: "ClewServeTests",
         dependencies: [
-            "ClewDomain", "ClewStore", "ClewServe", .target(name: "clew-serve"),
+            "ClewDomain", "ClewStore", "ClewAutomation", "ClewServe", .target(name: "clew-serve"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),

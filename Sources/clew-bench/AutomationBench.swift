@@ -1,3 +1,4 @@
+import ClewAutomation
 import ClewDomain
 import ClewStore
 import Foundation

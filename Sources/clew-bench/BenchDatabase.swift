@@ -1,3 +1,4 @@
+import ClewAutomation
 import ClewDomain
 import ClewStore
 import Foundation
@@ -29,7 +30,7 @@ struct BenchDatabase {
             let me = OSAccount.current() ?? (login: "bench-admin", fullName: nil)
             let database = try Maintenance.initialize(path: directory.appendingPathComponent("bench.db").path,
                                                       admin: me.login, name: me.fullName ?? me.login)
-            let context = ClewContext(database: database)
+            let context = ClewContext(database: database, automation: AutomationEngine())
             let users = UserDirectory(context: context)
             let admin = try users.actingUser(osLogin: me.login)
             let (report, duration) = try Stopwatch.time {
@@ -47,7 +48,7 @@ struct BenchDatabase {
     static func open(path: String) throws -> BenchDatabase {
         let url = URL(fileURLWithPath: path)
         let me = OSAccount.current() ?? (login: "bench-admin", fullName: nil)
-        let context = ClewContext(database: try ClewDatabase(path: url.path))
+        let context = ClewContext(database: try ClewDatabase(path: url.path), automation: AutomationEngine())
         // A database seeded before the report summaries (v14) gets them now, as `clew` would.
         let (filled, fillTime) = try Stopwatch.time { try ReportSummaries(context: context).fillIfNeeded() }
         if filled > 0 { FileHandle.standardError.write(Data("filled in the report summaries: \(filled) visits and leads in \(fillTime)\n".utf8)) }

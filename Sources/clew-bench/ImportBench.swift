@@ -1,5 +1,6 @@
-import ClewDomain
+import ClewAutomation
 import ClewBenchBaselines
+import ClewDomain
 import ClewStore
 import Foundation
 
@@ -67,7 +68,7 @@ struct ImportBench {
             progress("import bench: seeding \(baseLeads) leads")
             let path = directory.appendingPathComponent("seeded.db").path
             let database = try Maintenance.initialize(path: path, admin: login, name: "Bench")
-            let context = ClewContext(database: database)
+            let context = ClewContext(database: database, automation: AutomationEngine())
             let admin = try UserDirectory(context: context).actingUser(osLogin: login)
             _ = try SeedGenerator(context: context, actor: admin).run(.init(leads: baseLeads, seed: 7), progress: nil)
             _ = try ImportBaseline.insertPlain((0..<baseLeads).map { ImportBaseline.Row(cells: Self.row(rows + $0)) }, into: context)
@@ -80,10 +81,10 @@ struct ImportBench {
             func database(_ name: String) throws -> ClewContext {
                 let path = directory.appendingPathComponent("\(index)-\(name).db").path
                 guard let source = template.path else {
-                    return ClewContext(database: try Maintenance.initialize(path: path, admin: login, name: "Bench"))
+                    return ClewContext(database: try Maintenance.initialize(path: path, admin: login, name: "Bench"), automation: AutomationEngine())
                 }
                 try FileManager.default.copyItem(atPath: source, toPath: path)
-                return ClewContext(database: try ClewDatabase(path: path))
+                return ClewContext(database: try ClewDatabase(path: path), automation: AutomationEngine())
             }
             let importContext = try database("import")
             let actor = try UserDirectory(context: importContext).actingUser(osLogin: login)

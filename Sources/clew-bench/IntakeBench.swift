@@ -1,3 +1,4 @@
+import ClewAutomation
 import ClewBenchBaselines
 import ClewDomain
 import ClewStore
@@ -78,7 +79,7 @@ struct IntakeBench {
         let me = OSAccount.current() ?? (login: "bench-admin", fullName: nil)
         let path = directory.appendingPathComponent("intake.db").path
         let database = try Maintenance.initialize(path: path, admin: me.login, name: me.fullName ?? me.login)
-        let context = ClewContext(database: database)
+        let context = ClewContext(database: database, automation: AutomationEngine())
         let admin = try UserDirectory(context: context).actingUser(osLogin: me.login)
         let secret = try IntakeTokenService(context: context, actor: admin)
             .add(source: "官网", ratePerMinute: IntakeToken.rateLimits.upperBound).secret

@@ -1,3 +1,4 @@
+import ClewAutomation
 import ClewDomain
 import ClewStore
 import ClewTUI
@@ -93,7 +94,7 @@ struct TUIBench {
     /// the ticker's "another TUI ticked within the minute" skip, so the tick really evaluates).
     /// Run as a child (`--tui-probe`) so seeding does not count.
     static func probe(database: String, osLogin: String) throws -> Double {
-        let context = ClewContext(database: try ClewDatabase(path: database))
+        let context = ClewContext(database: try ClewDatabase(path: database), automation: AutomationEngine())
         let actor = try UserDirectory(context: context).actingUser(osLogin: osLogin, actAs: SeedGenerator.demoRep)
         let ticked = DispatchSemaphore(value: 0)
         let service = TickService(context: context, actor: actor)

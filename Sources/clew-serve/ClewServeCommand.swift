@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClewAutomation
 import ClewDomain
 import ClewServe
 import ClewStore
@@ -52,7 +53,7 @@ struct ClewServeCommand: AsyncParsableCommand {
             ?? ((environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory() + "/.local/share") + "/clew/clew.db")
         let database = try ClewDatabase(path: path)
         if durable { try database.syncEveryCommit() }
-        let context = try ClewContext(database: database).loadingHolidays().loadingProcess()
+        let context = try ClewContext(database: database, automation: AutomationEngine()).loadingHolidays().loadingProcess()
         guard let me = OSAccount.current() else { throw IdentityError.noOSUser }
         let actor = try UserDirectory(context: context).actingUser(osLogin: me.login)
         guard AccessPolicy.has(.registerLeads, actor) else {

@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import GRDB
@@ -21,7 +22,7 @@ final class AutomationFixture: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         clock = FixedWallClock(Self.at(2026, 11, 23, 10))
         database = try Maintenance.initialize(path: directory.appendingPathComponent("clew.db").path, admin: "admin", name: "Ada Admin", clock: clock)
-        context = ClewContext(database: database, clock: clock, calendar: .standard(timeZone: Self.timeZone))
+        context = ClewContext(database: database, automation: AutomationEngine(), clock: clock, calendar: .standard(timeZone: Self.timeZone))
         let admin = try actor("admin")
         for profile in [
             UserProfile(login: "bob", name: "Bob Zhou", role: .supervisor, regions: ["华东"]),
@@ -55,7 +56,7 @@ extension AutomationFixture {
     /// The fixture's database and clock under another process definition (and, with
     /// `holidays`, the holidays stored in the database).
     func context(_ process: ProcessDefinition, holidays: Bool = false) throws -> ClewContext {
-        let custom = ClewContext(database: database, clock: clock, process: process, calendar: .standard(timeZone: Self.timeZone))
+        let custom = ClewContext(database: database, automation: AutomationEngine(), clock: clock, process: process, calendar: .standard(timeZone: Self.timeZone))
         return holidays ? try custom.loadingHolidays() : custom
     }
 

@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import GRDB
@@ -307,7 +308,7 @@ struct OutboxTests {
         // A second process: its own connection to the same file.
         let other = try ClewDatabase(path: fixture.database.path)
         defer { try? other.close() }
-        let otherContext = ClewContext(database: other, clock: fixture.clock, calendar: fixture.context.calendar)
+        let otherContext = ClewContext(database: other, automation: AutomationEngine(), clock: fixture.clock, calendar: fixture.context.calendar)
         let first = try Self.service(fixture)
         let second = OutboxService(context: otherContext, actor: try fixture.actor("admin"))
         async let a = Task.detached { try first.deliver(using: delivery) }.value

@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import GRDB
@@ -103,7 +104,7 @@ struct TickConcurrencyTests {
         defer { try? second.close() }
         let contexts = [
             fixture.context,
-            ClewContext(database: second, clock: fixture.clock, calendar: .standard(timeZone: AutomationFixture.timeZone)),
+            ClewContext(database: second, automation: AutomationEngine(), clock: fixture.clock, calendar: .standard(timeZone: AutomationFixture.timeZone)),
         ]
         let admin = try fixture.actor("admin")
 
@@ -156,7 +157,7 @@ struct TickConcurrencyTests {
         defer { try? second.close() }
         let contexts = [
             fixture.context,
-            ClewContext(database: second, clock: fixture.clock, calendar: .standard(timeZone: AutomationFixture.timeZone)),
+            ClewContext(database: second, automation: AutomationEngine(), clock: fixture.clock, calendar: .standard(timeZone: AutomationFixture.timeZone)),
         ]
         let admin = try fixture.actor("admin")
         var leads: [Lead] = []

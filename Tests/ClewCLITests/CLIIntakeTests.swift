@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewAutomation
 import ClewStore
 import Foundation
 import Testing
@@ -44,7 +45,7 @@ struct CLIIntakeTests {
         let sandbox = try CLISandbox()
         try sandbox.initWithTeam()
         let secret = try sandbox.ok("intake", "token", "add", "--source", "官网").trimmingCharacters(in: .whitespacesAndNewlines)
-        let context = ClewContext(database: try ClewDatabase(path: sandbox.db))
+        let context = ClewContext(database: try ClewDatabase(path: sandbox.db), automation: AutomationEngine())
         let token = try #require(try IntakeTokenService.authenticate(secret, in: context))
         let login = try #require(OSAccount.current()).login
         let form = try IntakeForm(fields: [("公司", "杭州恒通科技有限公司"), ("手机", "13800138000"), ("consent", "1"), ("privacy_version", "2026-03")],

@@ -17,7 +17,7 @@ struct LayeringTests {
     }
 
     /// Every target but ClewStore and ClewBenchBaselines (the raw-SQL yardsticks the bench compares with).
-    static let outsideTheStore = ["ClewDomain", "ClewViewModel", "ClewTUI", "clew", "clew-bench", "ClewServe", "clew-serve"]
+    static let outsideTheStore = ["ClewDomain", "ClewAutomation", "ClewViewModel", "ClewTUI", "clew", "clew-bench", "ClewServe", "clew-serve"]
 
     @Test(arguments: outsideTheStore)
     func noGRDBAndNoSQLOutsideTheStore(_ target: String) throws {
@@ -27,6 +27,22 @@ struct LayeringTests {
             let range = NSRange(file.text.startIndex..., in: file.text)
             #expect(sql.firstMatch(in: file.text, range: range) == nil, "\(file.path) holds SQL")
             #expect(!file.text.contains("m.db") && !file.text.contains("db.execute"), "\(file.path) reaches into a database connection")
+        }
+    }
+
+    /// The flow is one way: the store publishes events and never names the automation layer;
+    /// the automation reaches the database only through the store's ports.
+    @Test func theStoreNeverCallsIntoTheAutomation() throws {
+        let automation = try Self.files(in: "ClewAutomation")
+        #expect(!automation.isEmpty)
+        let call = try NSRegularExpression(pattern: #"\b(AutomationEngine|Triggers|Cadences|Routing|KeywordTagging|TickService|AutomationTicker)\b[.(]"#)
+        for file in try Self.files(in: "ClewStore") {
+            #expect(!file.text.contains("import ClewAutomation"), "\(file.path) imports the automation layer")
+            let range = NSRange(file.text.startIndex..., in: file.text)
+            #expect(call.firstMatch(in: file.text, range: range) == nil, "\(file.path) calls into the automation layer")
+        }
+        for file in automation {
+            #expect(!file.text.contains(".db") && !file.text.contains("Database"), "\(file.path) holds a database connection")
         }
     }
 

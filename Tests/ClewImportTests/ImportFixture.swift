@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import GRDB
@@ -21,7 +22,7 @@ final class ImportFixture: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         clock = FixedWallClock(Self.now)
         database = try Maintenance.initialize(path: directory.appendingPathComponent("clew.db").path, admin: "admin", name: "Ada Admin", clock: clock)
-        context = ClewContext(database: database, clock: clock, calendar: .standard(timeZone: Self.timeZone))
+        context = ClewContext(database: database, automation: AutomationEngine(), clock: clock, calendar: .standard(timeZone: Self.timeZone))
         if team {
             let admin = try actor("admin")
             let users = UserDirectory(context: context)

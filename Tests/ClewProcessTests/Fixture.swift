@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import GRDB
@@ -19,7 +20,7 @@ final class ProcessFixture: @unchecked Sendable {
         let monday = CalendarDay(year: 2026, month: 11, day: 23).date(in: Self.timeZone).addingTimeInterval(10 * 3_600)
         clock = FixedWallClock(monday)
         database = try Maintenance.initialize(path: directory.appendingPathComponent("clew.db").path, admin: "admin", name: "Ada Admin", clock: clock)
-        context = ClewContext(database: database, clock: clock, calendar: .standard(timeZone: Self.timeZone))
+        context = ClewContext(database: database, automation: AutomationEngine(), clock: clock, calendar: .standard(timeZone: Self.timeZone))
         let admin = try actor("admin")
         for profile in [
             UserProfile(login: "bob", name: "Bob Zhou", role: .supervisor, regions: ["华东"]),

@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewServe
+import ClewAutomation
 import ClewStore
 import Foundation
 import GRDB
@@ -21,7 +22,7 @@ final class IntakeFixture: @unchecked Sendable {
         path = directory.appendingPathComponent("clew.db").path
         let clock = FixedWallClock(Date(timeIntervalSince1970: 1_795_399_200))  // 2026-11-23 10:00 in Shanghai
         let database = try Maintenance.initialize(path: path, admin: admin, name: "Ada Admin", clock: clock)
-        context = ClewContext(database: database, clock: clock, calendar: .standard(timeZone: TimeZone(identifier: "Asia/Shanghai")!))
+        context = ClewContext(database: database, automation: AutomationEngine(), clock: clock, calendar: .standard(timeZone: TimeZone(identifier: "Asia/Shanghai")!))
         let directoryService = UserDirectory(context: context)
         let adminUser = try directoryService.actingUser(osLogin: admin)
         try directoryService.add(UserProfile(login: "bob", name: "Bob Zhou", role: .supervisor, regions: ["华东"]), by: adminUser)

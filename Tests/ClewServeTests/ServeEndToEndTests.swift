@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewAutomation
 import ClewStore
 import Foundation
 #if canImport(FoundationNetworking)
@@ -72,7 +73,7 @@ struct ServeEndToEndTests {
         let path = directory.appendingPathComponent("clew.db").path
         let login = try #require(OSAccount.current()?.login)
         let database = try Maintenance.initialize(path: path, admin: login, name: "Intake")
-        let context = ClewContext(database: database)
+        let context = ClewContext(database: database, automation: AutomationEngine())
         let admin = try UserDirectory(context: context).actingUser(osLogin: login)
         let secret = try IntakeTokenService(context: context, actor: admin).add(source: "官网", ratePerMinute: 10_000).secret
         return (path, secret, context)

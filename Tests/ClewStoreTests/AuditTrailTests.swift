@@ -152,10 +152,16 @@ struct AuditTrailTests {
     @Test func usersAddedAndDeactivated() throws {
         let db = try TemporaryDatabase()
         let rows = try db.auditRows(entity: "user")
-        expectRow(rows, "create", field: "admin", old: nil, new: "admin Ada Admin", actor: "admin")
-        expectRow(rows, "create", field: "alice", old: nil, new: "rep Alice Wang", actor: "admin")
+        // Users are written through the one audited path (issue 9): a row per changed column, on the user's row id.
+        expectRow(rows, "create", field: "login", old: nil, new: "admin", actor: "admin")
+        #expect(rows.contains { $0.action == "create" && $0.field == "login" && $0.new == "alice" && $0.actor == "admin" })
         try db.users.deactivate("carol", handoverTo: "alice", by: db.actor("admin"))
-        expectRow(try db.auditRows(entity: "user"), "deactivate", field: "carol", old: "active", new: "inactive", actor: "admin")
+        let carol = try db.count("SELECT rowid FROM user WHERE login = 'carol'")
+        expectRow(try db.auditRows(entity: "user", id: Int64(carol)), "deactivate", field: "active", old: "1", new: "0", actor: "admin")
+        try db.users.setAway("alice", until: db.clock.now().addingTimeInterval(86_400), by: db.actor("admin"))
+        let alice = try db.count("SELECT rowid FROM user WHERE login = 'alice'")
+        expectRow(try db.auditRows(entity: "user", id: Int64(alice)), "away", field: "away_until", old: nil,
+                  new: StoreError.timestamp(db.clock.now().addingTimeInterval(86_400)), actor: "admin")
     }
 
     @Test func holidays() throws {

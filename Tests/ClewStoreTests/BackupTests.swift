@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import Testing
@@ -16,7 +17,7 @@ struct BackupTests {
 
         let copy = try ClewDatabase(path: destination)
         defer { try? copy.close() }
-        let context = ClewContext(database: copy, clock: db.clock, calendar: db.context.calendar)
+        let context = ClewContext(database: copy, automation: AutomationEngine(), clock: db.clock, calendar: db.context.calendar)
         let admin = try UserDirectory(context: context).actingUser(osLogin: "admin")
         let leads = try LeadService(context: context, actor: admin).list(LeadQuery(limit: 1_000))
         #expect(leads.count == 5)

@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import Testing
@@ -14,7 +15,7 @@ struct ChangeFeedTests {
         // Another process: a second ClewDatabase on the same file.
         let other = try ClewDatabase(path: db.path)
         defer { try? other.close() }
-        let otherContext = ClewContext(database: other, clock: db.clock, calendar: db.context.calendar)
+        let otherContext = ClewContext(database: other, automation: AutomationEngine(), clock: db.clock, calendar: db.context.calendar)
         let otherAdmin = try UserDirectory(context: otherContext).actingUser(osLogin: "admin")
         #expect(try feed.poll() == false, "opening a connection is not a change")
         _ = try LeadService(context: otherContext, actor: otherAdmin).add(db.draft())

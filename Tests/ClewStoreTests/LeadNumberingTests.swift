@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import Testing
@@ -55,7 +56,7 @@ struct LeadNumberingTests {
             do {
                 let connection = try ClewDatabase(path: db.path)
                 defer { try? connection.close() }
-                let context = ClewContext(database: connection, clock: db.clock, calendar: db.context.calendar)
+                let context = ClewContext(database: connection, automation: AutomationEngine(), clock: db.clock, calendar: db.context.calendar)
                 let service = LeadService(context: context, actor: try UserDirectory(context: context).actingUser(osLogin: "admin"))
                 for _ in 0..<perWriter {
                     results.append(.success(try service.add(db.draft()).lead.number.description))

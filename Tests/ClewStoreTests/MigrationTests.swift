@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import GRDB
@@ -46,7 +47,7 @@ struct MigrationTests {
         let lead = try db.addLead()
         let reopened = try ClewDatabase(path: db.path)
         defer { try? reopened.close() }
-        let context = ClewContext(database: reopened, clock: db.clock, calendar: db.context.calendar)
+        let context = ClewContext(database: reopened, automation: AutomationEngine(), clock: db.clock, calendar: db.context.calendar)
         let admin = try UserDirectory(context: context).actingUser(osLogin: "admin")
         #expect(admin.role == .admin)
         let again = try LeadService(context: context, actor: admin).lead(lead.number.description)

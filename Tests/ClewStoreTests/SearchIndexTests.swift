@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import GRDB
@@ -120,7 +121,7 @@ struct SearchIndexTests {
         let database = try ClewDatabase(path: path)
         defer { try? database.close() }
         try Self.check(database)
-        let context = ClewContext(database: database)
+        let context = ClewContext(database: database, automation: AutomationEngine())
         let admin = try UserDirectory(context: context).actingUser(osLogin: "admin")
         let search = SearchService(context: context, actor: admin)
         for text in ["华东", "恒通科技", "13800138000", "138 0013 8000", "价格高"] {

@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import Testing
@@ -125,7 +126,7 @@ struct SeedProcessConsistencyTests {
 
     @Test func pooledLeadsSitInTheProcessFilesPools() throws {
         let db = try TemporaryDatabase(withTeam: false)
-        let context = ClewContext(database: db.database, clock: db.clock, process: .standard, calendar: .standard(timeZone: TemporaryDatabase.timeZone))
+        let context = ClewContext(database: db.database, automation: AutomationEngine(), clock: db.clock, process: .standard, calendar: .standard(timeZone: TemporaryDatabase.timeZone))
         _ = try SeedGenerator(context: context, actor: db.actor("admin")).run(.init(leads: 300, seed: 6))
         let pools = try db.strings("SELECT DISTINCT pool FROM lead WHERE status = 'pooled' AND region IN ('华东', '华南')")
         #expect(!pools.isEmpty)

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewAutomation
 import ClewStore
 @testable import ClewTUI
 import ClewViewModel
@@ -35,7 +36,7 @@ final class SnapshotFixture {
         clock = FixedWallClock(Self.at(2026, 11, 9, hour: 9))
         database = try Maintenance.initialize(path: directory.appendingPathComponent("clew.db").path,
                                               admin: "root", name: "Root", clock: clock)
-        context = ClewContext(database: database, clock: clock, calendar: .standard(timeZone: Self.zone))
+        context = ClewContext(database: database, automation: AutomationEngine(), clock: clock, calendar: .standard(timeZone: Self.zone))
         try populate()
         clock.set(Self.monday)
     }

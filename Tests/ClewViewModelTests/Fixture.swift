@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewAutomation
 import ClewStore
 @testable import ClewViewModel
 import Foundation
@@ -18,7 +19,7 @@ final class Fixture {
         clock = FixedWallClock(Self.monday)
         database = try Maintenance.initialize(path: directory.appendingPathComponent("clew.db").path, admin: "root", name: "Root", clock: clock)
         // The core's rules alone: the automation has its own tests (ClewAutomationTests).
-        context = ClewContext(database: database, clock: clock, process: .withoutAutomation, calendar: .standard(timeZone: Self.zone))
+        context = ClewContext(database: database, automation: AutomationEngine(), clock: clock, process: .withoutAutomation, calendar: .standard(timeZone: Self.zone))
         let users = UserDirectory(context: context)
         let root = try users.actingUser(osLogin: "root")
         try users.add(UserProfile(login: "bob", name: "Bob", role: .supervisor, regions: ["华东"]), by: root)

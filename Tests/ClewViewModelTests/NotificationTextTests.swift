@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewAutomation
 import ClewStore
 import Foundation
 import Testing
@@ -66,7 +67,7 @@ struct NotificationTextTests {
         try bob.grade(number, .b, reason: "预算明确")
         try bob.assign(number, to: "alice")
         // The standard process (with its SLA timers) over the same database, 1 working hour later.
-        let automated = ClewContext(database: fixture.database, clock: fixture.clock, calendar: .standard(timeZone: Fixture.zone))
+        let automated = ClewContext(database: fixture.database, automation: AutomationEngine(), clock: fixture.clock, calendar: .standard(timeZone: Fixture.zone))
         fixture.clock.advance(by: 3_600)
         _ = try TickService(context: automated, actor: try fixture.actor("root")).run()
         for (language, expected) in [(Language.en, "\(number) 杭州恒通科技有限公司 was assigned to you 1 working hour ago: confirm or object"),
@@ -98,13 +99,16 @@ struct NotificationTextTests {
     /// Lint: every notification the store writes names its catalogue text and passes its
     /// parameters, and that text is in the catalogue in both languages.
     @Test func everyNotificationIsACatalogueTextWithParameters() throws {
-        let root = Self.sources.appendingPathComponent("ClewStore")
-        let walker = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+        // The store's services and the automation layer (triggers, the tick) both notify.
+        let files = try ["ClewStore", "ClewAutomation"].flatMap { target in
+            try #require(FileManager.default.enumerator(at: Self.sources.appendingPathComponent(target), includingPropertiesForKeys: nil))
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        }
         let kind = try Regex(#"kind: "([a-z-]+)""#)
         let text = try Regex(#"text: (?:"([a-z-]+)"|[^,]*\? "([a-z-]+)" : "([a-z-]+)")"#)
         var calls = 0
         var problems: [String] = []
-        for case let url as URL in walker where url.pathExtension == "swift" {
+        for url in files {
             let source = try String(contentsOf: url, encoding: .utf8)
             // (`case .notify(who)` is a trigger action, not a call.)
             for written in Self.calls(of: ".notify(", in: source) where written.contains("kind:") {

@@ -8,6 +8,9 @@ public enum DomainEvent: Hashable, Sendable {
     case readyForRouting
     /// A supervisor (or a rule) graded or regraded it.
     case graded
+    /// Its suggested grade changed while it has no grade of its own (its cadence follows the
+    /// suggestion).
+    case suggestionChanged
     /// It was given to a rep (assigned or claimed) and its old stage, if any, left.
     case handedTo(String)
     /// The assignee objected: it went back to screening.

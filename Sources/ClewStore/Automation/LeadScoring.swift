@@ -50,13 +50,12 @@ enum LeadScoring {
             try m.automated.notify(lead.owner, kind: "grade", text: kept == nil ? "suggested" : "suggested-kept", leadID: lead.id,
                                    body: "\(label): \(event) raised the score to \(score.total), suggesting grade \(to)\(grade)",
                                    parameters: [label, event, "\(score.total)", "\(to)", kept.map { "\($0)" } ?? ""])
-            if kept == nil, lead.owner != nil { try Cadences.restart(stored, context: context, m) }
+            if kept == nil { stored = try context.publish(.suggestionChanged, on: stored, m) }
         case let .gradeRaised(from, to):
             try m.automated.notify(lead.owner, kind: "grade", text: "raised", leadID: lead.id,
                                    body: "\(label): \(event) raised the score to \(score.total) and the grade from \(from) to \(to)",
                                    parameters: [label, event, "\(score.total)", "\(from)", "\(to)"])
-            if lead.owner != nil { try Cadences.restart(stored, context: context, m) }
-            stored = try Triggers.fire(.gradeChanged, on: stored, context: context, m)
+            stored = try context.publish(.graded, on: stored, m)
         }
         return stored
     }

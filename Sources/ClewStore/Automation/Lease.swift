@@ -8,11 +8,11 @@ import GRDB
 /// claimant takes it over at once instead of waiting for the expiry; and an admin's claim
 /// preempts a lease held by a non-admin (a rep's background tick never keeps an admin's
 /// `clew tick` waiting).
-enum Lease {
+package enum Lease {
     /// Who holds a lease.
-    struct Holder: Sendable, Equatable {
-        var holder: String
-        var expiresAt: Date
+    package struct Holder: Sendable, Equatable {
+        package var holder: String
+        package var expiresAt: Date
         /// The process holding it, when it named itself.
         var process: ProcessIdentity? = nil
         /// Whether it was taken by an admin.
@@ -72,5 +72,5 @@ enum Lease {
     }
 
     /// This process, as a lease holder: `pid@host`.
-    static var processHolder: String { ProcessIdentity.current.description }
+    package static var processHolder: String { ProcessIdentity.current.description }
 }

@@ -10,10 +10,10 @@ public enum OutboxChannel: String, Sendable, Codable, CaseIterable {
 
 /// Queues messages for delivery (the outbox): written in the same transaction as the change
 /// that caused them, delivered later by ``OutboxService`` through the configured command.
-enum Outbox {
+package enum Outbox {
     /// Queues one message, due for delivery at once; returns its id.
     @discardableResult
-    static func enqueue(_ channel: OutboxChannel, to recipient: String, subject: String, body: String,
+    package static func enqueue(_ channel: OutboxChannel, to recipient: String, subject: String, body: String,
                         leadID: Int64?, rule: String?, _ m: Mutation) throws -> Int64 {
         try m.db.execute(
             sql: """

@@ -208,18 +208,17 @@ public struct OutboxService: Sendable {
             if message.attempts >= Self.maxAttempts {
                 // Claimed for its last attempt by a run that never recorded the outcome.
                 let error = message.lastError ?? "the last delivery attempt was interrupted"
-                try m.db.execute(sql: """
-                    UPDATE outbox SET version = version + 1, status = 'failed', last_error = ? WHERE id = ? AND status = 'pending' AND attempts = ?
-                    """, arguments: [error, message.id, message.attempts])
-                guard m.db.changesCount > 0 else { return .taken }
+                guard try m.holds(.outbox, .id(message.id), ["status": OutboxStatus.pending, "attempts": message.attempts]) else { return .taken }
+                try m.change(.outbox, .id(message.id), ["status": OutboxStatus.failed, "last_error": error], action: "fail", silent: ["last_error"])
                 try failed(message, error: error, m)
                 return .abandoned(error)
             }
             let attempt = message.attempts + 1
-            try m.db.execute(sql: """
-                UPDATE outbox SET version = version + 1, attempts = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending' AND attempts = ?
-                """, arguments: [attempt, m.now.addingTimeInterval(Self.delay(afterAttempt: attempt)).storage, message.id, message.attempts])
-            return m.db.changesCount > 0 ? .claimed(attempt: attempt) : .taken
+            guard try m.holds(.outbox, .id(message.id), ["status": OutboxStatus.pending, "attempts": message.attempts]) else { return .taken }
+            try m.change(.outbox, .id(message.id), [
+                "attempts": attempt, "next_attempt_at": m.now.addingTimeInterval(Self.delay(afterAttempt: attempt)).storage,
+            ], action: "attempt", silent: ["next_attempt_at"])
+            return .claimed(attempt: attempt)
         }
     }
 
@@ -230,24 +229,27 @@ public struct OutboxService: Sendable {
                                        attempt: attempt, outcome: "sent")
             guard let error else {
                 // Sent is sent, even if an admin cancelled it meanwhile.
-                try m.db.execute(sql: "UPDATE outbox SET version = version + 1, status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND attempts = ?",
-                                 arguments: [m.now.storage, message.id, attempt])
-                try m.audit("send", entity: "outbox", id: message.id, field: "status", old: "pending", new: "sent")
+                if try m.holds(.outbox, .id(message.id), ["attempts": attempt]) {
+                    try m.change(.outbox, .id(message.id), ["status": OutboxStatus.sent, "sent_at": m.now.storage, "last_error": nil],
+                                 action: "send", silent: ["sent_at", "last_error"])
+                }
                 return result
             }
             let text = String(error.description.prefix(1_000))
             result.error = text
             let final = error.isPermanent || attempt >= Self.maxAttempts
-            try m.db.execute(sql: """
-                UPDATE outbox SET version = version + 1, last_error = ?, status = CASE WHEN ? THEN 'failed' ELSE status END
-                WHERE id = ? AND status = 'pending' AND attempts = ?
-                """, arguments: [text, final, message.id, attempt])
-            if m.db.changesCount == 0 {
+            guard try m.holds(.outbox, .id(message.id), ["status": OutboxStatus.pending, "attempts": attempt]) else {
                 // Cancelled while the command ran: keep the error, leave the status.
-                try m.db.execute(sql: "UPDATE outbox SET version = version + 1, last_error = ? WHERE id = ? AND attempts = ?",
-                                 arguments: [text, message.id, attempt])
+                if try m.holds(.outbox, .id(message.id), ["attempts": attempt]) {
+                    try m.change(.outbox, .id(message.id), ["last_error": text], action: "attempt-failed")
+                }
                 result.outcome = "failed"
                 return result
+            }
+            if final {
+                try m.change(.outbox, .id(message.id), ["status": OutboxStatus.failed, "last_error": text], action: "fail", silent: ["last_error"])
+            } else {
+                try m.change(.outbox, .id(message.id), ["last_error": text], action: "attempt-failed")
             }
             if final {
                 result.outcome = "failed"
@@ -261,9 +263,8 @@ public struct OutboxService: Sendable {
         }
     }
 
-    /// Audits a message's failure and tells every active admin.
+    /// Tells every active admin that a message failed for good (its change is audited by the caller).
     private func failed(_ message: OutboxMessage, error: String, _ m: Mutation) throws {
-        try m.audit("fail", entity: "outbox", id: message.id, field: "status", old: "pending", new: "failed")
         let leadID = try Int64.fetchOne(m.db, sql: "SELECT lead_id FROM outbox WHERE id = ?", arguments: [message.id])
         let body = "\(message.channel.rawValue) #\(message.id) to \(message.recipient) could not be delivered: \(error) "
             + "(see 'clew outbox'; retry with 'clew outbox retry \(message.id)')"
@@ -289,10 +290,8 @@ public struct OutboxService: Sendable {
             guard message.status.isRetryable else {
                 throw OutboxError.notRetryable(id: id, status: message.status)
             }
-            try m.db.execute(sql: """
-                UPDATE outbox SET version = version + 1, status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'
-                """, arguments: [m.now.storage, id])
-            try m.audit("retry", entity: "outbox", id: id, field: "status", old: "failed", new: "pending")
+            try m.change(.outbox, .id(id), ["status": OutboxStatus.pending, "attempts": 0, "next_attempt_at": m.now.storage],
+                         action: "retry", silent: ["attempts", "next_attempt_at"])
             return try Self.fetch(m.db, id: id)
         }
     }
@@ -306,8 +305,7 @@ public struct OutboxService: Sendable {
             guard message.status.isCancellable else {
                 throw OutboxError.notCancellable(id: id, status: message.status)
             }
-            try m.db.execute(sql: "UPDATE outbox SET version = version + 1, status = 'cancelled' WHERE id = ?", arguments: [id])
-            try m.audit("cancel", entity: "outbox", id: id, field: "status", old: message.status.rawValue, new: OutboxStatus.cancelled.rawValue)
+            try m.change(.outbox, .id(id), ["status": OutboxStatus.cancelled], action: "cancel")
             return try Self.fetch(m.db, id: id)
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Who a rule's `rep`, `supervisor`, a role name (`finance`) or a login means for a lead.
-enum Recipients {
+package enum Recipients {
     /// The login(s) `who` names for `lead`: `rep`/`owner` → the owner; `supervisor` → the
     /// owner's supervisor (else the first active supervisor, else an admin); a role → its least
     /// busy active member; otherwise an active user by login. Empty when nobody fits.

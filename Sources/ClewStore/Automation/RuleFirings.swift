@@ -4,10 +4,10 @@ import GRDB
 
 /// The record of every rule that fired (rule review), and the guard that makes each firing
 /// happen once: a firing is keyed by rule, subject and occurrence.
-enum RuleFirings {
+package enum RuleFirings {
     /// Claims the firing of `rule` for `subject`'s `occurrence`: returns its id, or nil when it
     /// already fired (and then nothing is written).
-    static func claim(_ rule: String, kind: String, leadID: Int64?, subject: String, occurrence: String,
+    package static func claim(_ rule: String, kind: String, leadID: Int64?, subject: String, occurrence: String,
                       action: String, _ m: Mutation) throws -> Int64? {
         try m.db.cachedStatement(sql: """
             INSERT OR IGNORE INTO rule_firing (rule, kind, lead_id, subject, occurrence, fired_at, action, outcome)
@@ -17,14 +17,14 @@ enum RuleFirings {
     }
 
     /// Records what a claimed firing did.
-    static func settle(_ id: Int64, outcome: String, _ m: Mutation) throws {
+    package static func settle(_ id: Int64, outcome: String, _ m: Mutation) throws {
         try m.db.cachedStatement(sql: "UPDATE rule_firing SET outcome = ? WHERE id = ?").execute(arguments: [outcome, id])
     }
 
     /// Claims and settles in one step, for firings whose outcome is known up front; returns
     /// false when it had already fired.
     @discardableResult
-    static func record(_ rule: String, kind: String, leadID: Int64?, subject: String, occurrence: String,
+    package static func record(_ rule: String, kind: String, leadID: Int64?, subject: String, occurrence: String,
                        action: String, outcome: String, _ m: Mutation) throws -> Bool {
         guard let id = try claim(rule, kind: kind, leadID: leadID, subject: subject, occurrence: occurrence, action: action, m) else {
             return false
@@ -37,7 +37,7 @@ enum RuleFirings {
 extension Mutation {
     /// This change continued by the automation layer: audited as `(auto)` via the user whose
     /// change set it off.
-    var automated: Mutation {
+    package var automated: Mutation {
         actor.isAutomation ? self : Mutation(db: db, actor: .automation(via: actor.impersonator ?? actor.login), now: now, session: session)
     }
 }

@@ -8,10 +8,10 @@ import GRDB
 /// audit rows in the same transaction as the change itself: ``insert(into:_:action:summary:)``
 /// and ``change(_:_:_:action:)`` for any audited ``StoredTable``, ``insert(_:action:)`` and
 /// ``update(_:to:action:mergedIntoID:also:)`` for leads.
-struct Mutation {
+package struct Mutation {
     let db: Database
-    let actor: ActingUser
-    let now: Date
+    package let actor: ActingUser
+    package let now: Date
     /// What the whole transaction shares: the versions its editors started from.
     let session: MutationSession
 
@@ -34,7 +34,7 @@ struct Mutation {
     /// `text` names the kind's catalogue text (the kind's one text when `nil`) and `parameters`
     /// are what it says in order, so an interface writes it in the reader's language; the
     /// English `body` is kept for the CLI and older readers.
-    func notify(_ recipient: String?, kind: String, text: String? = nil, leadID: Int64?, body: String, parameters: [String] = []) throws {
+    package func notify(_ recipient: String?, kind: String, text: String? = nil, leadID: Int64?, body: String, parameters: [String] = []) throws {
         guard let recipient, recipient != actor.login else { return }
         let params = NotificationParameters(text: text, values: parameters).storage
         try db.execute(
@@ -90,6 +90,17 @@ extension Mutation {
         let id = db.lastInsertedRowID
         try audit(action, entity: table.entity, id: id, field: summary?.field, new: summary?.value, version: table.isVersioned ? 1 : nil)
         return id
+    }
+
+    /// Whether record `key` of `table` still holds the `expected` values: the condition of a
+    /// compare-and-set (another process claimed the outbox message first…). Read inside this
+    /// write transaction, so nothing can change between this check and the ``change(_:_:_:action:silent:)``
+    /// that follows it. False when the record is gone.
+    func holds(_ table: StoredTable, _ key: RecordKey, _ expected: KeyValuePairs<String, (any DatabaseValueConvertible)?>) throws -> Bool {
+        let names = expected.map(\.key)
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(names.joined(separator: ", ")) FROM \(table.rawValue) WHERE \(key.column) = ?",
+                                         arguments: [key.value]) else { return false }
+        return expected.enumerated().allSatisfy { index, pair in (row[index] as DatabaseValue) == (pair.value?.databaseValue ?? .null) }
     }
 
     /// Changes columns of one record of an audited table: only the columns whose value differs
@@ -169,7 +180,7 @@ extension Mutation {
     ///   (`assigned_at`, `home_pool`, …); they are audited unless listed in
     ///   ``Lead/silentColumns``.
     @discardableResult
-    func update(_ old: Lead, to proposed: Lead, action: String, mergedIntoID: Int64? = nil,
+    package func update(_ old: Lead, to proposed: Lead, action: String, mergedIntoID: Int64? = nil,
                 also extra: KeyValuePairs<String, (any DatabaseValueConvertible)?> = [:]) throws -> Lead {
         // The version and the extra columns as stored, in one read.
         let names = ["version"] + extra.map(\.key)

@@ -489,7 +489,7 @@ extension ImportService {
             state.touched.append(id)
             state.inserted.insert(id)
             // New leads enter `tags` empty; only those some assignment rule matches are routed.
-            if row.lead.initialStatus == .screening, Routing.mayRoute(d, grade: score.suggestedGrade, tags: [], context: context) {
+            if row.lead.initialStatus == .screening, context.process.assignment.mayRoute(d, grade: score.suggestedGrade, tags: []) {
                 state.screening.append(id)
             }
             for (name, value) in row.extras {
@@ -562,7 +562,7 @@ extension ImportService {
                 let fetch = try db.cachedStatement(sql: "SELECT \(Lead.selection) FROM lead WHERE id = ? AND status = 'screening'")
                 var seen = Set<Int64>()
                 for id in state.screening + state.remerged where seen.insert(id).inserted {
-                    if let lead = try Row.fetchOne(fetch, arguments: [id]).map(Lead.init(row:)) { _ = try Routing.route(lead, context: context, m) }
+                    if let lead = try Row.fetchOne(fetch, arguments: [id]).map(Lead.init(row:)) { _ = try context.publish(.readyForRouting, on: lead, m) }
                 }
             }
             // What "untouched since the import" means for undo: this version and this many notes.

@@ -179,9 +179,9 @@ enum TagSet {
 
 extension Date {
     /// Dates are stored as seconds since 1970 (REAL): compact, fast to compare, zone-free.
-    var storage: Double { timeIntervalSince1970 }
+    package var storage: Double { timeIntervalSince1970 }
 
-    init(storage: Double) { self.init(timeIntervalSince1970: storage) }
+    package init(storage: Double) { self.init(timeIntervalSince1970: storage) }
 }
 
 // MARK: - Concurrency

@@ -2,7 +2,8 @@ import ClewDomain
 import Foundation
 import GRDB
 
-/// What every service needs: the database, the clock, and the process definition.
+/// What every service needs: the database, the clock, the process definition, and what acts on
+/// the events the services publish (the automation layer).
 ///
 /// Built once per process; the TUI's view models and the CLI commands share it. Tests pass a
 /// ``FixedWallClock``. A context made by ``loadingProcess()`` and ``loadingHolidays()``
@@ -14,9 +15,9 @@ public struct ClewContext: Sendable {
     private var fixedProcess: ProcessDefinition
     private var fixedCalendar: WorkingCalendar
     private var live: LiveRules?
-    /// What acts on the events services publish (``publish(_:on:depth:_:)``); nil: the
-    /// automation layer (``AutomationEngine``).
-    var eventHandler: (any DomainEventHandler)?
+    /// What acts on the events services publish (``publish(_:on:depth:_:)``): in a running
+    /// Clew the automation layer (`ClewAutomation.AutomationEngine`); the store never names it.
+    package var eventHandler: any DomainEventHandler
 
     /// The process definition in force: scoring, routing, cadences, SLAs, triggers.
     public var process: ProcessDefinition {
@@ -39,9 +40,12 @@ public struct ClewContext: Sendable {
         }
     }
 
-    public init(database: ClewDatabase, clock: any WallClock = SystemWallClock(), process: ProcessDefinition = .standard,
-                calendar: WorkingCalendar = .standard()) {
+    /// - Parameter automation: what acts on the services' events (the automation layer's engine, or
+    ///   ``NoAutomation`` for a tool that must not set any rule off).
+    package init(database: ClewDatabase, automation: any DomainEventHandler, clock: any WallClock = SystemWallClock(),
+                 process: ProcessDefinition = .standard, calendar: WorkingCalendar = .standard()) {
         self.database = database
+        self.eventHandler = automation
         self.clock = clock
         self.fixedProcess = process
         self.fixedCalendar = calendar

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Finding leads by the number a user typed, with the permission check folded in.
-enum LeadLookup {
+package enum LeadLookup {
     /// Parses a lead number as typed (`XL-20261123-001`, `xl-20261123-1`).
     static func parse(_ text: String) throws -> LeadNumber {
         guard let number = LeadNumber(text) else {

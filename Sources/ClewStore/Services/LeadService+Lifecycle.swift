@@ -47,7 +47,7 @@ extension LeadService {
     }
 
     /// Assigns `lead` (already looked up and permitted) to `login` and starts its cadence.
-    func assignNow(_ lead: Lead, to login: String, _ m: Mutation) throws -> Lead {
+    package func assignNow(_ lead: Lead, to login: String, _ m: Mutation) throws -> Lead {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .assign, from: lead.status)
         guard lead.grade != nil else {
@@ -192,7 +192,7 @@ extension LeadService {
     }
 
     /// Returns `lead` to its pool; the recycling tick uses this too.
-    func returnNow(_ lead: Lead, reason: String, _ m: Mutation) throws -> Lead {
+    package func returnNow(_ lead: Lead, reason: String, _ m: Mutation) throws -> Lead {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .returnToPool, from: lead.status)
         updated.owner = nil
@@ -325,10 +325,10 @@ extension LeadService {
 }
 
 /// Who can take on a lead right now.
-enum Assignability {
+package enum Assignability {
     /// The user `login`, if they can be given another lead: active, not away, a rep or
     /// supervisor, and under capacity.
-    static func check(_ login: String, _ m: Mutation) throws -> UserProfile {
+    package static func check(_ login: String, _ m: Mutation) throws -> UserProfile {
         let user = try UserDirectory.requireActive(m.db, login: login)
         guard user.role == .rep || user.role == .supervisor else {
             throw LeadError.cannotOwnLeads(login: login, role: user.role)

@@ -47,7 +47,7 @@ extension LeadService {
 
     /// Moves `lead` to `stage` now, firing `stage-left` and `stage-entered` (at `depth` when a
     /// trigger moved it), and `contract-signed` on entering the contract stage (合同签订).
-    func moveNow(_ lead: Lead, to stage: String, _ m: Mutation, depth: Int = 0) throws -> Lead {
+    package func moveNow(_ lead: Lead, to stage: String, _ m: Mutation, depth: Int = 0) throws -> Lead {
         var updated = lead
         try StageTracking.close(lead, m)
         updated.stage = stage

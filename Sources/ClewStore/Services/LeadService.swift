@@ -269,8 +269,8 @@ enum Mentions {
 }
 
 /// Notes on leads (free text, grade reasons, merge conflicts).
-enum Notes {
-    static func insert(_ leadID: Int64, kind: String, body: String, _ m: Mutation) throws -> Int64 {
+package enum Notes {
+    package static func insert(_ leadID: Int64, kind: String, body: String, _ m: Mutation) throws -> Int64 {
         try m.db.execute(sql: "INSERT INTO note (lead_id, author, kind, body, created_at) VALUES (?, ?, ?, ?, ?)",
                          arguments: [leadID, m.actor.login, kind, body, m.now.storage])
         return m.db.lastInsertedRowID

@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 
 /// Task rows, shared by the services that create and close them.
-enum Tasks {
+package enum Tasks {
     /// Creates a task (audited); `cadence` and `triggerEvent` name what scheduled it.
-    static func insert(leadID: Int64?, assignee: String, title: String, kind: String, due: Date?,
+    package static func insert(leadID: Int64?, assignee: String, title: String, kind: String, due: Date?,
                        cadence: String? = nil, triggerEvent: String? = nil, _ m: Mutation) throws -> Int64 {
         let id = try m.insert(into: .task, [
             "lead_id": leadID, "assignee": assignee, "title": title, "kind": kind, "due_at": due?.storage,
@@ -32,7 +32,7 @@ enum Tasks {
     }
 
     /// Completes or cancels task `id`.
-    static func setStatus(_ id: Int64, _ status: TaskStatus, _ m: Mutation) throws {
+    package static func setStatus(_ id: Int64, _ status: TaskStatus, _ m: Mutation) throws {
         try m.change(.task, .id(id), ["status": status.rawValue, "done_at": m.now.storage, "done_by": m.actor.login],
                      action: status == .done ? "complete" : "cancel", silent: ["done_at", "done_by"])
     }

@@ -72,10 +72,8 @@ public struct UserDirectory: Sendable {
             guard actor.role == .admin || actor.login == login || user.supervisor == actor.login else {
                 throw PermissionError.lacks(.manageUsers, login: actor.login, role: actor.role)
             }
-            try m.db.execute(sql: "UPDATE user SET away_until = ?, updated_at = ?, version = version + 1 WHERE login = ?",
-                             arguments: [date?.storage, m.now.storage, login])
-            try m.audit("away", entity: "user", id: 0, field: login,
-                        old: user.awayUntil.map(StoreError.timestamp), new: date.map(StoreError.timestamp))
+            try m.change(.user, .login(login), ["away_until": date?.storage, "updated_at": m.now.storage], action: "away",
+                         silent: ["updated_at"])
         }
     }
 
@@ -124,12 +122,11 @@ public struct UserDirectory: Sendable {
             handover.approvals = approvalIDs.count
             let reports = try String.fetchAll(m.db, sql: "SELECT login FROM user WHERE supervisor = ?", arguments: [login])
             for report in reports where report != successor {
-                try m.db.execute(sql: "UPDATE user SET supervisor = ?, version = version + 1 WHERE login = ?", arguments: [successor, report])
-                try m.audit("handover", entity: "user", id: 0, field: "\(report).supervisor", old: login, new: successor)
+                try m.change(.user, .login(report), ["supervisor": successor, "updated_at": m.now.storage], action: "handover",
+                             silent: ["updated_at"])
             }
             handover.reports = reports.count
-            try m.db.execute(sql: "UPDATE user SET active = 0, updated_at = ?, version = version + 1 WHERE login = ?", arguments: [m.now.storage, login])
-            try m.audit("deactivate", entity: "user", id: 0, field: login, old: "active", new: "inactive")
+            try m.change(.user, .login(login), ["active": false, "updated_at": m.now.storage], action: "deactivate", silent: ["updated_at"])
             try m.notify(successor, kind: "handover", leadID: nil,
                          body: "\(handover.leads) leads and \(handover.tasks) tasks handed over from \(login)",
                          parameters: ["\(handover.leads)", "\(handover.tasks)", login])
@@ -144,16 +141,11 @@ public struct UserDirectory: Sendable {
         if let supervisor = profile.supervisor, try Self.profile(m.db, login: supervisor) == nil {
             throw IdentityError.unknownUser(supervisor, suggestion: try closestLogin(m.db, to: supervisor))
         }
-        try m.db.execute(
-            sql: """
-                INSERT INTO user (login, name, role, supervisor, regions, industries, capacity, active, away_until, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [profile.login, profile.name, profile.role.rawValue, profile.supervisor,
-                        JSONList.encode(profile.regions), JSONList.encode(profile.industries), profile.capacity,
-                        profile.isActive, profile.awayUntil?.storage, m.now.storage, m.now.storage]
-        )
-        try m.audit("create", entity: "user", id: 0, field: profile.login, new: "\(profile.role) \(profile.name)")
+        try m.insert(into: .user, [
+            "login": profile.login, "name": profile.name, "role": profile.role.rawValue, "supervisor": profile.supervisor,
+            "regions": JSONList.encode(profile.regions), "industries": JSONList.encode(profile.industries), "capacity": profile.capacity,
+            "active": profile.isActive, "away_until": profile.awayUntil?.storage, "created_at": m.now.storage, "updated_at": m.now.storage,
+        ], summary: ("login", profile.login))
     }
 
     static func profile(_ db: Database, login: String) throws -> UserProfile? {

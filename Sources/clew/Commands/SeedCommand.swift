@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClewAutomation
 import ClewDomain
 import ClewStore
 import Foundation
@@ -58,7 +59,7 @@ struct DemoCommand: ParsableCommand {
         if !FileManager.default.fileExists(atPath: path) {
             Output.error("Creating the demo database at \(path) …")
             let database = try Maintenance.initialize(path: path, admin: me.login, name: me.fullName ?? me.login)
-            let context = ClewContext(database: database)
+            let context = ClewContext(database: database, automation: AutomationEngine())
             let admin = try UserDirectory(context: context).actingUser(osLogin: me.login)
             _ = try SeedGenerator(context: context, actor: admin).run(.init(leads: leads, seed: 2026), progress: SeedCommand.progress(total: leads))
             SeedCommand.finishProgress()

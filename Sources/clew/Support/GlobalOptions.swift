@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClewAutomation
 import ClewDomain
 import ClewStore
 import Foundation
@@ -38,7 +39,7 @@ struct CommandEnvironment {
     /// Opens the database at the configured path and resolves who is acting.
     static func open(_ options: GlobalOptions) throws -> CommandEnvironment {
         let database = try ClewDatabase(path: options.databasePath)
-        let context = try ClewContext(database: database).loadingHolidays().loadingProcess()
+        let context = try ClewContext(database: database, automation: AutomationEngine()).loadingHolidays().loadingProcess()
         // A database made before the report summaries (v14) gets them once, in short chunks.
         try ReportSummaries(context: context).fillIfNeeded()
         guard let me = OSAccount.current() else { throw IdentityError.noOSUser }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClewAutomation
 import ClewDomain
 import ClewStore
 import ClewTUI

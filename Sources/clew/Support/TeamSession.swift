@@ -1,3 +1,4 @@
+import ClewAutomation
 import ClewStore
 import Foundation
 

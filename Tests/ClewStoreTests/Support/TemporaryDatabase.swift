@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import GRDB
@@ -45,7 +46,7 @@ final class TemporaryDatabase: @unchecked Sendable {
         clock = FixedWallClock(Self.mondayTen)
         database = try Maintenance.initialize(path: path, admin: "admin", name: "Ada Admin", clock: clock)
         // The core's rules alone: the automation has its own tests (ClewAutomationTests).
-        context = ClewContext(database: database, clock: clock, process: .withoutAutomation, calendar: .standard(timeZone: Self.timeZone))
+        context = ClewContext(database: database, automation: AutomationEngine(), clock: clock, process: .withoutAutomation, calendar: .standard(timeZone: Self.timeZone))
         if withTeam {
             let admin = try actor("admin")
             let users = UserDirectory(context: context)

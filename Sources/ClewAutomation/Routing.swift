@@ -1,6 +1,6 @@
 import ClewDomain
+import ClewStore
 import Foundation
-import GRDB
 
 /// Routes a lead that has just entered screening (分配规则): the first assignment rule whose
 /// conditions all hold sends it to a rep, a team (its best-placed member) or a pool. A rep
@@ -11,7 +11,7 @@ enum Routing {
     static func route(_ lead: Lead, context: ClewContext, _ m: Mutation) throws -> Lead {
         let rules = context.process.assignment
         guard lead.status == .screening, lead.owner == nil, !rules.isEmpty else { return lead }
-        let matching = rules.filter { $0.matches({ values(of: lead, $0) }) }
+        let matching = rules.filter { $0.matches { $0.values(of: lead) } }
         guard !matching.isEmpty else { return lead }
         let m = m.automated
         let decision = RoutingDecision.decide(matching, try facts(for: lead, rules: matching, context: context, m))
@@ -49,39 +49,15 @@ enum Routing {
         var teams: [String: [AssignmentSuggestion.Candidate]] = [:]
         let supervisors = rules.compactMap { rule -> String? in if case let .team(login) = rule.target { return login } else { return nil } }
         if !supervisors.isEmpty {
-            let candidates = try ScreeningService.candidates(m.db)
+            let candidates = try ScreeningService.candidates(m)
             for supervisor in supervisors {
-                let team = try UserDirectory.team(m.db, of: supervisor)
+                let team = try UserDirectory.team(of: supervisor, m)
                 teams[supervisor] = candidates.filter { team.contains($0.profile.login) }
             }
         }
         let snapshot = lead
-        return RoutingDecision.Facts(values: { values(of: snapshot, $0) }, region: lead.details.region, industry: lead.details.industry,
+        return RoutingDecision.Facts(values: { $0.values(of: snapshot) }, region: lead.details.region, industry: lead.details.industry,
                                      unavailable: unavailable, teams: teams, pools: context.process.pools, now: m.now)
-    }
-
-    /// The values a lead has for a routing condition's field.
-    static func values(of lead: Lead, _ field: AssignmentCondition.Field) -> [String] {
-        values(of: lead.details, grade: lead.grade ?? lead.suggestedGrade, tags: lead.tags, field)
-    }
-
-    /// The values details, a grade and tags give a routing condition's field.
-    static func values(of details: LeadDraft, grade: Grade?, tags: Set<String>, _ field: AssignmentCondition.Field) -> [String] {
-        switch field {
-        case .source: [details.source].compactMap { $0 }
-        case .region: [details.region].compactMap { $0 }
-        case .city: [details.city].compactMap { $0 }
-        case .industry: [details.industry].compactMap { $0 }
-        case .campaign: [details.campaign].compactMap { $0 }
-        case .grade: [grade?.rawValue].compactMap { $0 }
-        case .tag: tags.sorted()
-        }
-    }
-
-    /// Whether some assignment rule matches a lead with these details, grade and tags: an import
-    /// routes (and so reads back) only the new leads for which this holds.
-    static func mayRoute(_ details: LeadDraft, grade: Grade?, tags: Set<String>, context: ClewContext) -> Bool {
-        context.process.assignment.contains { $0.matches { values(of: details, grade: grade, tags: tags, $0) } }
     }
 
     /// Grades the lead with its suggestion when ungraded, then assigns it.
@@ -95,7 +71,7 @@ enum Routing {
             current = try Triggers.fire(.gradeChanged, on: current, context: context, m)
         }
         let assigned = try LeadService(context: context, actor: m.actor).assignNow(current, to: login, m)
-        return try m.update(assigned, to: assigned, action: "route", also: ["home_pool": homePool])
+        return try m.update(assigned, to: assigned, action: "route", homePool: homePool)
     }
 
     /// Puts a screening lead into a pool for its members to claim.
@@ -103,7 +79,7 @@ enum Routing {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .sendToPool, from: lead.status)
         updated.pool = pool
-        return try m.update(lead, to: updated, action: "pool", also: ["home_pool": pool])
+        return try m.update(lead, to: updated, action: "pool", homePool: pool)
     }
 }
 

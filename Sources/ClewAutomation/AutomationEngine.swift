@@ -1,16 +1,25 @@
 import ClewDomain
+import ClewStore
 import Foundation
 
 /// The automation layer's answer to each ``ClewDomain/DomainEvent``: the process file's
 /// triggers, the grade's cadence, routing, keyword tags.
-struct AutomationEngine: DomainEventHandler {
-    func handle(_ event: DomainEvent, on lead: Lead, context: ClewContext, depth: Int, _ m: Mutation) throws -> Lead {
+///
+/// A running Clew puts one in its ``ClewStore/ClewContext`` (`ClewContext(database:automation:)`);
+/// the services publish events to it inside their transactions and never call it by name.
+public struct AutomationEngine: DomainEventHandler {
+    public init() {}
+
+    package func handle(_ event: DomainEvent, on lead: Lead, context: ClewContext, depth: Int, _ m: Mutation) throws -> Lead {
         switch event {
         case .readyForRouting:
             return try Routing.route(lead, context: context, m)
         case .graded:
             if lead.owner != nil { try Cadences.restart(lead, context: context, m) }
             return try Triggers.fire(.gradeChanged, on: lead, context: context, m, depth: depth)
+        case .suggestionChanged:
+            if lead.owner != nil { try Cadences.restart(lead, context: context, m) }
+            return lead
         case .handedTo:
             try Cadences.restart(lead, context: context, m)
             return lead

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewStore
 import Foundation
 
 /// What one run of the tick did (or, with `--dry-run`, would do).

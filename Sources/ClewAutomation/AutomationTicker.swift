@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewStore
 import Foundation
 
 /// Runs the tick in the background every ``interval`` (once a minute in every open TUI), so

@@ -1,6 +1,6 @@
 import ClewDomain
+import ClewStore
 import Foundation
-import GRDB
 
 /// Event triggers (触发器): when something happens to a lead, the process's rules for that
 /// event run their actions, each firing recorded for rule review.
@@ -37,13 +37,13 @@ enum Triggers {
         let rule = trigger.name
         switch action {
         case let .task(who, title):
-            guard let assignee = try Recipients.resolve(who, for: lead, m.db).first else { return "no \(who) to give '\(title)' to" }
+            guard let assignee = try Recipients.resolve(who, for: lead, m).first else { return "no \(who) to give '\(title)' to" }
             let due = trigger.taskDue.date(after: m.now, on: context.calendar)
             let id = try Tasks.insert(leadID: lead.id, assignee: assignee, title: title, kind: "trigger", due: due,
                                       triggerEvent: event.description, m)
             var copied: [String] = []
             for who in trigger.cc {
-                for recipient in try Recipients.resolve(who, for: lead, m.db) where recipient != assignee && !copied.contains(recipient) {
+                for recipient in try Recipients.resolve(who, for: lead, m) where recipient != assignee && !copied.contains(recipient) {
                     try m.notify(recipient, kind: "trigger", text: "cc", leadID: lead.id,
                                  body: "cc: \(assignee) has '\(title)' on \(label), due \(StoreError.timestamp(due)) (rule \(rule))",
                                  parameters: [assignee, title, label, StoreError.timestamp(due), rule])
@@ -52,7 +52,7 @@ enum Triggers {
             }
             return "task #\(id) for \(assignee)" + (copied.isEmpty ? "" : ", cc \(copied.joined(separator: ", "))")
         case let .notify(who):
-            let recipients = try Recipients.resolve(who, for: lead, m.db)
+            let recipients = try Recipients.resolve(who, for: lead, m)
             guard !recipients.isEmpty else { return "no \(who) to notify" }
             for recipient in recipients {
                 try m.notify(recipient, kind: "trigger", leadID: lead.id, body: "\(label) \(event.summary) (rule \(rule))",
@@ -82,38 +82,10 @@ enum Triggers {
             lead = try LeadService(context: context, actor: m.actor).moveNow(lead, to: stage, m, depth: depth + 1)
             return "moved to \(stage)"
         case .riskAlert:
-            guard let supervisor = try Recipients.supervisor(of: lead, m.db) else { return "no supervisor to alert" }
+            guard let supervisor = try Recipients.supervisor(of: lead, m) else { return "no supervisor to alert" }
             try m.notify(supervisor, kind: "risk", leadID: lead.id, body: "Risk on \(label): \(event.summary) (rule \(rule))",
                          parameters: [label, event.description, rule])
             return "risk alert to \(supervisor)"
         }
-    }
-}
-
-/// Keyword tags (关键词标签): a follow-up whose content or feedback mentions 太贵, 考虑竞品, …
-/// tags the lead, alerts the supervisor when the tag says so, and fires `tag-added`.
-enum KeywordTagging {
-    static func apply(to lead: Lead, text: String, context: ClewContext, _ m: Mutation) throws -> Lead {
-        let found = context.process.keywordTags.filter { $0.matches(text) && !lead.tags.contains($0.tag) }
-        guard !found.isEmpty else { return lead }
-        let m = m.automated
-        var updated = lead
-        for tag in found { updated.tags.insert(tag.tag) }
-        var current = try m.update(lead, to: updated, action: "tag")
-        let snippet = String(text.prefix(60))
-        for tag in found {
-            let keyword = tag.keywords.first { text.lowercased().contains($0.lowercased()) } ?? tag.tag
-            var outcome = "tagged \(tag.tag)"
-            if tag.riskAlert, let supervisor = try Recipients.supervisor(of: current, m.db) {
-                try m.notify(supervisor, kind: "risk", text: "keyword", leadID: lead.id,
-                             body: "Risk on \(lead.number) \(lead.details.customer ?? ""): \(tag.tag) ('\(keyword)' in \"\(snippet)\")",
-                             parameters: ["\(lead.number) \(lead.details.customer ?? "")", tag.tag, keyword, snippet])
-                outcome += "; risk alert to \(supervisor)"
-            }
-            try RuleFirings.record("keyword:\(tag.tag)", kind: "keyword", leadID: lead.id, subject: "lead:\(lead.id)",
-                                   occurrence: "\(m.now.storage)", action: "tag \(tag.tag)", outcome: outcome, m)
-            current = try Triggers.fire(.tagAdded(tag.tag), on: current, context: context, m)
-        }
-        return current
     }
 }

@@ -1,6 +1,6 @@
 import ClewDomain
+import ClewStore
 import Foundation
-import GRDB
 
 /// The automation tick (`clew tick`, and once a minute in every open TUI): evaluates the
 /// process's timers against a clock and fires what is due —
@@ -37,7 +37,7 @@ public struct TickService: Sendable {
 
     /// How many leads the timers watch: every assigned or active lead.
     public func watchedLeadCount() throws -> Int {
-        try context.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM lead WHERE status IN ('assigned','active')") ?? 0 }
+        try TimerCandidates.watchedLeadCount(context)
     }
 
     /// Runs the tick as of `asOf` (default: now).
@@ -66,34 +66,30 @@ public struct TickService: Sendable {
         let started = Date()
         let leaseNow = context.clock.now()
         var context = self.context
-        let stored = try context.read { try ProcessService.current($0) }
+        let stored = try context.appliedProcess()
         if stored.version > context.process.version { context.process = stored }
         let now = asOf ?? leaseNow
         if let interval = skipIfRanWithin, !dryRun,
-           let last = try context.read({ try Lease.holder(of: Self.lastRunLease, $0) }),
+           let last = try Lease.holder(of: Self.lastRunLease, in: context),
            last.expiresAt > leaseNow.addingTimeInterval(-interval) {
             return TickReport(asOf: now, dryRun: false, firings: [], heldBy: nil, seconds: 0, skipped: true)
         }
-        if !dryRun, let held = try context.database.write({
-            try Lease.acquire("tick", holder: holder, process: process, admin: actor.role == .admin, for: Self.leaseDuration, now: leaseNow, $0)
-        }) {
+        if !dryRun, let held = try Lease.acquire("tick", holder: holder, process: process, admin: actor.role == .admin,
+                                                 for: Self.leaseDuration, now: leaseNow, in: context) {
             return TickReport(asOf: now, dryRun: dryRun, firings: [], heldBy: "\(held.holder) until \(StoreError.timestamp(held.expiresAt))",
                               seconds: Date().timeIntervalSince(started))
         }
         defer {
             if !dryRun {
-                _ = try? context.database.write { db in
-                    try Lease.release("tick", holder: holder, db)
-                    try Lease.record(Self.lastRunLease, holder: holder, at: context.clock.now(), db)
-                }
+                try? Lease.release("tick", holder: holder, recording: Self.lastRunLease, at: context.clock.now(), in: context)
             }
         }
         let automation = ActingUser.automation(via: actor.impersonator ?? actor.login)
         var firings: [TickReport.Firing] = []
         if dryRun {
             // On a copy of the database: a dry run catching up on days holds no lock (issue 12).
-            firings = try context.database.rehearseOnCopy { db in
-                var run = TickRun(context: context, m: Mutation(db: db, actor: automation, now: now))
+            firings = try context.rehearse(as: automation, at: now) { m in
+                var run = TickRun(context: context, m: m)
                 try run.evaluate()
                 return run.firings
             }
@@ -102,12 +98,11 @@ public struct TickService: Sendable {
             // its budget was the last. Between chunks the lease is checked: an admin's tick may
             // have taken it over, and then this one stops.
             for _ in 0..<Self.maximumChunks {
-                let batch: TickRun? = try context.database.write { db in
-                    guard try Lease.holder(of: "tick", db)?.holder == holder else { return nil }
-                    var run = TickRun(context: context, m: Mutation(db: db, actor: automation, now: now), budget: max(chunk, 1))
+                let batch: TickRun? = try context.automationWrite(as: automation, at: now) { m in
+                    guard try Lease.holder(of: "tick", m)?.holder == holder else { return nil }
+                    var run = TickRun(context: context, m: m, budget: max(chunk, 1))
                     try run.evaluate()
-                    try db.execute(sql: "UPDATE lease SET expires_at = ? WHERE name = 'tick' AND holder = ?",
-                                   arguments: [context.clock.now().addingTimeInterval(Self.leaseDuration).storage, holder])
+                    try Lease.extend("tick", holder: holder, until: context.clock.now().addingTimeInterval(Self.leaseDuration), m)
                     return run
                 }
                 guard let batch else { break }
@@ -115,7 +110,7 @@ public struct TickService: Sendable {
                 if !batch.exhausted { break }
             }
         }
-        if firings.count >= Self.checkpointAfter { context.database.checkpoint() }
+        if firings.count >= Self.checkpointAfter { _ = context.database.checkpoint() }
         if actor.role != .admin {
             firings = firings.map { TickReport.Firing(rule: $0.rule, lead: nil, outcome: "") }
         }
@@ -167,23 +162,16 @@ struct TickRun {
         for step in steps where !exhausted { try step(&self) }
     }
 
-    /// ` LIMIT n` for what is left of the budget (empty without one).
-    private var limit: String { budget.map { " LIMIT \(max($0 - considered, 0))" } ?? "" }
+    /// What is left of the budget (nil without one).
+    private var limit: Int? { budget.map { max($0 - considered, 0) } }
 
     // MARK: - Assignments
 
     /// Unconfirmed assignments: the reminder, or — once that is late too — the escalation.
     private mutating func unconfirmedAssignments() throws {
-        let remindCut = cutoffs.confirmReminder
         let escalateCut = cutoffs.confirmEscalation
-        for (lead, occurrence) in try due(.confirmEscalation, """
-            SELECT \(Lead.selection), \(Self.assignmentFacts) FROM lead
-            WHERE lead.status IN ('assigned','active') AND lead.status = 'assigned' AND lead.assigned_at <= ?
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.confirmEscalation.key)'
-                              AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
-            ORDER BY lead.assigned_at
-            """, [escalateCut.storage]) {
-            let supervisor = try Recipients.supervisor(of: lead, m.db)
+        for (lead, occurrence) in try due(.confirmEscalation, TimerCandidates.unconfirmedEscalations(before: escalateCut, limit: limit, m)) {
+            let supervisor = try Recipients.supervisor(of: lead, m)
             if let supervisor {
                 try m.notify(supervisor, kind: "escalation", text: "unconfirmed", leadID: lead.id,
                              body: "\(label(lead)) assigned to \(lead.owner ?? "?") is not confirmed after \(sla.escalateUnconfirmedAfter)",
@@ -194,13 +182,8 @@ struct TickRun {
                          parameters: [label(lead), supervisor ?? ""])
             try fire(TimerRule.confirmEscalation.key, lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
         }
-        for (lead, occurrence) in try due(.confirmReminder, """
-            SELECT \(Lead.selection), \(Self.assignmentFacts) FROM lead
-            WHERE lead.status IN ('assigned','active') AND lead.status = 'assigned' AND lead.assigned_at <= ? AND lead.assigned_at > ?
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.confirmReminder.key)'
-                              AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
-            ORDER BY lead.assigned_at
-            """, [remindCut.storage, escalateCut.storage]) {
+        let reminders = try TimerCandidates.unconfirmedReminders(before: cutoffs.confirmReminder, after: escalateCut, limit: limit, m)
+        for (lead, occurrence) in due(.confirmReminder, reminders) {
             try m.notify(lead.owner, kind: "reminder", text: "confirm", leadID: lead.id,
                          body: "\(label(lead)) was assigned to you \(sla.confirmWithin) ago: confirm or object",
                          parameters: [label(lead), "\(sla.confirmWithin)"])
@@ -210,16 +193,8 @@ struct TickRun {
 
     /// Assigned leads with no follow-up since the assignment.
     private mutating func firstFollowUps() throws {
-        let cut = cutoffs.firstFollowUp
-        for (lead, occurrence) in try due(.firstFollowUp, """
-            SELECT \(Lead.selection), \(Self.assignmentFacts) FROM lead
-            WHERE lead.status IN ('assigned','active') AND lead.assigned_at <= ?
-              AND (lead.last_follow_up_at IS NULL OR lead.last_follow_up_at < lead.assigned_at)
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.firstFollowUp.key)'
-                              AND f.subject = 'lead:' || lead.id AND f.occurrence = 'assigned@' || lead.assigned_at)
-            ORDER BY lead.assigned_at
-            """, [cut.storage]) {
-            let supervisor = try Recipients.supervisor(of: lead, m.db)
+        for (lead, occurrence) in try due(.firstFollowUp, TimerCandidates.missingFirstFollowUps(before: cutoffs.firstFollowUp, limit: limit, m)) {
+            let supervisor = try Recipients.supervisor(of: lead, m)
             if let supervisor {
                 try m.notify(supervisor, kind: "escalation", text: "first-follow-up", leadID: lead.id,
                              body: "\(label(lead)): no follow-up by \(lead.owner ?? "?") within \(sla.firstFollowUpWithin) of assignment",
@@ -233,17 +208,11 @@ struct TickRun {
 
     /// Deals past their stage's planned exit: flagged stalled, the supervisor told once.
     private mutating func stalledDeals() throws {
-        for (lead, occurrence) in try due(.stalled, """
-            SELECT \(Lead.selection), \(Self.leadFacts(occurrence: "'stage@' || h.id", visit: "h")) FROM stage_history h CROSS JOIN lead ON lead.id = h.lead_id
-            WHERE h.exited_at IS NULL AND h.planned_exit_at <= ? AND lead.status = 'active' AND lead.stage = h.stage
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.stalled.key)'
-                              AND f.subject = 'lead:' || lead.id AND f.occurrence = 'stage@' || h.id)
-            ORDER BY h.planned_exit_at
-            """, [now.storage]) {
+        for (lead, occurrence) in try due(.stalled, TimerCandidates.overrunStageVisits(at: now, limit: limit, m)) {
             var flagged = lead
             flagged.flags.insert(.stalled)
             if flagged != lead { try m.update(lead, to: flagged, action: "stalled") }
-            let supervisor = try Recipients.supervisor(of: lead, m.db)
+            let supervisor = try Recipients.supervisor(of: lead, m)
             let stage = lead.stage.flatMap { context.pipeline.stage(named: $0) }
             if let supervisor {
                 try m.notify(supervisor, kind: "stalled", leadID: lead.id,
@@ -261,57 +230,33 @@ struct TickRun {
     /// "reminded" the moment it arrives: the firing is recorded as skipped, and the due-time
     /// notice still comes.
     private mutating func taskReminders() throws {
-        let horizon = cutoffs.reminderHorizon
-        for row in try Row.fetchAll(m.db, sql: """
-            SELECT \(Self.taskFacts),
-                   coalesce(task.snoozed_until, task.due_at) AS due,
-                   'due@' || coalesce(task.snoozed_until, task.due_at) AS occurrence,
-                   (SELECT number FROM lead WHERE lead.id = task.lead_id) AS number
-            FROM task
-            WHERE task.status = 'open' AND task.due_at <= ?
-              AND coalesce(task.snoozed_until, task.due_at) > ? AND coalesce(task.snoozed_until, task.due_at) <= ?
-              AND NOT EXISTS (SELECT 1 FROM rule_firing f WHERE f.rule = '\(TimerRule.taskReminder.key)'
-                              AND f.subject = 'task:' || task.id AND f.occurrence = 'due@' || coalesce(task.snoozed_until, task.due_at))
-            ORDER BY due
-            """ + limit, arguments: [horizon.storage, now.storage, horizon.storage]).counted(&considered) {
-            let assignee: String = row["assignee"]
-            switch TimerRule.decision(for: Self.facts(row), at: cutoffs, sla: sla, calendar: calendar) {
+        for task in try TimerCandidates.tasksToRemind(dueBy: cutoffs.reminderHorizon, after: now, limit: limit, m).counted(&considered) {
+            switch TimerRule.decision(for: task.facts, at: cutoffs, sla: sla, calendar: calendar) {
             case .skipReminder:
-                try fireTask(.taskReminder, row, outcome: "skipped: created inside the reminder window")
+                try fireTask(.taskReminder, task, outcome: "skipped: created inside the reminder window")
                 continue
             case .remind: break
             case .markOverdue, nil: continue
             }
-            let due = Date(storage: row["due"])
-            try m.notify(assignee, kind: "reminder", text: "task", leadID: row["lead_id"],
-                         body: "Task due \(StoreError.timestamp(due)): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")",
-                         parameters: [StoreError.timestamp(due), row["title"], row["number"] ?? ""])
-            try fireTask(.taskReminder, row, outcome: "reminded \(assignee)")
+            try m.notify(task.assignee, kind: "reminder", text: "task", leadID: task.leadID,
+                         body: "Task due \(StoreError.timestamp(task.due)): \(task.title)\(task.leadNumber.map { " (\($0))" } ?? "")",
+                         parameters: [StoreError.timestamp(task.due), task.title, task.leadNumber ?? ""])
+            try fireTask(.taskReminder, task, outcome: "reminded \(task.assignee)")
         }
     }
 
     /// Tasks whose due time has come: marked overdue, the assignee told.
     private mutating func overdueTasks() throws {
-        for row in try Row.fetchAll(m.db, sql: """
-            SELECT \(Self.taskFacts), coalesce(task.snoozed_until, task.due_at) AS due,
-                   'due@' || coalesce(task.snoozed_until, task.due_at) AS occurrence,
-                   (SELECT number FROM lead WHERE lead.id = task.lead_id) AS number
-            FROM task
-            WHERE task.status = 'open' AND task.due_at <= ? AND task.overdue_at IS NULL
-              AND coalesce(task.snoozed_until, task.due_at) <= ?
-            ORDER BY due
-            """ + limit, arguments: [now.storage, now.storage]).counted(&considered) {
-            guard case let .markOverdue(due, justNow) = TimerRule.decision(for: Self.facts(row), at: cutoffs, sla: sla, calendar: calendar) else {
+        for task in try TimerCandidates.tasksPastDue(at: now, limit: limit, m).counted(&considered) {
+            guard case let .markOverdue(due, justNow) = TimerRule.decision(for: task.facts, at: cutoffs, sla: sla, calendar: calendar) else {
                 continue
             }
-            let id: Int64 = row["id"]
-            let assignee: String = row["assignee"]
-            try m.change(.task, .id(id), ["overdue_at": now.storage], action: "overdue")
+            try Tasks.markOverdue(task.id, m)
             let when = justNow ? "is due now" : "is overdue since \(StoreError.timestamp(due))"
-            try m.notify(assignee, kind: "overdue", text: justNow ? "now" : "since", leadID: row["lead_id"],
-                         body: "Task \(when): \(row["title"] as String)\((row["number"] as String?).map { " (\($0))" } ?? "")",
-                         parameters: [StoreError.timestamp(due), row["title"], row["number"] ?? ""])
-            try fireTask(.taskOverdue, row, outcome: "marked overdue; told \(assignee)")
+            try m.notify(task.assignee, kind: "overdue", text: justNow ? "now" : "since", leadID: task.leadID,
+                         body: "Task \(when): \(task.title)\(task.leadNumber.map { " (\($0))" } ?? "")",
+                         parameters: [StoreError.timestamp(due), task.title, task.leadNumber ?? ""])
+            try fireTask(.taskOverdue, task, outcome: "marked overdue; told \(task.assignee)")
         }
     }
 
@@ -320,13 +265,8 @@ struct TickRun {
     /// Leads from a pool with no follow-up for its recycle period go back to it.
     private mutating func poolRecycling() throws {
         for pool in context.process.pools {
-            let cut = cutoffs.recycle(pool)
-            for (lead, occurrence) in try due(.poolRecycle(pool: pool.name), """
-                SELECT \(Lead.selection), \(Self.assignmentFacts) FROM lead
-                WHERE lead.home_pool = ? AND lead.status IN ('assigned','active')
-                  AND max(coalesce(lead.last_follow_up_at, 0), coalesce(lead.assigned_at, 0)) <= ?
-                ORDER BY lead.id
-                """, [pool.name, cut.storage]) {
+            let idle = try TimerCandidates.idlePoolLeads(pool: pool.name, before: cutoffs.recycle(pool), limit: limit, m)
+            for (lead, occurrence) in due(.poolRecycle(pool: pool.name), idle) {
                 let owner = lead.owner
                 let reason = "no follow-up for \(pool.recycleDays) days; returned to pool \(pool.name) automatically"
                 let service = LeadService(context: context, actor: m.actor)
@@ -340,32 +280,14 @@ struct TickRun {
 
     // MARK: - Helpers
 
-    /// The candidates of `rule` the indexed `sql` finds (not fired yet for their occurrence),
-    /// kept where ``TimerRule/due(for:at:sla:pools:)`` decides the rule is due.
-    private mutating func due(_ rule: TimerRule, _ sql: String, _ arguments: StatementArguments) throws -> [(Lead, String)] {
-        let candidates = try Lead.fetchAll(m.db, sql: sql + limit, arguments: arguments) { row in
-            let visit = (row["visit_stage"] as String?).map {
-                LeadTimerFacts.OpenStageVisit(stage: $0, plannedExitAt: (row["visit_planned_exit"] as Double?).map(Date.init(storage:)))
-            }
-            return (occurrence: row["occurrence"] as String, assignedAt: (row["facts_assigned_at"] as Double?).map(Date.init(storage:)),
-                    homePool: row["facts_home_pool"] as String?, visit: visit)
-        }.counted(&considered)
-        return candidates.compactMap { lead, extra in
-            let facts = LeadTimerFacts(status: lead.status, stage: lead.stage, assignedAt: extra.assignedAt,
-                                       lastFollowUpAt: lead.lastFollowUpAt, homePool: extra.homePool, openVisit: extra.visit)
-            let due = TimerRule.due(for: facts, at: cutoffs, sla: sla, pools: context.process.pools)
-            return due.contains(rule) ? (lead, extra.occurrence) : nil
+    /// The `candidates` the store found for `rule` (not fired yet for their occurrence), kept
+    /// where ``ClewDomain/TimerRule/due(for:at:sla:pools:)`` decides the rule is due.
+    private mutating func due(_ rule: TimerRule, _ candidates: [LeadTimerCandidate]) -> [(Lead, String)] {
+        candidates.counted(&considered).compactMap { candidate in
+            TimerRule.due(for: candidate.facts, at: cutoffs, sla: sla, pools: context.process.pools).contains(rule)
+                ? (candidate.lead, candidate.occurrence) : nil
         }
     }
-
-    /// The columns beside the lead that its timer facts need, and the firing's occurrence.
-    private static func leadFacts(occurrence: String = "'assigned@' || lead.assigned_at", visit: String? = nil) -> String {
-        "\(occurrence) AS occurrence, lead.assigned_at AS facts_assigned_at, lead.home_pool AS facts_home_pool, "
-            + (visit.map { "\($0).stage AS visit_stage, \($0).planned_exit_at AS visit_planned_exit" } ?? "NULL AS visit_stage, NULL AS visit_planned_exit")
-    }
-
-    /// ``leadFacts(occurrence:visit:)`` for the timers that fire once per assignment.
-    private static let assignmentFacts = leadFacts()
 
     private func label(_ lead: Lead) -> String { "\(lead.number) \(lead.details.customer ?? "")" }
 
@@ -375,24 +297,11 @@ struct TickRun {
         firings.append(TickReport.Firing(rule: rule, lead: lead.number.description, outcome: outcome))
     }
 
-    /// The task columns ``facts(_:)`` reads.
-    private static let taskFacts = """
-        task.id, task.lead_id, task.assignee, task.title, task.status, task.due_at, task.snoozed_until, task.created_at, task.overdue_at
-        """
-
-    /// A task row's timer facts.
-    private static func facts(_ row: Row) -> TaskTimerFacts {
-        TaskTimerFacts(status: row["status"], dueAt: (row["due_at"] as Double?).map(Date.init(storage:)),
-                       snoozedUntil: (row["snoozed_until"] as Double?).map(Date.init(storage:)), createdAt: Date(storage: row["created_at"]),
-                       overdueAt: (row["overdue_at"] as Double?).map(Date.init(storage:)))
-    }
-
-    private mutating func fireTask(_ timer: TimerRule, _ row: Row, outcome: String) throws {
-        let id: Int64 = row["id"]
+    private mutating func fireTask(_ timer: TimerRule, _ task: TaskTimerCandidate, outcome: String) throws {
         let rule = timer.key
-        guard try RuleFirings.record(rule, kind: "timer", leadID: row["lead_id"], subject: "task:\(id)", occurrence: row["occurrence"],
+        guard try RuleFirings.record(rule, kind: "timer", leadID: task.leadID, subject: "task:\(task.id)", occurrence: task.occurrence,
                                      action: rule, outcome: outcome, m) else { return }
-        firings.append(TickReport.Firing(rule: rule, lead: row["number"], outcome: "task #\(id): \(outcome)"))
+        firings.append(TickReport.Firing(rule: rule, lead: task.leadNumber, outcome: "task #\(task.id): \(outcome)"))
     }
 }
 

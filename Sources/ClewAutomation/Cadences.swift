@@ -1,6 +1,6 @@
 import ClewDomain
+import ClewStore
 import Foundation
-import GRDB
 
 /// Follow-up cadences (跟进节奏): the tasks generated for a lead's grade. One step is open at a
 /// time; finishing it (a follow-up by the step's method, or completing the task) schedules the
@@ -21,21 +21,15 @@ enum Cadences {
 
     /// Cancels the lead's open cadence tasks.
     static func cancelPending(leadID: Int64, _ m: Mutation) throws {
-        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open' AND cadence IS NOT NULL",
-                                     arguments: [leadID])
-        for id in ids { try Tasks.setStatus(id, .cancelled, m) }
+        for task in try Tasks.openCadenceTasks(leadID: leadID, m) { try Tasks.setStatus(task.id, .cancelled, m) }
     }
 
     /// A follow-up by `method` was logged: completes the lead's open cadence task for that
     /// method (the earliest due) and schedules the step after it.
     static func followUpLogged(_ lead: Lead, method: FollowUpMethod, context: ClewContext, _ m: Mutation) throws {
-        let open = try Row.fetchAll(m.db, sql: """
-            SELECT id, cadence FROM task WHERE lead_id = ? AND status = 'open' AND cadence IS NOT NULL ORDER BY due_at, id
-            """, arguments: [lead.id])
-        guard let index = CadencePlan.fulfilled(by: method, open: open.map { CadenceStepKey(parsing: $0["cadence"]) }, process: context.process) else {
-            return
-        }
-        let id: Int64 = open[index]["id"]
+        let open = try Tasks.openCadenceTasks(leadID: lead.id, m)
+        guard let index = CadencePlan.fulfilled(by: method, open: open.map(\.step), process: context.process) else { return }
+        let id = open[index].id
         try Tasks.setStatus(id, .done, m)
         try advance(afterTask: id, context: context, m)
     }
@@ -44,9 +38,8 @@ enum Cadences {
     /// still open, owned, and on the same grade's cadence.
     static func advance(afterTask taskID: Int64, context: ClewContext, _ m: Mutation) throws {
         let m = m.automated
-        guard let row = try Row.fetchOne(m.db, sql: "SELECT lead_id, cadence FROM task WHERE id = ?", arguments: [taskID]),
-              let completed = CadenceStepKey(parsing: row["cadence"]), let leadID: Int64 = row["lead_id"],
-              let lead = try LeadLookup.fetch(m.db, id: leadID), let owner = lead.owner,
+        guard let (leadID, completed) = try Tasks.cadenceStep(ofTask: taskID, m),
+              let lead = try LeadLookup.fetch(id: leadID, m), let owner = lead.owner,
               let next = CadencePlan.next(after: completed, for: facts(lead), process: context.process, now: m.now, calendar: context.calendar)
         else { return }
         let id = try schedule(next, lead: lead, owner: owner, m)
