@@ -1,4 +1,5 @@
 import ClewDomain
+@testable import ClewAutomation
 @testable import ClewStore
 import Foundation
 import Testing
@@ -19,7 +20,7 @@ struct ContractApprovalTests {
             try db.users.add(UserProfile(login: "hal", name: "Hal Rep", role: .rep, supervisor: "gus", regions: ["华东"]), by: admin)
             var process = ProcessDefinition.withoutAutomation
             process.approvals = ApprovalPolicy(contractStage: contractStage, amountAbove: Money(yuan: 1_000_000), directorAbove: Money(yuan: 5_000_000))
-            context = ClewContext(database: db.database, clock: db.clock, process: process, calendar: .standard(timeZone: TemporaryDatabase.timeZone))
+            context = ClewContext(database: db.database, automation: AutomationEngine(), clock: db.clock, process: process, calendar: .standard(timeZone: TemporaryDatabase.timeZone))
         }
 
         func leads(_ login: String) throws -> LeadService { LeadService(context: context, actor: try db.actor(login)) }

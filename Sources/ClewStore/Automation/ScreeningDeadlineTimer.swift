@@ -2,18 +2,19 @@ import ClewDomain
 import Foundation
 import GRDB
 
-extension TickRun {
-    /// The daily screening deadline of seed 004 (``ClewDomain/ScreeningRules``): once `screen_by`
-    /// has passed on a working day, leads that entered screening before it and are still there
-    /// remind every supervisor; once `escalate_by` has passed, an admin too. Each at most once a
-    /// day per person (the firing's occurrence is the day).
-    mutating func screeningDeadline() throws {
-        let rules = context.process.screening
-        let (day, deadline, due) = rules.notices(at: m.now, calendar: context.calendar)
-        guard !due.isEmpty else { return }
+/// The daily screening deadline of seed 004 (``ClewDomain/ScreeningRules``), for the tick: once
+/// `screen_by` has passed on a working day, leads that entered screening before it and are still
+/// there remind every supervisor; once `escalate_by` has passed, an admin too. Each at most once
+/// a day per person (the firing's occurrence is the day).
+package enum ScreeningDeadlines {
+    /// Fires what is due at `m.now`; returns each firing's rule and outcome.
+    package static func fire(_ rules: ScreeningRules, calendar: WorkingCalendar, _ m: Mutation) throws -> [(rule: String, outcome: String)] {
+        let (day, deadline, due) = rules.notices(at: m.now, calendar: calendar)
+        guard !due.isEmpty else { return [] }
         let waiting = try Int.fetchOne(m.db, sql: "SELECT count(*) FROM lead WHERE status = 'screening' AND status_changed_at < ?",
                                        arguments: [deadline.storage]) ?? 0
-        guard waiting > 0 else { return }
+        guard waiting > 0 else { return [] }
+        var fired: [(rule: String, outcome: String)] = []
         for notice in due {
             let escalating = notice == .escalateToAdmin
             let rule = escalating ? "screening.escalation" : "screening.deadline"
@@ -33,8 +34,9 @@ extension TickRun {
                                  body: "\(waiting) leads waiting since before \(rules.screenBy) are still unscreened",
                                  parameters: ["\(waiting)", rules.screenBy.description])
                 }
-                firings.append(TickReport.Firing(rule: rule, lead: nil, outcome: outcome))
+                fired.append((rule, outcome))
             }
         }
+        return fired
     }
 }
