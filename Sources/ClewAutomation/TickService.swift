@@ -157,6 +157,7 @@ struct TickRun {
             { try $0.unconfirmedAssignments() }, { try $0.firstFollowUps() },
             { if $0.sla.flagStalled { try $0.stalledDeals() } },
             { try $0.taskReminders() }, { try $0.overdueTasks() }, { try $0.poolRecycling() }, { try $0.receivableLevels() },
+            { try $0.screeningDeadline() },
         ]
         for step in steps where !exhausted { try step(&self) }
     }

@@ -50,7 +50,7 @@ struct AccessPolicyTests {
 
     @Test("rep actions on own lead", arguments: LeadAction.allCases)
     func repOnOwnLead(action: LeadAction) {
-        let allowed: Set<LeadAction> = [.read, .edit, .note, .addTask, .returnToPool, .move, .followUp, .win, .lose, .confirm, .object]
+        let allowed: Set<LeadAction> = [.read, .edit, .note, .addTask, .returnToPool, .move, .followUp, .convert, .win, .lose, .confirm, .object]
         #expect(AccessPolicy.allows(action, on: alicesLead, by: alice) == allowed.contains(action))
     }
 

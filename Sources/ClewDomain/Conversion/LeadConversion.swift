@@ -39,17 +39,23 @@ public struct LeadConversion: Hashable, Sendable {
     public static func convert(_ lead: Lead, amount: Money, at date: Date) throws(ConversionError) -> LeadConversion {
         guard amount.fen > 0 else { throw .nonPositiveAmount }
         guard amount.isWithinLimit else { throw .amountAboveLimit(amount) }
+        let draft = draft(of: lead)
+        return LeadConversion(
+            customer: draft.customer, contact: draft.contact,
+            opportunity: Opportunity(title: draft.title, amount: amount, owner: lead.owner, wonAt: date)
+        )
+    }
+
+    /// The customer, contact and opportunity title `lead`'s details make, won or not.
+    static func draft(of lead: Lead) -> (customer: Customer, contact: Contact?, title: String) {
         let details = lead.details
         let customerName = details.customer ?? lead.number.description
         let contact = details.contact.map {
             Contact(name: $0, title: details.title, phone: details.phone, phoneKey: lead.phoneKey, email: details.email)
         }
         let title = details.need.map { "\(customerName) · \($0)" } ?? customerName
-        return LeadConversion(
-            customer: Customer(name: customerName, industry: details.industry, region: details.region, city: details.city),
-            contact: contact,
-            opportunity: Opportunity(title: String(title.prefix(120)), amount: amount, owner: lead.owner, wonAt: date)
-        )
+        return (Customer(name: customerName, industry: details.industry, region: details.region, city: details.city),
+                contact, String(title.prefix(120)))
     }
 }
 

@@ -4,11 +4,15 @@ public enum ApprovalError: BilingualError, Equatable {
     case alreadyDecided(id: Int64, status: ApprovalStatus)
     /// The lead left the stage the request was made from: the request is out of date.
     case outOfDate(number: String, stage: String?)
+    /// The deal needs an approval the actor cannot give (`[approvals]` in the process file).
+    case needsApproval(number: String, level: ApprovalPolicy.Level)
 
     public var english: String {
         switch self {
         case let .alreadyDecided(id, status): "approval #\(id) is already \(status.rawValue)"
         case let .outOfDate(number, stage): "\(number) is no longer in \(stage ?? "that stage"); the request is out of date"
+        case let .needsApproval(number, level):
+            "\(number) needs the \(level == .director ? "director's (the supervisor's supervisor)" : "supervisor's") approval to enter the contract stage; move it there to ask"
         }
     }
 
@@ -16,6 +20,7 @@ public enum ApprovalError: BilingualError, Equatable {
         switch self {
         case let .alreadyDecided(id, status): "审批 #\(id) \(status.chineseName)"
         case let .outOfDate(number, stage): "\(number) 已不在\(stage ?? "该阶段")，申请已过期"
+        case let .needsApproval(number, level): "\(number) 进入合同签订需\(level == .director ? "销售总监" : "销售主管")审批，请先推进到该阶段提交申请"
         }
     }
 }

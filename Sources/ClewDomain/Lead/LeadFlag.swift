@@ -13,6 +13,9 @@ public enum LeadFlag: String, CaseIterable, Codable, Sendable, Comparable {
     case invalidEmail = "invalid-email"
     /// An import row's phone could not be read; the lead was kept without it.
     case invalidPhone = "invalid-phone"
+    /// Registered more than `register_within` (2 working hours) after its capture (seed 004:
+    /// 线索获取后，需在2小时内完成初步信息登记).
+    case lateRegistration = "late-registration"
 
     /// Reads a stored or typed spelling, including the older `invalid_email` form.
     public init?(spelling text: String) {

@@ -5,7 +5,7 @@
 ///   pooled), which they triage.
 /// - rep: their own leads, leads in the pools they belong to, and unowned leads they registered.
 /// - marketing: leads they registered.
-/// - finance, support: read all sales data; they write notes and tasks only.
+/// - finance, support, legal: read all sales data; they write notes and tasks only.
 ///
 /// ```swift
 /// try AccessPolicy.check(.assign, on: facts, by: alice)   // throws for a rep
@@ -14,7 +14,7 @@ public enum AccessPolicy {
     /// Whether `user` may see a lead.
     public static func canRead(_ lead: LeadAccessFacts, by user: ActingUser) -> Bool {
         switch user.role {
-        case .admin, .finance, .support: return true
+        case .admin, .finance, .support, .legal: return true
         case .supervisor: return lead.owner.map { isOwnOrTeam($0, user) } ?? true
         case .rep:
             if lead.owner == user.login { return true }
@@ -38,14 +38,14 @@ public enum AccessPolicy {
         case (.rep, .claim): return lead.status == .pooled
         case (.rep, .edit), (.rep, .note), (.rep, .addTask):
             return isOwner || (lead.owner == nil && lead.createdBy == user.login)
-        case (.rep, .returnToPool), (.rep, .move), (.rep, .followUp), (.rep, .win), (.rep, .lose):
+        case (.rep, .returnToPool), (.rep, .move), (.rep, .followUp), (.rep, .convert), (.rep, .win), (.rep, .lose):
             return isOwner
         case (.rep, _): return false
         case (.marketing, .edit): return lead.status == .new || lead.status == .screening
         case (.marketing, .note): return true
         case (.marketing, _): return false
-        case (.finance, .note), (.finance, .addTask), (.support, .note), (.support, .addTask): return true
-        case (.finance, _), (.support, _): return false
+        case (.finance, .note), (.finance, .addTask), (.support, .note), (.support, .addTask), (.legal, .note), (.legal, .addTask): return true
+        case (.finance, _), (.support, _), (.legal, _): return false
         }
     }
 

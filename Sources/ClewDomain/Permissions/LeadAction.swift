@@ -1,7 +1,7 @@
 /// Something a user can do to a lead; checked by ``AccessPolicy``.
 public enum LeadAction: String, CaseIterable, Sendable, CustomStringConvertible {
     case read, edit, grade, assign, confirm, object, claim, returnToPool, sendToPool
-    case move, followUp, win, lose, reopen, merge, note, addTask, approve
+    case move, followUp, convert, win, lose, reopen, merge, note, addTask, approve
 
     public var description: String {
         switch self {

@@ -23,6 +23,10 @@ public struct ProcessDefinition: Hashable, Codable, Sendable {
     public var defaultLanguage: ContactLanguage
     /// The receivable reminder levels (`[[receivable.level]]`); nil: the standard ones.
     public var receivable: ReceivablePolicy?
+    /// Which deals need approval beyond a stage skip (`[approvals]`).
+    public var approvals: ApprovalPolicy = .standard
+    /// The time rules of seed 004 around screening (`[screening]`).
+    public var screening: ScreeningRules = .standard
 
     public init(version: Int, pipeline: Pipeline, scoring: ScoringModel, assignment: [AssignmentRule], pools: [PoolDefinition],
                 cadences: [CadenceDefinition], sla: SLAPolicy, keywordTags: [KeywordTag], triggers: [TriggerRule],

@@ -26,7 +26,7 @@ public enum ReportScope: String, Sendable, Codable, CaseIterable {
     /// What `role` may ask for, narrowest first.
     public static func allowedScopes(report: ReportKind, role: Role) -> [ReportScope] {
         switch role {
-        case .admin, .finance, .support: [.mine, .team, .all]
+        case .admin, .finance, .support, .legal: [.mine, .team, .all]
         case .supervisor: report.showsRecords ? [.mine, .team] : [.mine, .team, .all]
         case .rep: [.mine]
         case .marketing: marketingTotals(report) ? [.mine, .all] : [.mine]
@@ -37,7 +37,7 @@ public enum ReportScope: String, Sendable, Codable, CaseIterable {
     /// campaign totals, a rep their own, the others everything.
     public static func defaultScope(report: ReportKind, role: Role) -> ReportScope {
         switch role {
-        case .admin, .finance, .support: .all
+        case .admin, .finance, .support, .legal: .all
         case .supervisor: .team
         case .rep: .mine
         case .marketing: marketingTotals(report) ? .all : .mine

@@ -12,6 +12,8 @@ public enum Role: String, CaseIterable, Codable, Sendable, CustomStringConvertib
     case finance
     /// After-sales; reads sales data.
     case support
+    /// Legal (法务, seed 000: 请协助审核合同条款): reads sales data, gets tasks and mentions.
+    case legal
 
     public var description: String { rawValue }
 
@@ -24,6 +26,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, CustomStringConvertib
         case .marketing: "市场专员"
         case .finance: "财务"
         case .support: "客服"
+        case .legal: "法务"
         }
     }
 }

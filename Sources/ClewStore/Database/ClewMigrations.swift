@@ -26,6 +26,7 @@ enum ClewMigrations {
         migrator.registerMigration("v14-report-summaries", migrate: createReportSummaries)
         migrator.registerMigration("v15-lead-tags", migrate: createLeadTags)
         migrator.registerMigration("v16-receivables", migrate: createReceivables)
+        migrator.registerMigration("v17-rules-part-2", migrate: addRulesPart2)
         migrator.registerMigration("v19-report-cohorts", migrate: createReportCohorts)
         return migrator
     }

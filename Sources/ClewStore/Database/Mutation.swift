@@ -41,6 +41,7 @@ package struct Mutation {
             sql: "INSERT INTO notification (recipient, kind, lead_id, actor, body, created_at, params) VALUES (?, ?, ?, ?, ?, ?, ?)",
             arguments: [recipient, kind, leadID, actor.login, body, now.storage, params]
         )
+        try ReminderForwarding.forward(to: recipient, kind: kind, body: body, leadID: leadID, self)
     }
 }
 

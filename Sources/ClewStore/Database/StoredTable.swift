@@ -30,6 +30,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case reportCohortDay = "report_cohort_day", reportStagePairDay = "report_stage_pair_day"
     case leadTag = "lead_tag"
     case contract, contractLine = "contract_line", instalment, payment, paymentAllocation = "payment_allocation", invoice
+    case userChannel = "user_channel"
 
     /// How changes to a table are kept.
     public enum Policy: Equatable, Sendable {
@@ -44,7 +45,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     public var policy: Policy {
         switch self {
         case .lead, .task, .user, .approval, .outbox, .customer, .contact, .opportunity, .campaign, .salesTarget, .leadTag,
-             .contract, .contractLine, .instalment:
+             .contract, .contractLine, .instalment, .userChannel:
             .audited(versioned: true)
         case .note, .followUp, .leadEvent:
             .audited(versioned: false)  // append-only: each row is created once, with its audit row, and never changed

@@ -32,7 +32,7 @@ extension ProcessDefinitionTOML {
     }
 
     private static func read(_ root: TOMLTable, _ r: inout TOMLReader) -> ProcessDefinition {
-        r.checkKeys(root, "", nil, allowed: ["version", "default_language", "stage", "scoring", "assignment", "pool", "cadence", "sla", "keyword", "trigger", "template", "receivable"])
+        r.checkKeys(root, "", nil, allowed: ["version", "default_language", "stage", "scoring", "assignment", "pool", "cadence", "sla", "keyword", "trigger", "template", "receivable", "approvals", "screening"])
         let standard = ProcessDefinition.standard
         var stages: [StageDefinition] = []
         for (t, i) in r.tables(root, "stage", section: "stage") {
@@ -59,6 +59,8 @@ extension ProcessDefinitionTOML {
             defaultLanguage: readLanguage(root, &r)
         )
         definition.receivable = readReceivable(root, &r)
+        definition.approvals = readApprovals(root, &r)
+        definition.screening = readScreening(root, &r)
         return definition
     }
 

@@ -112,6 +112,8 @@ public enum ProcessDefinitionTOML {
         w.pair("first_follow_up_within", sla.firstFollowUpWithin.description)
         w.pair("remind_before", sla.remindBefore.description)
         w.line("flag_stalled = \(sla.flagStalled)")
+        writeApprovals(definition.approvals, &w)
+        writeScreening(definition.screening, &w)
         w.comment("Keyword tags (关键词标签) found in follow-up content and feedback.")
         for tag in definition.keywordTags {
             w.header("[[keyword]]")

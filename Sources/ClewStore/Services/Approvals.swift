@@ -44,11 +44,18 @@ public struct ApprovalItem: Hashable, Sendable, Codable {
 /// Approval rows, shared by the services.
 enum Approvals {
     static func requestSkip(_ lead: Lead, from: String, to: String, approver: String, reason: String?, _ m: Mutation) throws -> Int64 {
-        if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = 'stage-skip'", arguments: [lead.id]) {
+        try request(.stageSkip, lead, from: from, to: to, approver: approver, reason: reason, m)
+    }
+
+    /// Files a request of `kind` to move `lead` from `from` to `to`, for `approver`; refused
+    /// while one of the same kind is pending.
+    static func request(_ kind: ApprovalKind, _ lead: Lead, from: String, to: String, approver: String, reason: String?, _ m: Mutation) throws -> Int64 {
+        let reason = reason.flatMap { $0.isEmpty ? nil : $0 }
+        if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = ?", arguments: [lead.id, kind.rawValue]) {
             throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
         }
         let id = try m.insert(into: .approval, [
-            "lead_id": lead.id, "kind": "stage-skip", "from_stage": from, "to_stage": to, "requested_by": m.actor.login,
+            "lead_id": lead.id, "kind": kind.rawValue, "from_stage": from, "to_stage": to, "requested_by": m.actor.login,
             "approver": approver, "reason": reason, "created_at": m.now.storage,
         ], action: "request-approval", summary: ("to_stage", to))
         try m.notify(approver, kind: "approval", leadID: lead.id,
@@ -57,8 +64,23 @@ enum Approvals {
         return id
     }
 
-    static func withdrawPending(leadID: Int64, _ m: Mutation) throws {
-        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending'", arguments: [leadID])
+    /// A late objection, for the supervisor to decide.
+    static func requestObjection(_ lead: Lead, approver: String, reason: String, late within: ProcessDuration, _ m: Mutation) throws -> Int64 {
+        if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = 'objection'", arguments: [lead.id]) {
+            throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
+        }
+        let id = try m.insert(into: .approval, [
+            "lead_id": lead.id, "kind": ApprovalKind.objection.rawValue, "requested_by": m.actor.login, "approver": approver,
+            "reason": reason, "created_at": m.now.storage,
+        ], action: "request-approval", summary: ("kind", ApprovalKind.objection.rawValue))
+        try m.notify(approver, kind: "objection", text: "late", leadID: lead.id,
+                     body: "\(m.actor.login) objects to \(lead.number) after \(within): \(reason) — reassign or keep it",
+                     parameters: [m.actor.login, lead.number.description, within.description, reason])
+        return id
+    }
+
+    static func withdrawPending(leadID: Int64, except kept: Int64? = nil, _ m: Mutation) throws {
+        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND id IS NOT ?", arguments: [leadID, kept])
         for id in ids {
             try m.change(.approval, .id(id), ["status": ApprovalStatus.withdrawn.rawValue, "decided_at": m.now.storage, "decided_by": m.actor.login],
                          action: "withdraw", silent: ["decided_at", "decided_by"])
@@ -116,7 +138,13 @@ public struct ApprovalService: Sendable {
             }
             guard item.status == .pending else { throw ApprovalError.alreadyDecided(id: id, status: item.status) }
             let leadID: Int64 = row["lead_id"]
-            if approve, let target = item.toStage {
+            if approve, item.kind == ApprovalKind.objection.rawValue {
+                guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .assigned, lead.owner == item.requestedBy else {
+                    throw ApprovalError.outOfDate(number: item.leadNumber, stage: nil)
+                }
+                try Approvals.withdrawPending(leadID: leadID, except: id, m)
+                _ = try LeadService(context: context, actor: actor).objectNow(lead, reason: item.reason ?? "", m)
+            } else if approve, let target = item.toStage {
                 guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .active, lead.stage == item.fromStage else {
                     throw ApprovalError.outOfDate(number: item.leadNumber, stage: item.fromStage)
                 }

@@ -59,7 +59,7 @@ extension LeadCriteria {
     /// ``AccessPolicy/canRead(_:by:)`` as a condition.
     private static func readable(by user: ActingUser, owner: String, creator: String) -> (String, [any DatabaseValueConvertible]) {
         switch user.role {
-        case .admin, .finance, .support:
+        case .admin, .finance, .support, .legal:
             return ("1", [])
         case .supervisor:
             let logins = [user.login] + user.team.sorted()

@@ -64,6 +64,10 @@ public struct LeadDetail: Sendable {
     public var score: LeadScore?
     /// The consents web forms recorded with the lead (and the leads merged into it), oldest first.
     public var consents: [LeadConsent] = []
+    /// What the lead was converted into (customer, contacts, opportunity), if anything.
+    public var conversion: LeadConversionSummary?
+    /// When the lead was captured, when it was registered later (`--captured-at`).
+    public var capturedAt: Date?
 }
 
 /// A value kept from an imported column Clew has no field for.

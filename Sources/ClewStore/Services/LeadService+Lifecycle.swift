@@ -20,6 +20,7 @@ extension LeadService {
             try m.audit("grade-reason", entity: "lead", id: lead.id, field: "grade_reason", new: reason)
             let graded = try m.update(lead, to: updated, action: "grade")
             guard lead.grade != grade else { return graded }
+            if let old = lead.grade { try noticeRegrade(lead, from: old, to: grade, reason: reason, m) }
             return try context.publish(.graded, on: graded, m)
         }
     }
@@ -84,25 +85,62 @@ extension LeadService {
     }
 
     /// The assignee objects (异议) with a reason: the lead goes back to screening and whoever
-    /// assigned it is told.
+    /// assigned it is told. Past `object_within` of the assignment (seed 004) the objection is a
+    /// request for the supervisor instead, and the lead is returned unchanged
+    /// (``objectOrAsk(_:reason:)`` says which happened).
     @discardableResult
     public func object(_ number: String, reason: String) throws -> Lead {
+        switch try objectOrAsk(number, reason: reason) {
+        case let .objected(lead): lead
+        case .approvalRequested: try lead(number)
+        }
+    }
+
+    /// What an objection did.
+    public enum ObjectionOutcome: Sendable, Equatable {
+        /// Back in screening.
+        case objected(Lead)
+        /// Later than `object_within`: request `id` went to `approver`, who decides.
+        case approvalRequested(id: Int64, approver: String, within: ProcessDuration)
+    }
+
+    /// ``object(_:reason:)``, saying whether the objection was taken or went to the supervisor.
+    public func objectOrAsk(_ number: String, reason: String) throws -> ObjectionOutcome {
         let reason = try Self.requireReason(reason, for: .objection)
         return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m.db, number, for: .object, by: actor)
-            var updated = lead
-            updated.status = try LeadLifecycle.next(after: .object, from: lead.status)
-            updated.owner = nil
-            try Approvals.withdrawPending(leadID: lead.id, m)
-            _ = try Notes.insert(lead.id, kind: "objection", body: reason, m)
-            let assigner = try String.fetchOne(
-                m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
-                arguments: [lead.id])
-            try m.notify(assigner ?? actor.profile.supervisor, kind: "objection", leadID: lead.id,
-                         body: "\(actor.login) objected to \(lead.number): \(reason)", parameters: [actor.login, lead.number.description, reason])
-            try m.audit("object-reason", entity: "lead", id: lead.id, field: "objection", new: reason)
-            return try context.publish(.objected, on: try m.update(lead, to: updated, action: "object"), m)
+            _ = try LeadLifecycle.next(after: .object, from: lead.status)
+            if let late = try lateObjection(lead, reason: reason, m) { return late }
+            return .objected(try objectNow(lead, reason: reason, m))
         }
+    }
+
+    /// Returns `lead` to screening for the objection `reason` (the assignee's own, or approved).
+    func objectNow(_ lead: Lead, reason: String, _ m: Mutation) throws -> Lead {
+        var updated = lead
+        updated.status = try LeadLifecycle.next(after: .object, from: lead.status)
+        updated.owner = nil
+        try Approvals.withdrawPending(leadID: lead.id, except: try Int64.fetchOne(
+            m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = 'objection'", arguments: [lead.id]), m)
+        _ = try Notes.insert(lead.id, kind: "objection", body: reason, m)
+        let assigner = try String.fetchOne(
+            m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
+            arguments: [lead.id])
+        try m.notify(assigner ?? actor.profile.supervisor, kind: "objection", leadID: lead.id,
+                     body: "\(actor.login) objected to \(lead.number): \(reason)", parameters: [actor.login, lead.number.description, reason])
+        try m.audit("object-reason", entity: "lead", id: lead.id, field: "objection", new: reason)
+        return try context.publish(.objected, on: try m.update(lead, to: updated, action: "object"), m)
+    }
+
+    /// Past `object_within` of the assignment, the assignee's objection becomes a request for
+    /// the supervisor (nil: in time, or the actor is not the assignee's to ask).
+    private func lateObjection(_ lead: Lead, reason: String, _ m: Mutation) throws -> ObjectionOutcome? {
+        let rules = context.process.screening
+        guard let assignedAt = try Double.fetchOne(m.db, sql: "SELECT assigned_at FROM lead WHERE id = ?", arguments: [lead.id]).map(Date.init(storage:)),
+              !rules.acceptsObjection(assignedAt: assignedAt, at: m.now, calendar: context.calendar) else { return nil }
+        let approver = try owningSupervisor(of: lead, m.db) ?? Approvals.anyAdmin(m.db)
+        let id = try Approvals.requestObjection(lead, approver: approver, reason: reason, late: rules.objectWithin, m)
+        return .approvalRequested(id: id, approver: approver, within: rules.objectWithin)
     }
 
     /// A rep (or supervisor) takes a pooled lead (领取); it becomes theirs and active.
@@ -201,6 +239,7 @@ extension LeadService {
             let conversion = try LeadConversion.convert(lead, amount: amount, at: m.now)
             let plan = try context.pipeline.planWin(from: lead.stage, actorApprovesSkips: try approvesSkips(of: lead, m.db))
             if case let .skipping(stages) = plan {
+                try checkWinSkippingContract(lead, m)
                 try m.audit("skip-approved", entity: "lead", id: lead.id, field: "skipped", new: stages.joined(separator: ","))
             }
             updated.amount = amount
@@ -230,6 +269,7 @@ extension LeadService {
             updated.status = try LeadLifecycle.next(after: .lose, from: lead.status)
             updated.lostReason = reason
             try StageTracking.close(lead, m)
+            try Conversions.closeLost(lead, m)
             try Closing.settle(lead, .lost(reason), m)
             try Contracts.cancel(for: lead, m)
             var lost = try m.update(lead, to: updated, action: "lose", also: ["closed_at": m.now.storage])
@@ -271,10 +311,12 @@ extension LeadService {
     }
 
     /// Whether the actor approves a stage skip on `lead` by making it: an admin, the owner's
-    /// supervisor, or any supervisor when the owner has none.
+    /// supervisor or someone the owner reports to further up (a director), or any supervisor
+    /// when the owner has none.
     func approvesSkips(of lead: Lead, _ db: Database) throws -> Bool {
         let supervisor = try owningSupervisor(of: lead, db)
-        return actor.role == .admin || actor.login == supervisor || (actor.role == .supervisor && supervisor == nil)
+        let above = actor.role == .supervisor && lead.owner.map(actor.team.contains) == true
+        return actor.role == .admin || actor.login == supervisor || above || (actor.role == .supervisor && supervisor == nil)
     }
 
     func owningSupervisor(of lead: Lead, _ db: Database) throws -> String? {

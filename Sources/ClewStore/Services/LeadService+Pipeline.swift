@@ -11,6 +11,8 @@ extension LeadService {
         case moved(Lead)
         /// The move skips stages, so an approval request went to the supervisor instead.
         case approvalRequested(id: Int64, approver: String, skipping: [String])
+        /// Entering the contract stage needs approval (`[approvals]`): a request went to `approver`.
+        case contractApprovalRequested(id: Int64, approver: String, level: ApprovalPolicy.Level)
     }
 
     /// Moves an active lead to another stage. Forward one stage needs the current stage done
@@ -21,7 +23,13 @@ extension LeadService {
             let lead = try LeadLookup.require(m, number, for: .move, expectedVersion: expectedVersion)
             guard lead.status == .active, let current = lead.stage else { throw StageMoveError.notActive(lead.status) }
             let done = try StageTracking.isDone(lead, m.db)
-            switch try context.pipeline.planMove(from: current, to: stageName, currentStageDone: done) {
+            let plan = try context.pipeline.planMove(from: current, to: stageName, currentStageDone: done)
+            switch plan {
+            case let .forward(to), let .skip(to, _):
+                if let requested = try contractApproval(lead, from: current, to: to, reason: reason, m) { return requested }
+            case .backward: break
+            }
+            switch plan {
             case let .forward(to), let .backward(to):
                 return .moved(try moveNow(lead, to: to, m))
             case let .skip(to, skipping):
@@ -47,6 +55,7 @@ extension LeadService {
         updated.flags.remove(.stalled)
         try StageTracking.open(lead.id, stage: stage, context: context, m)
         var moved = try m.update(lead, to: updated, action: "move")
+        try noticeStageOwner(moved, entered: stage, m)
         if let old = lead.stage { moved = try context.publish(.leftStage(old), on: moved, depth: depth, m) }
         moved = try firedStageEntered(moved, m, depth: depth)
         guard stage == context.pipeline.contractStage?.key, moved.stage == stage else { return moved }

@@ -48,11 +48,14 @@ public struct LeadService: Sendable {
     ///
     /// - Parameter language: the contact's language (nil: the process file's default).
     /// - Throws: ``LeadValidationError``, ``DuplicateLeadError``, ``HiddenDuplicateError``, ``PermissionError``.
-    public func add(_ draft: LeadDraft, duplicates: DuplicateOption = .refuse, language: ContactLanguage? = nil) throws -> AddResult {
+    public func add(_ draft: LeadDraft, duplicates: DuplicateOption = .refuse, language: ContactLanguage? = nil,
+                    capturedAt: Date? = nil) throws -> AddResult {
         try AccessPolicy.check(.registerLeads, actor)
         let checked = try draft.validate()
         // A hidden match is refused after the transaction commits, so its supervisor's notice stays.
-        let result = try context.mutate(as: actor) { m in try register(checked, duplicates: duplicates, language: language, m) }
+        let result = try context.mutate(as: actor) { m in
+            try register(checked, duplicates: duplicates, language: language, capturedAt: capturedAt, m)
+        }
         guard let result else { throw HiddenDuplicateError() }
         return result
     }
@@ -60,8 +63,10 @@ public struct LeadService: Sendable {
     /// ``add(_:duplicates:language:)`` inside the caller's transaction `m` (the intake server
     /// registers a post and keeps its own rows in one transaction); nil when the lead matched an
     /// open lead hidden from the actor (its supervisor was told, in `m`).
-    func register(_ checked: ValidatedLead, duplicates: DuplicateOption, language: ContactLanguage?, _ m: Mutation) throws -> AddResult? {
+    func register(_ checked: ValidatedLead, duplicates: DuplicateOption, language: ContactLanguage?, capturedAt: Date? = nil,
+                  _ m: Mutation) throws -> AddResult? {
         try AccessPolicy.check(.registerLeads, actor)
+        try LeadCapture.check(capturedAt, now: m.now)
         if case let .mergeInto(target) = duplicates {
             let existing = try LeadLookup.require(m.db, target, for: .edit, by: actor)
             if existing.status == .merged {
@@ -92,6 +97,9 @@ public struct LeadService: Sendable {
             }
         }
         if checked.phone?.looksFake == true { flags.insert(.fakePhone) }
+        if let capturedAt, context.process.screening.isLateRegistration(capturedAt: capturedAt, registeredAt: m.now, calendar: context.calendar) {
+            flags.insert(.lateRegistration)
+        }
         let number = try LeadNumbering.next(m.db, at: m.now, in: context.calendar.timeZone)
         let score = context.process.scoring.score(checked.fields)
         let lead = Lead(
@@ -102,6 +110,7 @@ public struct LeadService: Sendable {
             statusChangedAt: m.now, contactLanguage: language
         )
         var inserted = try m.insert(lead)
+        if let capturedAt { try LeadCapture.record(capturedAt, leadID: inserted.id, m) }
         try LeadScoring.storeBreakdown(score, leadID: inserted.id, m.db)
         if let previous { inserted = try DuplicateNotice.link(inserted, to: previous, m) }
         return AddResult(lead: try context.publish(.readyForRouting, on: inserted, m), merged: false)

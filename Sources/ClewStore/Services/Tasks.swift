@@ -95,23 +95,22 @@ public struct TaskService: Sendable {
         self.actor = actor
     }
 
-    /// Adds a task, on a lead or standalone, for `assignee` (default: the actor). Giving a task
-    /// to someone else needs a supervisor or admin, or the lead's owner giving it to themself.
+    /// Adds a task, on a lead or standalone, for `assignee` (default: the actor), as
+    /// ``ClewDomain/TaskHandOff`` allows: anyone gives a colleague a task on a lead they can see.
     public func add(title: String, lead number: String?, assignee: String?, due: Date?) throws -> TaskItem {
         let title = TextNormalization.trimmed(title)
         guard !title.isEmpty else { throw TaskError.emptyTitle }
         return try context.mutate(as: actor) { m in
+            let target = assignee ?? actor.login
             var leadID: Int64?
             if let number {
-                leadID = try LeadLookup.require(m.db, number, for: .addTask, by: actor).id
+                let lead = try LeadLookup.require(m.db, number, for: .read, by: actor)
+                try TaskHandOff.check(by: actor, to: target, on: lead.accessFacts, number: lead.number.description)
+                leadID = lead.id
+            } else {
+                try TaskHandOff.check(by: actor, to: target, on: nil, number: nil)
             }
-            let target = assignee ?? actor.login
-            if target != actor.login {
-                guard actor.role == .admin || actor.role == .supervisor || actor.team.contains(target) else {
-                    throw PermissionError.lacks(.manageUsers, login: actor.login, role: actor.role)
-                }
-                _ = try UserDirectory.requireActive(m.db, login: target)
-            }
+            if target != actor.login { _ = try UserDirectory.requireActive(m.db, login: target) }
             let id = try Tasks.insert(leadID: leadID, assignee: target, title: title, kind: "manual", due: due, m)
             return try Self.fetch(m.db, id: id)
         }

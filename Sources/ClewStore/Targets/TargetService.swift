@@ -61,7 +61,7 @@ public struct TargetService: Sendable {
         try context.read { db in try Self.all(db) }.filter { target in
             if let period, target.period.share(within: period) == 0 { return false }
             switch actor.role {
-            case .admin, .finance, .support: return true
+            case .admin, .finance, .support, .legal: return true
             case .supervisor: return target.subject.login == actor.login || actor.team.contains(target.subject.login)
             case .rep, .marketing: return target.subject == .rep(actor.login)
             }

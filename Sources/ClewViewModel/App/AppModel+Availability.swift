@@ -13,6 +13,8 @@ extension AppModel {
         case "grade": .grade
         case "assign": .assign
         case "win": .win
+        case "convert": .convert
+        case "tag": .edit
         case "lose": .lose
         case "return-to-pool": .returnToPool
         case "claim": .claim

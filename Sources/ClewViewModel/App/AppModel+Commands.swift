@@ -92,7 +92,7 @@ extension AppModel {
         case .confirm:
             act { try leads.confirm(number); return localizer("msg.confirmed", number) }
         case let .object(reason):
-            act { try leads.object(number, reason: reason); return localizer("msg.objected", number) }
+            act { Self.describe(try leads.objectOrAsk(number, reason: reason), number: number, localizer).text }
         case .claim:
             act { try leads.claim(number); return localizer("msg.claimed", number) }
         case let .returnToPool(reason):

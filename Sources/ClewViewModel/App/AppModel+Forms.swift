@@ -113,6 +113,19 @@ extension AppModel {
             }
             try leads.win(number, amount: amount, expectedVersion: loadedLead(number)?.version)
             return StatusMessage(localizer("msg.won", number, amount))
+        case let .convert(number):
+            let made = try leads.convert(number, contact: v("make-contact") == "yes", opportunity: v("make-opportunity") == "yes",
+                                         expectedVersion: loadedLead(number)?.version)
+            return StatusMessage(made.opportunityID.map { localizer("msg.converted-opportunity", number, made.customerName, $0) }
+                                 ?? localizer("msg.converted", number, made.customerName))
+        case let .tags(number):
+            let words = { (key: String) in (v(key) ?? "").split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init) }
+            let tags = TagService(context: services.context, actor: services.actor)
+            guard !words("add").isEmpty || !words("remove").isEmpty else { throw UIError("error.tags") }
+            var now: [LeadTag] = []
+            if !words("add").isEmpty { now = try tags.add(words("add"), to: number) }
+            if !words("remove").isEmpty { now = try tags.remove(words("remove"), from: number) }
+            return StatusMessage(localizer("msg.tagged", number, now.map(\.name).joined(separator: localizer("list.separator"))))
         case let .lose(number):
             guard let reason = LostReason(parsing: v("reason") ?? "") else { throw UIError("error.reason") }
             try leads.lose(number, reason: reason, expectedVersion: loadedLead(number)?.version)
@@ -121,14 +134,13 @@ extension AppModel {
             let lead = try leads.returnToPool(number, reason: v("reason") ?? "")
             return StatusMessage(localizer("msg.returned", number, lead.pool ?? ""))
         case let .addTask(number):
-            let task = try services.tasks.add(title: v("title") ?? "", lead: number, assignee: nil, due: try v("due").map(date))
+            let task = try services.tasks.add(title: v("title") ?? "", lead: number, assignee: v("assignee"), due: try v("due").map(date))
             return StatusMessage(localizer("msg.task-added", task.id))
         case let .note(number):
             let notified = try leads.addNote(number, body: v("body") ?? "")
             return StatusMessage(localizer("msg.note-added") + (notified.isEmpty ? "" : localizer("msg.notified", notified.joined(separator: ", "))))
         case let .object(number):
-            try leads.object(number, reason: v("reason") ?? "")
-            return StatusMessage(localizer("msg.objected", number))
+            return Self.describe(try leads.objectOrAsk(number, reason: v("reason") ?? ""), number: number, localizer)
         case let .rejectApproval(id):
             try services.approvals.reject(id, comment: v("comment") ?? "")
             return StatusMessage(localizer("msg.rejected", id))

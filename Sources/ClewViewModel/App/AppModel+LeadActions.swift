@@ -7,7 +7,7 @@ import Foundation
 extension AppModel {
     func performLeadAction(_ name: String) {
         guard let number = focusedLeadNumber else {
-            if ["log-follow-up", "add-task", "grade", "assign", "win", "lose", "return-to-pool", "claim", "add-note", "confirm", "object", "edit-lead"].contains(name) {
+            if ["log-follow-up", "add-task", "grade", "assign", "win", "convert", "tag", "lose", "return-to-pool", "claim", "add-note", "confirm", "object", "edit-lead"].contains(name) {
                 status = StatusMessage(localizer("msg.no-lead"), kind: .warning)
             }
             return
@@ -19,6 +19,8 @@ extension AppModel {
         case "grade": openForm(factory.make(.grade(number: number), lead: lead))
         case "assign": openAssignForm(numbers: [number])
         case "win": openForm(factory.make(.win(number: number), lead: lead))
+        case "convert": openForm(factory.make(.convert(number: number), lead: lead))
+        case "tag": openForm(factory.make(.tags(number: number), lead: lead))
         case "lose": openForm(factory.make(.lose(number: number), lead: lead))
         case "return-to-pool": openForm(factory.make(.returnToPool(number: number), lead: lead))
         case "add-note": openForm(factory.make(.note(number: number), lead: lead))
@@ -87,6 +89,8 @@ extension AppModel {
         case let .approvalRequested(id, approver, skipping):
             let names = skipping.map { services.pipeline.stage(named: $0).map(localizer.stage) ?? $0 }
             return StatusMessage(localizer("msg.skip-requested", names.joined(separator: localizer("list.separator")), id, approver), kind: .warning)
+        case let .contractApprovalRequested(id, approver, _):
+            return StatusMessage(localizer("msg.contract-requested", id, approver), kind: .warning)
         }
     }
 
@@ -174,5 +178,16 @@ extension AppModel {
     func withApproval(_ body: (ApprovalItem) -> Void) {
         guard case let .approval(item) = inbox.selectedRow else { status = StatusMessage(localizer("msg.select-approval"), kind: .warning); return }
         body(item)
+    }
+}
+
+extension AppModel {
+    /// What an objection did, for the status line: taken, or a request for the supervisor (seed 004).
+    static func describe(_ outcome: LeadService.ObjectionOutcome, number: String, _ localizer: Localizer) -> StatusMessage {
+        switch outcome {
+        case .objected: StatusMessage(localizer("msg.objected", number))
+        case let .approvalRequested(id, approver, within):
+            StatusMessage(localizer("msg.objection-requested", number, within.description, id, approver), kind: .warning)
+        }
     }
 }

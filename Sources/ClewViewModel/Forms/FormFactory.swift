@@ -19,6 +19,13 @@ struct FormFactory {
         return field
     }
 
+    /// A yes/no choice, stored as `yes` or `no` and shown in the reader's language.
+    private func yesNo(_ key: String, _ labelKey: String, yes: Bool) -> FormField {
+        var field = FormField(key: key, label: t(labelKey), value: yes ? "yes" : "no", choices: ["yes", "no"])
+        field.choiceNames = ["yes": t("choice.yes"), "no": t("choice.no")]
+        return field
+    }
+
     private func build(_ kind: FormKind, lead: Lead?, suggestions: [String]) -> FormModel {
         func f(_ key: String, _ labelKey: String, value: String = "", required: Bool = false, choices: [String] = [], placeholder: String = "") -> FormField {
             FormField(key: key, label: t(labelKey), value: value, required: required, choices: choices, placeholder: placeholder)
@@ -61,6 +68,15 @@ struct FormFactory {
             return FormModel(kind: kind, title: t("form.win") + number, fields: [
                 f("amount", "field.amount", value: lead?.amount.map { String($0.fen / 100) } ?? "", required: true, placeholder: "380000, 38万"),
             ])
+        case .convert:
+            return FormModel(kind: kind, title: t("form.convert") + number, fields: [
+                yesNo("make-contact", "field.make-contact", yes: lead?.details.contact != nil), yesNo("make-opportunity", "field.make-opportunity", yes: true),
+            ])
+        case .tags:
+            return FormModel(kind: kind, title: t("form.tags") + number, fields: [
+                f("add", "field.tags-add", placeholder: t("placeholder.tags")),
+                f("remove", "field.tags-remove", placeholder: (lead?.tags.sorted() ?? []).joined(separator: " ")),
+            ])
         case .lose:
             return FormModel(kind: kind, title: t("form.lose") + number, fields: [
                 f("reason", "field.reason", required: true, choices: LostReason.standard.map(\.chineseName)),
@@ -70,6 +86,7 @@ struct FormFactory {
         case .addTask:
             return FormModel(kind: kind, title: t("form.task") + number, fields: [
                 f("title", "field.task", required: true), f("due", "field.due", value: "tomorrow", placeholder: t("placeholder.due")),
+                f("assignee", "field.task-assignee", placeholder: t("placeholder.task-assignee")),
             ])
         case .note:
             return FormModel(kind: kind, title: t("form.note") + number, fields: [f("body", "field.note", required: true, placeholder: t("placeholder.mention"))])

@@ -6,6 +6,8 @@ public enum FormKind: Hashable, Sendable, Codable {
     case grade(number: String)
     case assign(numbers: [String])
     case win(number: String)
+    case convert(number: String)
+    case tags(number: String)
     case lose(number: String)
     case returnToPool(number: String)
     case addTask(number: String?)

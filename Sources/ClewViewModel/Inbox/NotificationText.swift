@@ -19,7 +19,7 @@ public struct NotificationText: Sendable {
     /// The values that need translating, by catalogue text (the `notification-text.` key
     /// without its prefix) and position; every other value is shown as stored.
     static let values: [String: [Int: Value]] = [
-        "approval": [2: .stage, 3: .stage],
+        "approval": [2: .stage, 3: .stage], "stage-owner": [2: .stage],
         "approval-decided": [1: .decision, 3: .stage],
         "trigger": [1: .event], "risk": [1: .event],
         "escalation.unconfirmed": [2: .duration], "escalation.first-follow-up": [2: .duration],

@@ -69,6 +69,8 @@ public enum ActionRegistry {
         action("add-task", "Add a task", "添加任务", [.board, .detail]),
         action("grade", "Grade the lead A, B or C", "给线索评级（A、B、C）", [.board, .detail, .screening], bar: true, short: ("grade", "评级")),
         action("assign", "Assign the lead to a rep", "将线索分配给销售", [.board, .detail, .screening], bar: true, short: ("assign", "分配")),
+        action("tag", "Add or remove the lead's tags", "添加或移除线索标签", [.board, .detail]),
+        action("convert", "Convert the lead into customer, contact and opportunity", "转换线索为客户、联系人和商机", [.board, .detail]),
         action("win", "Mark the lead won", "标记为赢单", [.board, .detail]),
         action("lose", "Mark the lead lost, with a reason", "标记为输单并填写原因", [.board, .detail]),
         action("return-to-pool", "Return the lead to the pool", "将线索退回公海", [.board, .detail]),

@@ -51,6 +51,7 @@ public enum DefaultKeymap {
             bind(context, "r", "grade", "Grade the lead (rate A, B or C)"),
             bind(context, "a", "assign"),
             bind(context, "W", "win", "Mark won (asks first)"), bind(context, "X", "lose", "Mark lost (asks for a reason)"),
+            bind(context, "C", "convert", "Convert once intent is confirmed (转换线索)"), bind(context, "T", "tag"),
             bind(context, "p", "return-to-pool"), bind(context, "c", "claim"), bind(context, "m", "add-note"),
             bind(context, "y", "confirm"), bind(context, "O", "object"),
         ]

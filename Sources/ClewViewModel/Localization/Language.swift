@@ -53,7 +53,9 @@ public struct Localizer: Sendable {
     public func stage(_ stage: StageDefinition) -> String { language == .zh ? stage.chineseName : stage.englishName }
 
     /// English and Chinese for every interface string.
-    static let table: [String: (String, String)] = [
+    static let table: [String: (String, String)] = shared.merging(rulesPart2) { own, _ in own }
+
+    private static let shared: [String: (String, String)] = [
         "tab.board": ("Board", "看板"), "tab.inbox": ("Inbox", "待办"), "tab.screening": ("Screening", "待筛选"),
         "tab.search": ("Search", "搜索"), "tab.dashboard": ("Dashboard", "仪表盘"),
         "scope.mine": ("mine", "我的"), "scope.team": ("team", "团队"), "scope.all": ("all", "全部"),

@@ -5,7 +5,7 @@ import Foundation
 
 struct ApprovalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approval", abstract: "List and decide approval requests (stage skips).",
+        commandName: "approval", abstract: "List and decide approval requests (stage skips, contracts, late objections).",
         subcommands: [List.self, Approve.self, Reject.self])
 
     struct List: ParsableCommand {
@@ -19,8 +19,8 @@ struct ApprovalCommand: ParsableCommand {
             let items = try ApprovalService(context: environment.context, actor: environment.actor).pending()
             if json { return try Output.json(items) }
             if items.isEmpty { return Output.line("No approvals waiting.") }
-            Output.table(["ID", "LEAD", "CUSTOMER", "FROM", "TO", "BY", "REASON"], items.map {
-                ["#\($0.id)", $0.leadNumber, $0.leadCustomer, $0.fromStage ?? "", $0.toStage ?? "", $0.requestedBy, $0.reason ?? ""]
+            Output.table(["ID", "KIND", "LEAD", "CUSTOMER", "FROM", "TO", "BY", "REASON"], items.map {
+                ["#\($0.id)", $0.kind, $0.leadNumber, $0.leadCustomer, $0.fromStage ?? "", $0.toStage ?? "", $0.requestedBy, $0.reason ?? ""]
             })
         }
     }
@@ -35,7 +35,8 @@ struct ApprovalCommand: ParsableCommand {
         func run() throws {
             let environment = try CommandEnvironment.open(global)
             let item = try ApprovalService(context: environment.context, actor: environment.actor).approve(id, comment: comment)
-            Output.line("Approved #\(item.id): \(item.leadNumber) is now in \(item.toStage ?? "").")
+            Output.line(item.kind == ApprovalKind.objection.rawValue ? "Approved #\(item.id): \(item.leadNumber) is back in screening."
+                        : "Approved #\(item.id): \(item.leadNumber) is now in \(item.toStage ?? "").")
         }
     }
 

@@ -11,7 +11,7 @@ struct LeadCommand: ParsableCommand {
             LeadAddCommand.self, LeadListCommand.self, LeadShowCommand.self, LeadEditCommand.self,
             LeadGradeCommand.self, LeadAssignCommand.self, LeadConfirmCommand.self, LeadObjectCommand.self,
             LeadClaimCommand.self, LeadReturnCommand.self, LeadMoveCommand.self, LeadFollowUpCommand.self,
-            LeadWinCommand.self, LeadAmountCommand.self, LeadLoseCommand.self, LeadReopenCommand.self, LeadMergeCommand.self, LeadNoteCommand.self, LeadTagCommand.self, LeadEventCommand.self,
+            LeadConvertCommand.self, LeadWinCommand.self, LeadAmountCommand.self, LeadLoseCommand.self, LeadReopenCommand.self, LeadMergeCommand.self, LeadNoteCommand.self, LeadTagCommand.self, LeadEventCommand.self,
         ])
 }
 
@@ -50,6 +50,8 @@ struct LeadAddCommand: ParsableCommand {
     @Flag(name: .customLong("allow-duplicate"), help: "Register even if the phone or email matches an existing lead.") var allowDuplicate = false
     @Option(name: .customLong("merge-into"), help: "Add these details to an existing lead instead.") var mergeInto: String?
     @Option(help: "The contact's language for customer email: zh or en (default: the process file's).") var language: String?
+    @Option(name: .customLong("captured-at"), help: "When the lead was captured (default: now); registered over 2 working hours later it is flagged late-registration.")
+    var capturedAt: String?
 
     func validate() throws {
         if allowDuplicate && mergeInto != nil { throw ValidationError("--allow-duplicate and --merge-into cannot be combined") }
@@ -58,7 +60,8 @@ struct LeadAddCommand: ParsableCommand {
     func run() throws {
         let environment = try CommandEnvironment.open(global)
         let option: LeadService.DuplicateOption = mergeInto.map { .mergeInto($0) } ?? (allowDuplicate ? .allow : .refuse)
-        let result = try environment.leads.add(fields.draft, duplicates: option, language: try language.map(ContactLanguageOption.parse))
+        let result = try environment.leads.add(fields.draft, duplicates: option, language: try language.map(ContactLanguageOption.parse),
+                                               capturedAt: try capturedAt.map { try environment.date($0) })
         Output.line(result.lead.number.description)
     }
 }

@@ -19,6 +19,8 @@ struct LeadMoveCommand: ParsableCommand {
             Output.line("\(lead.number) is now in \(lead.stage ?? stage).")
         case let .approvalRequested(id, approver, skipping):
             Output.line("Skipping \(skipping.joined(separator: ", ")) needs approval: request #\(id) sent to \(approver).")
+        case let .contractApprovalRequested(id, approver, level):
+            Output.line("Entering the contract stage needs the \(level.rawValue)'s approval (合同审批): request #\(id) sent to \(approver).")
         }
     }
 }

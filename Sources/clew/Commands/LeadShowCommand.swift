@@ -62,6 +62,8 @@ struct LeadDetailReport {
         field("Updated", "\(Output.time(lead.updatedAt)) by \(lead.updatedBy) (version \(lead.version))")
         if !detail.mergedFrom.isEmpty { field("Merged from", detail.mergedFrom.joined(separator: ", ")) }
         for custom in detail.customFields { field(custom.name, s(custom.value)) }
+        if let captured = detail.capturedAt { field("Captured", Output.time(captured) + (lead.flags.contains(.lateRegistration) ? " — registered late (登记超时)" : "")) }
+        if let c = detail.conversion { field("Converted", LeadConvertCommand.summary(c)) }
         for consent in detail.consents { field("Consent", "\(s(consent.summary)) · \(Output.time(consent.at)) via \(s(consent.via))") }
 
         if !detail.stages.isEmpty {

@@ -51,8 +51,11 @@ struct LeadObjectCommand: ParsableCommand {
     @Option(help: "Why (异议原因).") var reason: String
 
     func run() throws {
-        let lead = try CommandEnvironment.open(global).leads.object(number, reason: reason)
-        Output.line("\(lead.number) returned to screening.")
+        switch try CommandEnvironment.open(global).leads.objectOrAsk(number, reason: reason) {
+        case let .objected(lead): Output.line("\(lead.number) returned to screening.")
+        case let .approvalRequested(id, approver, within):
+            Output.line("\(number.uppercased()) was assigned more than \(within) ago: the objection is request #\(id) for \(approver) to decide.")
+        }
     }
 }
 

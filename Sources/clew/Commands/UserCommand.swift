@@ -7,7 +7,7 @@ import Foundation
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list, deactivate users and mark them away.",
-        subcommands: [Add.self, List.self, Deactivate.self, Away.self])
+        subcommands: [Add.self, List.self, Deactivate.self, Away.self, UserRemindersCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user (admins only).")
@@ -15,7 +15,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user's OS login.") var login: String
         @Option(help: "Display name.") var name: String
-        @Option(help: "admin, supervisor, rep, marketing, finance or support.") var role: String
+        @Option(help: "admin, supervisor, rep, marketing, finance, support or legal (法务).") var role: String
         @Option(help: "The supervisor's login.") var supervisor: String?
         @Option(help: "Regions covered, comma-separated (华东,华南).") var regions: String?
         @Option(help: "Industries covered, comma-separated.") var industries: String?

@@ -155,6 +155,8 @@ struct LeadDetailJSON: Encodable {
     var customFields: [CustomField]
     var scoreBreakdown: [LeadScore.Part]
     var consents: [NullKeepingJSON<LeadConsent>]
+    var conversion: NullKeepingJSON<LeadConversionSummary>?
+    var capturedAt: Date?
 
     init(_ detail: LeadDetail) {
         lead = LeadJSON(detail.lead)
@@ -168,10 +170,12 @@ struct LeadDetailJSON: Encodable {
         customFields = detail.customFields
         scoreBreakdown = detail.score?.parts ?? []
         consents = detail.consents.map(NullKeepingJSON.init)
+        conversion = detail.conversion.map(NullKeepingJSON.init)
+        capturedAt = detail.capturedAt
     }
 
     private enum CodingKeys: String, CodingKey {
-        case followUps, tasks, notes, stages, approvals, history, mergedFrom, customFields, scoreBreakdown, consents
+        case followUps, tasks, notes, stages, approvals, history, mergedFrom, customFields, scoreBreakdown, consents, conversion, capturedAt
     }
 
     /// The lead's own fields at the top level, beside the lists.
@@ -188,5 +192,7 @@ struct LeadDetailJSON: Encodable {
         try c.encode(customFields, forKey: .customFields)
         try c.encode(scoreBreakdown, forKey: .scoreBreakdown)
         try c.encode(consents, forKey: .consents)
+        try c.encode(conversion, forKey: .conversion)
+        try c.encode(capturedAt, forKey: .capturedAt)
     }
 }
