@@ -14,9 +14,9 @@ enum Cadences {
         guard let first = CadencePlan.start(for: facts(lead), process: context.process, now: m.now, calendar: context.calendar),
               let owner = lead.owner else { return }
         let taskID = try schedule(first, lead: lead, owner: owner, m)
-        try RuleFirings.record("cadence:\(first.grade)", kind: "cadence", leadID: lead.id, subject: "lead:\(lead.id)",
+        try RuleFirings.record("cadence:\(first.grade)", kind: .cadence, leadID: lead.id, subject: "lead:\(lead.id)",
                                occurrence: "start@\(m.now.storage)", action: "task \(first.step.key)",
-                               outcome: "task #\(taskID) for \(owner), due \(StoreError.timestamp(first.due))", m)
+                               outcome: .taskScheduled(id: taskID, for: owner, due: StoreError.timestamp(first.due)), m)
     }
 
     /// Cancels the lead's open cadence tasks.
@@ -43,9 +43,9 @@ enum Cadences {
               let next = CadencePlan.next(after: completed, for: facts(lead), process: context.process, now: m.now, calendar: context.calendar)
         else { return }
         let id = try schedule(next, lead: lead, owner: owner, m)
-        try RuleFirings.record("cadence:\(next.grade)", kind: "cadence", leadID: lead.id, subject: "lead:\(lead.id)",
+        try RuleFirings.record("cadence:\(next.grade)", kind: .cadence, leadID: lead.id, subject: "lead:\(lead.id)",
                                occurrence: "\(next.step.key)@\(m.now.storage)#\(taskID)", action: "task \(next.step.key)",
-                               outcome: "task #\(id) for \(owner), due \(StoreError.timestamp(next.due))", m)
+                               outcome: .taskScheduled(id: id, for: owner, due: StoreError.timestamp(next.due)), m)
     }
 
     private static func facts(_ lead: Lead) -> CadencePlan.LeadFacts {

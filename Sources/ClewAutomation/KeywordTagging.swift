@@ -15,15 +15,16 @@ enum KeywordTagging {
         let snippet = String(text.prefix(60))
         for tag in found {
             let keyword = tag.keywords.first { text.lowercased().contains($0.lowercased()) } ?? tag.tag
-            var outcome = "tagged \(tag.tag)"
+            var alerted: String?
             if tag.riskAlert, let supervisor = try Recipients.supervisor(of: current, m) {
                 try m.notify(supervisor, kind: "risk", text: "keyword", leadID: lead.id,
                              body: "Risk on \(lead.number) \(lead.details.customer ?? ""): \(tag.tag) ('\(keyword)' in \"\(snippet)\")",
                              parameters: ["\(lead.number) \(lead.details.customer ?? "")", tag.tag, keyword, snippet])
-                outcome += "; risk alert to \(supervisor)"
+                alerted = supervisor
             }
-            try RuleFirings.record("keyword:\(tag.tag)", kind: "keyword", leadID: lead.id, subject: "lead:\(lead.id)",
-                                   occurrence: "\(m.now.storage)", action: "tag \(tag.tag)", outcome: outcome, m)
+            try RuleFirings.record("keyword:\(tag.tag)", kind: .keyword, leadID: lead.id, subject: "lead:\(lead.id)",
+                                   occurrence: "\(m.now.storage)", action: "tag \(tag.tag)",
+                                   outcome: .keywordTagged(tag.tag, riskAlertTo: alerted), m)
             current = try Triggers.fire(.tagAdded(tag.tag), on: current, context: context, m)
         }
         return current

@@ -17,23 +17,23 @@ enum Routing {
         let decision = RoutingDecision.decide(matching, try facts(for: lead, rules: matching, context: context, m))
         for step in decision.steps {
             guard let rule = matching.first(where: { $0.name == step.rule }), let firing = try RuleFirings.claim(
-                "assign:\(rule.name)", kind: "assignment", leadID: lead.id, subject: "lead:\(lead.id)",
+                "assign:\(rule.name)", kind: .assignment, leadID: lead.id, subject: "lead:\(lead.id)",
                 occurrence: "route@\(m.now.storage)", action: "to \(rule.target)", m)
             else { return lead }
             switch step.verdict {
             case let .skipped(reason):
-                try RuleFirings.settle(firing, outcome: "skipped: \(reason)", m)
+                try RuleFirings.settle(firing, outcome: .skipped(reason), m)
             case let .assign(login, why, homePool):
-                try RuleFirings.settle(firing, outcome: "assigned to \(login)" + (why.map { " (\($0))" } ?? ""), m)
+                try RuleFirings.settle(firing, outcome: .assigned(to: login, why: why), m)
                 return try assign(lead, to: login, rule: rule.name, homePool: homePool, context: context, m)
             case let .noRoomInTeam(supervisor):
                 try m.notify(supervisor, kind: "escalation", text: "no-room", leadID: lead.id,
                              body: "\(lead.number) \(lead.details.customer ?? ""): rule \(rule.name) routed it to your team, but no one has room",
                              parameters: ["\(lead.number) \(lead.details.customer ?? "")", rule.name])
-                try RuleFirings.settle(firing, outcome: "left in screening: no one in team:\(supervisor) has room", m)
+                try RuleFirings.settle(firing, outcome: .noRoomInTeam(supervisor: supervisor), m)
                 return lead
             case let .sendToPool(name):
-                try RuleFirings.settle(firing, outcome: "sent to pool \(name)", m)
+                try RuleFirings.settle(firing, outcome: .sentToPool(name), m)
                 return try sendToPool(lead, pool: name, m)
             }
         }

@@ -180,14 +180,14 @@ struct TickRun {
             try m.notify(lead.owner, kind: "reminder", text: "escalated", leadID: lead.id,
                          body: "\(label(lead)) is still waiting for you to confirm or object; escalated to \(supervisor ?? "no one")",
                          parameters: [label(lead), supervisor ?? ""])
-            try fire(TimerRule.confirmEscalation.key, lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
+            try fire(TimerRule.confirmEscalation.key, lead, occurrence, outcome: .escalated(to: supervisor))
         }
         let reminders = try TimerCandidates.unconfirmedReminders(before: cutoffs.confirmReminder, after: escalateCut, limit: limit, m)
         for (lead, occurrence) in due(.confirmReminder, reminders) {
             try m.notify(lead.owner, kind: "reminder", text: "confirm", leadID: lead.id,
                          body: "\(label(lead)) was assigned to you \(sla.confirmWithin) ago: confirm or object",
                          parameters: [label(lead), "\(sla.confirmWithin)"])
-            try fire(TimerRule.confirmReminder.key, lead, occurrence, outcome: "reminded \(lead.owner ?? "?")")
+            try fire(TimerRule.confirmReminder.key, lead, occurrence, outcome: .reminded(lead.owner ?? "?"))
         }
     }
 
@@ -200,7 +200,7 @@ struct TickRun {
                              body: "\(label(lead)): no follow-up by \(lead.owner ?? "?") within \(sla.firstFollowUpWithin) of assignment",
                              parameters: [label(lead), lead.owner ?? "?", "\(sla.firstFollowUpWithin)"])
             }
-            try fire(TimerRule.firstFollowUp.key, lead, occurrence, outcome: "escalated to \(supervisor ?? "no supervisor")")
+            try fire(TimerRule.firstFollowUp.key, lead, occurrence, outcome: .escalated(to: supervisor))
         }
     }
 
@@ -219,7 +219,7 @@ struct TickRun {
                              body: "\(label(lead)) is stalled in \(stage?.englishName ?? lead.stage ?? "?") (expected \(stage.map { "\($0.expected)" } ?? "?")), owner \(lead.owner ?? "none")",
                              parameters: [label(lead), lead.stage ?? "?", stage.map { "\($0.expected)" } ?? "?", lead.owner ?? ""])
             }
-            try fire(TimerRule.stalled.key, lead, occurrence, outcome: "flagged stalled; told \(supervisor ?? "no one")")
+            try fire(TimerRule.stalled.key, lead, occurrence, outcome: .flaggedStalled(told: supervisor))
         }
     }
 
@@ -233,7 +233,7 @@ struct TickRun {
         for task in try TimerCandidates.tasksToRemind(dueBy: cutoffs.reminderHorizon, after: now, limit: limit, m).counted(&considered) {
             switch TimerRule.decision(for: task.facts, at: cutoffs, sla: sla, calendar: calendar) {
             case .skipReminder:
-                try fireTask(.taskReminder, task, outcome: "skipped: created inside the reminder window")
+                try fireTask(.taskReminder, task, outcome: .reminderSkippedInsideWindow)
                 continue
             case .remind: break
             case .markOverdue, nil: continue
@@ -241,7 +241,7 @@ struct TickRun {
             try m.notify(task.assignee, kind: "reminder", text: "task", leadID: task.leadID,
                          body: "Task due \(StoreError.timestamp(task.due)): \(task.title)\(task.leadNumber.map { " (\($0))" } ?? "")",
                          parameters: [StoreError.timestamp(task.due), task.title, task.leadNumber ?? ""])
-            try fireTask(.taskReminder, task, outcome: "reminded \(task.assignee)")
+            try fireTask(.taskReminder, task, outcome: .reminded(task.assignee))
         }
     }
 
@@ -256,7 +256,7 @@ struct TickRun {
             try m.notify(task.assignee, kind: "overdue", text: justNow ? "now" : "since", leadID: task.leadID,
                          body: "Task \(when): \(task.title)\(task.leadNumber.map { " (\($0))" } ?? "")",
                          parameters: [StoreError.timestamp(due), task.title, task.leadNumber ?? ""])
-            try fireTask(.taskOverdue, task, outcome: "marked overdue; told \(task.assignee)")
+            try fireTask(.taskOverdue, task, outcome: .markedOverdue(told: task.assignee))
         }
     }
 
@@ -273,7 +273,7 @@ struct TickRun {
                 _ = try service.returnNow(lead, reason: reason, m)
                 try m.notify(owner, kind: "recycled", leadID: lead.id, body: "\(label(lead)) was taken back: \(reason)",
                              parameters: [label(lead), "\(pool.recycleDays)", pool.name])
-                try fire(TimerRule.poolRecycle(pool: pool.name).key, lead, occurrence, outcome: "returned from \(owner ?? "?") to pool \(pool.name)")
+                try fire(TimerRule.poolRecycle(pool: pool.name).key, lead, occurrence, outcome: .returnedToPool(from: owner, pool: pool.name))
             }
         }
     }
@@ -299,17 +299,17 @@ struct TickRun {
 
     private func label(_ lead: Lead) -> String { "\(lead.number) \(lead.details.customer ?? "")" }
 
-    private mutating func fire(_ rule: String, _ lead: Lead, _ occurrence: String, outcome: String) throws {
-        guard try RuleFirings.record(rule, kind: "timer", leadID: lead.id, subject: "lead:\(lead.id)", occurrence: occurrence,
+    private mutating func fire(_ rule: String, _ lead: Lead, _ occurrence: String, outcome: FiringOutcome) throws {
+        guard try RuleFirings.record(rule, kind: .timer, leadID: lead.id, subject: "lead:\(lead.id)", occurrence: occurrence,
                                      action: rule, outcome: outcome, m) else { return }
-        firings.append(TickReport.Firing(rule: rule, lead: lead.number.description, outcome: outcome))
+        firings.append(TickReport.Firing(rule: rule, lead: lead.number.description, outcome: outcome.description))
     }
 
-    private mutating func fireTask(_ timer: TimerRule, _ task: TaskTimerCandidate, outcome: String) throws {
+    private mutating func fireTask(_ timer: TimerRule, _ task: TaskTimerCandidate, outcome: FiringOutcome) throws {
         let rule = timer.key
-        guard try RuleFirings.record(rule, kind: "timer", leadID: task.leadID, subject: "task:\(task.id)", occurrence: task.occurrence,
+        guard try RuleFirings.record(rule, kind: .timer, leadID: task.leadID, subject: "task:\(task.id)", occurrence: task.occurrence,
                                      action: rule, outcome: outcome, m) else { return }
-        firings.append(TickReport.Firing(rule: rule, lead: task.leadNumber, outcome: "task #\(task.id): \(outcome)"))
+        firings.append(TickReport.Firing(rule: rule, lead: task.leadNumber, outcome: "task #\(task.id): \(outcome.description)"))
     }
 }
 

@@ -18,26 +18,26 @@ enum Triggers {
         var current = lead
         for rule in rules {
             guard let firing = try RuleFirings.claim(
-                "trigger:\(rule.name)", kind: "trigger", leadID: lead.id, subject: "lead:\(lead.id)",
+                "trigger:\(rule.name)", kind: .trigger, leadID: lead.id, subject: "lead:\(lead.id)",
                 occurrence: "\(event)@\(m.now.storage)", action: rule.actions.map(\.description).joined(separator: ", "), m)
             else { continue }
-            var outcomes: [String] = []
+            var outcomes: [FiringOutcome] = []
             for action in rule.actions {
                 outcomes.append(try perform(action, rule: rule, event: event, on: &current, context: context, m, depth: depth))
             }
-            try RuleFirings.settle(firing, outcome: outcomes.joined(separator: "; "), m)
+            try RuleFirings.settle(firing, outcome: .all(outcomes), m)
         }
         return current
     }
 
     /// Does one action; returns what it did, for the firing's outcome.
     private static func perform(_ action: TriggerAction, rule trigger: TriggerRule, event: TriggerEvent, on lead: inout Lead,
-                                context: ClewContext, _ m: Mutation, depth: Int) throws -> String {
+                                context: ClewContext, _ m: Mutation, depth: Int) throws -> FiringOutcome {
         let label = "\(lead.number) \(lead.details.customer ?? "")"
         let rule = trigger.name
         switch action {
         case let .task(who, title):
-            guard let assignee = try Recipients.resolve(who, for: lead, m).first else { return "no \(who) to give '\(title)' to" }
+            guard let assignee = try Recipients.resolve(who, for: lead, m).first else { return .nobodyForTask(who: who, task: title) }
             let due = trigger.taskDue.date(after: m.now, on: context.calendar)
             let id = try Tasks.insert(leadID: lead.id, assignee: assignee, title: title, kind: "trigger", due: due,
                                       triggerEvent: event.description, m)
@@ -50,42 +50,42 @@ enum Triggers {
                     copied.append(recipient)
                 }
             }
-            return "task #\(id) for \(assignee)" + (copied.isEmpty ? "" : ", cc \(copied.joined(separator: ", "))")
+            return .taskGiven(id: id, to: assignee, cc: copied)
         case let .notify(who):
             let recipients = try Recipients.resolve(who, for: lead, m)
-            guard !recipients.isEmpty else { return "no \(who) to notify" }
+            guard !recipients.isEmpty else { return .nobodyToNotify(who) }
             for recipient in recipients {
                 try m.notify(recipient, kind: "trigger", leadID: lead.id, body: "\(label) \(event.summary) (rule \(rule))",
                              parameters: [label, event.description, rule])
             }
-            return "notified \(recipients.joined(separator: ", "))"
+            return .notified(recipients)
         case let .emailCustomer(name):
-            guard let email = lead.details.email, !email.isEmpty else { return "no customer email; nothing sent" }
+            guard let email = lead.details.email, !email.isEmpty else { return .noCustomerEmail }
             // `process check` refuses unknown templates; one missing here sends nothing rather than a stub.
-            guard let template = context.process.template(named: name) else { return "no template '\(name)'; nothing sent" }
+            guard let template = context.process.template(named: name) else { return .noTemplate(name) }
             let language = lead.contactLanguage ?? context.process.defaultLanguage
             let (subject, body) = template.render([
                 "customer": lead.details.customer, "contact": lead.details.contact, "number": lead.number.description,
                 "owner": lead.owner, "amount": lead.amount?.description,
             ], language: language)
             let id = try Outbox.enqueue(.email, to: email, subject: subject, body: body, leadID: lead.id, rule: "trigger:\(rule)", m)
-            return "email #\(id) to \(email) queued"
+            return .emailQueued(id: id, to: email)
         case let .addTag(tag):
-            guard !lead.tags.contains(tag) else { return "already tagged \(tag)" }
+            guard !lead.tags.contains(tag) else { return .alreadyTagged(tag) }
             var updated = lead
             updated.tags.insert(tag)
             lead = try m.update(lead, to: updated, action: "tag")
             lead = try fire(.tagAdded(tag), on: lead, context: context, m, depth: depth + 1)
-            return "tagged \(tag)"
+            return .tagged(tag)
         case let .moveStage(stage):
-            guard lead.status == .active, lead.stage != stage else { return "not moved (lead is \(lead.status), in \(lead.stage ?? "no stage"))" }
+            guard lead.status == .active, lead.stage != stage else { return .notMoved(status: "\(lead.status)", stage: lead.stage) }
             lead = try LeadService(context: context, actor: m.actor).moveNow(lead, to: stage, m, depth: depth + 1)
-            return "moved to \(stage)"
+            return .moved(to: stage)
         case .riskAlert:
-            guard let supervisor = try Recipients.supervisor(of: lead, m) else { return "no supervisor to alert" }
+            guard let supervisor = try Recipients.supervisor(of: lead, m) else { return .noSupervisorToAlert }
             try m.notify(supervisor, kind: "risk", leadID: lead.id, body: "Risk on \(label): \(event.summary) (rule \(rule))",
                          parameters: [label, event.description, rule])
-            return "risk alert to \(supervisor)"
+            return .riskAlert(to: supervisor)
         }
     }
 }

@@ -79,8 +79,7 @@ public struct OutboxAttempt: Hashable, Sendable, Codable {
     public var recipient: String
     /// Which attempt this was (1 for the first).
     public var attempt: Int
-    /// `sent`, `retrying` or `failed`.
-    public var outcome: String
+    public var outcome: OutboxAttemptOutcome
     /// Why it failed.
     public var error: String?
     /// When a retrying message is tried next.
@@ -176,7 +175,7 @@ public struct OutboxService: Sendable {
             case let .abandoned(error):
                 report.failed += 1
                 report.attempts.append(OutboxAttempt(id: message.id, channel: message.channel, recipient: message.recipient,
-                                                     attempt: message.attempts, outcome: "failed", error: error))
+                                                     attempt: message.attempts, outcome: .failed, error: error))
             case let .claimed(attempt):
                 var error: OutboxDeliveryError?
                 do {
@@ -186,9 +185,9 @@ public struct OutboxService: Sendable {
                 }
                 let outcome = try record(message, attempt: attempt, error: error)
                 switch outcome.outcome {
-                case "sent": report.sent += 1
-                case "failed": report.failed += 1
-                default: report.retrying += 1
+                case .sent: report.sent += 1
+                case .failed: report.failed += 1
+                case .retrying: report.retrying += 1
                 }
                 report.attempts.append(outcome)
             }
@@ -226,7 +225,7 @@ public struct OutboxService: Sendable {
     private func record(_ message: OutboxMessage, attempt: Int, error: OutboxDeliveryError?) throws -> OutboxAttempt {
         try context.mutate(as: actor) { m in
             var result = OutboxAttempt(id: message.id, channel: message.channel, recipient: message.recipient,
-                                       attempt: attempt, outcome: "sent")
+                                       attempt: attempt, outcome: .sent)
             guard let error else {
                 // Sent is sent, even if an admin cancelled it meanwhile.
                 if try m.holds(.outbox, .id(message.id), ["attempts": attempt]) {
@@ -243,7 +242,7 @@ public struct OutboxService: Sendable {
                 if try m.holds(.outbox, .id(message.id), ["attempts": attempt]) {
                     try m.change(.outbox, .id(message.id), ["last_error": text], action: "attempt-failed")
                 }
-                result.outcome = "failed"
+                result.outcome = .failed
                 return result
             }
             if final {
@@ -252,10 +251,10 @@ public struct OutboxService: Sendable {
                 try m.change(.outbox, .id(message.id), ["last_error": text], action: "attempt-failed")
             }
             if final {
-                result.outcome = "failed"
+                result.outcome = .failed
                 try failed(message, error: text, m)
             } else {
-                result.outcome = "retrying"
+                result.outcome = .retrying
                 result.nextAttemptAt = try Double.fetchOne(m.db, sql: "SELECT next_attempt_at FROM outbox WHERE id = ?",
                                                            arguments: [message.id]).map(Date.init(storage:))
             }

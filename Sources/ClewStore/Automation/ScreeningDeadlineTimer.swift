@@ -22,8 +22,8 @@ package enum ScreeningDeadlines {
                 ? [try Approvals.anyAdmin(m.db)]
                 : try String.fetchAll(m.db, sql: "SELECT login FROM user WHERE role = 'supervisor' AND active = 1 ORDER BY login")
             for login in recipients {
-                let outcome = "\(waiting) unscreened after \(rules.screenBy): told \(login)"
-                guard try RuleFirings.record(rule, kind: "timer", leadID: nil, subject: "user:\(login)", occurrence: "day:\(day)",
+                let outcome = FiringOutcome.unscreened(count: waiting, after: rules.screenBy.description, told: login)
+                guard try RuleFirings.record(rule, kind: .timer, leadID: nil, subject: "user:\(login)", occurrence: "day:\(day)",
                                              action: rule, outcome: outcome, m) else { continue }
                 if escalating {
                     try m.notify(login, kind: "escalation", text: "screening", leadID: nil,
@@ -34,7 +34,7 @@ package enum ScreeningDeadlines {
                                  body: "\(waiting) leads waiting since before \(rules.screenBy) are still unscreened",
                                  parameters: ["\(waiting)", rules.screenBy.description])
                 }
-                fired.append((rule, outcome))
+                fired.append((rule, outcome.description))
             }
         }
         return fired

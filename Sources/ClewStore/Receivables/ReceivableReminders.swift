@@ -55,8 +55,8 @@ package struct ReceivableReminders {
             let contract: String = row["number"]
             let label = "\(contract) \(row["customer_name"] as String) #\(id) \(balance) due \(dueText)"
             for level in decision.skipped {
-                try RuleFirings.record(level.ruleKey, kind: "timer", leadID: leadID, subject: subject, occurrence: occurrence,
-                                       action: level.ruleKey, outcome: "skipped: superseded by \(decision.fire?.name ?? "-")", m)
+                try RuleFirings.record(level.ruleKey, kind: .timer, leadID: leadID, subject: subject, occurrence: occurrence,
+                                       action: level.ruleKey, outcome: .skipped("superseded by \(decision.fire?.name ?? "-")"), m)
             }
             var outcome: [String] = []
             if let level = decision.fire {
@@ -73,8 +73,8 @@ package struct ReceivableReminders {
             }
             try m.change(.instalment, .id(id), changes, action: decision.marksOverdue ? "overdue" : "remind", silent: ["next_level_on"])
             if let level = decision.fire {
-                let text = outcome.isEmpty ? "nothing to do" : outcome.joined(separator: "; ")
-                if try RuleFirings.record(level.ruleKey, kind: "timer", leadID: leadID, subject: subject, occurrence: occurrence,
+                let text = FiringOutcome.receivableLevel(outcome)
+                if try RuleFirings.record(level.ruleKey, kind: .timer, leadID: leadID, subject: subject, occurrence: occurrence,
                                           action: level.ruleKey, outcome: text, m) {
                     firings.append(Firing(rule: level.ruleKey, lead: lead.number.description, outcome: "\(contract) #\(id): \(text)"))
                 }

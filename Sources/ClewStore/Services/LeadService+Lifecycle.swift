@@ -170,8 +170,8 @@ extension LeadService {
         updated.owner = actor.login
         updated.pool = nil
         try enterFirstStage(&updated, m)
-        try RuleFirings.record("pool.claim:\(pool)", kind: "pool", leadID: lead.id, subject: "user:\(actor.login)",
-                               occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: "claimed by \(actor.login)", m.automated)
+        try RuleFirings.record("pool.claim:\(pool)", kind: .pool, leadID: lead.id, subject: "user:\(actor.login)",
+                               occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: .claimed(by: actor.login), m.automated)
         let claimed = try m.update(lead, to: updated, action: "claim", also: ["assigned_at": m.now.storage, "home_pool": pool])
         return try firedStageEntered(try context.publish(.handedTo(actor.login), on: claimed, m), m)
     }

@@ -80,10 +80,10 @@ struct OutboxDeliverCommand: ParsableCommand {
             try Output.json(report)
             return
         }
-        for attempt in report.attempts where attempt.outcome != "sent" {
+        for attempt in report.attempts where attempt.outcome != .sent {
             let next = attempt.nextAttemptAt.map { "; next attempt \(Output.time($0))" } ?? ""
             Output.line(Output.safe("#\(attempt.id) \(attempt.channel.rawValue) to \(attempt.recipient): attempt \(attempt.attempt) "
-                + "\(attempt.outcome == "failed" ? "failed for good" : "failed")\(next): \(attempt.error ?? "")"))
+                + "\(attempt.outcome == .failed ? "failed for good" : "failed")\(next): \(attempt.error ?? "")"))
         }
         Output.line("Outbox: " + report.summary + ".")
         for channel in OutboxChannel.allCases {
