@@ -5,8 +5,9 @@ import GRDB
 // MARK: - Customers (客户)
 
 extension ReceivableService {
-    /// The customers the actor may see (a rep: those of their own deals), by name, at most `limit`.
-    public func customers(matching text: String? = nil, limit: Int = 500) throws -> [CustomerSummary] {
+    /// The customers the actor may see (a rep: those of their own deals), by name, at most
+    /// `limit` from `offset` (the customer screen reads a page at a time).
+    public func customers(matching text: String? = nil, offset: Int = 0, limit: Int = 500) throws -> [CustomerSummary] {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = [today.description]
         if !ReceivableAccess.seesAll(actor) {
@@ -24,8 +25,8 @@ extension ReceivableService {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try context.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.customerColumns) FROM customer \(filter) ORDER BY customer.name, customer.id LIMIT ?",
-                             arguments: StatementArguments(arguments + [max(1, min(limit, 100_000))])).map { try Self.customer($0, db) }
+            try Row.fetchAll(db, sql: "SELECT \(Self.customerColumns) FROM customer \(filter) ORDER BY customer.name, customer.id LIMIT ? OFFSET ?",
+                             arguments: StatementArguments(arguments + [max(1, min(limit, 100_000)), max(0, offset)])).map { try Self.customer($0, db) }
         }
     }
 

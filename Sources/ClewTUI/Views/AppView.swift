@@ -50,6 +50,8 @@ public struct AppView {
         app.inbox.setVisibleRows(list.height)
         app.screening?.setVisibleRows(list.height - 2)
         app.pools.setVisibleRows(list.height - 2)
+        app.customers.setVisibleRows(list.height - CustomersView.headerRows)
+        app.receivables.setVisibleRows(ReceivablesView.visibleRows(height: list.height))
         app.search.setVisibleRows(list.height - 1)
         app.dashboard.setVisibleRows(DashboardView.visibleRows(height: list.height))
     }
@@ -77,6 +79,8 @@ public struct AppView {
             case .dashboard: DashboardView(model: app.dashboard, t: t, chart: charts, focused: focused).draw(in: list, on: canvas)
             case .search: SearchView(model: app.search, t: t, focused: focused).draw(in: list, on: canvas)
             case .pools: PoolsView(model: app.pools, t: t, focused: focused).draw(in: list, on: canvas)
+            case .customers: CustomersView(model: app.customers, t: t, focused: focused, clock: clock).draw(in: list, on: canvas)
+            case .receivables: ReceivablesView(model: app.receivables, t: t, focused: focused).draw(in: list, on: canvas)
             }
         }
         if let rect = layout.detail, let detail = app.detail {
@@ -97,7 +101,7 @@ public struct AppView {
     }
 
     private func drawTabs(_ app: AppModel, canvas: Canvas, width: Int) {
-        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .pools: "4", .dashboard: "5", .search: "/"]
+        let keys: [AppModel.Screen: String] = [.board: "1", .inbox: "2", .screening: "3", .pools: "4", .dashboard: "5", .customers: "6", .receivables: "7", .search: "/"]
         let user = app.services.actor
         let onDashboard = app.screen == .dashboard
         let scope = app.localizer("scope.\((onDashboard ? app.dashboard.scope.rawValue : app.board.scope.rawValue))")

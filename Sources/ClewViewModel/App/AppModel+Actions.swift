@@ -13,6 +13,7 @@ extension AppModel {
             status = StatusMessage(reason, kind: .warning)
             return
         }
+        if overlay == nil, performReceivablesAction(name) { return }
         switch name {
         case "quit": quit()
         case "ask-quit": ask(localizer("confirm.quit")) { [weak self] in self?.quit(); return nil }
@@ -28,7 +29,9 @@ extension AppModel {
         case "show-screening": show(.screening)
         case "show-dashboard": show(.dashboard)
         case "show-pools": show(.pools)
-        case "show-customers", "show-receivables", "show-tickets":
+        case "show-customers": show(.customers)
+        case "show-receivables": show(.receivables)
+        case "show-tickets":
             let screen = String(name.dropFirst("show-".count))
             status = StatusMessage(localizer("msg.screen-coming", localizer("screen.\(screen)")), kind: .warning)
         case "next-pane", "prev-pane":
@@ -174,6 +177,8 @@ extension AppModel {
         case .dashboard: dashboard.move(by: delta); run { try dashboard.loadMoreIfNeeded() }
         case .search: run { try search.move(by: delta) }
         case .pools: run { try pools.move(by: delta) }
+        case .customers: run { try customers.move(by: delta) }
+        case .receivables: receivables.move(by: delta)
         }
         followFocus()
     }
@@ -187,6 +192,8 @@ extension AppModel {
         case .dashboard: dashboard.page(by: pages); run { try dashboard.loadMoreIfNeeded() }
         case .search: run { try search.page(by: pages) }
         case .pools: run { try pools.page(by: pages) }
+        case .customers: run { try customers.page(by: pages) }
+        case .receivables: receivables.page(by: pages)
         }
         followFocus()
     }
@@ -200,6 +207,8 @@ extension AppModel {
         case .dashboard: first ? dashboard.first() : dashboard.last(); run { try dashboard.loadMoreIfNeeded() }
         case .search: if first { search.first() } else { run { try search.last() } }
         case .pools: run { try pools.move(by: first ? -Int.max / 2 : Int.max / 2) }
+        case .customers: run { try first ? customers.first() : customers.last() }
+        case .receivables: first ? receivables.first() : receivables.last()
         }
         followFocus()
     }
@@ -234,6 +243,7 @@ extension AppModel {
         case .dashboard: return dashboard.drill?.focused?.number.description
         case .search: return search.focused?.lead.number.description
         case .pools: return pools.focusedLead?.number.description
+        case .customers, .receivables: return nil
         }
     }
 
@@ -249,6 +259,7 @@ extension AppModel {
         case .dashboard: return dashboard.drill?.focused
         case .search: return search.focused?.lead
         case .pools: return pools.focusedLead
+        case .customers, .receivables: return nil
         }
     }
 }

@@ -30,6 +30,7 @@ extension AppModel {
     /// `nil` when it can. Checked before anything is asked or opened, so a refused key says why
     /// at once; the key bar leaves out what has a reason.
     public func disabledReason(for action: String) -> String? {
+        if let reason = receivablesDisabledReason(action) { return reason }
         if let capability = Self.capability(for: action), !AccessPolicy.has(capability, services.actor) {
             return localizer("disabled.role", localizer.role(services.actor.role))
         }
@@ -53,6 +54,7 @@ extension AppModel {
     /// Whether the reader's role may do `action` to some lead (for the help screen, which lists
     /// what the role can do at all).
     public func roleAllows(_ action: String) -> Bool {
+        if receivablesDisabledReason(action) != nil { return false }
         if let capability = Self.capability(for: action), !AccessPolicy.has(capability, services.actor) { return false }
         guard let permission = Self.leadPermission(for: action) else { return true }
         return roleCanEver(permission)

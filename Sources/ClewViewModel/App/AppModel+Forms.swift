@@ -147,6 +147,8 @@ extension AppModel {
         case let .approveApproval(id):
             let item = try services.approvals.approve(id, comment: v("comment"))
             return StatusMessage(localizer("msg.approved-moved", id, item.leadNumber, item.toStage ?? ""))
+        case .recordPayment, .recordInvoice, .findCustomer:
+            return try performReceivablesForm(form)
         case let .snooze(taskID):
             let task = try services.tasks.snooze(taskID, until: try date(v("until") ?? "+1d"))
             return StatusMessage(localizer("msg.snoozed", task.id))

@@ -9,7 +9,7 @@ import Foundation
 /// Nothing here draws or touches SQL: the TUI renders this state; services do the work.
 public final class AppModel {
     /// The main screens, one per tab.
-    public enum Screen: String, Hashable, Sendable, CaseIterable { case board, inbox, screening, pools, dashboard, search }
+    public enum Screen: String, Hashable, Sendable, CaseIterable { case board, inbox, screening, pools, dashboard, customers, receivables, search }
 
     /// What is on top of the screen.
     public enum Overlay {
@@ -51,6 +51,10 @@ public final class AppModel {
     public let dashboard: DashboardModel
     /// The lead pools, loaded when first shown.
     public let pools: PoolsModel
+    /// The customer screen (key `6`), loaded when shown.
+    public let customers: CustomersModel
+    /// The finance screen (key `7`), loaded when shown.
+    public let receivables: ReceivablesModel
 
     public internal(set) var screen: Screen = .board
     /// The open lead.
@@ -72,6 +76,8 @@ public final class AppModel {
         inbox = InboxModel(services: services)
         search = SearchModel(services: services)
         pools = PoolsModel(services: services)
+        customers = CustomersModel(services: services)
+        receivables = ReceivablesModel(services: services)
         screening = services.canScreen ? ScreeningModel(services: services) : nil
         dashboard = DashboardModel(source: services.reports, role: services.actor.role, timeZone: services.timeZone) { services.now }
     }
@@ -143,6 +149,8 @@ public final class AppModel {
         if let screening { list.append((.screening, localizer("tab.screening"), screening.total)) }
         list.append((.pools, localizer("tab.pools"), nil))
         list.append((.dashboard, localizer("tab.dashboard"), nil))
+        if customers.permitted { list.append((.customers, localizer("tab.customers"), nil)) }
+        if receivables.reach != .none { list.append((.receivables, localizer("tab.receivables"), nil)) }
         list.append((.search, localizer("tab.search"), nil))
         return list
     }
@@ -154,6 +162,8 @@ public final class AppModel {
             status = StatusMessage(localizer("msg.screening-only"), kind: .warning)
             return
         }
+        if target == .receivables { showReceivables(); return }
+        if target == .customers { showCustomers(); return }
         screen = target
         detailFocused = false
         // Board, inbox and screening are loaded at start and kept fresh by ``refresh()`` (after
@@ -216,6 +226,8 @@ public final class AppModel {
                 if screen == .dashboard { try dashboard.reloadIfNeeded() }
             }
             if plan.pools, screen == .pools { try pools.reload(); reloads.pools += 1 }
+            if plan.receivables, screen == .receivables { try receivables.reload(); reloads.receivables += 1 }
+            if plan.receivables, screen == .customers { try customers.reload(); reloads.receivables += 1 }
             if plan.detail, let detail { try detail.reload(); reloads.detail += 1 }
         }
     }

@@ -20,6 +20,7 @@ public struct ClewServices: Sendable {
     public var pools: PoolService { PoolService(context: context, actor: actor) }
     public var reports: ReportService { ReportService(context: context, actor: actor) }
     public var approvals: ApprovalService { ApprovalService(context: context, actor: actor) }
+    public var receivables: ReceivableService { ReceivableService(context: context, actor: actor) }
     public var tasks: TaskService { TaskService(context: context, actor: actor) }
     public var users: UserDirectory { UserDirectory(context: context) }
     public var pipeline: Pipeline { context.pipeline }

@@ -10,6 +10,8 @@ struct ReloadPlan: Hashable, Sendable {
     var screening = false
     var detail = false
     var pools = false
+    /// The finance and customer screens.
+    var receivables = false
 
     /// Records behind the board, the screening queue and the pools: leads, users (teams, capacity)
     /// and the process (stages, pools).
@@ -19,20 +21,25 @@ struct ReloadPlan: Hashable, Sendable {
     /// Records the lead detail shows besides the lead itself.
     static let detailRecords: Set<String> = ["task", "approval", "contact", "customer", "opportunity"]
 
+    /// Records behind the finance and customer screens.
+    static let receivableRecords: Set<String> = ["contract", "contract_line", "instalment", "payment", "payment_allocation", "invoice", "customer", "contact"]
+
     /// The plan for `changes`: `inboxLeads` are the leads the inbox lists, `detailLead` the open lead.
     init(_ changes: ChangeSet, inboxLeads: Set<Int64>, detailLead: Int64?) {
         guard !changes.isEmpty else { return }
         board = changes.touches(Self.leadLists)
         screening = board
         pools = changes.touches(["lead", "process"])
+        receivables = changes.touches(Self.receivableRecords)
         inbox = changes.notified || changes.touches(Self.inboxRecords) || changes.touches(leads: inboxLeads)
         if let detailLead { detail = changes.touches(leads: [detailLead]) || changes.touches(Self.detailRecords) }
     }
 
     /// Everything (this process's own change, or `Ctrl-R`).
-    static let everything = ReloadPlan(board: true, inbox: true, screening: true, detail: true, pools: true)
+    static let everything = ReloadPlan(board: true, inbox: true, screening: true, detail: true, pools: true, receivables: true)
 
-    private init(board: Bool, inbox: Bool, screening: Bool, detail: Bool, pools: Bool) {
+    private init(board: Bool, inbox: Bool, screening: Bool, detail: Bool, pools: Bool, receivables: Bool) {
+        self.receivables = receivables
         self.board = board
         self.inbox = inbox
         self.screening = screening
@@ -49,7 +56,8 @@ public struct ReloadCounts: Hashable, Sendable {
     public var screening = 0
     public var detail = 0
     public var pools = 0
+    public var receivables = 0
 
     /// Every reload, all views together.
-    public var total: Int { board + inbox + screening + detail + pools }
+    public var total: Int { board + inbox + screening + detail + pools + receivables }
 }

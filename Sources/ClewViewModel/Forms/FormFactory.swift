@@ -96,6 +96,8 @@ struct FormFactory {
             return FormModel(kind: kind, title: t("form.reject"), fields: [f("comment", "field.comment", required: true)])
         case .approveApproval:
             return FormModel(kind: kind, title: t("form.approve"), fields: [f("comment", "field.comment")])
+        case .recordPayment, .recordInvoice, .findCustomer:
+            return receivablesForm(kind)
         case .snooze:
             return FormModel(kind: kind, title: t("form.snooze"), fields: [f("until", "field.until", value: "tomorrow", required: true, placeholder: t("placeholder.until"))])
         }

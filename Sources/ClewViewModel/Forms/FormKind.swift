@@ -1,3 +1,5 @@
+import ClewDomain
+
 /// Which form is open, and what it acts on.
 public enum FormKind: Hashable, Sendable, Codable {
     case newLead
@@ -16,4 +18,10 @@ public enum FormKind: Hashable, Sendable, Codable {
     case rejectApproval(id: Int64)
     case approveApproval(id: Int64)
     case snooze(taskID: Int64)
+    /// A payment received (finance screen), on the contract given, defaulting to the balance.
+    case recordPayment(contract: String?, balance: Money?)
+    /// An invoice issued (finance screen), defaulting to what is not yet invoiced.
+    case recordInvoice(contract: String?, amount: Money?)
+    /// The customer screen's name filter.
+    case findCustomer(current: String)
 }

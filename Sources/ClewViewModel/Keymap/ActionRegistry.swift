@@ -3,7 +3,7 @@
 /// The registry is the vocabulary of `keymap.conf`; the default keys live in `DefaultKeymap`.
 public enum ActionRegistry {
     /// All actions, in the order the help screen and the bottom bar list them.
-    public static let all: [KeyAction] = navigation + tabs + board + lead + inbox + screening + dashboard + form + prompt + session
+    public static let all: [KeyAction] = navigation + tabs + board + lead + inbox + screening + dashboard + receivables + form + prompt + session
 
     /// Actions with no default key because they are meant for the `:` command line. Empty today;
     /// the test that every action is reachable by a key skips these.
@@ -51,8 +51,8 @@ public enum ActionRegistry {
         action("show-screening", "Show the screening queue", "显示筛选队列", [.generic]),
         action("show-pools", "Show the lead pools", "显示线索池", [.generic]),
         action("show-dashboard", "Show the sales dashboard", "显示销售仪表盘", [.generic]),
-        action("show-customers", "Show the customers (screen to come)", "显示客户（即将推出）", [.generic]),
-        action("show-receivables", "Show the receivables (screen to come)", "显示应收款（即将推出）", [.generic]),
+        action("show-customers", "Show the customers", "显示客户", [.generic]),
+        action("show-receivables", "Show the receivables (finance screen)", "显示应收款（财务）", [.generic]),
         action("show-tickets", "Show the service tickets (screen to come)", "显示服务工单（即将推出）", [.generic]),
     ]
 
@@ -105,6 +105,14 @@ public enum ActionRegistry {
         action("next-period", "Go forward one period (up to the current one)", "下一个周期（最多到当前周期）", [.dashboard], bar: true, short: ("later", "往后")),
         action("toggle-campaigns", "Show campaigns instead of sources, or sources again", "在线索来源与营销活动之间切换", [.dashboard],
                bar: true, short: ("campaigns", "活动")),
+    ]
+
+    private static let receivables: [KeyAction] = [
+        action("record-payment", "Record a payment received on the contract (finance)", "登记回款（财务）", [.receivables],
+               bar: true, short: ("payment", "回款")),
+        action("record-invoice", "Record an invoice issued on the contract (finance)", "登记开票（财务）", [.receivables],
+               bar: true, short: ("invoice", "开票")),
+        action("find-customer", "Find customers by name", "按名称查找客户", [.customers], bar: true, short: ("find", "查找")),
     ]
 
     private static let form: [KeyAction] = [

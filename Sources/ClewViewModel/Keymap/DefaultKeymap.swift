@@ -108,6 +108,14 @@ public enum DefaultKeymap {
         bind(.pools, [.character(" ")], "toggle-select"), bind(.pools, [.tab], "next-pane"),
     ]
 
+    private static let receivables: [KeyBinding] = [
+        bind(.receivables, "q", "ask-quit"), bind(.receivables, "p", "record-payment"), bind(.receivables, "i", "record-invoice"),
+    ]
+
+    private static let customers: [KeyBinding] = [
+        bind(.customers, "q", "ask-quit"), bind(.customers, "f", "find-customer"),
+    ]
+
     /// The screens to come get their context now, with `q` as on the other screens, so a user's
     /// keymap.conf can already bind keys there.
     private static let upcoming: [KeyBinding] = KeyContext.upcomingScreens.map { bind($0, "q", "ask-quit") }
@@ -115,7 +123,13 @@ public enum DefaultKeymap {
     /// The numbered screens after help, in context order: the dashboard's keys among the `q` of
     /// the screens to come.
     private static let laterScreens: [KeyBinding] = KeyContext.allCases.filter { $0 > .help }.flatMap { context in
-        context == .dashboard ? dashboard : context == .pools ? pools : upcoming.filter { $0.context == context }
+        switch context {
+        case .dashboard: dashboard
+        case .pools: pools
+        case .receivables: receivables
+        case .customers: customers
+        default: upcoming.filter { $0.context == context }
+        }
     }
 
     private static let help: [KeyBinding] = [

@@ -26,15 +26,15 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable, Comparable {
     case pools
     /// The sales dashboard: funnel, time per stage, reps, sources or campaigns, trend.
     case dashboard
-    /// Customers (to come).
+    /// Customers: the list, and one customer's contacts, contracts, payments and timeline.
     case customers
-    /// Receivables (to come).
+    /// Receivables (the finance screen): due this week, contracts, overdue by age per customer and rep.
     case receivables
     /// Service tickets (to come).
     case tickets
 
     /// The screens that have a number key and a context but are not built yet.
-    public static let upcomingScreens: [KeyContext] = [.customers, .receivables, .tickets]
+    public static let upcomingScreens: [KeyContext] = [.tickets]
 
     /// Whether bindings missing here are looked up in `generic`. Text-entry contexts do not
     /// inherit, so `q` or `j` typed into a field stay text.

@@ -53,7 +53,7 @@ public struct Localizer: Sendable {
     public func stage(_ stage: StageDefinition) -> String { language == .zh ? stage.chineseName : stage.englishName }
 
     /// English and Chinese for every interface string.
-    static let table: [String: (String, String)] = shared.merging(rulesPart2) { own, _ in own }
+    static let table: [String: (String, String)] = shared.merging(rulesPart2) { own, _ in own }.merging(receivables) { own, _ in own }
 
     private static let shared: [String: (String, String)] = [
         "tab.board": ("Board", "看板"), "tab.inbox": ("Inbox", "待办"), "tab.screening": ("Screening", "待筛选"),
