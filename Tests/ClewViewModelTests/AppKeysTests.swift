@@ -54,8 +54,8 @@ struct AppKeysTests {
         let fixture = try Fixture()
         let app = AppModel(services: try fixture.services("alice"), language: .zh)
         try app.start()
-        app.perform("show-receivables")
-        #expect(app.status?.text == "「应收款」页面尚未上线，将在后续版本提供")
+        app.perform("show-tickets")
+        #expect(app.status?.text == "「服务工单」页面尚未上线，将在后续版本提供")
         #expect(app.screen == .board)
     }
 

@@ -127,7 +127,7 @@ struct KeymapTests {
             #expect(!action.description.isEmpty && !action.chineseDescription.isEmpty)
             #expect(!action.contexts.isEmpty)
         }
-        #expect(names.count == 69)  // + ask-quit, suspend, skip-stage, show-pools … show-tickets (issue 10); the dashboard's four (issue 13); mark-group-read (issue 16); convert, tag (issue 17)
+        #expect(names.count == 72)  // record-payment, record-invoice, find-customer (issue 14); + ask-quit, suspend, skip-stage, show-pools … show-tickets (issue 10); the dashboard's four (issue 13); mark-group-read (issue 16); convert, tag (issue 17)
     }
 
     @Test func barShowsContextActionsFirst() {
