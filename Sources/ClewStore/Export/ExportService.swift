@@ -27,6 +27,8 @@ public struct ExportService: Sendable {
     /// What can be exported.
     public enum Kind: String, Sendable, CaseIterable {
         case leads, customers, followups, tasks
+        /// After the win (issue 14): permissioned as ``ReceivableAccess`` reads, not by the lead filters.
+        case contracts, instalments, payments, invoices
     }
 
     /// Rows fetched per page.
@@ -94,6 +96,7 @@ public struct ExportService: Sendable {
         case .customers: ["id", "name", "industry", "region", "city", "contact", "title", "phone", "email", "sourceLead", "createdBy", "createdAt"]
         case .followups: ["id", "lead", "customer", "at", "author", "method", "contactPerson", "content", "feedback", "nextAction", "nextDue", "stage"]
         case .tasks: ["id", "lead", "customer", "assignee", "title", "kind", "dueAt", "status", "createdBy", "createdAt", "doneAt", "doneBy"]
+        case .contracts, .instalments, .payments, .invoices: receivableHeader(kind)
         }
     }
 
@@ -102,6 +105,7 @@ public struct ExportService: Sendable {
     @discardableResult
     public func rows(_ kind: Kind, query: LeadQuery, _ body: ([String]) throws -> Void) throws -> Int {
         if kind == .leads { return try forEachLead(query) { try body(leadCells($0)) } }
+        if Self.receivableKinds.contains(kind) { return try receivableRows(kind, body) }
         let (sql, idColumn) = Self.tableQuery(kind)
         var conditions = try leadConditions(query)
         if actor.role != .admin {
@@ -128,7 +132,7 @@ public struct ExportService: Sendable {
 
     private static func tableQuery(_ kind: Kind) -> (sql: String, id: String) {
         switch kind {
-        case .leads: ("", "lead.id")
+        case .leads, .contracts, .instalments, .payments, .invoices: ("", "lead.id")
         case .customers:
             ("""
             SELECT customer.id, customer.name, customer.industry, customer.region, customer.city, customer.created_by, customer.created_at,
@@ -154,7 +158,7 @@ public struct ExportService: Sendable {
         func date(_ column: String) -> String { (row[column] as Double?).map { time(Date(storage: $0)) } ?? "" }
         let id = String(row["id"] as Int64)
         switch kind {
-        case .leads: return []
+        case .leads, .contracts, .instalments, .payments, .invoices: return []
         case .customers:
             return [id, text("name"), text("industry"), text("region"), text("city"), text("contact"), text("title"), text("phone"),
                     text("email"), text("lead_number"), text("created_by"), date("created_at")]

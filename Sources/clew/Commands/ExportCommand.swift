@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "leads, customers, followups or tasks.") var kind: String
+    @Argument(help: "leads, customers, followups, tasks, contracts, instalments, payments or invoices.") var kind: String
     @Option(help: "csv (default), json or xlsx.") var format = "csv"
     @Flag(help: "CSV in GB18030 instead of UTF-8 (for older Excel and WPS).") var excel = false
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.") var output: String?
