@@ -19,6 +19,9 @@ public enum ProcessValidator {
         problems += triggerProblems(definition)
         problems += templateProblems(definition.templates)
         problems += ReceivablePolicy.problems(in: definition)
+        problems += TagDimension.problems(in: definition.tagDimensions)
+        problems += definition.sourceList?.problems(field: "source") ?? []
+        problems += definition.industryList?.problems(field: "industry") ?? []
         return problems
     }
 

@@ -28,6 +28,7 @@ enum ClewMigrations {
         migrator.registerMigration("v16-receivables", migrate: createReceivables)
         migrator.registerMigration("v17-rules-part-2", migrate: addRulesPart2)
         migrator.registerMigration("v19-report-cohorts", migrate: createReportCohorts)
+        migrator.registerMigration("v20-approval-amount", migrate: addApprovalAmount)
         return migrator
     }
 

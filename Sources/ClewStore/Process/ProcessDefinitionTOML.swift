@@ -114,6 +114,7 @@ public enum ProcessDefinitionTOML {
         w.line("flag_stalled = \(sla.flagStalled)")
         writeApprovals(definition.approvals, &w)
         writeScreening(definition.screening, &w)
+        writeChoices(definition, &w)
         w.comment("Keyword tags (关键词标签) found in follow-up content and feedback.")
         for tag in definition.keywordTags {
             w.header("[[keyword]]")
