@@ -96,4 +96,23 @@ struct ProcessChoicesServiceTests {
         #expect(try s.leads("admin").list(query).count == 1)
         #expect(try s.db.count("SELECT count(*) FROM lead_extra WHERE name = '客户类型'") == 0)
     }
+
+    @Test func aScoringRuleOnATagDimensionScoresWhenTheValueIsPutOn() throws {
+        let db = try TemporaryDatabase()
+        var process = ProcessDefinition.withoutAutomation
+        process.tagDimensions = [TagDimension(name: "客户类型", values: ["高潜力", "长期合作", "投诉"])]
+        process.scoring.dimensions.append(ScoringDimension(key: "customer-type", weight: 20, rules: [
+            ScoringRule(label: "高潜力客户", field: "tag:客户类型", match: .equals(["高潜力"]), points: 20),
+        ]))
+        #expect(ProcessValidator.problems(in: process).isEmpty)
+        let context = ClewContext(database: db.database, automation: AutomationEngine(), clock: db.clock, process: process,
+                                  calendar: .standard(timeZone: TemporaryDatabase.timeZone))
+        let lead = try db.activeLead()
+        let before = try LeadService(context: context, actor: db.actor("alice")).edit(lead.number.description, changes: LeadDraft(need: "需采购SaaS")).score ?? 0
+        try TagService(context: context, actor: db.actor("alice")).add(["客户类型=高潜力"], to: lead.number.description)
+        #expect(try db.stored(lead.number).score == min(100, before + 20))
+        var unknown = process
+        unknown.scoring.dimensions[unknown.scoring.dimensions.count - 1].rules[0].field = "tag:客户规模"
+        #expect(ProcessValidator.problems(in: unknown).contains { $0.message.contains("unknown field 'tag:客户规模'") })
+    }
 }

@@ -366,7 +366,7 @@ extension ImportService {
         func prepare(_ record: TabularRecord) -> PreparedRow {
             switch ImportRowCleaner.clean(record.cells, mapping: mapping, process: context.process) {
             case let .rejected(reason): .rejected(reason)
-            case let .accepted(row): .accepted(row, context.process.scoring.score(row.lead.fields))
+            case let .accepted(row): .accepted(row, context.process.scoring.score(row.lead.fields, tags: row.tags))
             }
         }
 

@@ -54,7 +54,7 @@ public struct TagService: Sendable {
                                  action: "tag", summary: ("tag", name))
                 }
             }
-            if tagged != lead { try m.update(lead, to: tagged, action: "tag") }
+            if tagged != lead { try Self.store(lead, as: tagged, action: "tag", context: context, m) }
             return try Self.tags(of: tagged, m.db)
         }
     }
@@ -77,12 +77,20 @@ public struct TagService: Sendable {
                 untagged.tags.remove(name)
                 try Self.markRemoved(name, leadID: lead.id, m)
             }
-            try m.update(lead, to: untagged, action: "untag")
+            try Self.store(lead, as: untagged, action: "untag", context: context, m)
             return try Self.tags(of: untagged, m.db)
         }
     }
 
     // MARK: - Helpers
+
+    /// Writes the lead's new tag set, rescored when a scoring rule tests a tag dimension (`tag:NAME`).
+    private static func store(_ lead: Lead, as changed: Lead, action: String, context: ClewContext, _ m: Mutation) throws {
+        let testsTags = context.process.scoring.dimensions.contains { $0.rules.contains { $0.field.hasPrefix(ScoringModel.tagFieldPrefix) } }
+        guard testsTags else { _ = try m.update(lead, to: changed, action: action); return }
+        let (rescored, score) = try LeadScoring.rescored(changed, context: context, m.db)
+        _ = try m.update(lead, to: rescored, action: action, also: ["score_parts": score.storedParts])
+    }
 
     /// Records who took manual tag `name` off lead `leadID` (a keyword tag has no record).
     private static func markRemoved(_ name: String, leadID: Int64, _ m: Mutation) throws {
