@@ -41,6 +41,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "wrk connections in the intake benchmark.") var intakeConnections = 16
     @Flag(help: "Run the intake benchmark's server with --durable (every commit synced to the disk).") var intakeDurable = false
     @Flag(help: "Run only the interface's key → frame rows (in process, and a lone Esc on a pty).") var keysOnly = false
+    @Flag(help: "Run only the rows of the real binary on a pty: cold first frames per role, another user's commit → my frame, idle CPU while 10 others write.")
+    var terminalOnly = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -111,7 +113,16 @@ struct BenchCommand: ParsableCommand {
         }
         let home = bench.directory.appendingPathComponent("tui-home").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let terminal = TerminalBench(bench: bench, stopwatch: stopwatch, clew: Self.clewExecutable, home: home)
+        var terminal = TerminalBench(bench: bench, stopwatch: stopwatch, clew: Self.clewExecutable, home: home)
+        terminal.leads = leads
+        if terminalOnly {
+            var rows = try terminal.coldFirstFrames { status.show("measuring \($0)") }
+            rows.append(try terminal.commitToFrame { status.show("measuring \($0)") })
+            let idle = try terminal.idleCPU(writers: 10) { status.show("measuring \($0)") }
+            status.clear()
+            print([makeReport(bench, queries: rows).table(), idle].joined(separator: "\n"))
+            return
+        }
         if keysOnly {
             var keys = try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
                 .filter { $0.name.hasPrefix("key → frame") }
@@ -130,6 +141,7 @@ struct BenchCommand: ParsableCommand {
         queries += [try terminal.commitToFrame { status.show("measuring \($0)") }, try terminal.loneEscape { status.show("measuring \($0)") }]
         let concurrent = try ConcurrentBench(bench: bench, stopwatch: stopwatch, terminal: terminal, writers: min(writers, 8))
             .run { status.show("measuring \($0)") }
+        let idle = try terminal.idleCPU(writers: 10) { status.show("measuring \($0)") }
         queries += concurrent.queries
         status.show("measuring the TUI's memory in a child process")
         if let problem = bench.context.database.checkpoint() { status.note("WAL checkpoint before the memory probe failed: \(problem)") }
@@ -142,7 +154,7 @@ struct BenchCommand: ParsableCommand {
         if json {
             print(try ImportBench.json(report.json(), adding: imports, catchUp: automation.catchUp))
         } else {
-            print([report.table(), automation.catchUp.text, concurrent.writes, imports.text].joined(separator: "\n"))
+            print([report.table(), automation.catchUp.text, concurrent.writes, idle, imports.text].joined(separator: "\n"))
         }
     }
 

@@ -33,6 +33,8 @@ struct BenchReport: Encodable {
         static let keyToFrame = Target(name: "key-to-frame", medianMs: 5, p99Ms: 16)
         static let search = Target(name: "search", medianMs: 20, p99Ms: nil)
         static let firstFrame = Target(name: "first frame", medianMs: 100, p99Ms: nil)
+        /// A cold first frame at 1 000 000 leads (issue 16 §6).
+        static let firstFrameAtMillion = Target(name: "first frame at 1M leads", medianMs: 150, p99Ms: nil)
         /// The automation tick over every open lead (issue 4).
         static let tick = Target(name: "tick", medianMs: 500, p99Ms: nil)
         /// A batch of 20 assignment suggestions: at least 200 a second.

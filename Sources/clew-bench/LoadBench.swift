@@ -222,7 +222,8 @@ final class WriterPool: @unchecked Sendable {
                 while k == 0 || condition() {
                     let outcome = ChildProcess.run(clew, [
                         "--db", database, "lead", "add", "--customer", "负载测试\(writer)号公司\(k)", "--contact", "测试\(writer)",
-                        "--phone", String(format: "159%02d%06d", writer % 100, k), "--industry", "制造业", "--need", "压力测试",
+                        // The bench's pid in the number: a second run on a kept database writes new phones.
+                        "--phone", String(format: "159%02d%02d%04d", writer % 100, Int(getpid()) % 100, k % 10_000), "--industry", "制造业", "--need", "压力测试",
                         "--source", "电话",
                     ], stderrPath: errors)
                     lock.withLock {

@@ -55,6 +55,16 @@ final class PseudoTerminal {
 
     deinit { stop() }
 
+    /// The child's user + system CPU time so far, in seconds (`/proc/PID/stat`, fields 14 and 15).
+    var cpuSeconds: Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // Fields after the command name (which may hold spaces), from field 3 (state) on.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// Reads the terminal until `text` has arrived; how long after `since` (default: the spawn)
     /// that was, or nil after `timeout` seconds or when the process exited first.
     func waitFor(_ text: String, since: ContinuousClock.Instant? = nil, timeout: TimeInterval = 20) -> Duration? {

@@ -12,6 +12,8 @@ struct TerminalBench {
     let clew: String
     /// A directory for the interface's home, config and data (its drafts), removed by the caller.
     let home: String
+    /// How many leads the database holds (`--leads`): at a million the first frame's budget is 150 ms.
+    var leads = 100_000
 
     /// "Other users' changes … redraw within a second" (the run loop polls the change feed every
     /// second while no key is pressed).
@@ -31,7 +33,7 @@ struct TerminalBench {
     /// Spawn → first frame, `warmups` + `runs` fresh processes per user.
     func coldFirstFrames(suffix: String = "", repOnly: Bool = false, progress: (String) -> Void) throws -> [BenchReport.Query] {
         var results: [BenchReport.Query] = []
-        let users = [("rep", bench.rep.login), ("supervisor", bench.supervisor.login)]
+        let users = [("rep", bench.rep.login), ("supervisor", bench.supervisor.login), ("admin", bench.admin.login)]
         for (label, login) in repOnly ? Array(users.prefix(1)) : users {
             let name = "first board frame, cold process · \(label)\(suffix)"
             progress(name)
@@ -46,9 +48,44 @@ struct TerminalBench {
             }
             timing.serviceRows = 1
             results.append(BenchReport.Query(name: name, detail: "clew spawned on a pty at 160×48: start-up, open, keymap, theme, board, ncurses draw (until the key bar arrives)",
-                                             timing: timing, target: .firstFrame))
+                                             timing: timing, target: leads >= 1_000_000 ? .firstFrameAtMillion : .firstFrame))
         }
         return results
+    }
+
+    /// The CPU an open, idle interface uses while `writers` other processes write through the
+    /// CLI (issue 16 §6): a rep's `clew` on a pty, no key pressed, for `seconds`; its user +
+    /// system time from `/proc/PID/stat` over that window, as a share of one core, and the same
+    /// with nobody writing. (The run loop polls the change feed twice a second and reloads a view
+    /// only when its records changed.)
+    func idleCPU(writers: Int, seconds: Double = 10, progress: (String) -> Void) throws -> String {
+        progress("idle TUI CPU · rep")
+        guard let terminal = PseudoTerminal(executable: clew, arguments: arguments(as: bench.rep.login), environment: environment),
+              terminal.waitFor(Self.firstFrameMarker) != nil else {
+            throw BenchError("\(clew) did not draw its first frame on a pseudo-terminal within 20 s")
+        }
+        defer { terminal.stop() }
+        func cpuShare(during body: () -> Void) -> Double? {
+            guard let before = terminal.cpuSeconds else { return nil }
+            let start = ContinuousClock.now
+            body()
+            let wall = (ContinuousClock.now - start).milliseconds / 1_000
+            guard let after = terminal.cpuSeconds, wall > 0 else { return nil }
+            return (after - before) / wall * 100
+        }
+        usleep(2_000_000) // past the first frame's background reads
+        let quiet = cpuShare { usleep(UInt32(seconds * 1_000_000)); terminal.discardPending() }
+        progress("idle TUI CPU · rep · \(writers) writing")
+        let running = RunningFlag()
+        let pool = WriterPool(clew: clew, database: bench.context.database.path, directory: home)
+        pool.start(writers, first: 80, while: { running.isSet })
+        usleep(1_000_000)
+        let busy = cpuShare { usleep(UInt32(seconds * 1_000_000)); terminal.discardPending() }
+        running.clear()
+        let writes = pool.wait()
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.1f %%", $0) } ?? "n/a" }
+        return "idle TUI CPU (a rep's clew on a pty, no key pressed, \(Int(seconds)) s each): \(percent(quiet)) of a core with nobody writing, "
+            + "\(percent(busy)) while \(writers) processes write through the CLI (\(writes.latencies.count) writes, \(writes.failures) failed)"
     }
 
     /// A lone `Esc` on the real terminal: ncurses waits its escape delay (25 ms) for a key that
@@ -114,7 +151,7 @@ struct TerminalBench {
             if run >= stopwatch.warmups { timing.service.append(time) }
         }
         timing.serviceRows = 1
-        return BenchReport.Query(name: name, detail: "clew lead edit (the admin) renames the rep's focused lead; from its exit until the name arrives on the rep's pty (feed polled every second when idle)",
+        return BenchReport.Query(name: name, detail: "clew lead edit (the admin) renames the rep's focused lead; from its exit until the name arrives on the rep's pty (feed polled every half second when idle)",
                                  timing: timing, target: Self.commitToFrame)
     }
 }

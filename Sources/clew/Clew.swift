@@ -37,6 +37,7 @@ struct Clew: ParsableCommand {
 
     /// Runs the command line; user errors print one `clew: …` line on stderr and exit 1.
     static func main() {
+        StatementTrace.mark("main")
         TeamSession.start()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {

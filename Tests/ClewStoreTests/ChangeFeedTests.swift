@@ -52,3 +52,32 @@ struct ChangeFeedTests {
         #expect(yielded != nil)
     }
 }
+
+@Suite("Change feed on an existing database")
+struct ChangeFeedIdleConnectionTests {
+    /// Opening an existing file, the feed reads on the read-only pool's idle writer connection
+    /// (no connection of its own): it still sees this process's own commits and another's.
+    @Test func theFeedOnTheIdleConnectionSeesEveryCommit() throws {
+        let db = try TemporaryDatabase()
+        let reopened = try ClewDatabase(path: db.path)
+        defer { try? reopened.close() }
+        #expect(reopened.idleConnection != nil)
+        #expect(db.database.idleConnection == nil, "a database this process created writes through its pool")
+        let feed = try ChangeFeed(database: reopened)
+        guard case .idle = feed.connection else {
+            Issue.record("the feed opened a connection of its own")
+            return
+        }
+        #expect(try feed.poll() == false)
+        let context = ClewContext(database: reopened, automation: AutomationEngine(), clock: db.clock, calendar: db.context.calendar)
+        let admin = try UserDirectory(context: context).actingUser(osLogin: "admin")
+        let mark = try feed.mark(for: "admin")
+        _ = try LeadService(context: context, actor: admin).add(db.draft()) // this process's own write
+        #expect(try feed.poll() == true)
+        #expect(try feed.poll() == false)
+        let (changes, _) = try feed.changes(since: mark, for: "admin")
+        #expect(changes.entities.contains("lead"))
+        try db.addLead(db.draft(phone: "13900139000")) // another connection's write
+        #expect(try feed.poll() == true)
+    }
+}

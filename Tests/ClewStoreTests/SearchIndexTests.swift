@@ -150,7 +150,8 @@ struct SearchIndexTests {
             let count = try Row.fetchAll(db, sql: """
                 EXPLAIN QUERY PLAN SELECT count(*) FROM lead WHERE lead.status = 'screening' AND (lead.owner IS NULL OR lead.owner IN ('bob', 'alice'))
                 """).map { $0["detail"] as String }.joined()
-            #expect(count.contains("COVERING INDEX lead_status_owner"), "\(count)")
+            // Either status index covers it (v20 widened both): no lead row is read.
+            #expect(count.contains("COVERING INDEX lead_status"), "\(count)")
         }
     }
 

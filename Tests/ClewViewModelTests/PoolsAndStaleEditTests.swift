@@ -127,3 +127,55 @@ struct PoolsAndStaleEditTests {
         #expect(FieldMerge.theirs("b").value(mine: "a") == "b")
     }
 }
+
+/// Issue 16 §2: returning from the pools screen — "my claims" closes the pool list.
+@Suite("Pools screen: returning a claim")
+struct PoolsReturnTests {
+    @Test func aRepReturnsAClaimFromThePoolsScreenWithAReason() throws {
+        let fixture = try Fixture()
+        let (context, _) = try PoolsAndStaleEditTests.pooled(fixture)
+        let app = AppModel(services: ClewServices(context: context, actor: try PoolsAndStaleEditTests.actor("alice", context)), language: .en)
+        try app.start()
+        app.perform("show-pools")
+        #expect(app.pools.listsClaims)
+        #expect(app.pools.claimedCount == 0)
+        let first = try #require(app.pools.focusedLead).number.description
+        app.perform("claim")
+        app.type(.character("y"))
+        #expect(app.pools.claimedCount == 1)
+
+        // Tab to the pool list, down to "my claims", Tab back to its leads.
+        app.perform("next-pane")
+        app.perform("move-down")
+        #expect(app.pools.claimsFocused)
+        app.perform("next-pane")
+        #expect(app.pools.leads.map(\.number.description) == [first])
+        #expect(app.pools.focusedLead?.owner == "alice")
+
+        app.perform("claim")
+        #expect(app.status?.kind == .warning, "a claim of one's own lead says what to press instead")
+        #expect(app.overlay == nil)
+
+        app.perform("return-to-pool")
+        guard case .form = app.overlay else { Issue.record("expected the reason form"); return }
+        "客户暂无预算".forEach { app.type(.character($0)) }
+        app.perform("submit")
+        #expect(app.overlay == nil, "\(String(describing: app.status))")
+        let lead = try LeadService(context: context, actor: try fixture.actor("root")).lead(first)
+        #expect(lead.status == .pooled && lead.owner == nil && lead.pool == "华东公海")
+        #expect(app.pools.claimedCount == 0)
+        #expect(app.pools.claimsFocused, "the focus stays on my claims")
+        #expect(app.pools.leads.isEmpty)
+        #expect(app.pools.pools.first?.leads == 3)
+    }
+
+    @Test func supervisorsHaveNoClaimsEntry() throws {
+        let fixture = try Fixture()
+        let (context, _) = try PoolsAndStaleEditTests.pooled(fixture)
+        let app = AppModel(services: ClewServices(context: context, actor: try PoolsAndStaleEditTests.actor("bob", context)), language: .en)
+        try app.start()
+        app.perform("show-pools")
+        #expect(app.pools.listsClaims == false)
+        #expect(app.pools.poolCursor.count == app.pools.pools.count)
+    }
+}

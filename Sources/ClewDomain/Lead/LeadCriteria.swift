@@ -112,7 +112,8 @@ public enum LeadAudience: Hashable, Sendable {
     case everyone
     /// The leads `user` may see (``AccessPolicy/canRead(_:by:)``).
     case readableBy(ActingUser)
-    /// Leads owned by one of `logins`, and unowned leads (screening, pools) when `includingUnowned`.
+    /// Leads owned by one of `logins`, and unowned leads (screening, pools) when `includingUnowned`
+    /// — of the statuses a lead can be in without an owner (``LeadStatus/alwaysHasOwner``).
     case owners([String], includingUnowned: Bool)
     /// Leads registered by `login`.
     case registeredBy(String)
@@ -122,7 +123,7 @@ public enum LeadAudience: Hashable, Sendable {
         switch self {
         case .everyone: true
         case let .readableBy(user): AccessPolicy.canRead(lead.accessFacts, by: user)
-        case let .owners(logins, includingUnowned): lead.owner.map(logins.contains) ?? includingUnowned
+        case let .owners(logins, includingUnowned): lead.owner.map(logins.contains) ?? (includingUnowned && !lead.status.alwaysHasOwner)
         case let .registeredBy(login): lead.createdBy == login
         }
     }

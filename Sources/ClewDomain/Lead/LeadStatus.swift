@@ -46,6 +46,10 @@ public enum LeadStatus: String, CaseIterable, Codable, Sendable, CustomStringCon
     /// Whether the lead counts toward its owner's open workload.
     public var countsAsWorkload: Bool { self == .assigned || self == .active }
 
+    /// Whether a lead in this status always has an owner: assigning gives one, and every way
+    /// that takes it away (an objection, a return to the pool, a reopening) leaves these statuses.
+    public var alwaysHasOwner: Bool { self == .assigned || self == .active || self == .won }
+
     /// Parses an English or Chinese status name.
     public init?(name: String) {
         let key = name.trimmingCharacters(in: .whitespaces).lowercased()

@@ -50,7 +50,7 @@ extension ChangeFeed {
 
     /// Where the database stands now for `login` (take it before reloading what it shows).
     public func mark(for login: String) throws -> ChangeMark {
-        try connection.read { db in
+        try read { db in
             ChangeMark(audit: try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0,
                        notification: try Int64.fetchOne(db, sql: "SELECT max(id) FROM notification WHERE recipient = ?", arguments: [login]) ?? 0)
         }
@@ -58,7 +58,7 @@ extension ChangeFeed {
 
     /// What was committed after `mark`, for `login`, and the mark to use next.
     public func changes(since mark: ChangeMark, for login: String) throws -> (ChangeSet, ChangeMark) {
-        try connection.read { db in
+        try read { db in
             var set = ChangeSet()
             var next = mark
             let rows = try Row.fetchAll(db, sql: "SELECT id, entity, entity_id FROM audit WHERE id > ? ORDER BY id LIMIT ?",

@@ -92,6 +92,13 @@ public final class ClewDatabase: @unchecked Sendable {
         }
     }
 
+    /// A connection that never commits, for the ``ChangeFeed`` (SQLite's `data_version` moves
+    /// on a connection only for other connections' commits): the read-only pool's own writer
+    /// connection, which the pool opens anyway and nothing else uses — so a feed costs no
+    /// connection of its own (each new connection parses the whole schema, ~5–10 ms at start-up).
+    /// Nil when this process created the database (its pool writes).
+    var idleConnection: DatabasePool? { readers === writable ? nil : readers }
+
     /// The pool that writes, opened on first use.
     private func writer() throws -> DatabasePool {
         try lock.withLock {
@@ -125,6 +132,7 @@ public final class ClewDatabase: @unchecked Sendable {
         config.label = "clew"
         config.prepareDatabase { db in
             db.add(function: SearchText.sqlFunction)
+            StatementTrace.install(on: db)
             if keepingSidecars {
                 // SQLITE_FCNTL_PERSIST_WAL: the last connection to close keeps -wal and -shm.
                 var persist: Int32 = 1

@@ -1,7 +1,7 @@
 import GRDB
 
 extension ClewMigrations {
-    /// v20 (issue 17, part 2): the amount an approval was asked for (`approval.amount_fen`), so a
+    /// v21 (issue 17, part 2): the amount an approval was asked for (`approval.amount_fen`), so a
     /// win above what the contract approval covered asks again (`deal-amount` requests).
     static func addApprovalAmount(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE approval ADD COLUMN amount_fen INTEGER")

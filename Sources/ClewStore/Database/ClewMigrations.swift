@@ -28,7 +28,8 @@ enum ClewMigrations {
         migrator.registerMigration("v16-receivables", migrate: createReceivables)
         migrator.registerMigration("v17-rules-part-2", migrate: addRulesPart2)
         migrator.registerMigration("v19-report-cohorts", migrate: createReportCohorts)
-        migrator.registerMigration("v20-approval-amount", migrate: addApprovalAmount)
+        migrator.registerMigration("v20-board-indexes", migrate: widenBoardIndexes)
+        migrator.registerMigration("v21-approval-amount", migrate: addApprovalAmount)
         return migrator
     }
 

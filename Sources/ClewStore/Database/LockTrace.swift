@@ -13,11 +13,8 @@ import Darwin
 ///
 /// Off (no environment variable) it costs one check per write.
 enum LockTrace {
-    /// The open trace file, or -1 when tracing is off.
-    private static let descriptor: Int32 = {
-        guard let path = ProcessInfo.processInfo.environment["CLEW_LOCK_TRACE"], !path.isEmpty else { return -1 }
-        return open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
-    }()
+    /// The trace file (off when the variable is unset).
+    private static let file = DiagnosticFile(environmentVariable: "CLEW_LOCK_TRACE")
 
     /// The command this process runs (`import`, `lead add`, …): its words before the first option.
     private static let command: String = {
@@ -37,19 +34,11 @@ enum LockTrace {
     }()
 
     /// Whether a trace is being written.
-    static var isOn: Bool { descriptor >= 0 }
+    static var isOn: Bool { file.isOn }
 
     /// Appends one transaction's wait and hold.
     static func record(wait: Duration, hold: Duration) {
-        guard descriptor >= 0 else { return }
-        let line = "\(getpid()) \(command) \(milliseconds(wait)) \(milliseconds(hold))\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { buffer in
-            write(descriptor, buffer.baseAddress, buffer.count - 1)
-        }
-    }
-
-    private static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return String(format: "%.3f", Double(seconds) * 1_000 + Double(attoseconds) / 1e15)
+        guard file.isOn else { return }
+        file.append("\(getpid()) \(command) \(DiagnosticFile.milliseconds(wait)) \(DiagnosticFile.milliseconds(hold))\n")
     }
 }

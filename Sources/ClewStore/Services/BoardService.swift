@@ -121,7 +121,11 @@ public struct BoardService: Sendable {
 
     /// The leads of column `key` for `scope` and `filter`, among those the actor may read.
     func criteria(_ key: String, scope: BoardScope, filter: BoardFilter) throws -> LeadCriteria {
-        var criteria = LeadCriteria(audiences: [.readableBy(actor)] + [scope.audience(of: actor)].compactMap { $0 },
+        // A rep's own leads and a supervisor's team are already within what they may read: the
+        // scope alone says it, so the planner sees one owner condition it can use an index for.
+        let narrower = scope.audience(of: actor)
+        let audiences: [LeadAudience] = scope.impliesReadable(for: actor.role) ? [narrower].compactMap { $0 } : [.readableBy(actor)] + [narrower].compactMap { $0 }
+        var criteria = LeadCriteria(audiences: audiences,
                                     owner: filter.owner, grade: filter.grade, source: filter.source, region: filter.region, tag: filter.tag)
         criteria.flags = filter.flags
         criteria.flagsAsOf = context.clock.now()
@@ -141,6 +145,16 @@ public struct BoardService: Sendable {
 }
 
 extension BoardScope {
+    /// Whether every lead of this scope is one `role` may read, so the visibility rule adds
+    /// nothing: a rep's own leads (`mine`), a supervisor's team with the unowned (`team`, the
+    /// supervisor's rule itself), or anything for the roles that read everything.
+    public func impliesReadable(for role: Role) -> Bool {
+        switch (role, self) {
+        case (.rep, .mine), (.supervisor, .team), (.admin, _), (.finance, _), (.support, _), (.legal, _): true
+        default: false
+        }
+    }
+
     /// The narrower audience the scope adds to the reader's own visibility (nil: none).
     public func audience(of actor: ActingUser) -> LeadAudience? {
         switch self {

@@ -35,9 +35,12 @@ final class LiveRules: @unchecked Sendable {
 
     /// Reads the rules again if they changed since the last read (one indexed query when not).
     func refresh(_ db: Database) throws {
+        // `INDEXED BY`: with planner statistics SQLite would answer `max(id)` by walking the
+        // audit table backwards from its newest row until a holiday row turns up (30 ms at
+        // 100 000 leads, on every transaction); the entity index holds the few holiday rows.
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT max(version) FROM process_definition) AS process,
-                   (SELECT max(id) FROM audit WHERE entity = 'holiday') AS holiday
+                   (SELECT max(id) FROM audit INDEXED BY audit_entity WHERE entity = 'holiday') AS holiday
             """))
         let now = Stamp(processVersion: followsProcess ? row?["process"] : nil, holidayChange: followsHolidays ? row?["holiday"] : nil)
         if lock.withLock({ stamp == now }) { return }

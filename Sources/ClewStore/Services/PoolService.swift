@@ -66,6 +66,27 @@ public struct PoolService: Sendable {
         }
     }
 
+    /// The reader's own leads that came from a pool (claimed, or routed to them from one) and are
+    /// still open — what they may return to it with a reason — the most recent first.
+    public func claimedLeads(offset: Int = 0, limit: Int = 50) throws -> [Lead] {
+        try context.read { db in
+            try Lead.fetchAll(db, sql: """
+                SELECT \(Lead.selection) FROM lead
+                WHERE lead.owner = ? AND lead.status IN ('assigned','active') AND lead.home_pool IS NOT NULL
+                ORDER BY lead.assigned_at DESC, lead.id DESC LIMIT ? OFFSET ?
+                """, arguments: [actor.login, max(1, min(limit, 500)), max(0, offset)])
+        }
+    }
+
+    /// How many of the reader's open leads came from a pool (``claimedLeads(offset:limit:)``).
+    public func claimedCount() throws -> Int {
+        try context.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM lead WHERE lead.owner = ? AND lead.status IN ('assigned','active') AND lead.home_pool IS NOT NULL
+                """, arguments: [actor.login]) ?? 0
+        }
+    }
+
     /// How many leads `login` claimed from `pool` on the day of `now` (the daily limit's count).
     static func claimed(from pool: String, by login: String, on now: Date, calendar: WorkingCalendar, _ db: Database) throws -> Int {
         let zone = calendar.timeZone

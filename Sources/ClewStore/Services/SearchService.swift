@@ -63,17 +63,35 @@ public struct SearchService: Sendable {
                 ? offset + byLead.count
                 : try Int.fetchOne(db, sql: "SELECT count(*) \(leadMatches)", arguments: [query.matchExpression] + visibility.arguments) ?? 0
             let noteOffset = max(0, offset - leadCount)
-            let excerpt = Lead.selectionNames.count
-            let byNote = try Lead.fetchAll(db, sql: """
-                SELECT \(Lead.selection), follow_up.content AS excerpt, max(follow_up_search.rowid)
+            // Follow-up matches newest first, one per lead, read only until the page is full: a
+            // word in tens of thousands of notes costs one page of them, not a GROUP BY of all.
+            let wanted = noteOffset + (limit - hits.count)
+            let notes = try Row.fetchCursor(db, sql: """
+                SELECT follow_up.lead_id, follow_up.content
                 FROM follow_up_search JOIN follow_up ON follow_up.id = follow_up_search.rowid JOIN lead ON lead.id = follow_up.lead_id
                 WHERE follow_up_search MATCH ? AND lead.status != 'merged' AND \(visibility.sql)
                   AND lead.id NOT IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)
-                GROUP BY lead.id ORDER BY max(follow_up_search.rowid) DESC LIMIT \(limit - hits.count) OFFSET \(noteOffset)
-                """, arguments: [query.matchExpression] + visibility.arguments + [query.matchExpression], extra: { $0[excerpt] as String? })
-            for (lead, note) in byNote {
-                let match = note.flatMap { MatchExcerpt.locate(text, in: [("follow-up", $0)]) }
-                hits.append(SearchHit(lead: lead, matchedIn: .followUp, excerpt: match?.excerpt ?? note.map { MatchExcerpt.excerpt(of: $0, around: 0, length: 0) },
+                ORDER BY follow_up_search.rowid DESC
+                """, arguments: [query.matchExpression] + visibility.arguments + [query.matchExpression])
+            var order: [Int64] = []
+            var newestNote: [Int64: String] = [:]
+            while order.count < wanted, let row = try notes.next() {
+                let leadID: Int64 = row[0]
+                guard newestNote[leadID] == nil else { continue }
+                newestNote[leadID] = row[1] as String? ?? ""
+                order.append(leadID)
+            }
+            let page = Array(order.dropFirst(noteOffset))
+            guard !page.isEmpty else { return hits }
+            let marks = Array(repeating: "?", count: page.count).joined(separator: ",")
+            let leads = try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE lead.id IN (\(marks))",
+                                          arguments: StatementArguments(page))
+            let byID = Dictionary(leads.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for id in page {
+                guard let lead = byID[id] else { continue }
+                let note = newestNote[id] ?? ""
+                let match = MatchExcerpt.locate(text, in: [("follow-up", note)])
+                hits.append(SearchHit(lead: lead, matchedIn: .followUp, excerpt: match?.excerpt ?? MatchExcerpt.excerpt(of: note, around: 0, length: 0),
                                       field: "follow-up"))
             }
             return hits

@@ -18,8 +18,9 @@ public final class TUIApp {
     /// The chart tier in use: as asked for on a UTF-8 terminal until ``run(colorMode:)`` knows the real one.
     private(set) var chartTier: ChartTier
 
-    /// How often the change feed is polled.
-    static let pollInterval: TimeInterval = 1
+    /// How often the change feed is polled while no key is pressed: one `PRAGMA data_version`
+    /// (microseconds), so others' commits show within about half a second.
+    static let pollInterval: TimeInterval = 0.5
 
     public init(app: AppModel, keymap: Keymap, theme: Theme, feed: ChangeFeed, drafts: DraftStore, warnings: [String] = [],
                 charts: ChartTier.Preference = .auto, ambiguousWidth: AmbiguousWidthSetting = .auto) {
@@ -47,6 +48,7 @@ public final class TUIApp {
         sigemptyset(&resize)
         sigaddset(&resize, SIGWINCH)
         pthread_sigmask(SIG_UNBLOCK, &resize, nil)
+        StatementTrace.mark("ncurses start")
         let screen = try NCursesScreen(colorMode: colorMode)
         defer { screen.restore() }
         let drafts = self.drafts
@@ -54,6 +56,8 @@ public final class TUIApp {
         let theme = screen.capabilities.colors == 0 || screen.capabilities.noColor ? self.theme.withoutColors() : self.theme
         chartTier = ChartTier.choose(charts, utf8: screen.locale.isUTF8, noColor: screen.capabilities.noColor)
         app.feed = feed
+        app.loadsInBackground = true
+        StatementTrace.mark("loading the first frame")
         try app.start()
         if let draft = drafts.take() { app.restore(draft) }
         if let warning = screen.locale.warning ?? warnings.first.map({ app.localizer("msg.config-problems", warnings.count, $0) }) {
@@ -62,8 +66,11 @@ public final class TUIApp {
         var matcher = KeySequenceMatcher(keymap: keymap)
         var lastPoll = Date()
         render(on: screen, theme: theme)
+        StatementTrace.mark("first frame drawn")
         while !app.shouldQuit {
-            let event = screen.readEvent(timeoutMilliseconds: 250)
+            // A background read (the screening queue) is applied as soon as it arrives.
+            let event = screen.readEvent(timeoutMilliseconds: app.isLoadingInBackground ? 10 : 250)
+            let arrived = app.collectBackgroundLoads()
             switch event {
             case let .key(key):
                 switch handle(key, matcher: &matcher) {
@@ -74,9 +81,11 @@ public final class TUIApp {
             case .resize, .mouse:
                 break
             case .none:
-                guard Date().timeIntervalSince(lastPoll) >= Self.pollInterval else { continue }
+                guard Date().timeIntervalSince(lastPoll) >= Self.pollInterval else {
+                    if arrived { break } else { continue }
+                }
                 lastPoll = Date()
-                guard app.pollChanges() else { continue }
+                guard app.pollChanges() || arrived else { continue }
             }
             drafts.update(app.openForm?.draft)
             render(on: screen, theme: theme)

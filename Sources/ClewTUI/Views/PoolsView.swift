@@ -14,7 +14,7 @@ struct PoolsView {
     static let poolColumnWidth = 34
 
     func draw(in rect: Rect, on canvas: Canvas) {
-        if model.pools.isEmpty {
+        if model.pools.isEmpty && !model.listsClaims {
             canvas.text(t("pools.empty"), row: rect.row + 1, column: rect.column + 2, width: rect.width - 2, element: "dim")
             return
         }
@@ -35,9 +35,21 @@ struct PoolsView {
                          (limit, pool.claimsLeft == 0 ? "sla.overdue" : (isFocused ? base : "dim"))],
                         row: rect.row + 1 + i, column: rect.column, width: rect.width, fill: base)
         }
+        // "my claims" closes the list: the reader's open leads that came from a pool.
+        let claimsRow = model.pools.count - cursor.offset
+        if model.listsClaims, claimsRow >= 0, claimsRow < rect.height - 1 {
+            let base = model.claimsFocused ? (focused && !model.leadsFocused ? "card-focus" : "card-selected") : "default"
+            let left = " " + DisplayWidth.pad(t("pools.mine"), to: max(1, rect.width - 16))
+            canvas.line([(left, base), (DisplayWidth.pad("\(model.claimedCount)", to: 7), base)],
+                        row: rect.row + 1 + claimsRow, column: rect.column, width: rect.width, fill: base)
+        }
     }
 
     private func drawLeads(in rect: Rect, on canvas: Canvas) {
+        if model.claimsFocused {
+            drawClaims(in: rect, on: canvas)
+            return
+        }
         guard let pool = model.focusedPool else { return }
         let limit = pool.dailyClaimLimit.map { t("pools.claimed-today", pool.claimedToday, $0) } ?? t("pools.no-limit")
         let selection = model.selected.isEmpty ? "" : "  · " + t("screening.selected", model.selected.count)
@@ -48,6 +60,21 @@ struct PoolsView {
             canvas.text(t("pools.pool-empty"), row: rect.row + 2, column: rect.column + 2, width: rect.width - 2, element: "dim")
             return
         }
+        drawRows(in: rect, on: canvas)
+    }
+
+    private func drawClaims(in rect: Rect, on canvas: Canvas) {
+        let shown = model.leads.count < model.claimedCount ? t("search.count-more", model.leads.count, model.claimedCount) : "\(model.claimedCount)"
+        canvas.line([(" \(t("pools.mine"))  ", "section"), (shown + "  ", "badge"), (t("pools.mine-hint"), "dim")],
+                    row: rect.row, column: rect.column, width: rect.width, fill: "default")
+        if model.leads.isEmpty {
+            canvas.text(t("pools.mine-empty"), row: rect.row + 2, column: rect.column + 2, width: rect.width - 2, element: "dim")
+            return
+        }
+        drawRows(in: rect, on: canvas)
+    }
+
+    private func drawRows(in rect: Rect, on canvas: Canvas) {
         let cursor = model.leadCursor
         for (i, lead) in model.leads.dropFirst(cursor.offset).prefix(rect.height - 1).enumerated() {
             let number = lead.number.description

@@ -150,6 +150,10 @@ extension AppModel {
     /// `c` on the pools screen: claims the focused lead, or the selection, after a question that
     /// shows the pool's daily limit and today's claims.
     func claimFromPool() {
+        if pools.claimsFocused {
+            status = StatusMessage(localizer("msg.claims-already-yours"), kind: .warning)
+            return
+        }
         let targets = pools.targets
         guard let pool = pools.focusedPool, !targets.isEmpty else { status = StatusMessage(localizer("msg.no-lead"), kind: .warning); return }
         let limit = pool.dailyClaimLimit.map { localizer("pools.claimed-today", pool.claimedToday, $0) } ?? localizer("pools.no-limit")

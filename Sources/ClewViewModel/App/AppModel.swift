@@ -76,11 +76,32 @@ public final class AppModel {
         dashboard = DashboardModel(source: services.reports, role: services.actor.role, timeZone: services.timeZone) { services.now }
     }
 
-    /// Loads what the first frame shows.
+    /// Whether heavy reads (the screening queue's scores and suggestions) run on another
+    /// thread, applied by ``collectBackgroundLoads()``: the terminal's run loop sets it, so a key
+    /// never waits for them; tests and scripted sessions read everything in place.
+    public var loadsInBackground = false
+
+    /// Loads what the first frame shows. In the background mode, the screening queue's items
+    /// follow the first frame (its tab shows the count from the start).
     public func start() throws {
         try board.reload()
         try inbox.reload()
-        try screening?.reload() // its tab shows the queue's count from the first frame
+        if loadsInBackground, let screening {
+            try screening.reloadCount()
+            screening.reloadInBackground()
+        } else {
+            try screening?.reload()
+        }
+    }
+
+    /// Whether a background read is still to arrive (the run loop then looks sooner).
+    public var isLoadingInBackground: Bool { screening?.isLoadingInBackground ?? false }
+
+    /// Applies the background reads that finished; true when the frame needs drawing again.
+    public func collectBackgroundLoads() -> Bool {
+        var changed = false
+        run { changed = try screening?.collectBackgroundLoad() ?? false }
+        return changed
     }
 
     /// The context whose keys the `?` help shows: the one the user was in when they asked.
@@ -195,20 +216,24 @@ public final class AppModel {
               let (changes, next) = try? feed.changes(since: changeMark, for: services.actor.login) else { return false }
         changeMark = next
         let before = reloads.total
-        refresh(after: changes)
+        refresh(after: changes, inBackground: loadsInBackground)
         return reloads.total != before
     }
 
-    /// Reloads the views `changes` touched.
-    public func refresh(after changes: ChangeSet) {
-        reload(ReloadPlan(changes, inboxLeads: inbox.leadIDs, detailLead: detail?.lead?.id))
+    /// Reloads the views `changes` touched; with `inBackground`, the screening queue is read
+    /// on another thread (others' changes arrive while the user may be typing).
+    public func refresh(after changes: ChangeSet, inBackground: Bool = false) {
+        reload(ReloadPlan(changes, inboxLeads: inbox.leadIDs, detailLead: detail?.lead?.id), inBackground: inBackground)
     }
 
-    private func reload(_ plan: ReloadPlan) {
+    private func reload(_ plan: ReloadPlan, inBackground: Bool = false) {
         run {
             if plan.board { try board.reload(); reloads.board += 1 }
             if plan.inbox { try inbox.reload(); reloads.inbox += 1 }
-            if plan.screening, let screening { try screening.reload(); reloads.screening += 1 }
+            if plan.screening, let screening {
+                if inBackground { screening.reloadInBackground() } else { try screening.reload() }
+                reloads.screening += 1
+            }
             // The dashboard reads its figures again only while it is shown (else when next shown),
             // and only when its fingerprint says they changed: the tick's commits read nothing.
             if plan.board {

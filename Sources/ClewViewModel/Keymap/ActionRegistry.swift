@@ -73,7 +73,7 @@ public enum ActionRegistry {
         action("convert", "Convert the lead into customer, contact and opportunity", "转换线索为客户、联系人和商机", [.board, .detail]),
         action("win", "Mark the lead won", "标记为赢单", [.board, .detail]),
         action("lose", "Mark the lead lost, with a reason", "标记为输单并填写原因", [.board, .detail]),
-        action("return-to-pool", "Return the lead to the pool", "将线索退回公海", [.board, .detail]),
+        action("return-to-pool", "Return the lead to the pool", "将线索退回公海", [.board, .detail, .pools]),
         action("claim", "Claim the lead from the pool", "从公海领取线索", [.board, .detail, .pools], bar: true, short: ("claim", "领取")),
         action("add-note", "Add a note", "添加备注", [.board, .detail]),
         action("confirm", "Confirm an assignment to you", "确认分配给你的线索", [.board, .detail, .inbox], bar: true, short: ("confirm", "确认")),

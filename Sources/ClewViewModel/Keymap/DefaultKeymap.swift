@@ -106,6 +106,7 @@ public enum DefaultKeymap {
     private static let pools: [KeyBinding] = [
         bind(.pools, "q", "ask-quit"), bind(.pools, "c", "claim", "Claim the lead, or the selected leads (asks first; shows the daily limit)"),
         bind(.pools, [.character(" ")], "toggle-select"), bind(.pools, [.tab], "next-pane"),
+        bind(.pools, "p", "return-to-pool", "Return one of my claims to its pool (asks a reason)"),
     ]
 
     /// The screens to come get their context now, with `q` as on the other screens, so a user's

@@ -21,10 +21,21 @@ public final class PoolsModel {
     /// How many leads of a pool are loaded at once.
     public static let pageSize = 200
 
+    /// How many of the reader's open leads came from a pool: the last entry of the pool list
+    /// ("my claims"), where `p` returns one with a reason. Reps only.
+    public private(set) var claimedCount = 0
+    private var loadedOnce = false
+
     public init(services: ClewServices) { self.services = services }
 
-    /// The focused pool.
+    /// Whether the pool list ends with the reader's own claims (reps work leads from pools).
+    public var listsClaims: Bool { services.actor.role == .rep }
+
+    /// The focused pool (nil on "my claims").
     public var focusedPool: PoolSummary? { pools.indices.contains(poolCursor.index) ? pools[poolCursor.index] : nil }
+
+    /// Whether "my claims" is the focused entry of the pool list.
+    public var claimsFocused: Bool { listsClaims && poolCursor.index == pools.count }
 
     /// The focused lead.
     public var focusedLead: Lead? { leadsFocused && leads.indices.contains(leadCursor.index) ? leads[leadCursor.index] : nil }
@@ -32,13 +43,28 @@ public final class PoolsModel {
     /// Reads the pools and the focused pool's first page again, keeping the focus by name.
     public func reload() throws {
         let previous = focusedPool?.name
+        let wasOnClaims = loadedOnce && claimsFocused
+        defer { loadedOnce = true }
         pools = try services.pools.pools()
-        poolCursor.count = pools.count
-        if let previous, let index = pools.firstIndex(where: { $0.name == previous }) { poolCursor.select(index) }
-        try loadLeads(keepingCursor: focusedPool?.name == previous)
+        if listsClaims { claimedCount = try services.pools.claimedCount() }
+        poolCursor.count = pools.count + (listsClaims ? 1 : 0)
+        if wasOnClaims {
+            poolCursor.select(pools.count)
+        } else if let previous, let index = pools.firstIndex(where: { $0.name == previous }) {
+            poolCursor.select(index)
+        }
+        try loadLeads(keepingCursor: wasOnClaims ? claimsFocused : focusedPool?.name == previous)
     }
 
     private func loadLeads(keepingCursor: Bool) throws {
+        if claimsFocused {
+            let index = leadCursor.index
+            leads = try services.pools.claimedLeads(limit: max(Self.pageSize, keepingCursor ? leads.count : 0))
+            leadCursor.count = leads.count
+            if keepingCursor { leadCursor.select(index) } else { leadCursor.first() }
+            selected = []
+            return
+        }
         guard let pool = focusedPool else {
             leads = []
             leadCursor.count = 0
@@ -77,8 +103,10 @@ public final class PoolsModel {
 
     /// The next page of the pool's leads, when the cursor nears the loaded end.
     private func loadMoreIfNeeded() throws {
-        guard let pool = focusedPool, leads.count < pool.leads, leadCursor.index >= leads.count - max(1, leadCursor.visibleRows) else { return }
-        let next = try services.pools.leads(in: pool.name, offset: leads.count, limit: Self.pageSize)
+        let total = claimsFocused ? claimedCount : (focusedPool?.leads ?? 0)
+        guard claimsFocused || focusedPool != nil, leads.count < total, leadCursor.index >= leads.count - max(1, leadCursor.visibleRows) else { return }
+        let next = claimsFocused ? try services.pools.claimedLeads(offset: leads.count, limit: Self.pageSize)
+            : try services.pools.leads(in: focusedPool?.name ?? "", offset: leads.count, limit: Self.pageSize)
         leads += next
         leadCursor.count = leads.count
     }
@@ -86,9 +114,10 @@ public final class PoolsModel {
     /// Switches the keys between the pool list and the lead list.
     public func switchPane() { leadsFocused.toggle() }
 
-    /// Selects or unselects the focused lead, then moves down.
+    /// Selects or unselects the focused lead, then moves down (not among "my claims": a return
+    /// asks its own reason, one lead at a time).
     public func toggleSelection() {
-        guard let number = focusedLead?.number.description else { return }
+        guard !claimsFocused, let number = focusedLead?.number.description else { return }
         if selected.contains(number) { selected.remove(number) } else { selected.insert(number) }
         leadCursor.move(by: 1)
     }

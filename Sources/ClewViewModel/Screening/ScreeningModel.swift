@@ -16,9 +16,47 @@ public final class ScreeningModel {
 
     public init(services: ClewServices) { self.services = services }
 
+    /// Whether the queue's items have been read (the first frame reads only its count).
+    public private(set) var isLoaded = false
+    /// The queue read on another thread (``reloadInBackground()``).
+    private let background = BackgroundLoad<(total: Int, items: [ScreeningItem])>()
+
+    /// Reads the queue's count and first page now.
     public func reload() throws {
+        background.cancel()
+        try apply(total: try services.screening.count(), items: try services.screening.items(offset: 0, limit: Self.pageSize))
+    }
+
+    /// Reads only how many leads wait (the tab's badge), for a first frame that does not show
+    /// the queue; the items follow with ``reloadInBackground()``.
+    public func reloadCount() throws {
         total = try services.screening.count()
-        items = try services.screening.items(offset: 0, limit: Self.pageSize)
+    }
+
+    /// Reads the queue on another thread: scores and suggestions for a page of 200 take a
+    /// frame's time, which a key pressed meanwhile would otherwise wait for.
+    /// ``collectBackgroundLoad()`` applies the result on the key loop.
+    public func reloadInBackground() {
+        let service = services.screening
+        background.start { (total: try service.count(), items: try service.items(offset: 0, limit: Self.pageSize)) }
+    }
+
+    /// Whether a background read is still to be applied.
+    public var isLoadingInBackground: Bool { background.isPending }
+
+    /// Applies a finished background read; true when the queue changed (draw again).
+    @discardableResult
+    public func collectBackgroundLoad() throws -> Bool {
+        guard let result = background.take() else { return false }
+        let page = try result.get()
+        try apply(total: page.total, items: page.items)
+        return true
+    }
+
+    private func apply(total: Int, items: [ScreeningItem]) throws {
+        self.total = total
+        self.items = items
+        isLoaded = true
         cursor.count = items.count
         // A selection may reach past the loaded page (`*`): keep what is still in the queue.
         if selectedEntries.isEmpty {
