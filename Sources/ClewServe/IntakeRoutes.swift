@@ -85,6 +85,10 @@ public struct IntakeRoutes: Sendable {
             return IntakeReply.answer(answer)
         } catch let error as LeadValidationError {
             return IntakeReply.invalid(IntakeFieldProblem.problems(for: error), language: language)
+        } catch let error as PickListError {
+            // A source or industry outside the process file's pick list.
+            let field = if case let .notAllowed(field, _, _, _) = error { field } else { "tag" }
+            return IntakeReply.invalid([IntakeFieldProblem(field: field, english: error.english, chinese: error.chinese)], language: language)
         } catch {
             return failure(error, token: token, route: "lead post", language: language)
         }

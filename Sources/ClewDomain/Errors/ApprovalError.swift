@@ -6,6 +6,9 @@ public enum ApprovalError: BilingualError, Equatable {
     case outOfDate(number: String, stage: String?)
     /// The deal needs an approval the actor cannot give (`[approvals]` in the process file).
     case needsApproval(number: String, level: ApprovalPolicy.Level)
+    /// Winning for `amount` needs an approval the deal's earlier ones do not cover: request `id`
+    /// now waits in `approver`'s inbox; win again once it is approved.
+    case amountApprovalRequested(number: String, amount: Money, level: ApprovalPolicy.Level, approver: String, id: Int64)
 
     public var english: String {
         switch self {
@@ -13,6 +16,8 @@ public enum ApprovalError: BilingualError, Equatable {
         case let .outOfDate(number, stage): "\(number) is no longer in \(stage ?? "that stage"); the request is out of date"
         case let .needsApproval(number, level):
             "\(number) needs the \(level == .director ? "director's (the supervisor's supervisor)" : "supervisor's") approval to enter the contract stage; move it there to ask"
+        case let .amountApprovalRequested(number, amount, level, approver, id):
+            "winning \(number) for \(amount) needs the \(level == .director ? "director's" : "supervisor's") approval ([approvals]); request #\(id) is in \(approver)'s inbox — win again once it is approved"
         }
     }
 
@@ -21,6 +26,8 @@ public enum ApprovalError: BilingualError, Equatable {
         case let .alreadyDecided(id, status): "审批 #\(id) \(status.chineseName)"
         case let .outOfDate(number, stage): "\(number) 已不在\(stage ?? "该阶段")，申请已过期"
         case let .needsApproval(number, level): "\(number) 进入合同签订需\(level == .director ? "销售总监" : "销售主管")审批，请先推进到该阶段提交申请"
+        case let .amountApprovalRequested(number, amount, level, approver, id):
+            "\(number) 以 \(amount) 成交需\(level == .director ? "销售总监" : "销售主管")审批；审批 #\(id) 已提交给 \(approver)，批准后请再次成交"
         }
     }
 }

@@ -24,6 +24,13 @@ public enum AccessPolicy {
         }
     }
 
+    /// Whether `user`, who cannot see a lead otherwise, may do `action` to it because a colleague
+    /// gave them a task on it (`clew task add --assignee`, seed 000's 跨部门协作): they read it
+    /// (its details, history and tasks) and nothing more.
+    public static func allowsAsTaskAssignee(_ action: LeadAction, hasTask: Bool) -> Bool {
+        hasTask && action == .read
+    }
+
     /// Whether `user` may do `action` to a lead they can see.
     public static func allows(_ action: LeadAction, on lead: LeadAccessFacts, by user: ActingUser) -> Bool {
         guard canRead(lead, by: user) else { return false }

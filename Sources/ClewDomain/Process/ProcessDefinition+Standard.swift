@@ -2,7 +2,15 @@ extension ProcessDefinition {
     /// The default process of DESIGN §4–§5: the four-stage pipeline, the seed scoring rules
     /// (``ScoringModel/standard``), regional pools, the A/B/C cadences, the SLAs and the keyword
     /// tags and triggers.
-    public static let standard = ProcessDefinition(
+    public static let standard: ProcessDefinition = {
+        var process = standardCore
+        process.tagDimensions = TagDimension.standard
+        process.sourceList = PickList(values: ["官网注册", "线下展会", "合作伙伴推荐", "线上推广", "电话咨询", "客户转介绍", "搜索引擎推荐", "官网", "展会", "Webinar", "LinkedIn"], freeText: true)
+        process.industryList = PickList(values: ["制造业", "互联网", "金融", "医疗", "教育", "零售", "物流", "能源", "科技"], freeText: true)
+        return process
+    }()
+
+    private static let standardCore = ProcessDefinition(
         version: 1,
         pipeline: .standard,
         scoring: .standard,

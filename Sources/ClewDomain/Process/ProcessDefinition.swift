@@ -27,6 +27,12 @@ public struct ProcessDefinition: Hashable, Codable, Sendable {
     public var approvals: ApprovalPolicy = .standard
     /// The time rules of seed 004 around screening (`[screening]`).
     public var screening: ScreeningRules = .standard
+    /// Tag dimensions with their allowed values (`[[tag.dimension]]`), one value per lead each.
+    public var tagDimensions: [TagDimension] = []
+    /// The allowed sources (`[fields.source]`); nil: any text.
+    public var sourceList: PickList?
+    /// The allowed industries (`[fields.industry]`); nil: any text.
+    public var industryList: PickList?
 
     public init(version: Int, pipeline: Pipeline, scoring: ScoringModel, assignment: [AssignmentRule], pools: [PoolDefinition],
                 cadences: [CadenceDefinition], sla: SLAPolicy, keywordTags: [KeywordTag], triggers: [TriggerRule],
@@ -46,6 +52,30 @@ public struct ProcessDefinition: Hashable, Codable, Sendable {
 
     /// The template named `name`, if the file defines one.
     public func template(named name: String) -> MessageTemplate? { templates.first { $0.name == name } }
+
+    /// The pick list of `field`, when the file has one (source and industry may).
+    public func pickList(for field: LeadField) -> PickList? {
+        switch field {
+        case .source: sourceList
+        case .industry: industryList
+        default: nil
+        }
+    }
+
+    /// `draft` with its source and industry checked against the pick lists, in the listed spelling.
+    ///
+    /// - Throws: ``PickListError`` for a value outside a list that allows no free text.
+    public func checkingPickLists(_ draft: LeadDraft) throws(PickListError) -> LeadDraft {
+        var checked = draft
+        for field in [LeadField.source, .industry] {
+            guard let list = pickList(for: field), let text = draft[field] else { continue }
+            checked[field] = try list.accept(text, field: field.rawValue)
+        }
+        return checked
+    }
+
+    /// The tag dimension named `name`, if the file defines one.
+    public func tagDimension(named name: String) -> TagDimension? { tagDimensions.first { $0.name == name } }
 
     /// The cadence for `grade`, if one is defined.
     public func cadence(for grade: Grade) -> CadenceDefinition? { cadences.first { $0.grade == grade } }

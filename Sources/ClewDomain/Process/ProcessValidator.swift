@@ -10,7 +10,7 @@ public enum ProcessValidator {
         var problems: [ProcessProblem] = []
         if definition.version < 1 { problems.append(ProcessProblem(section: "", key: "version", message: "version must be 1 or more")) }
         problems += stageProblems(definition.pipeline)
-        problems += scoringProblems(definition.scoring)
+        problems += scoringProblems(definition.scoring, tagDimensions: definition.tagDimensions.map(\.name))
         problems += assignmentProblems(definition)
         problems += poolProblems(definition.pools)
         problems += cadenceProblems(definition.cadences)
@@ -19,6 +19,9 @@ public enum ProcessValidator {
         problems += triggerProblems(definition)
         problems += templateProblems(definition.templates)
         problems += ReceivablePolicy.problems(in: definition)
+        problems += TagDimension.problems(in: definition.tagDimensions)
+        problems += definition.sourceList?.problems(field: "source") ?? []
+        problems += definition.industryList?.problems(field: "industry") ?? []
         return problems
     }
 
@@ -48,7 +51,8 @@ public enum ProcessValidator {
         return problems
     }
 
-    static func scoringProblems(_ scoring: ScoringModel) -> [ProcessProblem] {
+    /// `tagDimensions`: the dimension names a rule may test as `tag:NAME`.
+    static func scoringProblems(_ scoring: ScoringModel, tagDimensions: [String] = []) -> [ProcessProblem] {
         var problems: [ProcessProblem] = []
         if !(0...100).contains(scoring.gradeA) || !(0...100).contains(scoring.gradeB) || scoring.gradeA <= scoring.gradeB {
             problems.append(ProcessProblem(section: "scoring", key: "grade_b", message:
@@ -65,9 +69,10 @@ public enum ProcessValidator {
             }
             for rule in dimension.rules {
                 defer { ruleIndex += 1 }
-                if !ScoringModel.fields.contains(rule.field) {
+                let testable = ScoringModel.fields + tagDimensions.map { ScoringModel.tagFieldPrefix + $0 }
+                if !testable.contains(rule.field) {
                     problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, key: "field",
-                                                   message: "unknown field '\(rule.field)'" + Suggestion.hint(for: rule.field, in: ScoringModel.fields)))
+                                                   message: "unknown field '\(rule.field)'" + Suggestion.hint(for: rule.field, in: testable)))
                 }
                 // A weight that is itself wrong is reported above; checking points against it would only add noise.
                 if dimension.weight > 0, rule.points < 0 || rule.points > dimension.weight {

@@ -30,14 +30,24 @@ public struct ScoringModel: Hashable, Codable, Sendable {
     /// The fields a rule may test: the lead's fields by name.
     public static let fields: [String] = LeadField.allCases.map(\.rawValue)
 
+    /// What a rule's field names to test a tag dimension's value: `tag:客户类型`.
+    public static let tagFieldPrefix = "tag:"
+
     /// Scores a lead: in each dimension the first matching rule gives its points (capped at the
     /// dimension's weight); each behaviour event in `events` adds its points once per
     /// occurrence, up to ``maximumEventRepeats`` times; the total is capped at 100.
-    public func score(_ details: LeadDraft, events: [String] = []) -> LeadScore {
+    ///
+    /// A rule whose field is `tag:NAME` tests the lead's value of tag dimension NAME among `tags`.
+    public func score(_ details: LeadDraft, events: [String] = [], tags: Set<String> = []) -> LeadScore {
         var parts: [LeadScore.Part] = []
         for dimension in dimensions {
             for rule in dimension.rules {
-                guard let field = LeadField(rawValue: rule.field), rule.match.matches(details[field] ?? "") else { continue }
+                let text: String? = if rule.field.hasPrefix(Self.tagFieldPrefix) {
+                    TagDimension.value(of: String(rule.field.dropFirst(Self.tagFieldPrefix.count)), in: tags) ?? ""
+                } else {
+                    LeadField(rawValue: rule.field).map { details[$0] ?? "" }
+                }
+                guard let text, rule.match.matches(text) else { continue }
                 parts.append(LeadScore.Part(rule: rule.label, points: min(rule.points, dimension.weight)))
                 break
             }

@@ -8,6 +8,9 @@ public enum ApprovalKind: String, CaseIterable, Codable, Sendable {
     /// An assignee's objection after `object_within` of the assignment (seed 004: 需在2小时内反馈至主管):
     /// approved, the lead goes back to screening.
     case objection
+    /// A win (or its amount) above what the deal's approvals covered, under `[approvals]`'s
+    /// thresholds: the amount is checked again (seed 000: 销售总监可审批合同).
+    case dealAmount = "deal-amount"
 
     /// The name shown in Chinese.
     public var chineseName: String {
@@ -15,6 +18,7 @@ public enum ApprovalKind: String, CaseIterable, Codable, Sendable {
         case .stageSkip: "跳过阶段"
         case .contract: "合同审批"
         case .objection: "逾时异议"
+        case .dealAmount: "成交金额审批"
         }
     }
 }

@@ -8,7 +8,7 @@ enum LeadScoring {
     /// `lead` with its score and suggested grade recomputed (the caller writes it).
     static func rescored(_ lead: Lead, context: ClewContext, _ db: Database) throws -> (Lead, LeadScore) {
         let events = lead.id == 0 ? [] : try String.fetchAll(db, sql: "SELECT event FROM lead_event WHERE lead_id = ? ORDER BY id", arguments: [lead.id])
-        let score = context.process.scoring.score(lead.details, events: events)
+        let score = context.process.scoring.score(lead.details, events: events, tags: lead.tags)
         var updated = lead
         updated.score = score.total
         updated.suggestedGrade = score.suggestedGrade

@@ -29,6 +29,7 @@ enum ClewMigrations {
         migrator.registerMigration("v17-rules-part-2", migrate: addRulesPart2)
         migrator.registerMigration("v19-report-cohorts", migrate: createReportCohorts)
         migrator.registerMigration("v20-board-indexes", migrate: widenBoardIndexes)
+        migrator.registerMigration("v21-approval-amount", migrate: addApprovalAmount)
         return migrator
     }
 

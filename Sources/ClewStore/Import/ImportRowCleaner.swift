@@ -15,6 +15,8 @@ enum ImportRowCleaner {
         var flags: Set<String>
         /// Custom fields: (column header, value).
         var extras: [(String, String)]
+        /// Tag-dimension values from columns named after a dimension (`客户类型` → `客户类型=高潜力`).
+        var tags: Set<String> = []
     }
 
     enum Outcome {
@@ -22,7 +24,9 @@ enum ImportRowCleaner {
         case rejected(String)
     }
 
-    static func clean(_ cells: [String], mapping: ImportColumnMapping) -> Outcome {
+    /// - Parameter process: its pick lists refuse a source or industry outside them (the row
+    ///   goes to the rejects file with the reason, so nothing is lost).
+    static func clean(_ cells: [String], mapping: ImportColumnMapping, process: ProcessDefinition? = nil) -> Outcome {
         var draft = LeadDraft()
         var extras: [(String, String)] = []
         var phones: [(header: String, value: String)] = []
@@ -56,6 +60,21 @@ enum ImportRowCleaner {
             }
         }
         guard draft.customer != nil else { return .rejected("missing customer name (客户名称)") }
+        var tags: Set<String> = []
+        if let process, process.sourceList != nil || process.industryList != nil {
+            do { draft = try process.checkingPickLists(draft) } catch { return .rejected(error.description) }
+        }
+        // A column named after a tag dimension holds its value: checked, and carried as the tag.
+        if let process, !process.tagDimensions.isEmpty {
+            var kept: [(String, String)] = []
+            for (header, value) in extras {
+                guard let dimension = process.tagDimensions.first(where: { LeadFieldHeader.key($0.name) == LeadFieldHeader.key(header) }) else {
+                    kept.append((header, value)); continue
+                }
+                do { tags.insert(try TagDimension.checked(dimension.tag(value), in: process.tagDimensions)) } catch { return .rejected(error.description) }
+            }
+            extras = kept
+        }
 
         if draft.region == nil, let city = draft.city { draft.region = SalesRegion.region(ofCity: city) }
         // The common case: at most one phone and one email, both valid — validated once.
@@ -64,7 +83,7 @@ enum ImportRowCleaner {
             simple.phone = phones.first?.value
             simple.email = emails.first?.value
             if let lead = try? simple.validate() {
-                return .accepted(Accepted(lead: lead, flags: lead.phone?.looksFake == true ? [LeadFlag.fakePhone.rawValue] : [], extras: extras))
+                return .accepted(Accepted(lead: lead, flags: lead.phone?.looksFake == true ? [LeadFlag.fakePhone.rawValue] : [], extras: extras, tags: tags))
             }
         }
 
@@ -118,7 +137,7 @@ enum ImportRowCleaner {
         if fakePhone { flags.insert(LeadFlag.fakePhone.rawValue) }
         do {
             let lead = try draft.validate()
-            return .accepted(Accepted(lead: lead, flags: flags, extras: extras))
+            return .accepted(Accepted(lead: lead, flags: flags, extras: extras, tags: tags))
         } catch {
             return .rejected(error.description)
         }

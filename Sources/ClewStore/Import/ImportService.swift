@@ -364,9 +364,9 @@ extension ImportService {
 
         /// Cleans and scores `record`: no database needed.
         func prepare(_ record: TabularRecord) -> PreparedRow {
-            switch ImportRowCleaner.clean(record.cells, mapping: mapping) {
+            switch ImportRowCleaner.clean(record.cells, mapping: mapping, process: context.process) {
             case let .rejected(reason): .rejected(reason)
-            case let .accepted(row): .accepted(row, context.process.scoring.score(row.lead.fields))
+            case let .accepted(row): .accepted(row, context.process.scoring.score(row.lead.fields, tags: row.tags))
             }
         }
 
@@ -388,7 +388,7 @@ extension ImportService {
                     INSERT OR ROLLBACK INTO lead (number, status, suggested_grade, score, score_parts, customer, contact, title, phone, phone_key,
                       email, email_key, industry, need, source, campaign, region, city, budget, flags, tags, created_by, created_at, updated_by,
                       updated_at, version, status_changed_at, budget_min_yuan, budget_max_yuan)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, 1, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                     """),
                 insertAudit: try db.cachedStatement(sql: """
                     INSERT INTO audit (at, actor, via, action, entity, entity_id, field, new) VALUES (?, ?, ?, 'import', 'lead', ?, 'import', ?)
@@ -494,7 +494,7 @@ extension ImportService {
             try state.insertLead.execute(arguments: [
                 number, row.lead.initialStatus.rawValue, score.suggestedGrade.rawValue, score.total, score.storedParts, d.customer, d.contact, d.title,
                 d.phone, row.lead.phone?.normalized, d.email, row.lead.email?.normalized, d.industry, d.need, d.source, d.campaign,
-                d.region, d.city, d.budget, TagSet.encode(row.flags), actor.login, at, actor.login, at, at,
+                d.region, d.city, d.budget, TagSet.encode(row.flags), TagSet.encode(row.tags), actor.login, at, actor.login, at, at,
                 d.budget.flatMap(BudgetRange.init(parsing:))?.minYuan, d.budget.flatMap(BudgetRange.init(parsing:))?.maxYuan,
             ])
             let id = db.lastInsertedRowID
@@ -502,8 +502,8 @@ extension ImportService {
             try state.insertImportLead.execute(arguments: [state.importID, id, line, "insert"])
             state.touched.append(id)
             state.inserted.insert(id)
-            // New leads enter `tags` empty; only those some assignment rule matches are routed.
-            if row.lead.initialStatus == .screening, context.process.assignment.mayRoute(d, grade: score.suggestedGrade, tags: []) {
+            // New leads enter `tags` with their tag-dimension columns only; only those some assignment rule matches are routed.
+            if row.lead.initialStatus == .screening, context.process.assignment.mayRoute(d, grade: score.suggestedGrade, tags: row.tags) {
                 state.screening.append(id)
             }
             for (name, value) in row.extras {
@@ -526,7 +526,8 @@ extension ImportService {
                     conflicts.append("\(field) (\(field.chineseName)): \(existing) ≠ \(value)")
                 }
             }
-            var newExtras = row.extras
+            // A tag-dimension column merged into an existing lead is kept as a custom field (nothing lost).
+            var newExtras = row.extras + row.tags.sorted().compactMap { TagDimension.split($0).map { ($0.name, $0.value) } }
             if !newExtras.isEmpty {
                 let existingExtras = Set(try Row.fetchAll(db, sql: "SELECT name, value FROM lead_extra WHERE lead_id = ?", arguments: [lead.id])
                     .map { "\($0["name"] as String)\u{1F}\($0["value"] as String)" })

@@ -32,7 +32,7 @@ extension ProcessDefinitionTOML {
     }
 
     private static func read(_ root: TOMLTable, _ r: inout TOMLReader) -> ProcessDefinition {
-        r.checkKeys(root, "", nil, allowed: ["version", "default_language", "stage", "scoring", "assignment", "pool", "cadence", "sla", "keyword", "trigger", "template", "receivable", "approvals", "screening"])
+        r.checkKeys(root, "", nil, allowed: ["version", "default_language", "stage", "scoring", "assignment", "pool", "cadence", "sla", "keyword", "trigger", "template", "receivable", "approvals", "screening", "tag", "fields"])
         let standard = ProcessDefinition.standard
         var stages: [StageDefinition] = []
         for (t, i) in r.tables(root, "stage", section: "stage") {
@@ -61,6 +61,8 @@ extension ProcessDefinitionTOML {
         definition.receivable = readReceivable(root, &r)
         definition.approvals = readApprovals(root, &r)
         definition.screening = readScreening(root, &r)
+        definition.tagDimensions = readTagDimensions(root, &r)
+        (definition.sourceList, definition.industryList) = readPickLists(root, &r)
         return definition
     }
 

@@ -36,7 +36,8 @@ public enum ProcessDefinitionTOML {
             w.pair("expected", ProcessDuration(stage.expected).description)
         }
         w.comment("Scoring (评分): in each dimension the first matching rule gives its points (at most the weight).")
-        w.comment("A rule tests a lead field (\(ScoringModel.fields.joined(separator: ", "))) with")
+        w.comment("A rule tests a lead field (\(ScoringModel.fields.joined(separator: ", "))) or a tag dimension's")
+        w.comment("value as field = \"tag:NAME\" (e.g. tag:客户类型 equals [\"高潜力\"]; putting the tag on rescores the lead) with")
         w.comment("contains = [...], equals = [...] or present_except = [...], or compares the budget as yuan: the lower")
         w.comment("end of 10-30万 / 50万以上 / ¥300,000 must be ≥ min_yuan and < max_yuan. Score ≥ grade_a → A, ≥ grade_b → B, else C.")
         w.header("[scoring]")
@@ -114,6 +115,7 @@ public enum ProcessDefinitionTOML {
         w.line("flag_stalled = \(sla.flagStalled)")
         writeApprovals(definition.approvals, &w)
         writeScreening(definition.screening, &w)
+        writeChoices(definition, &w)
         w.comment("Keyword tags (关键词标签) found in follow-up content and feedback.")
         for tag in definition.keywordTags {
             w.header("[[keyword]]")

@@ -49,14 +49,15 @@ enum Approvals {
 
     /// Files a request of `kind` to move `lead` from `from` to `to`, for `approver`; refused
     /// while one of the same kind is pending.
-    static func request(_ kind: ApprovalKind, _ lead: Lead, from: String, to: String, approver: String, reason: String?, _ m: Mutation) throws -> Int64 {
+    static func request(_ kind: ApprovalKind, _ lead: Lead, from: String, to: String, approver: String, reason: String?,
+                        amount: Money? = nil, _ m: Mutation) throws -> Int64 {
         let reason = reason.flatMap { $0.isEmpty ? nil : $0 }
         if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = ?", arguments: [lead.id, kind.rawValue]) {
             throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
         }
         let id = try m.insert(into: .approval, [
             "lead_id": lead.id, "kind": kind.rawValue, "from_stage": from, "to_stage": to, "requested_by": m.actor.login,
-            "approver": approver, "reason": reason, "created_at": m.now.storage,
+            "approver": approver, "reason": reason, "created_at": m.now.storage, "amount_fen": amount?.fen,
         ], action: "request-approval", summary: ("to_stage", to))
         try m.notify(approver, kind: "approval", leadID: lead.id,
                      body: "\(m.actor.login) asks to move \(lead.number) from \(from) to \(to)" + (reason.map { ": \($0)" } ?? ""),
@@ -144,7 +145,7 @@ public struct ApprovalService: Sendable {
                 }
                 try Approvals.withdrawPending(leadID: leadID, except: id, m)
                 _ = try LeadService(context: context, actor: actor).objectNow(lead, reason: item.reason ?? "", m)
-            } else if approve, let target = item.toStage {
+            } else if approve, item.kind != ApprovalKind.dealAmount.rawValue, let target = item.toStage {
                 guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .active, lead.stage == item.fromStage else {
                     throw ApprovalError.outOfDate(number: item.leadNumber, stage: item.fromStage)
                 }

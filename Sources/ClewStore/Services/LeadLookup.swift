@@ -28,8 +28,18 @@ package enum LeadLookup {
     static func require(_ db: Database, _ text: String, for action: LeadAction, by actor: ActingUser) throws -> Lead {
         let number = try parse(text)
         guard let lead = try fetch(db, number: number) else { throw PermissionError.notVisible(number.description) }
+        if action == .read, !AccessPolicy.canRead(lead.accessFacts, by: actor),
+           AccessPolicy.allowsAsTaskAssignee(action, hasTask: try hasTask(on: lead.id, for: actor.login, db)) {
+            return lead
+        }
         try AccessPolicy.check(action, on: lead.accessFacts, number: number.description, by: actor)
         return lead
+    }
+
+    /// Whether `login` has a task (open or done, not cancelled) on lead `id`.
+    static func hasTask(on id: Int64, for login: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM task WHERE lead_id = ? AND assignee = ? AND status != 'cancelled')",
+                          arguments: [id, login]) ?? false
     }
 
     /// The lead `text` names, if the mutation's actor may do `action` to it, to be changed in

@@ -231,15 +231,21 @@ extension LeadService {
     /// actor approves the skip themself (``Pipeline/planWin(from:actorApprovesSkips:)``); its
     /// open tasks and cadence are cancelled, except the work after the sale.
     @discardableResult
+    ///
+    /// - Throws: ``ClewDomain/ApprovalError/amountApprovalRequested(number:amount:level:approver:id:)``
+    ///   when the amount is above an `[approvals]` threshold that no approval of the deal covers
+    ///   (the request is filed and kept; nothing else changes).
     public func win(_ number: String, amount: Money, expectedVersion: Int? = nil) throws -> Lead {
-        try context.mutate(as: actor) { m in
+        // Filed in its own transaction, so the request stays when the win is refused.
+        if let requested = try context.mutate(as: actor, { m in try dealAmountApproval(number, amount: amount, m) }) { throw requested }
+        return try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m, number, for: .win, expectedVersion: expectedVersion)
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .win, from: lead.status)
             let conversion = try LeadConversion.convert(lead, amount: amount, at: m.now)
             let plan = try context.pipeline.planWin(from: lead.stage, actorApprovesSkips: try approvesSkips(of: lead, m.db))
             if case let .skipping(stages) = plan {
-                try checkWinSkippingContract(lead, m)
+                try checkWinSkippingContract(lead, amount: amount, m)
                 try m.audit("skip-approved", entity: "lead", id: lead.id, field: "skipped", new: stages.joined(separator: ","))
             }
             updated.amount = amount

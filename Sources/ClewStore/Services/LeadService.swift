@@ -51,7 +51,7 @@ public struct LeadService: Sendable {
     public func add(_ draft: LeadDraft, duplicates: DuplicateOption = .refuse, language: ContactLanguage? = nil,
                     capturedAt: Date? = nil) throws -> AddResult {
         try AccessPolicy.check(.registerLeads, actor)
-        let checked = try draft.validate()
+        let checked = try context.process.checkingPickLists(draft).validate()
         // A hidden match is refused after the transaction commits, so its supervisor's notice stays.
         let result = try context.mutate(as: actor) { m in
             try register(checked, duplicates: duplicates, language: language, capturedAt: capturedAt, m)
@@ -156,6 +156,8 @@ public struct LeadService: Sendable {
         try context.mutate(as: actor) { m in
             let lead = try LeadLookup.require(m, number, for: .edit, expectedVersion: expectedVersion)
             guard !lead.status.isClosed else { throw LifecycleError.illegalTransition(event: .completeDetails, from: lead.status) }
+            // Only what this edit sets is held to the pick lists: an older value stays editable around.
+            let changes = try context.process.checkingPickLists(changes)
             var draft = lead.details
             for field in LeadField.allCases {
                 if clearing.contains(field) { draft[field] = nil }

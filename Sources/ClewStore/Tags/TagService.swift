@@ -23,18 +23,28 @@ public struct TagService: Sendable {
         }
     }
 
-    /// Puts `names` on the lead (those it carries already are left as they are).
+    /// Puts `names` on the lead (those it carries already are left as they are). A dimension's
+    /// value (`客户类型=高潜力`, `[[tag.dimension]]` in the process file) replaces the lead's other
+    /// value of that dimension.
     ///
-    /// - Throws: ``TagError`` for a name that is not a tag, ``PermissionError`` when the actor
+    /// - Throws: ``TagError`` for a name that is not a tag, ``PickListError`` for a dimension or
+    ///   value the process file does not define (with "did you mean"), ``PermissionError`` when the actor
     ///   may not edit the lead, ``LeadError/merged(number:into:)`` for a merged lead.
     /// - Returns: the lead's tags afterwards.
     @discardableResult
     public func add(_ names: [String], to number: String) throws -> [LeadTag] {
-        let names = try Self.validated(names)
+        let dimensions = context.process.tagDimensions
+        let names = try Self.validated(try names.map { name throws(PickListError) in try TagDimension.checked(name, in: dimensions) })
         return try context.mutate(as: actor) { m in
             let lead = try Self.editable(number, m)
             var tagged = lead
             for name in names where !lead.tags.contains(name) {
+                if let dimension = TagDimension.split(name)?.name {
+                    for other in tagged.tags where other != name && TagDimension.split(other)?.name == dimension {
+                        tagged.tags.remove(other)
+                        try Self.markRemoved(other, leadID: lead.id, m)
+                    }
+                }
                 tagged.tags.insert(name)
                 if let id = try Int64.fetchOne(m.db, sql: "SELECT id FROM lead_tag WHERE lead_id = ? AND tag = ?", arguments: [lead.id, name]) {
                     try m.change(.leadTag, .id(id), ["added_by": m.actor.login, "added_at": m.now.storage, "removed_by": nil, "removed_at": nil],
@@ -44,7 +54,7 @@ public struct TagService: Sendable {
                                  action: "tag", summary: ("tag", name))
                 }
             }
-            if tagged != lead { try m.update(lead, to: tagged, action: "tag") }
+            if tagged != lead { try Self.store(lead, as: tagged, action: "tag", context: context, m) }
             return try Self.tags(of: tagged, m.db)
         }
     }
@@ -65,17 +75,37 @@ public struct TagService: Sendable {
             var untagged = lead
             for name in names {
                 untagged.tags.remove(name)
-                if let id = try Int64.fetchOne(m.db, sql: "SELECT id FROM lead_tag WHERE lead_id = ? AND tag = ? AND removed_at IS NULL",
-                                               arguments: [lead.id, name]) {
-                    try m.change(.leadTag, .id(id), ["removed_by": m.actor.login, "removed_at": m.now.storage], action: "untag", silent: ["removed_at"])
-                }
+                try Self.markRemoved(name, leadID: lead.id, m)
             }
-            try m.update(lead, to: untagged, action: "untag")
+            try Self.store(lead, as: untagged, action: "untag", context: context, m)
             return try Self.tags(of: untagged, m.db)
         }
     }
 
     // MARK: - Helpers
+
+    /// Writes the lead's new tag set, rescored when a scoring rule tests a tag dimension (`tag:NAME`).
+    private static func store(_ lead: Lead, as changed: Lead, action: String, context: ClewContext, _ m: Mutation) throws {
+        let testsTags = context.process.scoring.dimensions.contains { $0.rules.contains { $0.field.hasPrefix(ScoringModel.tagFieldPrefix) } }
+        guard testsTags else { _ = try m.update(lead, to: changed, action: action); return }
+        let (rescored, score) = try LeadScoring.rescored(changed, context: context, m.db)
+        _ = try m.update(lead, to: rescored, action: action, also: ["score_parts": score.storedParts])
+    }
+
+    /// Records who took manual tag `name` off lead `leadID` (a keyword tag has no record).
+    private static func markRemoved(_ name: String, leadID: Int64, _ m: Mutation) throws {
+        if let id = try Int64.fetchOne(m.db, sql: "SELECT id FROM lead_tag WHERE lead_id = ? AND tag = ? AND removed_at IS NULL",
+                                       arguments: [leadID, name]) {
+            try m.change(.leadTag, .id(id), ["removed_by": m.actor.login, "removed_at": m.now.storage], action: "untag", silent: ["removed_at"])
+        }
+    }
+
+    /// The lead's value of each tag dimension the process file defines, in the file's order
+    /// (nil for one it has none of).
+    public func dimensions(of number: String) throws -> [(dimension: TagDimension, value: String?)] {
+        let lead = try context.read { db in try LeadLookup.require(db, number, for: .read, by: actor) }
+        return context.process.tagDimensions.map { ($0, TagDimension.value(of: $0.name, in: lead.tags)) }
+    }
 
     private static func validated(_ names: [String]) throws -> [String] {
         var seen = Set<String>()

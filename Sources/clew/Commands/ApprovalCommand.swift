@@ -36,6 +36,7 @@ struct ApprovalCommand: ParsableCommand {
             let environment = try CommandEnvironment.open(global)
             let item = try ApprovalService(context: environment.context, actor: environment.actor).approve(id, comment: comment)
             Output.line(item.kind == ApprovalKind.objection.rawValue ? "Approved #\(item.id): \(item.leadNumber) is back in screening."
+                        : item.kind == ApprovalKind.dealAmount.rawValue ? "Approved #\(item.id): \(item.leadNumber) may now be won for that amount (clew lead win)."
                         : "Approved #\(item.id): \(item.leadNumber) is now in \(item.toStage ?? "").")
         }
     }

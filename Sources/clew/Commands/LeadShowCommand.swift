@@ -17,7 +17,8 @@ struct LeadShowCommand: ParsableCommand {
             try Output.json(LeadDetailJSON(detail))
             return
         }
-        LeadDetailReport(detail: detail, pipeline: environment.context.pipeline, now: environment.now).print()
+        LeadDetailReport(detail: detail, pipeline: environment.context.pipeline, now: environment.now,
+                         dimensions: environment.context.process.tagDimensions).print()
     }
 }
 
@@ -26,6 +27,8 @@ struct LeadDetailReport {
     let detail: LeadDetail
     let pipeline: Pipeline
     let now: Date
+    /// The process file's tag dimensions, each shown as its own line.
+    var dimensions: [TagDimension] = []
 
     func print() {
         let lead = detail.lead
@@ -57,7 +60,9 @@ struct LeadDetailReport {
         field("Language", lead.contactLanguage?.rawValue ?? "")
         field("Amount", lead.amount?.description ?? "")
         field("Lost reason", lead.lostReason.map { "\($0.chineseName) (\($0.key))" } ?? "")
-        field("Flags", (Set(lead.flags.map(\.rawValue)).union(lead.tags)).sorted().joined(separator: ", "))
+        let dimensionTags = Set(lead.tags.filter { tag in dimensions.contains { TagDimension.split(tag)?.name == $0.name } })
+        for dimension in dimensions { field(dimension.name, s(TagDimension.value(of: dimension.name, in: lead.tags))) }
+        field("Flags", (Set(lead.flags.map(\.rawValue)).union(lead.tags.subtracting(dimensionTags))).sorted().joined(separator: ", "))
         field("Created", "\(Output.time(lead.createdAt)) by \(lead.createdBy)")
         field("Updated", "\(Output.time(lead.updatedAt)) by \(lead.updatedBy) (version \(lead.version))")
         if !detail.mergedFrom.isEmpty { field("Merged from", detail.mergedFrom.joined(separator: ", ")) }
