@@ -61,6 +61,23 @@ struct PoolsAndStaleEditTests {
         #expect(app.pools.focusedPool?.leads == 2, "all or nothing")
     }
 
+    /// With the keys in the pool list, `c` claims the lead highlighted beside it (not "no lead").
+    @Test func claimingFromThePoolListTakesTheHighlightedLead() throws {
+        let fixture = try Fixture()
+        let (context, _) = try Self.pooled(fixture)
+        let app = AppModel(services: ClewServices(context: context, actor: try Self.actor("alice", context)), language: .en)
+        try app.start()
+        app.perform("show-pools")
+        let highlighted = try #require(app.pools.highlightedLead).number.description
+        app.pools.switchPane()
+        #expect(!app.pools.leadsFocused && app.pools.focusedLead == nil)
+        app.perform("claim")
+        guard case let .confirm(question) = app.overlay else { Issue.record("expected a question, got \(String(describing: app.status))"); return }
+        #expect(question.message == "Claim \(highlighted) from 华东公海? (0/2 claimed today)")
+        app.type(.character("y"))
+        #expect(try LeadService(context: context, actor: try fixture.actor("alice")).lead(highlighted).owner == "alice")
+    }
+
     @Test func theChineseScreenNamesTheLimitToo() throws {
         let fixture = try Fixture()
         let (context, _) = try Self.pooled(fixture)

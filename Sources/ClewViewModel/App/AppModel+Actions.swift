@@ -242,7 +242,7 @@ extension AppModel {
         case .screening: return screening?.focused?.lead.number.description
         case .dashboard: return dashboard.drill?.focused?.number.description
         case .search: return search.focused?.lead.number.description
-        case .pools: return pools.focusedLead?.number.description
+        case .pools: return pools.highlightedLead?.number.description
         case .customers, .receivables: return nil
         }
     }
@@ -258,7 +258,7 @@ extension AppModel {
         case .screening: return screening?.focused?.lead
         case .dashboard: return dashboard.drill?.focused
         case .search: return search.focused?.lead
-        case .pools: return pools.focusedLead
+        case .pools: return pools.highlightedLead
         case .customers, .receivables: return nil
         }
     }

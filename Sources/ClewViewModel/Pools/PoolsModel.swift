@@ -122,9 +122,13 @@ public final class PoolsModel {
         leadCursor.move(by: 1)
     }
 
-    /// The leads a claim applies to: the selection (in list order), else the focused lead.
+    /// The lead under the lead cursor, whichever list has the keys: `c` in the pool list
+    /// claims the lead highlighted beside it, as lazygit acts on the item a panel shows.
+    public var highlightedLead: Lead? { leads.indices.contains(leadCursor.index) ? leads[leadCursor.index] : nil }
+
+    /// The leads a claim applies to: the selection (in list order), else the highlighted lead.
     public var targets: [Lead] {
-        selected.isEmpty ? (focusedLead.map { [$0] } ?? []) : leads.filter { selected.contains($0.number.description) }
+        selected.isEmpty ? (highlightedLead.map { [$0] } ?? []) : leads.filter { selected.contains($0.number.description) }
     }
 
     /// Claims ``targets`` in one transaction (all or none), then reloads.
