@@ -31,6 +31,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case leadTag = "lead_tag"
     case contract, contractLine = "contract_line", instalment, payment, paymentAllocation = "payment_allocation", invoice
     case userChannel = "user_channel"
+    case leadTally = "lead_tally"
 
     /// How changes to a table are kept.
     public enum Policy: Equatable, Sendable {
@@ -68,6 +69,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .reportCohortDay: .exempt(reason: "a summary of the leads per registration day kept by triggers in the transaction of each change; holds nothing of its own")
         case .reportStagePairDay: .exempt(reason: "report_stage_day under combined dimensions (owner or creator with one attribute), kept by triggers in the same transaction")
         case .reportSummaryState: .exempt(reason: "the summaries' bookkeeping (time zone, filled, a change counter); no business data")
+        case .leadTally: .exempt(reason: "the board's column totals per status, stage and owner, kept by triggers on lead in the transaction of each change; holds nothing of its own")
         case .leadConsent: .exempt(reason: "written once with a post, in the transaction of the post's `intake` audit row on the lead, which says it")
         }
     }

@@ -73,7 +73,25 @@ public struct BoardService: Sendable {
     public var columnKeys: [String] { ["screening", "assigned"] + context.pipeline.stages.map(\.key) + ["won"] }
 
     /// Every column with its count and amount total for `scope` and `filter`.
+    ///
+    /// Without a filter, and when the scope alone says whose leads count, the totals come from
+    /// the summary the triggers keep (``BoardTally``): a few hundred rows at any size, where
+    /// counting a supervisor's columns read every index entry of the team's leads.
     public func columns(scope: BoardScope, filter: BoardFilter) throws -> [BoardColumn] {
+        if filter.isEmpty, scope.impliesReadable(for: actor.role), let tally = BoardTally(audience: scope.audience(of: actor)) {
+            let since = context.clock.now().addingTimeInterval(-Double(Self.wonWindowDays) * 86_400)
+            let totals = try context.read { try tally.totals($0, wonSince: since) }
+            return columnKeys.map { key in
+                let (english, chinese) = titles(key)
+                let total = totals[key] ?? (0, 0)
+                return BoardColumn(key: key, englishTitle: english, chineseTitle: chinese, count: total.count, amount: Money(totalFen: total.fen))
+            }
+        }
+        return try counted(scope: scope, filter: filter)
+    }
+
+    /// Every column's totals counted over the leads themselves (any filter, any scope).
+    func counted(scope: BoardScope, filter: BoardFilter) throws -> [BoardColumn] {
         try context.read { db in
             try columnKeys.map { key in
                 let (condition, arguments) = try where_(key, scope: scope, filter: filter)
