@@ -59,19 +59,3 @@ extension ClewMigrations {
         """
     }
 }
-
-// MARK: - v23: the inbox's counts read from the index
-
-extension ClewMigrations {
-    /// v23 (issue 16, cold start): `notification_inbox` gains the kind at its end, so the
-    /// inbox's two unread counts (mentions and approvals apart from automatic alerts) and its
-    /// first page filter by kind in the index instead of reading every unread row — a supervisor
-    /// with 17 000 unread escalations waited 21 ms for each count. The leading columns are those
-    /// of v1's index, so every query that used it uses this one the same way.
-    static func widenInboxIndex(_ db: Database) throws {
-        try db.execute(sql: """
-            DROP INDEX notification_inbox;
-            CREATE INDEX notification_inbox ON notification(recipient, read_at, created_at, kind);
-            """)
-    }
-}
