@@ -44,6 +44,12 @@ struct BoardTallyTests {
             let counted = try db.count("SELECT count(*) FROM lead WHERE lead.status = 'screening' AND \(visibility.sql)", visibility.arguments)
             #expect(try ScreeningService(context: db.context, actor: actor).count() == counted, "\(login)", sourceLocation: sourceLocation)
         }
+        // Each rep's workload (capacity, suggestions, `clew user list`) reads the tally.
+        let workloads = try db.users.list()
+        for user in workloads {
+            let counted = try db.count("SELECT count(*) FROM lead WHERE owner = ? AND status IN ('assigned','active')", [user.profile.login])
+            #expect(user.openLeads == counted, "\(user.profile.login)", sourceLocation: sourceLocation)
+        }
         #expect(tallied == 11, "every board the scope alone decides reads the tally", sourceLocation: sourceLocation)
     }
 

@@ -81,6 +81,21 @@ struct BoardTally {
         }
     }
 
+    /// Each owner's open leads (assigned or active: a rep's workload against their capacity),
+    /// as a table `(owner, open_leads)` to join: one grouped read of the tally's few hundred
+    /// open rows, where a subquery per rep counted every open lead of every rep.
+    static let openLeadsByOwner = """
+        (SELECT owner, CAST(total(leads) AS INTEGER) AS open_leads FROM lead_tally
+         WHERE status IN ('assigned', 'active') AND day = 0 GROUP BY owner)
+        """
+
+    /// How many open leads (assigned or active) `login` owns.
+    static func openLeads(_ db: Database, owner login: String) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT CAST(total(leads) AS INTEGER) FROM lead_tally WHERE status IN ('assigned', 'active') AND day = 0 AND owner = ?
+            """, arguments: [login]) ?? 0
+    }
+
     /// ``LeadAudience/owners(_:includingUnowned:)`` over tally rows, as `LeadCriteria` writes it
     /// over leads: unowned rows count only in statuses a lead can be in without an owner.
     private func ownerCondition() -> (String, StatementArguments) {

@@ -349,7 +349,7 @@ package enum Assignability {
         if let away = user.awayUntil, away > m.now {
             throw LeadError.away(rep: login, until: away)
         }
-        let load = try Int.fetchOne(m.db, sql: "SELECT count(*) FROM lead WHERE owner = ? AND status IN ('assigned','active')", arguments: [login]) ?? 0
+        let load = try BoardTally.openLeads(m.db, owner: login)
         guard load < user.capacity else {
             throw LeadError.atCapacity(rep: login, load: load, capacity: user.capacity)
         }

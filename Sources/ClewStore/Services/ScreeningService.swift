@@ -100,9 +100,9 @@ public struct ScreeningService: Sendable {
     /// Active reps with their open workload.
     static func candidates(_ db: Database) throws -> [AssignmentSuggestion.Candidate] {
         try Row.fetchAll(db, sql: """
-            SELECT \(UserProfile.selection),
-              (SELECT count(*) FROM lead WHERE lead.owner = user.login AND lead.status IN ('assigned','active')) AS load
-            FROM user WHERE role = 'rep' AND active = 1
+            SELECT \(UserProfile.selection), coalesce(w.open_leads, 0) AS load
+            FROM user LEFT JOIN \(BoardTally.openLeadsByOwner) w ON w.owner = user.login
+            WHERE role = 'rep' AND active = 1
             """).map { AssignmentSuggestion.Candidate(profile: try UserProfile(row: $0), openLeads: $0["load"]) }
     }
 }

@@ -47,9 +47,9 @@ public struct UserDirectory: Sendable {
     public func list(includeInactive: Bool = true) throws -> [UserSummary] {
         try context.read { db in
             let sql = """
-                SELECT \(UserProfile.selection),
-                  (SELECT count(*) FROM lead WHERE lead.owner = user.login AND lead.status IN ('assigned','active')) AS workload
-                FROM user \(includeInactive ? "" : "WHERE active = 1") ORDER BY active DESC, login
+                SELECT \(UserProfile.selection), coalesce(w.open_leads, 0) AS workload
+                FROM user LEFT JOIN \(BoardTally.openLeadsByOwner) w ON w.owner = user.login
+                \(includeInactive ? "" : "WHERE active = 1") ORDER BY active DESC, login
                 """
             return try Row.fetchAll(db, sql: sql).map { UserSummary(profile: try UserProfile(row: $0), openLeads: $0["workload"]) }
         }
