@@ -134,6 +134,30 @@ struct PoolsAndStaleEditTests {
         #expect(lead.details.need == "需采购CRM，两周内决策")
     }
 
+    /// A stale grade keeps what the supervisor chose and typed, says what the lead was graded
+    /// meanwhile and by whom, and sets theirs on the next submit.
+    @Test func aStaleGradeSaysTheOtherGradeAndKeepsTheForm() throws {
+        let fixture = try Fixture()
+        let number = try fixture.lead("杭州恒通科技有限公司", phone: "13800138000")
+        let app = try fixture.app("bob")
+        app.open(number)
+        app.perform("grade")
+        let form = try #require(app.openForm)
+        form.focus(key: "grade")
+        for _ in 0..<4 { form.deleteBackward() }
+        form.type("C")
+        form.focus(key: "reason")
+        "预算未确认".forEach(form.type)
+        try LeadService(context: fixture.context, actor: try fixture.actor("root")).grade(number, .a, reason: "大客户")
+        app.perform("submit")
+        #expect(app.openForm === form, "the form stays open")
+        #expect(form.formError == "root graded this lead A meanwhile; your grade and reason are kept: submit again to set yours")
+        #expect(form.value("grade") == "C" && form.value("reason") == "预算未确认")
+        app.perform("submit")
+        #expect(app.overlay == nil, "\(form.formError ?? "")")
+        #expect(try LeadService(context: fixture.context, actor: try fixture.actor("bob")).lead(number).grade == .c)
+    }
+
     @Test func fieldMergeDecidesEachField() {
         #expect(FieldMerge.decide(base: "a", mine: "a", theirs: "a") == .unchanged)
         #expect(FieldMerge.decide(base: "a", mine: "a", theirs: "b") == .theirs("b"))

@@ -49,6 +49,13 @@ extension AppModel {
     /// A stale edit form takes the other user's saved values where the user typed nothing,
     /// keeps what they typed, marks what changed, and says so (the form stays open, ready to submit).
     private func mergeStale(_ form: FormModel, changedBy: String) {
+        if case let .grade(number) = form.kind, let current = try? services.leads.lead(number) {
+            // Only the grade conflicts (fields are versioned apart): say what it is now; the
+            // next submit carries the reloaded version, so it sets the user's grade on purpose.
+            form.formError = localizer("msg.stale-grade", changedBy, current.grade?.rawValue ?? "—")
+            form.focus(key: "grade")
+            return
+        }
         guard case let .editLead(number, _) = form.kind, let current = try? services.leads.lead(number) else { return }
         var theirs: [String: String] = [:]
         for field in LeadField.allCases { theirs[field.rawValue] = current.details[field] ?? "" }

@@ -81,6 +81,8 @@ public struct Localizer: Sendable {
         "msg.claimed-many": ("claimed {0} leads", "已领取 {0} 条线索"),
         "msg.stale-merged": ("{0} saved this lead meanwhile: {1} field(s) updated to theirs, {2} of yours kept where they differ (marked); check and submit again",
                              "{0} 刚保存过这条线索：已更新 {1} 项为对方的值，{2} 项与对方不同、保留了你的输入（已标出）；请检查后再提交"),
+        "msg.stale-grade": ("{0} graded this lead {1} meanwhile; your grade and reason are kept: submit again to set yours",
+                            "{0} 刚把这条线索评为 {1}；你的评级和理由已保留，再次提交即改为你的评级"),
         "inbox.messages": ("Mentions and approvals", "提及与审批"), "inbox.alerts": ("Automatic alerts", "系统提醒"),
         "msg.group-read.messages": ("{0} message(s) marked read", "已将 {0} 条消息标为已读"),
         "msg.group-read.alerts": ("{0} alert(s) marked read", "已将 {0} 条系统提醒标为已读"),
