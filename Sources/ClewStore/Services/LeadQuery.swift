@@ -15,6 +15,12 @@ public struct LeadQuery: Hashable, Sendable {
     public var tag: String?
     /// Flags every lead carries (`--flag stalled,overdue`).
     public var flags: Set<WorkFlag> = []
+    /// The company type (`--company-type 国企`).
+    public var companyType: CompanyType?
+    /// At least this many employees (`--employees-min 500`).
+    public var employeesMin: Int?
+    /// At least this annual revenue (`--revenue-min 1亿`).
+    public var revenueMin: Money?
     /// Page size (default 50, at most 1000).
     public var limit: Int = 50
     /// Continue after this lead number (the last one of the previous page).
@@ -42,6 +48,9 @@ public struct LeadQuery: Hashable, Sendable {
                                     pool: pool, tag: tag)
         criteria.flags = flags
         criteria.flagsAsOf = now
+        criteria.companyType = companyType
+        criteria.employeesMin = employeesMin
+        criteria.revenueMin = revenueMin
         return criteria
     }
 }

@@ -62,6 +62,9 @@ struct LeadFilterOptions: ParsableArguments {
     @Option(help: "Pool.") var pool: String?
     @Option(help: "Tag.") var tag: String?
     @Option(help: "Leads needing attention: stalled, escalated, overdue or unconfirmed (several comma-separated).") var flag: String?
+    @Option(name: .customLong("company-type"), help: "Company type: 国企/民企/外企/合资/事业单位/其他 (state-owned, private, …).") var companyType: String?
+    @Option(name: .customLong("employees-min"), help: "At least this many employees (500).") var employeesMin: Int?
+    @Option(name: .customLong("revenue-min"), help: "At least this annual revenue (1亿, 50000000).") var revenueMin: String?
     @Flag(help: "Only your own leads.") var mine = false
 
     /// The query these options describe, `me` and `--mine` meaning `actor`.
@@ -80,6 +83,16 @@ struct LeadFilterOptions: ParsableArguments {
         query.industry = industry
         query.pool = pool
         query.tag = tag
+        if let companyType {
+            do { query.companyType = try CompanyFacts.companyType(companyType) } catch { throw ValidationError(Output.safe(error.description)) }
+        }
+        if let employeesMin {
+            try OptionLimits.check(employeesMin, in: 1...CompanyFacts.maximumEmployees, "--employees-min")
+            query.employeesMin = employeesMin
+        }
+        if let revenueMin {
+            do { query.revenueMin = try CompanyFacts.revenue(revenueMin) } catch { throw ValidationError(Output.safe(error.description)) }
+        }
         query.flags = try Set((flag ?? "").split(separator: ",").map { name in
             guard let parsed = WorkFlag(spelling: String(name)) else {
                 throw ValidationError("unknown flag '\(name)'; use one of \(WorkFlag.allCases.map(\.rawValue).joined(separator: ", "))"
