@@ -93,7 +93,7 @@ struct FormFactory {
                 yesNo("make-contact", "field.make-contact", yes: lead?.details.contact != nil), yesNo("make-opportunity", "field.make-opportunity", yes: true),
             ])
         case .tags:
-            // One choice per tag dimension (its listed values, or none), then free tags to add or remove.
+            // Free tags to add or remove, then one choice per tag dimension (its listed values, or none).
             let tags = lead?.tags ?? []
             let names = Set(dimensions.map(\.name))
             let plain = tags.filter { tag in TagDimension.split(tag).map { !names.contains($0.name) } ?? true }.sorted()
@@ -104,10 +104,10 @@ struct FormFactory {
                 field.base = field.value
                 return field
             }
-            return FormModel(kind: kind, title: t("form.tags") + number, fields: choices + [
+            return FormModel(kind: kind, title: t("form.tags") + number, fields: [
                 f("add", "field.tags-add", placeholder: t("placeholder.tags")),
                 f("remove", "field.tags-remove", placeholder: plain.joined(separator: " ")),
-            ])
+            ] + choices)
         case .lose:
             return FormModel(kind: kind, title: t("form.lose") + number, fields: [
                 f("reason", "field.reason", required: true, choices: LostReason.standard.map(\.chineseName)),
