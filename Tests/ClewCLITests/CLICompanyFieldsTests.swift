@@ -67,3 +67,19 @@ struct CLICompanyFieldsTests {
         #expect(try s.ok("lead", "show", number).contains("state-owned +10"))
     }
 }
+
+@Suite("CLI: a late registration is listed by its flag", .enabled(if: CLI.binaryExists, "build the clew binary first"))
+struct CLILateRegistrationFilterTests {
+    @Test func flagLateRegistrationListsAndExportsOnlyTheLateLeads() throws {
+        let s = try CLISandbox()
+        try s.initWithTeam()
+        let late = try s.addLead(phone: "13800138040", extra: ["--captured-at", "2025-06-02 10:00"])
+        let onTime = try s.addLead(phone: "13800138041")
+        let listed = try s.ok("lead", "list", "--flag", "late-registration")
+        #expect(listed.contains(late) && !listed.contains(onTime), "\(listed)")
+        let exported = try s.ok("export", "leads", "--flag", "late-registration")
+        #expect(exported.contains(late) && !exported.contains(onTime))
+        expectUserError(try s.clew(["lead", "list", "--flag", "late-registraton"]), containing: ["did you mean 'late-registration'"])
+        #expect(try s.ok("audit", "--action", "export").contains("--flag late-registration"))
+    }
+}

@@ -73,6 +73,13 @@ struct CompanyFieldsServiceTests {
             let expected = Set(leads.filter { criteria.matches($0) }.map(\.id))
             #expect(try LeadCriteriaSQLTests.selected(criteria, db) == expected, "\(String(describing: type)) \(String(describing: minimum))")
         }
+        // A data-quality flag (a late registration) selects the same way.
+        let late = try db.leads("admin").add(db.draft(), capturedAt: TemporaryDatabase.mondayTen.addingTimeInterval(-3 * 86_400)).lead
+        #expect(late.flags.contains(.lateRegistration))
+        var flagged = LeadCriteria()
+        flagged.leadFlags = [.lateRegistration]
+        #expect(try LeadCriteriaSQLTests.selected(flagged, db) == [late.id])
+        #expect(try db.allLeads().filter { flagged.matches($0) }.map(\.id) == [late.id])
         var query = LeadQuery()
         query.companyType = .stateOwned
         #expect(try db.leads("admin").list(query).count == 2)

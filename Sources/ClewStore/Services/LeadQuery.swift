@@ -15,6 +15,8 @@ public struct LeadQuery: Hashable, Sendable {
     public var tag: String?
     /// Flags every lead carries (`--flag stalled,overdue`).
     public var flags: Set<WorkFlag> = []
+    /// Data-quality flags every lead carries (`--flag late-registration`).
+    public var leadFlags: Set<LeadFlag> = []
     /// The company type (`--company-type 国企`).
     public var companyType: CompanyType?
     /// At least this many employees (`--employees-min 500`).
@@ -48,6 +50,7 @@ public struct LeadQuery: Hashable, Sendable {
                                     pool: pool, tag: tag)
         criteria.flags = flags
         criteria.flagsAsOf = now
+        criteria.leadFlags = leadFlags
         criteria.companyType = companyType
         criteria.employeesMin = employeesMin
         criteria.revenueMin = revenueMin
