@@ -36,8 +36,7 @@ struct FormFactory {
     private func companyField(_ field: LeadField, value: String = "") -> FormField {
         let label = t("field.\(field.rawValue)")
         guard field == .companyType else {
-            let hint = field == .revenue || field == .employees || field == .founded || field == .decisionChain ? t("placeholder.\(field.rawValue)") : ""
-            return FormField(key: field.rawValue, label: label, value: value, placeholder: hint)
+            return FormField(key: field.rawValue, label: label, value: value, placeholder: t("placeholder.\(field.rawValue)"))
         }
         var choice = FormField(key: field.rawValue, label: label, value: value, choices: [""] + CompanyType.allCases.map(\.chineseName))
         choice.choiceNames = Dictionary(uniqueKeysWithValues: CompanyType.allCases.map { ($0.chineseName, $0.name(english: t.language == .en)) })
