@@ -31,7 +31,7 @@ struct ExportRoundTripTests {
         switch format {
         case .xlsx:
             let writer = try XLSXWriter(sheetName: "leads")
-            try writer.write(ExportService.header(.leads))
+            try writer.write(service.header(.leads))
             let count = try service.rows(.leads, query: LeadQuery()) { try writer.write($0) }
             try writer.finish(to: URL(fileURLWithPath: path))
             return count
@@ -40,7 +40,7 @@ struct ExportRoundTripTests {
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             defer { try? handle.close() }
             let writer = try CSVWriter(handle: handle, encoding: format == .csv ? .utf8 : .gb18030)
-            try writer.write(ExportService.header(.leads))
+            try writer.write(service.header(.leads))
             let count = try service.rows(.leads, query: LeadQuery()) { try writer.write($0) }
             try writer.flush()
             return count

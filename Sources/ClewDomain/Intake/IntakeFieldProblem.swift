@@ -64,6 +64,7 @@ public struct IntakeFieldProblem: Hashable, Sendable {
         case .noContactMethod: [noContactMethod]
         case let .invalidPhone(error): [invalidPhone(error)]
         case let .invalidEmail(error): [invalidEmail(error)]
+        case let .invalidCompanyField(error): [IntakeFieldProblem(field: error.field.rawValue, english: error.english, chinese: error.chinese)]
         }
     }
 }

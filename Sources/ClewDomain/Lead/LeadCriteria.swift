@@ -37,6 +37,14 @@ public struct LeadCriteria: Hashable, Sendable {
     public var flags: Set<WorkFlag> = []
     /// The time ``WorkFlag/overdue`` is judged at (set with ``flags``).
     public var flagsAsOf = Date.distantPast
+    /// Data-quality flags every selected lead carries (`--flag late-registration`, `--flag fake-phone`).
+    public var leadFlags: Set<LeadFlag> = []
+    /// The company type (`--company-type 国企`).
+    public var companyType: CompanyType?
+    /// At least this many employees (`--employees-min 500`); a lead without a headcount is not selected.
+    public var employeesMin: Int?
+    /// At least this annual revenue (`--revenue-min 1亿`); a lead without one is not selected.
+    public var revenueMin: Money?
 
     public init(audiences: [LeadAudience] = [], statuses: Set<LeadStatus> = [], stage: String? = nil, owner: String? = nil,
                 grade: Grade? = nil, source: String? = nil, region: String? = nil, campaign: String? = nil,
@@ -90,6 +98,10 @@ public struct LeadCriteria: Hashable, Sendable {
         for (field, value) in textConditions where Self.value(of: field, in: lead) != value { return false }
         if let tag, !lead.tags.contains(tag) { return false }
         if let since = statusChangedSince, lead.statusChangedAt < since { return false }
+        if !leadFlags.isSubset(of: lead.flags) { return false }
+        if let companyType, lead.details.companyKind != companyType { return false }
+        if let employeesMin, (lead.details.employeeCount ?? Int.min) < employeesMin { return false }
+        if let revenueMin, (lead.details.annualRevenue?.fen ?? Int64.min) < revenueMin.fen { return false }
         return true
     }
 

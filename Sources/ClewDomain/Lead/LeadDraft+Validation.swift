@@ -26,6 +26,8 @@ public enum LeadValidationError: UserFacingError, Equatable {
     case invalidPhone(PhoneNumberError)
     /// The email could not be understood.
     case invalidEmail(EmailAddressError)
+    /// A company field (employees, revenue, company type, founded) could not be understood.
+    case invalidCompanyField(CompanyFieldError)
 
     public var description: String {
         switch self {
@@ -35,6 +37,7 @@ public enum LeadValidationError: UserFacingError, Equatable {
         case .noContactMethod: return "a lead needs a phone or an email (电话或邮箱)"
         case let .invalidPhone(error): return error.description
         case let .invalidEmail(error): return error.description
+        case let .invalidCompanyField(error): return error.description
         }
     }
 }
@@ -53,11 +56,14 @@ extension LeadDraft {
     }
 
     /// Validates the draft for registration: a customer name and a valid phone or email are
-    /// required; an invalid phone or email is an error even when the other one is valid.
+    /// required; an invalid phone or email is an error even when the other one is valid. The
+    /// company fields are kept in one spelling each (``CompanyFacts``).
     ///
+    /// - Parameter latestFounded: the latest founding year accepted (the current year).
     /// - Throws: ``LeadValidationError``.
-    public func validate() throws(LeadValidationError) -> ValidatedLead {
+    public func validate(latestFounded: Int = CompanyFacts.latestFoundedDefault) throws(LeadValidationError) -> ValidatedLead {
         var fields = cleaned
+        do { try fields.normalizeCompanyFields(latestFounded: latestFounded) } catch { throw .invalidCompanyField(error) }
         if fields.customer == nil { throw .missing([.customer]) }
         var phone: PhoneNumber?
         var email: EmailAddress?
@@ -72,5 +78,18 @@ extension LeadDraft {
         if phone == nil && email == nil { throw .noContactMethod }
         let missing = LeadField.requiredForScreening.filter { fields[$0] == nil }
         return ValidatedLead(fields: fields, phone: phone, email: email, missingForScreening: missing)
+    }
+}
+
+extension LeadDraft {
+    /// Rewrites the company fields in their kept spelling (``CompanyFacts``).
+    ///
+    /// - Throws: ``CompanyFieldError`` for the first one that cannot be read.
+    public mutating func normalizeCompanyFields(latestFounded: Int = CompanyFacts.latestFoundedDefault) throws(CompanyFieldError) {
+        if let text = employees { employees = String(try CompanyFacts.employees(text)) }
+        if let text = revenue { revenue = try CompanyFacts.revenue(text).description }
+        if let text = companyType { companyType = try CompanyFacts.companyType(text).chineseName }
+        if let text = founded { founded = String(try CompanyFacts.founded(text, latest: latestFounded)) }
+        if let text = decisionChain { decisionChain = CompanyFacts.decisionChain(text) }
     }
 }

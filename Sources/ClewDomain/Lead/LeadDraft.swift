@@ -22,11 +22,23 @@ public struct LeadDraft: Hashable, Codable, Sendable {
     public var region: String?
     public var city: String?
     public var budget: String?
+    /// Headcount (员工人数), kept as digits: `500` (``CompanyFacts/employees(_:)``).
+    public var employees: String?
+    /// Annual revenue (年营收), kept as `¥30,000,000` (``CompanyFacts/revenue(_:)``).
+    public var revenue: String?
+    /// Company type (企业性质), kept as its Chinese name: `国企` (``CompanyType``).
+    public var companyType: String?
+    /// Founding year (成立年份), kept as `2008`.
+    public var founded: String?
+    /// Decision chain (决策链), kept as `采购经理→技术总监→总经理`.
+    public var decisionChain: String?
 
     public init(
         customer: String? = nil, contact: String? = nil, title: String? = nil, phone: String? = nil,
         email: String? = nil, industry: String? = nil, need: String? = nil, source: String? = nil,
-        campaign: String? = nil, region: String? = nil, city: String? = nil, budget: String? = nil
+        campaign: String? = nil, region: String? = nil, city: String? = nil, budget: String? = nil,
+        employees: String? = nil, revenue: String? = nil, companyType: String? = nil, founded: String? = nil,
+        decisionChain: String? = nil
     ) {
         self.customer = customer
         self.contact = contact
@@ -40,6 +52,11 @@ public struct LeadDraft: Hashable, Codable, Sendable {
         self.region = region
         self.city = city
         self.budget = budget
+        self.employees = employees
+        self.revenue = revenue
+        self.companyType = companyType
+        self.founded = founded
+        self.decisionChain = decisionChain
     }
 
     /// Reads or writes a field by its ``LeadField`` key.
@@ -58,6 +75,11 @@ public struct LeadDraft: Hashable, Codable, Sendable {
             case .region: region
             case .city: city
             case .budget: budget
+            case .employees: employees
+            case .revenue: revenue
+            case .companyType: companyType
+            case .founded: founded
+            case .decisionChain: decisionChain
             }
         }
         set {
@@ -74,7 +96,25 @@ public struct LeadDraft: Hashable, Codable, Sendable {
             case .region: region = newValue
             case .city: city = newValue
             case .budget: budget = newValue
+            case .employees: employees = newValue
+            case .revenue: revenue = newValue
+            case .companyType: companyType = newValue
+            case .founded: founded = newValue
+            case .decisionChain: decisionChain = newValue
             }
         }
     }
+}
+
+// MARK: - Company fields as values
+
+extension LeadDraft {
+    /// The headcount, when ``employees`` reads as one.
+    public var employeeCount: Int? { employees.flatMap { try? CompanyFacts.employees($0) } }
+    /// The annual revenue, when ``revenue`` reads as an amount.
+    public var annualRevenue: Money? { revenue.flatMap { try? CompanyFacts.revenue($0) } }
+    /// The company type, when ``companyType`` names one.
+    public var companyKind: CompanyType? { companyType.flatMap(CompanyType.init(parsing:)) }
+    /// The founding year, when ``founded`` reads as one.
+    public var foundedYear: Int? { founded.flatMap { try? CompanyFacts.founded($0) } }
 }

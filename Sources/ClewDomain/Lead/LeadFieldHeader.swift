@@ -26,6 +26,16 @@ public enum LeadFieldHeader {
         (.region, ["地区", "区域", "大区", "所属区域", "所属地区", "region", "area", "territory"]),
         (.city, ["城市", "所在城市", "所在地", "city", "town"]),
         (.budget, ["预算范围", "预算", "预算金额", "budget", "budget range"]),
+        (.employees, ["员工人数", "员工数", "员工数量", "人数", "规模", "企业规模", "公司规模", "人员规模",
+                      "employees", "employee count", "headcount", "staff", "company size", "size"]),
+        (.revenue, ["年营收", "营收", "年营业额", "营业额", "年收入", "年销售额", "营业收入",
+                    "revenue", "annual revenue", "turnover", "annual turnover"]),
+        (.companyType, ["企业性质", "公司类型", "企业类型", "公司性质", "单位性质", "所有制",
+                        "company type", "company-type", "ownership", "type of company", "entity type"]),
+        (.founded, ["成立年份", "成立时间", "成立日期", "成立于", "创立时间", "注册时间", "成立",
+                    "founded", "year founded", "founded year", "established", "founding year"]),
+        (.decisionChain, ["决策链", "决策链情况", "决策流程", "决策人", "审批链",
+                          "decision chain", "decision-chain", "decision makers", "decision process"]),
     ]
 
     private static let fieldByKey: [String: LeadField] = {

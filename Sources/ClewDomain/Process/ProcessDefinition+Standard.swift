@@ -90,12 +90,17 @@ extension ScoringModel {
                 ScoringRule(label: "budget 30–50万", field: "budget", match: .yuan(min: 300_000, max: 500_000), points: 30),
                 ScoringRule(label: "budget 10–30万", field: "budget", match: .yuan(min: 100_000, max: 300_000), points: 20),
                 ScoringRule(label: "budget stated", field: "budget", match: .presentExcept(BudgetRange.undeterminedWords), points: 10),
+                // No budget stated yet: a large or state-owned company is still likely to afford it.
+                ScoringRule(label: "500+ employees", field: LeadField.employees.rawValue, match: .number(min: 500, max: nil), points: 10),
+                ScoringRule(label: "state-owned", field: LeadField.companyType.rawValue, match: .equals([CompanyType.stateOwned.chineseName]), points: 10),
             ]),
             ScoringDimension(key: "decision-maker", weight: 30, rules: [
                 ScoringRule(label: "decision maker", field: "title", match: .contains([
                     "部门经理", "总经理", "总监", "董事", "老板", "ceo", "cto", "cfo", "cio", "director", "head", "vp", "owner", "founder",
                 ]), points: 30),
                 ScoringRule(label: "influencer", field: "title", match: .contains(["经理", "主管", "manager", "lead"]), points: 15),
+                // Seed 004: a clear decision chain (决策链清晰) marks an A lead even when the contact is not the decider.
+                ScoringRule(label: "decision chain known", field: LeadField.decisionChain.rawValue, match: .presentExcept([]), points: 15),
             ]),
             ScoringDimension(key: "urgency", weight: 30, rules: [
                 ScoringRule(label: "urgent need", field: "need", match: .contains([

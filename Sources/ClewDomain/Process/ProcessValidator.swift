@@ -79,12 +79,26 @@ public enum ProcessValidator {
                     problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, key: "points",
                                                    message: "rule '\(rule.label)' gives \(rule.points) points; must be 0…\(dimension.weight) (the weight of '\(dimension.key)')"))
                 }
+                if rule.field == LeadField.companyType.rawValue, case let .equals(values) = rule.match {
+                    for value in values where CompanyType(parsing: value) == nil {
+                        problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, key: "equals",
+                                                       message: "rule '\(rule.label)': '\(value)' is not a company type; use "
+                                                        + CompanyType.allCases.map(\.chineseName).joined(separator: ", ")))
+                    }
+                }
                 switch rule.match {
                 case let .contains(values), let .equals(values):
                     if values.isEmpty {
                         problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, message: "rule '\(rule.label)' has nothing to match"))
                     }
                 case .presentExcept: break
+                case let .number(min, max):
+                    if min == nil && max == nil {
+                        problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, message: "rule '\(rule.label)' needs min or max"))
+                    } else if let min, let max, min >= max {
+                        problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, key: "max",
+                                                       message: "rule '\(rule.label)': max (\(max)) must be above min (\(min))"))
+                    }
                 case let .yuan(min, max):
                     if min == nil && max == nil {
                         problems.append(ProcessProblem(section: "scoring.dimension.rule", index: ruleIndex, message: "rule '\(rule.label)' needs min_yuan or max_yuan"))

@@ -47,7 +47,7 @@ public struct ScoringModel: Hashable, Codable, Sendable {
                 } else {
                     LeadField(rawValue: rule.field).map { details[$0] ?? "" }
                 }
-                guard let text, rule.match.matches(text) else { continue }
+                guard let text, rule.match.matches(text, field: LeadField(rawValue: rule.field)) else { continue }
                 parts.append(LeadScore.Part(rule: rule.label, points: min(rule.points, dimension.weight)))
                 break
             }
@@ -107,15 +107,34 @@ public enum FieldMatch: Hashable, Codable, Sendable {
     /// The text reads as an amount or range (``BudgetRange``) whose lower bound lies in
     /// `[min, max)` yuan (an end left nil is open): `min_yuan = 500000` is "50万 or more".
     case yuan(min: Int64?, max: Int64?)
+    /// The text is a whole number in `[min, max)` (an end left nil is open): `min = 500` on
+    /// `employees` is "500 people or more", `max = 2016` on `founded` "founded before 2016".
+    case number(min: Int64?, max: Int64?)
+
+    /// Whether `text`, the value of `field`, matches. On `company-type`, `equals` compares company
+    /// types, so `SOE`, `state-owned` and `央企` in the file all match a lead's `国企`.
+    public func matches(_ text: String, field: LeadField?) -> Bool {
+        if field == .companyType, case let .equals(values) = self {
+            guard let type = CompanyType(parsing: text) else { return false }
+            return values.contains { CompanyType(parsing: $0) == type }
+        }
+        return matches(text)
+    }
 
     public func matches(_ text: String) -> Bool {
         if case let .yuan(min, max) = self {
-            guard let range = BudgetRange(parsing: text) else { return false }
+            // A budget range, or a single amount above a budget's bounds (a large annual revenue).
+            guard let range = BudgetRange(parsing: text) ?? Money(parsing: text).map({ BudgetRange(minYuan: $0.fen / 100, maxYuan: $0.fen / 100) })
+            else { return false }
             return range.lowerBound(isAtLeast: min, below: max)
+        }
+        if case let .number(min, max) = self {
+            guard let value = Int64(Self.trimmedLowercased(text)) else { return false }
+            return min.map { value >= $0 } ?? true && max.map { value < $0 } ?? true
         }
         let value = Self.trimmedLowercased(text)
         switch self {
-        case .yuan: return false
+        case .yuan, .number: return false
         case let .contains(words):
             let bytes = Array(value.utf8)
             return words.contains { Self.occurs(Array($0.lowercased().utf8), in: bytes) }

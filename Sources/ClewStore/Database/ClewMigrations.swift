@@ -30,6 +30,7 @@ enum ClewMigrations {
         migrator.registerMigration("v19-report-cohorts", migrate: createReportCohorts)
         migrator.registerMigration("v20-board-indexes", migrate: widenBoardIndexes)
         migrator.registerMigration("v21-approval-amount", migrate: addApprovalAmount)
+        migrator.registerMigration("v22-company-fields", migrate: addCompanyFields)
         migrator.registerMigration("v23-board-tally", migrate: createBoardTally)
         migrator.registerMigration("v23-inbox-index", migrate: widenInboxIndex)
         return migrator

@@ -68,28 +68,47 @@ public struct ExportService: Sendable {
     }
 
     /// The lead columns of a table export; their names are the import's English headers, so an
-    /// exported file imports as it is.
+    /// exported file imports as it is. The process file's tag dimensions follow, one column each
+    /// (``header(_:)``).
     public static let leadHeader = [
         "number", "status", "stage", "grade", "score", "owner", "pool", "customer", "contact", "title", "phone", "email",
         "industry", "need", "source", "campaign", "region", "city", "budget", "amount", "lostReason", "flags", "tags",
         "createdBy", "createdAt", "updatedAt",
+        "employees", "revenue", "company-type", "founded", "decision-chain",
     ]
 
+    /// The header of `kind`'s table in this process: for leads, ``leadHeader`` and then one column
+    /// per tag dimension, named after it (客户类型), holding the lead's value of it.
+    public func header(_ kind: Kind) -> [String] {
+        kind == .leads ? Self.leadHeader + context.process.tagDimensions.map(\.name) : Self.header(kind)
+    }
+
+    /// One lead's cells under ``header(_:)``: a tag dimension's value is in its own column, the
+    /// `tags` column has the other tags.
     func leadCells(_ lead: Lead) -> [String] {
         let d = lead.details
-        return [
+        let dimensions = context.process.tagDimensions
+        let otherTags = dimensions.isEmpty ? lead.tags
+            : lead.tags.filter { tag in !dimensions.contains { TagDimension.split(tag)?.name == $0.name } }
+        let fixed: [String] = [
             lead.number.description, lead.status.rawValue, lead.stage ?? "", lead.grade?.rawValue ?? "", lead.score.map(String.init) ?? "",
             lead.owner ?? "", lead.pool ?? "", d.customer ?? "", d.contact ?? "", d.title ?? "", d.phone ?? "", d.email ?? "",
             d.industry ?? "", d.need ?? "", d.source ?? "", d.campaign ?? "", d.region ?? "", d.city ?? "", d.budget ?? "",
             lead.amount.map { String(format: "%.2f", $0.yuan) } ?? "", lead.lostReason?.key ?? "",
-            lead.flags.sorted().map(\.rawValue).joined(separator: ","), lead.tags.sorted().joined(separator: ","),
+            lead.flags.sorted().map(\.rawValue).joined(separator: ","), otherTags.sorted().joined(separator: ","),
             lead.createdBy, time(lead.createdAt), time(lead.updatedAt),
         ]
+        let revenue: String = d.annualRevenue.map { money in
+            "\(money.fen / 100)" + (money.fen % 100 == 0 ? "" : String(format: ".%02d", Int(money.fen % 100)))
+        } ?? ""
+        let company: [String] = [d.employeeCount.map(String.init) ?? "", revenue, d.companyKind?.chineseName ?? "",
+                                 d.foundedYear.map(String.init) ?? "", d.decisionChain ?? ""]
+        return fixed + company + dimensions.map { TagDimension.value(of: $0.name, in: lead.tags) ?? "" }
     }
 
     // MARK: - Any kind as a table
 
-    /// The header of `kind`'s table.
+    /// The header of `kind`'s table, without a process's tag dimensions (``header(_:)`` has them).
     public static func header(_ kind: Kind) -> [String] {
         switch kind {
         case .leads: leadHeader

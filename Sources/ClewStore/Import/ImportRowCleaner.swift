@@ -24,9 +24,13 @@ enum ImportRowCleaner {
         case rejected(String)
     }
 
-    /// - Parameter process: its pick lists refuse a source or industry outside them (the row
-    ///   goes to the rejects file with the reason, so nothing is lost).
-    static func clean(_ cells: [String], mapping: ImportColumnMapping, process: ProcessDefinition? = nil) -> Outcome {
+    /// - Parameters:
+    ///   - process: its pick lists refuse a source or industry outside them (the row goes to the
+    ///     rejects file with the reason, so nothing is lost).
+    ///   - latestFounded: the latest founding year a company field may give (the current year); an
+    ///     unreadable company field rejects the row, naming the field.
+    static func clean(_ cells: [String], mapping: ImportColumnMapping, process: ProcessDefinition? = nil,
+                      latestFounded: Int = CompanyFacts.latestFoundedDefault) -> Outcome {
         var draft = LeadDraft()
         var extras: [(String, String)] = []
         var phones: [(header: String, value: String)] = []
@@ -82,7 +86,7 @@ enum ImportRowCleaner {
             var simple = draft
             simple.phone = phones.first?.value
             simple.email = emails.first?.value
-            if let lead = try? simple.validate() {
+            if let lead = try? simple.validate(latestFounded: latestFounded) {
                 return .accepted(Accepted(lead: lead, flags: lead.phone?.looksFake == true ? [LeadFlag.fakePhone.rawValue] : [], extras: extras, tags: tags))
             }
         }
@@ -136,7 +140,7 @@ enum ImportRowCleaner {
         if chosenPhone == nil && !phoneProblems.isEmpty { flags.insert(LeadFlag.invalidPhone.rawValue) }
         if fakePhone { flags.insert(LeadFlag.fakePhone.rawValue) }
         do {
-            let lead = try draft.validate()
+            let lead = try draft.validate(latestFounded: latestFounded)
             return .accepted(Accepted(lead: lead, flags: flags, extras: extras, tags: tags))
         } catch {
             return .rejected(error.description)

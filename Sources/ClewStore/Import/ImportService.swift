@@ -80,7 +80,10 @@ public struct ImportService: Sendable {
         let mapping = try ImportColumnMapping(headers: header.cells, overrides: options.mappings, file: fileName)
         summary.skippedTitleLines = headerIndex
         summary.columns = Dictionary(mapping.fieldColumns.map { ($0.header, $0.field.rawValue) }, uniquingKeysWith: { a, _ in a })
-        summary.customFields = mapping.customColumns
+        // A column named after a tag dimension (客户类型) becomes that tag, not a custom field.
+        let dimensionKeys = Set(context.process.tagDimensions.map { LeadFieldHeader.key($0.name) })
+        summary.customFields = mapping.customColumns.filter { !dimensionKeys.contains(LeadFieldHeader.key($0)) }
+        summary.dimensionColumns = mapping.customColumns.filter { dimensionKeys.contains(LeadFieldHeader.key($0)) }
         summary.ignoredColumns = mapping.ignoredColumns
         buffered.removeFirst(headerIndex + 1)
 
@@ -88,7 +91,8 @@ public struct ImportService: Sendable {
         // chunk on another core while one commits); rows a resumed import committed before are
         // skipped.
         let skipThrough = resumed?.record.resumeRow ?? 0
-        let write = Writer(context: context, actor: actor, fileName: fileName, now: context.clock.now(), mapping: mapping)
+        let write = Writer(context: context, actor: actor, fileName: fileName, now: context.clock.now(), mapping: mapping,
+                           latestFounded: context.currentYear)
         let reader = ImportChunkReader(source: source, pending: buffered, skipThrough: skipThrough, size: options.chunkRows, writer: write)
         // The first chunk is read before anything is written: a file that cannot be parsed
         // near its top, or has no rows, leaves no trace.
@@ -337,6 +341,8 @@ extension ImportService {
         let fileName: String
         let now: Date
         let mapping: ImportColumnMapping
+        /// The latest founding year a row's company may give (the year of ``now``).
+        let latestFounded: Int
 
         /// Creates the `import` row (status `running`, this process as its runner) and its audit row.
         func begin(_ db: Database, summary: ImportSummary, path: String, size: Int?, options: StoredImportOptions) throws -> Int64 {
@@ -364,7 +370,7 @@ extension ImportService {
 
         /// Cleans and scores `record`: no database needed.
         func prepare(_ record: TabularRecord) -> PreparedRow {
-            switch ImportRowCleaner.clean(record.cells, mapping: mapping, process: context.process) {
+            switch ImportRowCleaner.clean(record.cells, mapping: mapping, process: context.process, latestFounded: latestFounded) {
             case let .rejected(reason): .rejected(reason)
             case let .accepted(row): .accepted(row, context.process.scoring.score(row.lead.fields, tags: row.tags))
             }
@@ -387,8 +393,9 @@ extension ImportService {
                 insertLead: try db.cachedStatement(sql: """
                     INSERT OR ROLLBACK INTO lead (number, status, suggested_grade, score, score_parts, customer, contact, title, phone, phone_key,
                       email, email_key, industry, need, source, campaign, region, city, budget, flags, tags, created_by, created_at, updated_by,
-                      updated_at, version, status_changed_at, budget_min_yuan, budget_max_yuan)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                      updated_at, version, status_changed_at, budget_min_yuan, budget_max_yuan,
+                      employees, revenue_fen, company_type, founded_year, decision_chain)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
                     """),
                 insertAudit: try db.cachedStatement(sql: """
                     INSERT INTO audit (at, actor, via, action, entity, entity_id, field, new) VALUES (?, ?, ?, 'import', 'lead', ?, 'import', ?)
@@ -496,6 +503,7 @@ extension ImportService {
                 d.phone, row.lead.phone?.normalized, d.email, row.lead.email?.normalized, d.industry, d.need, d.source, d.campaign,
                 d.region, d.city, d.budget, TagSet.encode(row.flags), TagSet.encode(row.tags), actor.login, at, actor.login, at, at,
                 d.budget.flatMap(BudgetRange.init(parsing:))?.minYuan, d.budget.flatMap(BudgetRange.init(parsing:))?.maxYuan,
+                d.employeeCount, d.annualRevenue?.fen, d.companyKind?.rawValue, d.foundedYear, d.decisionChain,
             ])
             let id = db.lastInsertedRowID
             try state.insertAudit.execute(arguments: [at, actor.login, actor.impersonator, id, "#\(state.importID) \(fileName) row \(line): \(number)"])

@@ -110,6 +110,8 @@ public struct ImportSummary: Sendable, Codable {
     public var columns: [String: String] = [:]
     /// Columns kept as custom fields.
     public var customFields: [String] = []
+    /// Columns named after a tag dimension (客户类型): their values become that dimension's tag.
+    public var dimensionColumns: [String] = []
     /// Columns ignored (Clew's own columns from an export or a rejects file, or `--map … =ignore`).
     public var ignoredColumns: [String] = []
     /// Lines above the header row (a title such as `客户信息登记表`) that were skipped.

@@ -37,7 +37,7 @@ public struct IntakeService: Sendable {
     ///   ``LeadValidationError`` and the store's errors (nothing is written then).
     public func submit(_ form: IntakeForm, token: IntakeToken, idempotencyKey: String? = nil, fingerprint: String = "") throws -> IntakeAnswer {
         try AccessPolicy.check(.registerLeads, actor)
-        let checked = form.isSpam ? nil : try context.process.checkingPickLists(form.draft).validate()
+        let checked = form.isSpam ? nil : try context.process.checkingPickLists(form.draft).validate(latestFounded: context.currentYear)
         return try context.mutate(as: acting(for: token)) { m in
             try submit(form, checked: checked, token: token, idempotencyKey: idempotencyKey, fingerprint: fingerprint, m)
         }

@@ -83,7 +83,7 @@ extension IntakeService {
         let checked: [Result<ValidatedLead?, any Error>] = posts.map { post in
             Result {
                 try AccessPolicy.check(.registerLeads, actor)
-                return post.form.isSpam ? nil : try context.process.checkingPickLists(post.form.draft).validate()
+                return post.form.isSpam ? nil : try context.process.checkingPickLists(post.form.draft).validate(latestFounded: context.currentYear)
             }
         }
         var results: [Result<IntakeAnswer, any Error>?] = checked.map { if case let .failure(error) = $0 { .failure(error) } else { nil } }

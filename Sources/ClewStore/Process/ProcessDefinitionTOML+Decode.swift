@@ -76,11 +76,12 @@ extension ProcessDefinitionTOML {
             for (rule, j) in r.tables(d, "rule", section: "scoring.dimension.rule") {
                 let s = "scoring.dimension.rule"
                 let kinds = ["contains", "equals", "present_except"]
-                r.checkKeys(rule, s, j, allowed: ["label", "field", "points", "min_yuan", "max_yuan"] + kinds)
+                r.checkKeys(rule, s, j, allowed: ["label", "field", "points", "min_yuan", "max_yuan", "min", "max"] + kinds)
                 let given = kinds.filter { rule[$0] != nil }
                 let amounts = rule["min_yuan"] != nil || rule["max_yuan"] != nil
-                if given.count + (amounts ? 1 : 0) != 1 {
-                    r.fail(s, j, nil, token: "rule", "a scoring rule needs exactly one of contains, equals, present_except or min_yuan/max_yuan")
+                let numbers = rule["min"] != nil || rule["max"] != nil
+                if given.count + (amounts ? 1 : 0) + (numbers ? 1 : 0) != 1 {
+                    r.fail(s, j, nil, token: "rule", "a scoring rule needs exactly one of contains, equals, present_except, min_yuan/max_yuan or min/max")
                 }
                 let values = given.first.flatMap { r.strings(rule, $0, s, j) } ?? []
                 let match: FieldMatch = switch given.first {
@@ -89,6 +90,9 @@ extension ProcessDefinitionTOML {
                 case nil where amounts:
                     .yuan(min: rule["min_yuan"] == nil ? nil : r.int(rule, "min_yuan", s, j).map(Int64.init),
                           max: rule["max_yuan"] == nil ? nil : r.int(rule, "max_yuan", s, j).map(Int64.init))
+                case nil where numbers:
+                    .number(min: rule["min"] == nil ? nil : r.int(rule, "min", s, j).map(Int64.init),
+                            max: rule["max"] == nil ? nil : r.int(rule, "max", s, j).map(Int64.init))
                 default: .contains(values)
                 }
                 rules.append(ScoringRule(label: r.string(rule, "label", s, j) ?? "", field: r.string(rule, "field", s, j) ?? "",

@@ -39,7 +39,12 @@ public enum ProcessDefinitionTOML {
         w.comment("A rule tests a lead field (\(ScoringModel.fields.joined(separator: ", "))) or a tag dimension's")
         w.comment("value as field = \"tag:NAME\" (e.g. tag:客户类型 equals [\"高潜力\"]; putting the tag on rescores the lead) with")
         w.comment("contains = [...], equals = [...] or present_except = [...], or compares the budget as yuan: the lower")
-        w.comment("end of 10-30万 / 50万以上 / ¥300,000 must be ≥ min_yuan and < max_yuan. Score ≥ grade_a → A, ≥ grade_b → B, else C.")
+        w.comment("end of 10-30万 / 50万以上 / ¥300,000 must be ≥ min_yuan and < max_yuan (the revenue field too), or compares a")
+        w.comment("whole number with min = … / max = … (≥ min, < max: employees min = 500; founded max = 2016).")
+        w.comment("Company fields: employees (员工人数), revenue (年营收), company-type (企业性质: equals [\"国企\"] also matches")
+        w.comment("SOE/央企), founded (成立年份), decision-chain (决策链). The rules below give 500+ employees or 国企 10 points")
+        w.comment("when no budget is stated, and a known decision chain 15 when the contact's title does not score.")
+        w.comment("Score ≥ grade_a → A, ≥ grade_b → B, else C.")
         w.header("[scoring]")
         w.line("grade_a = \(definition.scoring.gradeA)")
         w.line("grade_b = \(definition.scoring.gradeB)")
@@ -61,6 +66,9 @@ public enum ProcessDefinitionTOML {
                 case let .yuan(min, max):
                     if let min { w.line("min_yuan = \(min)") }
                     if let max { w.line("max_yuan = \(max)") }
+                case let .number(min, max):
+                    if let min { w.line("min = \(min)") }
+                    if let max { w.line("max = \(max)") }
                 }
                 w.line("points = \(rule.points)")
             }

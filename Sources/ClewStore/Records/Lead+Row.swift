@@ -16,6 +16,7 @@ enum LeadColumn: Int, CaseIterable {
     case flags, tags, lostReason, mergedNumber
     case createdBy, createdAt, updatedBy, updatedAt, version, statusChangedAt
     case stageEnteredAt, lastFollowUpAt, contactLanguage, previousNumber, customerID
+    case employees, revenueFen, companyType, foundedYear, decisionChain
 
     /// The column's name in the result (snake case, as the table spells it).
     var name: String {
@@ -59,7 +60,11 @@ extension Lead {
         let details = LeadDraft(
             customer: optional(.customer), contact: optional(.contact), title: optional(.title), phone: optional(.phone),
             email: optional(.email), industry: optional(.industry), need: optional(.need), source: optional(.source),
-            campaign: optional(.campaign), region: optional(.region), city: optional(.city), budget: optional(.budget)
+            campaign: optional(.campaign), region: optional(.region), city: optional(.city), budget: optional(.budget),
+            employees: (optional(.employees) as Int?).map(String.init),
+            revenue: (optional(.revenueFen) as Int64?).map { Money(fen: $0).description },
+            companyType: (optional(.companyType) as String?).flatMap(CompanyType.init(rawValue:))?.chineseName,
+            founded: (optional(.foundedYear) as Int?).map(String.init), decisionChain: optional(.decisionChain)
         )
         self.init(
             id: value(.id), number: number, status: status, stage: optional(.stage),
@@ -160,6 +165,11 @@ extension Lead {
             c("last_follow_up_at", lastFollowUpAt?.storage, audited: false),
             c("contact_language", contactLanguage?.rawValue),
             c("customer_id", customerID),
+            c("employees", details.employeeCount),
+            c("revenue_fen", details.annualRevenue?.fen),
+            c("company_type", details.companyKind?.rawValue),
+            c("founded_year", details.foundedYear),
+            c("decision_chain", details.decisionChain),
         ]
     }
 }

@@ -43,6 +43,9 @@ extension LeadQuery {
         let options: [(String, String?)] = [
             ("stage", stage), ("owner", owner), ("grade", grade?.rawValue), ("source", source), ("region", region),
             ("campaign", campaign), ("industry", industry), ("pool", pool), ("tag", tag),
+            ("flag", flags.isEmpty && leadFlags.isEmpty ? nil : (flags.map(\.rawValue) + leadFlags.map(\.rawValue)).sorted().joined(separator: ",")),
+            ("company-type", companyType?.rawValue), ("employees-min", employeesMin.map(String.init)),
+            ("revenue-min", revenueMin.map { String($0.fen / 100) }),
         ]
         for (name, value) in options { if let value { parts.append("--\(name) \(value)") } }
         return parts.isEmpty ? "none" : parts.joined(separator: " ")

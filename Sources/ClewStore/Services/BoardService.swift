@@ -25,6 +25,10 @@ public struct BoardFilter: Hashable, Sendable {
     public var owner: String?
     /// Flags every card carries (`:filter stalled overdue`).
     public var flags: Set<WorkFlag> = []
+    /// The company type (`:filter company-type=国企`).
+    public var companyType: CompanyType?
+    /// At least this many employees (`:filter employees-min=500`).
+    public var employeesMin: Int?
 
     public init(grade: Grade? = nil, source: String? = nil, region: String? = nil, tag: String? = nil, owner: String? = nil) {
         self.grade = grade
@@ -147,6 +151,8 @@ public struct BoardService: Sendable {
                                     owner: filter.owner, grade: filter.grade, source: filter.source, region: filter.region, tag: filter.tag)
         criteria.flags = filter.flags
         criteria.flagsAsOf = context.clock.now()
+        criteria.companyType = filter.companyType
+        criteria.employeesMin = filter.employeesMin
         switch key {
         case "screening", "assigned":
             criteria.statuses = [key == "screening" ? .screening : .assigned]

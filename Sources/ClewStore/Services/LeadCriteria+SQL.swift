@@ -53,6 +53,10 @@ extension LeadCriteria {
         }
         if let tag { add("instr(lead.tags, ?) > 0", [TagSet.encode([tag])]) }
         if let since = statusChangedSince { add("lead.status_changed_at >= ?", [since.storage]) }
+        for flag in leadFlags.sorted() { add("instr(lead.flags, ?) > 0", [TagSet.encode([flag.rawValue])]) }
+        if let companyType { add("lead.company_type = ?", [companyType.rawValue]) }
+        if let employeesMin { add("lead.employees >= ?", [employeesMin]) }
+        if let revenueMin { add("lead.revenue_fen >= ?", [revenueMin.fen]) }
         for flag in flags.sorted() {
             let (condition, values) = Self.condition(flag, asOf: flagsAsOf)
             add(condition, values)

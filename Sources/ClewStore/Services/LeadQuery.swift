@@ -15,6 +15,14 @@ public struct LeadQuery: Hashable, Sendable {
     public var tag: String?
     /// Flags every lead carries (`--flag stalled,overdue`).
     public var flags: Set<WorkFlag> = []
+    /// Data-quality flags every lead carries (`--flag late-registration`).
+    public var leadFlags: Set<LeadFlag> = []
+    /// The company type (`--company-type 国企`).
+    public var companyType: CompanyType?
+    /// At least this many employees (`--employees-min 500`).
+    public var employeesMin: Int?
+    /// At least this annual revenue (`--revenue-min 1亿`).
+    public var revenueMin: Money?
     /// Page size (default 50, at most 1000).
     public var limit: Int = 50
     /// Continue after this lead number (the last one of the previous page).
@@ -42,6 +50,10 @@ public struct LeadQuery: Hashable, Sendable {
                                     pool: pool, tag: tag)
         criteria.flags = flags
         criteria.flagsAsOf = now
+        criteria.leadFlags = leadFlags
+        criteria.companyType = companyType
+        criteria.employeesMin = employeesMin
+        criteria.revenueMin = revenueMin
         return criteria
     }
 }

@@ -51,7 +51,7 @@ public struct LeadService: Sendable {
     public func add(_ draft: LeadDraft, duplicates: DuplicateOption = .refuse, language: ContactLanguage? = nil,
                     capturedAt: Date? = nil) throws -> AddResult {
         try AccessPolicy.check(.registerLeads, actor)
-        let checked = try context.process.checkingPickLists(draft).validate()
+        let checked = try context.process.checkingPickLists(draft).validate(latestFounded: context.currentYear)
         // A hidden match is refused after the transaction commits, so its supervisor's notice stays.
         let result = try context.mutate(as: actor) { m in
             try register(checked, duplicates: duplicates, language: language, capturedAt: capturedAt, m)
@@ -163,7 +163,7 @@ public struct LeadService: Sendable {
                 if clearing.contains(field) { draft[field] = nil }
                 if let value = changes[field] { draft[field] = value }
             }
-            let checked = try draft.validate()
+            let checked = try draft.validate(latestFounded: context.currentYear)
             let keysChanged = checked.phone?.normalized != lead.phoneKey || checked.email?.normalized != lead.emailKey
             if keysChanged, let duplicate = try Self.duplicate(of: checked, m.db, excluding: lead.id, by: actor) { throw duplicate }
             var updated = lead

@@ -52,6 +52,14 @@ struct DetailView {
         field("field.source", [d.source, d.campaign].compactMap { $0 }.joined(separator: " · "))
         field("field.region", [d.region, d.city].compactMap { $0 }.joined(separator: " · "))
         field("field.budget", d.budget)
+        field("detail.employees", d.employeeCount.map(String.init))
+        field("detail.revenue", d.annualRevenue?.compact)
+        field("detail.company-type", d.companyKind?.name(english: t.language == .en))
+        field("detail.founded", d.foundedYear.map(String.init))
+        field("detail.decision-chain", d.decisionChain)
+        for (name, value) in model.dimensionValues {
+            lines.append([(DisplayWidth.pad(name, to: 10), "detail.label"), (" " + value, "detail.value")])
+        }
         for custom in detail.customFields {
             lines.append([(DisplayWidth.pad(custom.name, to: 10), "detail.label"), (" " + custom.value, "detail.value")])
         }
@@ -59,8 +67,9 @@ struct DetailView {
             let given = t(consent.given ? "consent.given" : "consent.not-given") + (consent.privacyVersion.map { " · " + t("consent.privacy", $0) } ?? "")
             field("field.consent", given + " · " + clock.day(consent.at) + " · " + t("consent.via", consent.via))
         }
-        if !lead.flags.isEmpty || !lead.tags.isEmpty {
-            let marks = lead.flags.sorted().map { t.optional("flag.\($0.rawValue)") ?? $0.rawValue } + lead.tags.subtracting(lead.flags.map(\.rawValue)).sorted()
+        let tags = model.plainTags
+        if !lead.flags.isEmpty || !tags.isEmpty {
+            let marks = lead.flags.sorted().map { t.optional("flag.\($0.rawValue)") ?? $0.rawValue } + tags.filter { !lead.flags.map(\.rawValue).contains($0) }
             lines.append([("⚑ " + marks.joined(separator: t("list.separator")), "status-warning")])
         }
 

@@ -19,7 +19,20 @@ struct FormView {
         canvas.box(rect, title: model.title, element: "dialog-border")
         let labelWidth = min(14, model.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 1
         var y = rect.row + 2
-        for (index, field) in model.fields.enumerated() where y < rect.bottom - 2 - errorLines.count {
+        // A form taller than the screen scrolls: it starts at the first field that keeps the
+        // focused one in view, and the border says how many are above or below.
+        let room = rect.bottom - 2 - errorLines.count - y
+        var first = 0
+        if model.fields.indices.contains(model.focus) {
+            while first < model.focus, rowsPerField[first...model.focus].reduce(0, +) > room { first += 1 }
+        }
+        let shownRows = rowsPerField.indices.dropFirst(first).reduce(into: (rows: 0, count: 0)) { sum, index in
+            if sum.rows + rowsPerField[index] <= room { sum.rows += rowsPerField[index]; sum.count += 1 }
+        }
+        let below = model.fields.count - first - shownRows.count
+        if first > 0 { canvas.text("↑\(first)", row: rect.row, column: rect.right - 8, width: 6, element: "dialog-border") }
+        if below > 0 { canvas.text("↓\(below)", row: rect.bottom - 1, column: rect.right - 8, width: 6, element: "dialog-border") }
+        for (index, field) in model.fields.enumerated().dropFirst(first) where y < rect.bottom - 2 - errorLines.count {
             let focused = index == model.focus
             let label = (field.required ? "*" : " ") + field.label
             canvas.text(label, row: y, column: rect.column + 2, width: labelWidth + 1, element: "form.label", pad: true)

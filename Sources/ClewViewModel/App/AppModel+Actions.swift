@@ -152,7 +152,7 @@ extension AppModel {
         }
     }
 
-    var factory: FormFactory { FormFactory(t: localizer) }
+    var factory: FormFactory { FormFactory(t: localizer, dimensions: services.context.process.tagDimensions) }
 
     // MARK: - Navigation
 

@@ -30,6 +30,10 @@ extension AppModel {
                 case "source": filter.source = value
                 case "region": filter.region = value
                 case "flag": filter.flags = Set(value.split(separator: ",").compactMap { WorkFlag(spelling: String($0)) })
+                case "company-type": filter.companyType = try CompanyFacts.companyType(value)
+                case "employees-min":
+                    guard let count = Int(value), (1...CompanyFacts.maximumEmployees).contains(count) else { throw CommandError.usage("employees-min=500") }
+                    filter.employeesMin = count
                 default: filter.tag = value
                 }
             }
@@ -44,9 +48,14 @@ extension AppModel {
     /// A board filter in the interface language: `grade=A owner=alice` / `等级=A 负责人=alice`.
     public func describe(_ filter: BoardFilter) -> String {
         let terms: [(String, String?)] = [("grade", filter.grade.map { "\($0)" }), ("owner", filter.owner), ("source", filter.source),
-                                          ("region", filter.region), ("tag", filter.tag)]
+                                          ("region", filter.region), ("tag", filter.tag),
+                                          ("company-type", filter.companyType?.name(english: localizer.language == .en)),
+                                          ("employees-min", filter.employeesMin.map(String.init))]
         let flags = filter.flags.sorted().map { localizer.language == .zh ? $0.chineseName : $0.rawValue }
-        return (terms.compactMap { key, value in value.map { "\(localizer("filter.\(key)"))=\($0)" } } + flags).joined(separator: " ")
+        // A tag dimension's value reads as its own term: 客户类型=高潜力.
+        return (terms.compactMap { key, value in
+            value.map { key == "tag" && TagDimension.split($0) != nil ? $0 : "\(localizer("filter.\(key)"))=\($0)" }
+        } + flags).joined(separator: " ")
     }
 
     private func executeOnLead(_ command: Command) throws {

@@ -18,6 +18,7 @@ extension AppModel {
             case .noContactMethod: form.setError(errorText(error), on: "phone")
             case .invalidPhone: form.setError(errorText(error), on: "phone")
             case .invalidEmail: form.setError(errorText(error), on: "email")
+            case let .invalidCompanyField(problem): form.setError(errorText(problem), on: problem.field.rawValue)
             }
         } catch let error as DuplicateLeadError {
             form.formError = errorText(error)
@@ -128,10 +129,17 @@ extension AppModel {
         case let .tags(number):
             let words = { (key: String) in (v(key) ?? "").split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init) }
             let tags = TagService(context: services.context, actor: services.actor)
-            guard !words("add").isEmpty || !words("remove").isEmpty else { throw UIError("error.tags") }
+            // A dimension's choice changed: its new value is added (replacing the old), or the old one removed.
+            var adding = words("add")
+            var removing = words("remove")
+            for field in form.fields where field.key.hasPrefix(FormFactory.dimensionKey("")) && field.value != (field.base ?? "") {
+                let name = String(field.key.dropFirst(FormFactory.dimensionKey("").count))
+                if field.value.isEmpty { removing.append(name + "=" + (field.base ?? "")) } else { adding.append(name + "=" + field.value) }
+            }
+            guard !adding.isEmpty || !removing.isEmpty else { throw UIError("error.tags") }
             var now: [LeadTag] = []
-            if !words("add").isEmpty { now = try tags.add(words("add"), to: number) }
-            if !words("remove").isEmpty { now = try tags.remove(words("remove"), from: number) }
+            if !adding.isEmpty { now = try tags.add(adding, to: number) }
+            if !removing.isEmpty { now = try tags.remove(removing, from: number) }
             return StatusMessage(localizer("msg.tagged", number, now.map(\.name).joined(separator: localizer("list.separator"))))
         case let .lose(number):
             guard let reason = LostReason(parsing: v("reason") ?? "") else { throw UIError("error.reason") }
@@ -190,7 +198,7 @@ extension AppModel {
         case .command:
             guard !TextNormalization.trimmed(text).isEmpty else { return }
             commandHistory.append(text)
-            do { try execute(try Command.parse(text)) } catch { status = StatusMessage(errorText(error), kind: .error) }
+            do { try execute(try Command.parse(text, dimensions: services.context.process.tagDimensions.map(\.name))) } catch { status = StatusMessage(errorText(error), kind: .error) }
         }
     }
 }

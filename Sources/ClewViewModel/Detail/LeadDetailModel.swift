@@ -46,6 +46,22 @@ public final class LeadDetailModel {
         }
     }
 
+    /// Each tag dimension of the process file with the lead's value (客户类型: 高潜力), in the
+    /// file's order; dimensions the lead has no value for are left out.
+    public var dimensionValues: [(name: String, value: String)] {
+        guard let lead else { return [] }
+        return services.context.process.tagDimensions.compactMap { dimension in
+            TagDimension.value(of: dimension.name, in: lead.tags).map { (dimension.name, $0) }
+        }
+    }
+
+    /// The lead's tags that are not a tag dimension's value (those are ``dimensionValues``).
+    public var plainTags: [String] {
+        guard let lead else { return [] }
+        let names = Set(services.context.process.tagDimensions.map(\.name))
+        return lead.tags.filter { tag in TagDimension.split(tag).map { !names.contains($0.name) } ?? true }.sorted()
+    }
+
     public func scroll(by lines: Int) { scroll = max(0, scroll + lines) }
 }
 

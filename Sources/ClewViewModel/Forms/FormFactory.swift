@@ -4,6 +4,11 @@ import ClewStore
 /// Builds each form with its fields, labels in the interface language, and sensible defaults.
 struct FormFactory {
     let t: Localizer
+    /// The process file's tag dimensions: the tag form offers each one's values as a choice.
+    var dimensions: [TagDimension] = []
+
+    /// The key of the tag form's choice for dimension `name`.
+    static func dimensionKey(_ name: String) -> String { "dimension:" + name }
 
     func make(_ kind: FormKind, lead: Lead? = nil, suggestions: [String] = []) -> FormModel {
         let form = build(kind, lead: lead, suggestions: suggestions)
@@ -26,6 +31,19 @@ struct FormFactory {
         return field
     }
 
+    /// A company field of the lead forms: the company type a choice of ``CompanyType`` (or none),
+    /// the others text with a hint.
+    private func companyField(_ field: LeadField, value: String = "") -> FormField {
+        let label = t("field.\(field.rawValue)")
+        guard field == .companyType else {
+            return FormField(key: field.rawValue, label: label, value: value, placeholder: t("placeholder.\(field.rawValue)"))
+        }
+        var choice = FormField(key: field.rawValue, label: label, value: value, choices: [""] + CompanyType.allCases.map(\.chineseName))
+        choice.choiceNames = Dictionary(uniqueKeysWithValues: CompanyType.allCases.map { ($0.chineseName, $0.name(english: t.language == .en)) })
+        choice.choiceNames?[""] = t("choice.none")
+        return choice
+    }
+
     private func build(_ kind: FormKind, lead: Lead?, suggestions: [String]) -> FormModel {
         func f(_ key: String, _ labelKey: String, value: String = "", required: Bool = false, choices: [String] = [], placeholder: String = "") -> FormField {
             FormField(key: key, label: t(labelKey), value: value, required: required, choices: choices, placeholder: placeholder)
@@ -39,11 +57,12 @@ struct FormFactory {
                 f("industry", "field.industry"), f("need", "field.need"), f("title", "field.title"), f("city", "field.city"),
                 f("region", "field.region", placeholder: t("placeholder.region")), f("budget", "field.budget", placeholder: "30-50万"),
                 f("campaign", "field.campaign"),
-            ])
+            ] + LeadField.companyFields.map { companyField($0) })
         case .editLead:
             let d = lead?.details ?? LeadDraft()
             let form = FormModel(kind: kind, title: t("form.edit-lead") + number, fields: LeadField.allCases.map {
-                f($0.rawValue, "field.\($0.rawValue)", value: d[$0] ?? "", required: $0 == .customer)
+                LeadField.companyFields.contains($0) ? companyField($0, value: d[$0] ?? "")
+                    : f($0.rawValue, "field.\($0.rawValue)", value: d[$0] ?? "", required: $0 == .customer)
             })
             form.recordBase()
             return form
@@ -73,10 +92,21 @@ struct FormFactory {
                 yesNo("make-contact", "field.make-contact", yes: lead?.details.contact != nil), yesNo("make-opportunity", "field.make-opportunity", yes: true),
             ])
         case .tags:
+            // Free tags to add or remove, then one choice per tag dimension (its listed values, or none).
+            let tags = lead?.tags ?? []
+            let names = Set(dimensions.map(\.name))
+            let plain = tags.filter { tag in TagDimension.split(tag).map { !names.contains($0.name) } ?? true }.sorted()
+            let choices = dimensions.map { dimension in
+                var field = FormField(key: Self.dimensionKey(dimension.name), label: dimension.name,
+                                      value: TagDimension.value(of: dimension.name, in: tags) ?? "", choices: [""] + dimension.values)
+                field.choiceNames = ["": t("choice.none")]
+                field.base = field.value
+                return field
+            }
             return FormModel(kind: kind, title: t("form.tags") + number, fields: [
                 f("add", "field.tags-add", placeholder: t("placeholder.tags")),
-                f("remove", "field.tags-remove", placeholder: (lead?.tags.sorted() ?? []).joined(separator: " ")),
-            ])
+                f("remove", "field.tags-remove", placeholder: plain.joined(separator: " ")),
+            ] + choices)
         case .lose:
             return FormModel(kind: kind, title: t("form.lose") + number, fields: [
                 f("reason", "field.reason", required: true, choices: LostReason.standard.map(\.chineseName)),

@@ -23,5 +23,14 @@ extension Localizer {
         "notification-text.objection.late": ("{0} objects to {1} after {2}: {3} — reassign or keep it", "{0} 在 {2} 后对 {1} 提出异议：{3}，请重新分配或维持"),
         "notification.converted": ("converted", "已转换"), "notification.stage-owner": ("your stage", "您负责的阶段"),
         "notification-text.converted": ("{0} converted {1} into customer {2}", "{0} 已将 {1} 转换为客户 {2}"),
+        "field.employees": ("Employees", "员工人数"), "field.revenue": ("Revenue", "年营收"),
+        "field.company-type": ("Company type", "企业性质"), "field.founded": ("Founded", "成立年份"),
+        "field.decision-chain": ("Decision chain", "决策链"),
+        "placeholder.employees": ("500, 1.2万", "500、1.2万"), "placeholder.revenue": ("3000万, 1.2亿 a year", "3000万、1.2亿（每年）"),
+        "placeholder.founded": ("2008", "如 2008"), "placeholder.decision-chain": ("采购经理→技术总监→总经理", "采购经理→技术总监→总经理"),
+        "choice.none": ("—", "无"),
+        "detail.employees": ("Employees", "员工人数"), "detail.revenue": ("Revenue", "年营收"), "detail.company-type": ("Ownership", "企业性质"),
+        "detail.founded": ("Founded", "成立年份"), "detail.decision-chain": ("Deciders", "决策链"),
+        "filter.company-type": ("company-type", "企业性质"), "filter.employees-min": ("employees-min", "员工人数下限"),
     ]
 }

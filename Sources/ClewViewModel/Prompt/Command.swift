@@ -36,8 +36,14 @@ public enum Command: Equatable, Sendable {
                                "claim", "return", "approve", "reject", "snooze", "done", "search", "open", "board", "inbox",
                                "screening", "dashboard", "help", "quit", "q"]
 
+    /// The `:filter` keys besides the process file's tag dimensions.
+    public static let filterKeys = ["grade", "owner", "source", "region", "tag", "company-type", "employees-min"]
+
     /// Parses a command line (without the leading `:`).
-    public static func parse(_ line: String) throws(CommandError) -> Command {
+    ///
+    /// - Parameter dimensions: the process file's tag dimensions: `:filter 客户类型=高潜力` filters
+    ///   on that dimension's value (the tag `客户类型=高潜力`) without the `tag=` prefix.
+    public static func parse(_ line: String, dimensions: [String] = []) throws(CommandError) -> Command {
         let trimmed = TextNormalization.trimmed(line)
         guard !trimmed.isEmpty else { throw .empty }
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
@@ -56,7 +62,7 @@ public enum Command: Equatable, Sendable {
             return .grade(grade, reason: words[1])
         case "move": return .move(try need(":move STAGE"))
         case "filter":
-            let text = try need(":filter grade=A owner=me source=展会 region=华东 tag=… stalled|escalated|overdue|unconfirmed | :filter clear")
+            let text = try need(":filter grade=A owner=me source=展会 region=华东 tag=… company-type=国企 employees-min=500 DIMENSION=VALUE stalled|escalated|overdue|unconfirmed | :filter clear")
             if text == "clear" || text == "none" { return .clearFilter }
             var pairs: [String: String] = [:]
             var flags: [WorkFlag] = []
@@ -71,8 +77,14 @@ public enum Command: Equatable, Sendable {
                     flags.append(flag)
                     continue
                 }
-                guard kv.count == 2, ["grade", "owner", "source", "region", "tag"].contains(kv[0]) else {
-                    throw .usage("filter terms are key=value with key grade, owner, source, region or tag, or a flag (stalled, escalated, overdue, unconfirmed); got '\(token)'")
+                if kv.count == 2, dimensions.contains(kv[0]) {
+                    pairs["tag"] = kv[0] + "=" + kv[1]
+                    continue
+                }
+                guard kv.count == 2, filterKeys.contains(kv[0]) else {
+                    let keys = (filterKeys + dimensions).joined(separator: ", ")
+                    let hint = kv.count == 2 ? Suggestion.closest(to: kv[0], in: filterKeys + dimensions).map { "; did you mean '\($0)'?" } ?? "" : ""
+                    throw .usage("filter terms are key=value with key \(keys), or a flag (stalled, escalated, overdue, unconfirmed); got '\(token)'\(hint)")
                 }
                 pairs[kv[0]] = kv[1]
             }

@@ -80,7 +80,7 @@ struct ExportCommand: ParsableCommand {
             count = try writeJSON(kind, query: query, export: export, to: handle, counting: counting)
         case "xlsx":
             let writer = try XLSXWriter(sheetName: kind.rawValue, safety: raw ? .raw : .spreadsheet)
-            try writer.write(ExportService.header(kind))
+            try writer.write(export.header(kind))
             count = try export.rows(kind, query: query) { try writer.write($0); counting() }
             let url = output.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("clew-export-\(UUID().uuidString).xlsx")
@@ -94,7 +94,7 @@ struct ExportCommand: ParsableCommand {
             let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
             let safety: CellSafety = toTerminal ? (raw ? .terminalText : .terminal) : (raw ? .raw : .spreadsheet)
             let writer = try CSVWriter(handle: handle, encoding: excel ? .gb18030 : .utf8, safety: safety)
-            try writer.write(ExportService.header(kind))
+            try writer.write(export.header(kind))
             count = try export.rows(kind, query: query) { try writer.write($0); counting() }
             try writer.flush()
         }
@@ -127,7 +127,7 @@ struct ExportCommand: ParsableCommand {
         if kind == .leads {
             count = try export.forEachLead(query) { try append(try encoder.encode(LeadJSON($0))) }
         } else {
-            let header = ExportService.header(kind)
+            let header = export.header(kind)
             count = try export.rows(kind, query: query) { cells in
                 let object = Dictionary(zip(header, cells.map { $0.isEmpty ? nil : $0 }), uniquingKeysWith: { a, _ in a })
                 try append(try encoder.encode(object))

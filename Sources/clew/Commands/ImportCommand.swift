@@ -104,6 +104,7 @@ enum ImportReport {
         let columns = s.columns.sorted { $0.key < $1.key }.map { "\($0.key)→\($0.value)" }.joined(separator: ", ")
         Output.line(Output.safe("Columns: \(columns)"))
         if !s.customFields.isEmpty { Output.line(Output.safe("Kept as custom fields: \(s.customFields.joined(separator: ", "))")) }
+        if !s.dimensionColumns.isEmpty { Output.line(Output.safe("Tag dimensions: \(s.dimensionColumns.joined(separator: ", "))")) }
         if !s.ignoredColumns.isEmpty { Output.line(Output.safe("Ignored (set by Clew): \(s.ignoredColumns.joined(separator: ", "))")) }
         if !s.draftCampaigns.isEmpty {
             Output.line(Output.safe("New draft campaign\(s.draftCampaigns.count == 1 ? "" : "s") for marketing to complete: "

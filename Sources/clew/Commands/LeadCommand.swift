@@ -29,12 +29,19 @@ struct LeadFieldOptions: ParsableArguments {
     @Option(help: "Region — 地区 (华东, …); inferred from --city when omitted.") var region: String?
     @Option(help: "City — 城市.") var city: String?
     @Option(help: "Budget range — 预算范围 (30-50万).") var budget: String?
+    @Option(help: "Headcount — 员工人数 (500, 1.2万).") var employees: String?
+    @Option(help: "Annual revenue — 年营收 (3000万, 1.2亿).") var revenue: String?
+    @Option(name: .customLong("company-type"), help: "Company type — 企业性质: 国企/民企/外企/合资/事业单位/其他 (state-owned, private, foreign, joint-venture, institution, other).")
+    var companyType: String?
+    @Option(help: "Founding year — 成立年份 (2008).") var founded: String?
+    @Option(name: .customLong("decision-chain"), help: "Decision chain — 决策链 (采购经理→技术总监→总经理).") var decisionChain: String?
 
     /// The given fields as a draft; the region is inferred from the city when not given.
     var draft: LeadDraft {
         var draft = LeadDraft(customer: customer, contact: contact, title: title, phone: phone, email: email,
                               industry: industry, need: need, source: source, campaign: campaign, region: region,
-                              city: city, budget: budget)
+                              city: city, budget: budget, employees: employees, revenue: revenue, companyType: companyType,
+                              founded: founded, decisionChain: decisionChain)
         if draft.region == nil, let city { draft.region = SalesRegion.region(ofCity: city) }
         return draft
     }
@@ -80,7 +87,7 @@ struct LeadEditCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Lead number.") var number: String
     @OptionGroup var fields: LeadFieldOptions
-    @Option(help: "Fields to empty, comma-separated (campaign,budget).") var clear: String?
+    @Option(help: "Fields to empty, comma-separated (campaign,budget,company-type).") var clear: String?
     @Option(name: .customLong("if-version"), help: "Refuse if the lead changed since this version.") var ifVersion: Int?
 
     func validate() throws {

@@ -61,7 +61,10 @@ struct LeadFilterOptions: ParsableArguments {
     @Option(help: "Industry.") var industry: String?
     @Option(help: "Pool.") var pool: String?
     @Option(help: "Tag.") var tag: String?
-    @Option(help: "Leads needing attention: stalled, escalated, overdue or unconfirmed (several comma-separated).") var flag: String?
+    @Option(help: "Leads needing attention: stalled, escalated, overdue or unconfirmed, or carrying a flag: late-registration, fake-phone, possible-duplicate, invalid-email, invalid-phone (several comma-separated).") var flag: String?
+    @Option(name: .customLong("company-type"), help: "Company type: 国企/民企/外企/合资/事业单位/其他 (state-owned, private, …).") var companyType: String?
+    @Option(name: .customLong("employees-min"), help: "At least this many employees (500).") var employeesMin: Int?
+    @Option(name: .customLong("revenue-min"), help: "At least this annual revenue (1亿, 50000000).") var revenueMin: String?
     @Flag(help: "Only your own leads.") var mine = false
 
     /// The query these options describe, `me` and `--mine` meaning `actor`.
@@ -80,13 +83,27 @@ struct LeadFilterOptions: ParsableArguments {
         query.industry = industry
         query.pool = pool
         query.tag = tag
-        query.flags = try Set((flag ?? "").split(separator: ",").map { name in
-            guard let parsed = WorkFlag(spelling: String(name)) else {
-                throw ValidationError("unknown flag '\(name)'; use one of \(WorkFlag.allCases.map(\.rawValue).joined(separator: ", "))"
-                    + Suggestion.hint(for: String(name), in: WorkFlag.allCases.map(\.rawValue)))
+        if let companyType {
+            do { query.companyType = try CompanyFacts.companyType(companyType) } catch { throw ValidationError(Output.safe(error.description)) }
+        }
+        if let employeesMin {
+            try OptionLimits.check(employeesMin, in: 1...CompanyFacts.maximumEmployees, "--employees-min")
+            query.employeesMin = employeesMin
+        }
+        if let revenueMin {
+            do { query.revenueMin = try CompanyFacts.revenue(revenueMin) } catch { throw ValidationError(Output.safe(error.description)) }
+        }
+        // A work flag (stalled, overdue, …) or a lead's data-quality flag (late-registration, fake-phone, …).
+        let known = WorkFlag.allCases.map(\.rawValue) + LeadFlag.allCases.map(\.rawValue).filter { WorkFlag(spelling: $0) == nil }
+        for name in (flag ?? "").split(separator: ",").map(String.init) {
+            if let parsed = WorkFlag(spelling: name) {
+                query.flags.insert(parsed)
+            } else if let parsed = LeadFlag(spelling: name) {
+                query.leadFlags.insert(parsed)
+            } else {
+                throw ValidationError("unknown flag '\(name)'; use one of \(known.joined(separator: ", "))" + Suggestion.hint(for: name, in: known))
             }
-            return parsed
-        })
+        }
         return query
     }
 }

@@ -60,7 +60,8 @@ struct LeadWinCommand: ParsableCommand {
     func run() throws {
         let money = try AmountArgument.parse(amount)
         let lead = try CommandEnvironment.open(global).leads.win(number, amount: money)
-        Output.line("\(lead.number) won for \(money); customer \(Output.safe(lead.details.customer)) created.")
+        // The customer is new, or the one a conversion or a repeat purchase already made.
+        Output.line("\(lead.number) won for \(money); customer \(Output.safe(lead.details.customer)) is on record.")
     }
 }
 

@@ -53,6 +53,11 @@ struct LeadDetailReport {
         field("Source", Self.join(d.source, d.campaign))
         field("Region", Self.join(d.region, d.city))
         field("Budget", s(d.budget) + (lead.budgetRange.map { " (\($0))" } ?? ""))
+        field("Employees", d.employeeCount.map { "\($0) (员工人数)" } ?? "")
+        field("Revenue", d.annualRevenue.map { "\($0) (\($0.compact), 年营收)" } ?? "")
+        field("Company type", d.companyKind.map { "\($0.chineseName) (\($0.englishName))" } ?? "")
+        field("Founded", d.foundedYear.map(String.init) ?? "")
+        field("Decision", s(d.decisionChain))
         if let previous = lead.previousLead {
             field("Follows", "\(previous)" + (lead.customerID.map { " — repeat purchase of customer #\($0)" } ?? " — a lost lead coming back")
                 + " (clew lead show \(previous))")

@@ -39,7 +39,7 @@ struct SeedCommand: ParsableCommand {
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Open Clew on a demo database (made on first use).",
-        discussion: "The demo database lives in the data directory as demo.db; you are its admin (--as wang.fang opens it as a rep, --as zhou.min as a supervisor). On a terminal it opens the board; otherwise it prints the pipeline and the inbox of the demo rep wang.fang.")
+        discussion: "The demo database lives in the data directory as demo.db (or at --db PATH); you are its admin (--as wang.fang opens it as a rep, --as zhou.min as a supervisor). On a terminal it opens the board; otherwise it prints the pipeline and the inbox of the demo rep wang.fang.")
 
     @Option(help: "Leads in a new demo database.") var leads = 3_000
     @Flag(help: "Delete and rebuild the demo database.") var reset = false
@@ -51,7 +51,8 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         Privilege.dropForGood()  // the demo is always a personal database
-        let path = DataDirectory.path + "/demo.db"
+        // `--db PATH` puts the demo elsewhere (it used to be ignored, so the demo always opened demo.db).
+        let path = global.db ?? DataDirectory.path + "/demo.db"
         if reset {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }

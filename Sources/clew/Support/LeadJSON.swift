@@ -47,6 +47,16 @@ struct LeadJSON: Encodable {
     var previousLead: String?
     /// The customer a repeat purchase comes from.
     var customerId: Int64?
+    /// Headcount (员工人数).
+    var employees: Int?
+    /// Annual revenue (年营收) in yuan.
+    var revenue: Double?
+    /// The company type's key: state-owned, private, foreign, joint-venture, institution, other.
+    var companyType: String?
+    /// Founding year (成立年份).
+    var founded: Int?
+    /// Decision chain (决策链), steps joined with `→`.
+    var decisionChain: String?
 
     init(_ lead: Lead) {
         let d = lead.details
@@ -88,6 +98,11 @@ struct LeadJSON: Encodable {
         contactLanguage = lead.contactLanguage?.rawValue
         previousLead = lead.previousLead?.description
         customerId = lead.customerID
+        employees = d.employeeCount
+        revenue = d.annualRevenue?.yuan
+        companyType = d.companyKind?.rawValue
+        founded = d.foundedYear
+        decisionChain = d.decisionChain
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -95,6 +110,7 @@ struct LeadJSON: Encodable {
         case industry, need, source, campaign, region, city, budget, amount, lostReason, mergedInto, version
         case createdBy, createdAt, updatedBy, updatedAt, statusChangedAt, stageEnteredAt, lastFollowUpAt, flags, tags
         case budgetMinYuan, budgetMaxYuan, contactLanguage, previousLead, customerId
+        case employees, revenue, companyType, founded, decisionChain
     }
 
     // Encode nil as null so every documented field is always present.
@@ -138,6 +154,11 @@ struct LeadJSON: Encodable {
         try c.encode(contactLanguage, forKey: .contactLanguage)
         try c.encode(previousLead, forKey: .previousLead)
         try c.encode(customerId, forKey: .customerId)
+        try c.encode(employees, forKey: .employees)
+        try c.encode(revenue, forKey: .revenue)
+        try c.encode(companyType, forKey: .companyType)
+        try c.encode(founded, forKey: .founded)
+        try c.encode(decisionChain, forKey: .decisionChain)
     }
 }
 
