@@ -46,6 +46,32 @@ struct TUIFindingWorkTests {
         tui.waitFor(language == "zh" ? "今日已领 1/10" : "1/10 claimed today")
     }
 
+    /// A rep's pool list ends with "my claims"; there `p` returns a claimed lead with a reason.
+    @Test(arguments: ["en", "zh"])
+    func myClaimsReturnsALeadToItsPool(language: String) throws {
+        guard TUIEndToEndTests.available() else { return }
+        let team = try Team()
+        try team.sandbox.ok("--as", "alice", "lead", "return", team.active, "--reason", "客户暂无预算")
+        try team.sandbox.ok("--as", "alice", "lead", "claim", team.active)
+        let tui = try TmuxSession(team.sandbox, arguments: ["--as", "alice", "--lang", language])
+        defer { tui.kill() }
+        tui.waitFor(language == "zh" ? "看板" : "Board")
+        try tui.press("show-pools", in: .board)
+        tui.waitFor(language == "zh" ? "我领取的" : "my claims")
+        try tui.press("next-pane", in: .pools)
+        try tui.press("move-down", in: .pools)
+        try tui.press("next-pane", in: .pools)
+        tui.waitFor(team.active)
+        try tui.press("return-to-pool", in: .pools)
+        tui.waitFor(language == "zh" ? "原因" : "reason")
+        try tui.type("预算冻结到明年")
+        try tui.press("submit", in: .form)
+        tui.waitFor(language == "zh" ? "\(team.active) 已退回线索池 east" : "\(team.active) returned to pool east")
+        let lead = try team.lead(team.active)
+        #expect(lead["status"] as? String == "pooled")
+        #expect(lead["owner"] == nil || lead["owner"] is NSNull)
+    }
+
     /// Someone else saves the lead while alice edits it: the form takes their contact, keeps her
     /// typing, says so, and saves on the next submit.
     @Test(arguments: ["en", "zh"])
