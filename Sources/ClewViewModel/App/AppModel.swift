@@ -88,7 +88,8 @@ public final class AppModel {
     public var loadsInBackground = false
 
     /// Loads what the first frame shows. In the background mode, the screening queue's items
-    /// follow the first frame (its tab shows the count from the start).
+    /// follow the first frame (its tab shows the count from the start). Finance starts on the
+    /// finance screen (key `7`, what it works in), everyone else on the board.
     public func start() throws {
         try board.reload()
         try inbox.reload()
@@ -98,7 +99,11 @@ public final class AppModel {
         } else {
             try screening?.reload()
         }
+        if Self.startScreen(for: services.actor.role) == .receivables { show(.receivables) }
     }
+
+    /// The screen a role's interface opens on.
+    public static func startScreen(for role: Role) -> Screen { role == .finance ? .receivables : .board }
 
     /// Whether a background read is still to arrive (the run loop then looks sooner).
     public var isLoadingInBackground: Bool { screening?.isLoadingInBackground ?? false }
