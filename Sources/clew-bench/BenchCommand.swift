@@ -130,7 +130,7 @@ struct BenchCommand: ParsableCommand {
             let frame = try finance.firstFrame { status.show("measuring \($0)") }
             let tick = try finance.tick { status.show($0) }
             status.clear()
-            print([makeReport(bench, queries: [frame, tick.query]).table(), tick.days].joined(separator: "\n"))
+            print([makeReport(bench, queries: [frame, tick.query]).table(), finance.seedNote, tick.days].joined(separator: "\n"))
             return
         }
         if keysOnly {
@@ -169,7 +169,8 @@ struct BenchCommand: ParsableCommand {
         if json {
             print(try ImportBench.json(report.json(), adding: imports, catchUp: automation.catchUp))
         } else {
-            print([report.table(), automation.catchUp.text, receivableTick.days, concurrent.writes, idle, imports.text].joined(separator: "\n"))
+            print([report.table(), automation.catchUp.text, finance.seedNote, receivableTick.days, concurrent.writes, idle, imports.text]
+                .joined(separator: "\n"))
         }
     }
 

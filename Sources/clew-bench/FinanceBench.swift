@@ -21,6 +21,13 @@ struct FinanceBench {
         return (try BenchAccess.count(database, .contract), try BenchAccess.count(database, .instalment), try BenchAccess.count(database, .payment))
     }
 
+    /// What the seed wrote after the win, and the part of its time that took.
+    var seedNote: String {
+        guard let seed = bench.seed else { return "seed receivables: (database opened, not seeded)" }
+        return String(format: "seed receivables: %d contracts, %d instalments, %d payments, %d invoices in %.2f s of the seed's %.2f s",
+                      seed.contracts, seed.instalments, seed.payments, seed.invoices, seed.receivableSeconds, seed.seconds)
+    }
+
     /// Spawn → the finance screen's key bar, `warmups` + `runs` fresh processes as finance.
     func firstFrame(progress: (String) -> Void) throws -> BenchReport.Query {
         let (contracts, instalments, _) = try sizes()

@@ -42,6 +42,8 @@ public struct SeedGenerator {
         public var payments = 0
         public var invoices = 0
         public var seconds = 0.0
+        /// The part of ``seconds`` spent writing the receivables.
+        public var receivableSeconds = 0.0
     }
 
     let context: ClewContext

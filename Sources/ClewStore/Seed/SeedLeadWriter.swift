@@ -172,6 +172,11 @@ struct SeedLeadWriter {
 
         // After the win, and in the contract stage: contracts, plans, payments, invoices (issue 14).
         let receivables = SeedReceivables(context: context, now: now, finance: team.finance)
+        let started = ContinuousClock.now
+        defer {
+            let spent = ContinuousClock.now - started
+            report.receivableSeconds += Double(spent.components.seconds) + Double(spent.components.attoseconds) / 1e18
+        }
         if let won, let amount, let closedAt {
             let counts = try receivables.signed(won, amount: Money(fen: amount), closedAt: closedAt, actor: actor, &money, db)
             report.contracts += counts.contracts

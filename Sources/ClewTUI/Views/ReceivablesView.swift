@@ -71,18 +71,18 @@ struct ReceivablesView {
             return
         }
         // Contract, customer (what is left of the width), instalment, due day, balance.
-        let amount = 14
-        let customer = max(6, rect.width - 20 - 7 - 11 - amount)
-        canvas.text(DisplayWidth.pad(t("receivables.col.contract"), to: 20) + DisplayWidth.pad(t("receivables.col.customer"), to: customer)
-                    + DisplayWidth.pad("", to: 7) + DisplayWidth.pad(t("receivables.col.due"), to: 11)
+        let (number, sequence, dueDay, amount) = (19, 6, 11, 12)
+        let customer = max(6, rect.width - number - sequence - dueDay - amount)
+        canvas.text(DisplayWidth.pad(t("receivables.col.contract"), to: number) + DisplayWidth.pad(t("receivables.col.customer"), to: customer)
+                    + DisplayWidth.pad("", to: sequence) + DisplayWidth.pad(t("receivables.col.due"), to: dueDay)
                     + Self.right(t("receivables.col.balance"), amount), row: rect.row + 1, column: rect.column, width: rect.width, element: "dim")
         for row in rows(report.dueThisWeek, panel: .dueThisWeek, in: rect) {
             let base = row.focus ? "card-focus" : "default"
             let instalment = row.item
-            canvas.line([(DisplayWidth.pad(instalment.contractNumber, to: 20), row.focus ? base : "card-number"),
+            canvas.line([(DisplayWidth.pad(instalment.contractNumber, to: number), row.focus ? base : "card-number"),
                          (DisplayWidth.pad(DisplayWidth.truncate(instalment.customerName, to: customer - 1), to: customer), base),
-                         (DisplayWidth.pad(t("receivables.instalment", instalment.sequence), to: 7), base),
-                         (DisplayWidth.pad(instalment.due.description, to: 11), base),
+                         (DisplayWidth.pad(t("receivables.instalment", instalment.sequence), to: sequence), base),
+                         (DisplayWidth.pad(instalment.due.description, to: dueDay), base),
                          (Self.right(instalment.balance.description, amount), base)],
                         row: rect.row + 2 + row.offset, column: rect.column, width: rect.width, fill: base)
         }
