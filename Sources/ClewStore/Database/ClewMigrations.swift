@@ -30,6 +30,7 @@ enum ClewMigrations {
         migrator.registerMigration("v19-report-cohorts", migrate: createReportCohorts)
         migrator.registerMigration("v20-board-indexes", migrate: widenBoardIndexes)
         migrator.registerMigration("v21-approval-amount", migrate: addApprovalAmount)
+        migrator.registerMigration("v24-receivables-indexes", migrate: indexReceivables)
         return migrator
     }
 

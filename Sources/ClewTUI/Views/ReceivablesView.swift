@@ -70,9 +70,11 @@ struct ReceivablesView {
             canvas.text(t("receivables.nothing-due"), row: rect.row + 2, column: rect.column + 1, width: rect.width - 1, element: "dim")
             return
         }
-        // Contract, customer (what is left of the width), instalment, due day, balance.
-        let (number, sequence, dueDay, amount) = (19, 6, 11, 12)
-        let customer = max(6, rect.width - number - sequence - dueDay - amount)
+        // Contract, customer (what is left of the width), instalment, due day, balance; a narrow
+        // panel shows the day without its year and the balance in 万.
+        let narrow = rect.width < 64
+        let (number, sequence, dueDay, amount) = (19, 6, narrow ? 6 : 11, narrow ? 8 : 12)
+        let customer = max(4, rect.width - number - sequence - dueDay - amount)
         canvas.text(DisplayWidth.pad(t("receivables.col.contract"), to: number) + DisplayWidth.pad(t("receivables.col.customer"), to: customer)
                     + DisplayWidth.pad("", to: sequence) + DisplayWidth.pad(t("receivables.col.due"), to: dueDay)
                     + Self.right(t("receivables.col.balance"), amount), row: rect.row + 1, column: rect.column, width: rect.width, element: "dim")
@@ -82,8 +84,8 @@ struct ReceivablesView {
             canvas.line([(DisplayWidth.pad(instalment.contractNumber, to: number), row.focus ? base : "card-number"),
                          (DisplayWidth.pad(DisplayWidth.truncate(instalment.customerName, to: customer - 1), to: customer), base),
                          (DisplayWidth.pad(t("receivables.instalment", instalment.sequence), to: sequence), base),
-                         (DisplayWidth.pad(instalment.due.description, to: dueDay), base),
-                         (Self.right(instalment.balance.description, amount), base)],
+                         (DisplayWidth.pad(narrow ? String(instalment.due.description.dropFirst(5)) : instalment.due.description, to: dueDay), base),
+                         (Self.right(narrow ? instalment.balance.compact : instalment.balance.description, amount), base)],
                         row: rect.row + 2 + row.offset, column: rect.column, width: rect.width, fill: base)
         }
     }
