@@ -83,6 +83,10 @@ struct ReceivablesScreenTests {
         let due = try #require(fred.receivables.report?.dueThisWeek.first)
         #expect(due.customerName == "杭州恒通科技有限公司" && due.contractNumber == deal.contract)
         #expect(fred.receivables.focusedCustomerName == "杭州恒通科技有限公司")
+        // The board is read when first shown, not before finance's first frame.
+        #expect(fred.board.columns.isEmpty)
+        fred.show(.board)
+        #expect(fred.screen == .board && !fred.board.columns.isEmpty)
         #expect(try deal.app("alice").screen == .board)
     }
 

@@ -96,18 +96,19 @@ extension ReceivableService {
             let dueThisWeek = try Self.instalments(db, index: "instalment_owed", where: "\(owed) AND i.due_on >= ? AND i.due_on <= ?\(scope)",
                                                    StatementArguments([monday.description, monday.adding(days: 6).description] + scopeArguments),
                                                    limit: Self.reportLimit)
+            // What is owed per due day (the index's order, no sort): the weeks ahead and the total.
             var weeks: [(week: CalendarDay, amount: Money)] = (0..<12).map { (monday.adding(days: 7 * $0), Money.zero) }
+            var openFen: Int64 = 0
             for row in try Row.fetchAll(db, sql: """
-                SELECT CAST((julianday(i.due_on) - julianday(?)) / 7 AS INTEGER) AS week, sum(i.amount_fen - i.paid_fen) AS fen
-                FROM instalment i INDEXED BY instalment_owed
-                WHERE \(owed) AND i.due_on >= ? AND i.due_on < ?\(scope) GROUP BY 1
-                """, arguments: StatementArguments([monday.description, monday.description, monday.adding(days: 84).description] + scopeArguments)) {
-                let index: Int = row["week"]
-                if weeks.indices.contains(index) { weeks[index].amount = Money(fen: row["fen"]) }
+                SELECT i.due_on AS due, sum(i.amount_fen - i.paid_fen) AS fen FROM instalment i INDEXED BY instalment_owed
+                WHERE \(owed)\(scope) GROUP BY i.due_on
+                """, arguments: StatementArguments(scopeArguments)) {
+                let fen: Int64 = row["fen"]
+                openFen += fen
+                guard let due = CalendarDay(row["due"] as String), due >= monday, due < monday.adding(days: 84),
+                      let index = weeks.lastIndex(where: { $0.week <= due }) else { continue }
+                weeks[index].amount = weeks[index].amount + Money(fen: fen)
             }
-            let openFen = try Int64.fetchOne(db, sql: """
-                SELECT coalesce(sum(i.amount_fen - i.paid_fen), 0) FROM instalment i INDEXED BY instalment_owed WHERE \(owed)\(scope)
-                """, arguments: StatementArguments(scopeArguments)) ?? 0
             let contracts = try contractsToCollect(limit: max(0, contractLimit), day: day, owner: owner, db)
             return ReceivablesReport(asOf: day, aged: aged, byCustomer: Array(lines(customers).prefix(Self.reportLimit)), byRep: lines(reps),
                                      dueThisWeek: dueThisWeek, expectedByWeek: weeks, contracts: contracts, open: Money(fen: openFen),
@@ -125,7 +126,7 @@ extension ReceivableService {
         let ownerCondition = owner == nil ? "" : " AND c.owner = ?"
         let ownerArguments: [any DatabaseValueConvertible] = owner.map { [$0] } ?? []
         var ids = try Int64.fetchAll(db, sql: """
-            SELECT i.contract_id FROM instalment i INDEXED BY instalment_owed
+            SELECT i.contract_id FROM instalment i INDEXED BY instalment_owed_contract
             \(owner == nil ? "" : "JOIN contract c ON c.id = i.contract_id")
             WHERE i.status = 'open' AND i.paid_fen < i.amount_fen\(ownerCondition)
             GROUP BY i.contract_id ORDER BY sum(i.amount_fen - i.paid_fen) DESC, i.contract_id LIMIT ?
