@@ -127,10 +127,12 @@ struct BenchCommand: ParsableCommand {
         }
         if financeOnly {
             let finance = FinanceBench(bench: bench, stopwatch: stopwatch, terminal: terminal)
+            // The rep's cold board frame beside it, as a yardstick measured in the same conditions.
+            let board = try terminal.coldFirstFrames(repOnly: true) { status.show("measuring \($0)") }
             let frame = try finance.firstFrame { status.show("measuring \($0)") }
             let tick = try finance.tick { status.show($0) }
             status.clear()
-            print([makeReport(bench, queries: [frame, tick.query]).table(), finance.seedNote, tick.days].joined(separator: "\n"))
+            print([makeReport(bench, queries: board + [frame, tick.query]).table(), finance.seedNote, tick.days].joined(separator: "\n"))
             return
         }
         if keysOnly {

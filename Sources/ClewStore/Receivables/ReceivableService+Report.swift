@@ -71,10 +71,11 @@ extension ReceivableService {
         let monday = day.adding(days: -((day.weekday + 5) % 7))
         return try context.read { db in
             // Overdue money by age, customer and rep: one read of the overdue part of the index.
-            var total: [AgeBucket: Money] = [:]
-            var customers: [String: [AgeBucket: Money]] = [:]
-            var reps: [String: [AgeBucket: Money]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            // Sums per bucket in place (fen by bucket index), made into lines once at the end.
+            var total = [Int64](repeating: 0, count: AgeBucket.allCases.count)
+            var customers: [String: [Int64]] = [:]
+            var reps: [String: [Int64]] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT cu.name AS customer, coalesce(c.owner, '') AS owner,
                   CASE WHEN i.due_on >= ? THEN 0 WHEN i.due_on >= ? THEN 1 WHEN i.due_on >= ? THEN 2 ELSE 3 END AS bucket,
                   sum(i.amount_fen - i.paid_fen) AS fen
@@ -82,17 +83,25 @@ extension ReceivableService {
                 WHERE \(owed) AND i.due_on < ?\(scope)
                 GROUP BY 1, 2, 3
                 """, arguments: StatementArguments([day.adding(days: -30).description, day.adding(days: -60).description,
-                                                    day.adding(days: -90).description, day.description] + scopeArguments)) {
-                let bucket = AgeBucket(rawValue: row["bucket"]) ?? .over90
-                let fen = Money(fen: row["fen"])
-                total[bucket, default: .zero] = total[bucket, default: .zero] + fen
-                customers[row["customer"], default: [:]][bucket, default: .zero] = customers[row["customer"], default: [:]][bucket, default: .zero] + fen
-                reps[row["owner"], default: [:]][bucket, default: .zero] = reps[row["owner"], default: [:]][bucket, default: .zero] + fen
+                                                    day.adding(days: -90).description, day.description] + scopeArguments))
+            while let row = try rows.next() {
+                let bucket = min(max(row[2] as Int, 0), total.count - 1)
+                let fen: Int64 = row[3]
+                total[bucket] += fen
+                customers[row[0] as String, default: [0, 0, 0, 0]][bucket] += fen
+                reps[row[1] as String, default: [0, 0, 0, 0]][bucket] += fen
             }
-            func lines(_ groups: [String: [AgeBucket: Money]]) -> [ReceivablesReport.AgedLine] {
-                groups.map { ReceivablesReport.AgedLine(name: $0.key, buckets: $0.value) }.sorted { ($0.total.fen, $1.name) > ($1.total.fen, $0.name) }
+            func line(_ name: String, _ fen: [Int64]) -> ReceivablesReport.AgedLine {
+                var buckets: [AgeBucket: Money] = [:]
+                for bucket in AgeBucket.allCases where fen[bucket.rawValue] != 0 { buckets[bucket] = Money(fen: fen[bucket.rawValue]) }
+                return ReceivablesReport.AgedLine(name: name, buckets: buckets)
             }
-            let aged = ReceivablesReport.AgedLine(name: "", buckets: total)
+            func lines(_ groups: [String: [Int64]], limit: Int? = nil) -> [ReceivablesReport.AgedLine] {
+                let sorted = groups.map { (name: $0.key, fen: $0.value, sum: $0.value.reduce(0, +)) }
+                    .sorted { ($0.sum, $1.name) > ($1.sum, $0.name) }
+                return (limit.map { Array(sorted.prefix($0)) } ?? sorted).map { line($0.name, $0.fen) }
+            }
+            let aged = line("", total)
             let dueThisWeek = try Self.instalments(db, index: "instalment_owed", where: "\(owed) AND i.due_on >= ? AND i.due_on <= ?\(scope)",
                                                    StatementArguments([monday.description, monday.adding(days: 6).description] + scopeArguments),
                                                    limit: Self.reportLimit)
@@ -110,7 +119,7 @@ extension ReceivableService {
                 weeks[index].amount = weeks[index].amount + Money(fen: fen)
             }
             let contracts = try contractsToCollect(limit: max(0, contractLimit), day: day, owner: owner, db)
-            return ReceivablesReport(asOf: day, aged: aged, byCustomer: Array(lines(customers).prefix(Self.reportLimit)), byRep: lines(reps),
+            return ReceivablesReport(asOf: day, aged: aged, byCustomer: lines(customers, limit: Self.reportLimit), byRep: lines(reps),
                                      dueThisWeek: dueThisWeek, expectedByWeek: weeks, contracts: contracts, open: Money(fen: openFen),
                                      overdue: aged.total)
         }

@@ -162,9 +162,10 @@ struct SeedReceivables {
                                      instalment.paid > 0 || overdueOn != nil ? 2 : 1, instalment.id])
         }
 
-        // Invoices (先票后款): most contracts get one per instalment fallen due or due within a
-        // fortnight, 专票 13% for most, 普票 for some.
-        if r.chance(0.75) {
+        // Invoices (先票后款): one per instalment fallen due or due within a fortnight — on every
+        // contract signed more than a fortnight ago, on half of the newer ones — 专票 13% for
+        // most, 普票 6% for some.
+        if signed < today.adding(days: -14) || r.chance(0.5) {
             let special = r.chance(0.8)
             for instalment in instalments where instalment.due <= today.adding(days: 14) {
                 let issued = max(signed, instalment.due.adding(days: -r.int(3...10)))
