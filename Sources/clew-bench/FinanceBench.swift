@@ -51,7 +51,7 @@ struct FinanceBench {
             if run >= stopwatch.warmups { timing.service.append(time) }
         }
         timing.serviceRows = 1
-        return BenchReport.Query(name: name, detail: "clew as finance on a pty at 160×48 (\(contracts) contracts, \(instalments) instalments): start-up, board and inbox, "
+        return BenchReport.Query(name: name, detail: "clew as finance on a pty at 160×48 (\(contracts) contracts, \(instalments) instalments): start-up, inbox (the board waits until shown), "
                                  + "the receivables report (aged, due this week, contracts to collect, per customer and rep), ncurses draw",
                                  timing: timing, target: Self.financeFirstFrame)
     }
