@@ -43,6 +43,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run only the interface's key → frame rows (in process, and a lone Esc on a pty).") var keysOnly = false
     @Flag(help: "Run only the rows of the real binary on a pty: cold first frames per role, another user's commit → my frame, idle CPU while 10 others write.")
     var terminalOnly = false
+    @Flag(help: "Run only the finance rows (issue 14): the finance screen's cold first frame on a pty, and the tick's receivable timers.")
+    var financeOnly = false
 
     func validate() throws {
         guard leads >= 1, leads <= 5_000_000 else { throw ValidationError("--leads must be between 1 and 5000000") }
@@ -123,6 +125,16 @@ struct BenchCommand: ParsableCommand {
             print([makeReport(bench, queries: rows).table(), idle].joined(separator: "\n"))
             return
         }
+        if financeOnly {
+            let finance = FinanceBench(bench: bench, stopwatch: stopwatch, terminal: terminal)
+            // The rep's cold board frame beside it, as a yardstick measured in the same conditions.
+            let board = try terminal.coldFirstFrames(repOnly: true) { status.show("measuring \($0)") }
+            let frame = try finance.firstFrame { status.show("measuring \($0)") }
+            let tick = try finance.tick { status.show($0) }
+            status.clear()
+            print([makeReport(bench, queries: board + [frame, tick.query]).table(), finance.seedNote, tick.days].joined(separator: "\n"))
+            return
+        }
         if keysOnly {
             var keys = try TUIBench(bench: bench, stopwatch: stopwatch).run { name in status.show("measuring \(name)") }
                 .filter { $0.name.hasPrefix("key → frame") }
@@ -139,10 +151,15 @@ struct BenchCommand: ParsableCommand {
         // The real binary on a pseudo-terminal, then a few rows again while other processes write.
         queries += try terminal.coldFirstFrames { status.show("measuring \($0)") }
         queries += [try terminal.commitToFrame { status.show("measuring \($0)") }, try terminal.loneEscape { status.show("measuring \($0)") }]
+        let finance = FinanceBench(bench: bench, stopwatch: stopwatch, terminal: terminal)
+        queries.append(try finance.firstFrame { status.show("measuring \($0)") })
         let concurrent = try ConcurrentBench(bench: bench, stopwatch: stopwatch, terminal: terminal, writers: min(writers, 8))
             .run { status.show("measuring \($0)") }
         let idle = try terminal.idleCPU(writers: 10) { status.show("measuring \($0)") }
         queries += concurrent.queries
+        // Last: the next days' ticks fire reminder levels (tasks, emails) into the database.
+        let receivableTick = try finance.tick { status.show($0) }
+        queries.append(receivableTick.query)
         status.show("measuring the TUI's memory in a child process")
         if let problem = bench.context.database.checkpoint() { status.note("WAL checkpoint before the memory probe failed: \(problem)") }
         let tuiMemory = Self.probeTUIMemory(database: bench.context.database.path)
@@ -154,7 +171,8 @@ struct BenchCommand: ParsableCommand {
         if json {
             print(try ImportBench.json(report.json(), adding: imports, catchUp: automation.catchUp))
         } else {
-            print([report.table(), automation.catchUp.text, concurrent.writes, idle, imports.text].joined(separator: "\n"))
+            print([report.table(), automation.catchUp.text, finance.seedNote, receivableTick.days, concurrent.writes, idle, imports.text]
+                .joined(separator: "\n"))
         }
     }
 

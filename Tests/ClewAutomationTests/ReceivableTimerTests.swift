@@ -98,4 +98,42 @@ struct ReceivableTimerTests {
         #expect(receivables(try fixture.tick(Self.at(2027, 2, 8), in: context)).first?.hasPrefix("receivable.due") == true)
         #expect(receivables(try fixture.tick(Self.at(2027, 2, 9), in: context)).first?.hasPrefix("receivable.overdue") == true)
     }
+    /// `clew process apply` with new `[[receivable.level]]` offsets moves each owed instalment's
+    /// next reminder day; the tick then fires on the new day, and a level already handled is not
+    /// scheduled again. A paid instalment gets none.
+    @Test func applyingNewLevelOffsetsReschedulesTheNextReminder() throws {
+        let fixture = try AutomationFixture()
+        let (_, number) = try signedDeal(fixture)
+        // Due Monday Dec 7 and Wednesday Jan 6; the first paid at once.
+        let plan = try finance(fixture).plan(number, .evenly(count: 2, every: .days(30), first: Self.day("2026-12-07")))
+        let (first, second) = (plan.instalments[0], plan.instalments[1])
+        try finance(fixture).addPayment(number, amount: first.amount, on: Self.day("2026-11-23"))
+        func next(_ id: Int64) throws -> String? {
+            try fixture.strings("SELECT coalesce(next_level_on, '-') FROM instalment WHERE id = ?", [id]).first.flatMap { $0 == "-" ? nil : $0 }
+        }
+        #expect(try next(second.id) == "2027-01-01", "three days before Jan 6 (a Friday)")
+        let process = ProcessService(context: fixture.context, actor: try fixture.actor("admin"))
+        let exported = try process.export()
+        let before = "name = \"before-due\"\noffset = \"-3 days\""
+        #expect(exported.contains(before), "\(exported)")
+        // Finance wants a week's notice: the reminder moves to Wednesday Dec 30.
+        try process.apply(text: exported.replacingOccurrences(of: before, with: "name = \"before-due\"\noffset = \"-7 days\""), file: "p.toml")
+        #expect(try next(second.id) == "2026-12-30")
+        #expect(try next(first.id) == nil, "paid: no reminder")
+        #expect(try fixture.count("SELECT count(*) FROM audit WHERE entity = 'instalment' AND action = 'reschedule' AND entity_id = ?", [second.id]) == 1)
+        #expect(receivables(try fixture.tick(Self.at(2026, 12, 29))).isEmpty)
+        let fired = receivables(try fixture.tick(Self.at(2026, 12, 30)))
+        #expect(fired.count == 1 && fired[0].hasPrefix("receivable.before-due \(number) #\(second.id)"), "\(fired)")
+        #expect(try next(second.id) == "2027-01-06")
+        // Back to three days: before-due was handled, so the next level stays the due date.
+        let again = try process.export()
+        try process.apply(text: again.replacingOccurrences(of: "offset = \"-7 days\"", with: "offset = \"-3 days\""), file: "p.toml")
+        #expect(try next(second.id) == "2027-01-06")
+        // The due level dropped: the next is the overdue mark the day after.
+        let levels = try process.export()
+        let due = try #require(levels.range(of: "[[receivable.level]]\nname = \"due\""))
+        let end = try #require(levels.range(of: "[[receivable.level]]", range: due.upperBound..<levels.endIndex))
+        try process.apply(text: levels.replacingCharacters(in: due.lowerBound..<end.lowerBound, with: ""), file: "p.toml")
+        #expect(try next(second.id) == "2027-01-07")
+    }
 }

@@ -44,6 +44,9 @@ struct TUIReceivablesTests {
         #expect(screen.contains(zh ? "逾期 ¥90,000" : "overdue ¥90,000"), "\(screen)")
         #expect(screen.contains(zh ? "逾期 · 按客户" : "Overdue by customer") && screen.contains("杭州恒通科技"), "\(screen)")
         #expect(screen.contains(contract))
+        // The due-this-week row names the customer beside the contract and the instalment.
+        #expect(screen.split(separator: "\n").contains { $0.contains(contract) && $0.contains("杭州恒通") && $0.contains(zh ? "第2期" : "#2") },
+                "\(screen)")
         try tui.press("record-payment", in: .receivables)
         tui.waitFor(zh ? "登记回款 \(contract)" : "Record payment \(contract)")
         try tui.press("submit", in: .form)

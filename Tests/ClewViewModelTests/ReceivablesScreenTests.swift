@@ -73,6 +73,23 @@ struct ReceivablesScreenTests {
         #expect(app.tabs.map(\.screen).contains(.receivables))
     }
 
+    /// Finance opens on its own screen; the due-this-week rows name the customer (and Enter on
+    /// one opens that customer even when the contract is not among the listed ones).
+    @Test func financeStartsOnTheFinanceScreenAndTheDueRowsNameTheCustomer() throws {
+        let deal = try Deal()
+        let fred = try deal.app("fred")
+        #expect(fred.screen == .receivables)
+        #expect(AppModel.startScreen(for: .finance) == .receivables && AppModel.startScreen(for: .rep) == .board)
+        let due = try #require(fred.receivables.report?.dueThisWeek.first)
+        #expect(due.customerName == "杭州恒通科技有限公司" && due.contractNumber == deal.contract)
+        #expect(fred.receivables.focusedCustomerName == "杭州恒通科技有限公司")
+        // The board is read when first shown, not before finance's first frame.
+        #expect(fred.board.columns.isEmpty)
+        fred.show(.board)
+        #expect(fred.screen == .board && !fred.board.columns.isEmpty)
+        #expect(try deal.app("alice").screen == .board)
+    }
+
     @Test func aPaymentFromTheScreenLowersWhatIsOwed() throws {
         let deal = try Deal()
         let app = try deal.app("fred", .zh)

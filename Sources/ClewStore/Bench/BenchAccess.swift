@@ -42,6 +42,11 @@ import GRDB
         try SearchIndex.bulkIndexing(db, body)
     }
 
+    /// How many rows `table` holds (the finance rows name their contracts and instalments).
+    public static func count(_ database: ClewDatabase, _ table: StoredTable) throws -> Int {
+        try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table.rawValue)") ?? 0 }
+    }
+
     /// How an instant is stored (seconds since 1970).
     public static func storage(_ date: Date) -> Double { date.storage }
 }

@@ -101,4 +101,17 @@ extension ClewMigrations {
             CREATE INDEX invoice_contract ON invoice(contract_id);
             """)
     }
+
+    /// v24 (issue 14, the finance screen at 30 000 contracts): the instalments still owed,
+    /// covering what the report sums (due day, contract, amount, paid), so its aggregates read
+    /// the index alone, and the same per contract (the contracts most owed, grouped without a
+    /// sort); signed contracts by amount, for the largest ones without a plan.
+    static func indexReceivables(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX instalment_open_due;
+            CREATE INDEX instalment_owed ON instalment(due_on, contract_id, amount_fen, paid_fen) WHERE status = 'open' AND paid_fen < amount_fen;
+            CREATE INDEX instalment_owed_contract ON instalment(contract_id, amount_fen, paid_fen) WHERE status = 'open' AND paid_fen < amount_fen;
+            CREATE INDEX contract_status_amount ON contract(status, amount_fen);
+            """)
+    }
 }

@@ -33,6 +33,7 @@ enum ClewMigrations {
         migrator.registerMigration("v22-company-fields", migrate: addCompanyFields)
         migrator.registerMigration("v23-board-tally", migrate: createBoardTally)
         migrator.registerMigration("v23-inbox-index", migrate: widenInboxIndex)
+        migrator.registerMigration("v24-receivables-indexes", migrate: indexReceivables)
         return migrator
     }
 

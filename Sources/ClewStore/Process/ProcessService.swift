@@ -6,7 +6,8 @@ import GRDB
 ///
 /// `apply` validates the whole file — syntax, ``ProcessValidator``, and the users and pools it
 /// names — before anything changes, refuses to remove a stage that still holds leads, and
-/// writes the new version and its audit row in one transaction.
+/// writes the new version and its audit row in one transaction — with, when the receivable
+/// reminder levels changed, every open instalment's next reminder day under the new levels.
 public struct ProcessService: Sendable {
     let context: ClewContext
     let actor: ActingUser
@@ -58,6 +59,12 @@ public struct ProcessService: Sendable {
                              arguments: [definition.version, text, actor.login, m.now.storage])
             try m.audit("apply-process", entity: "process", id: Int64(definition.version), field: "version",
                         old: String(old.version), new: String(definition.version))
+            // New reminder levels (offsets, levels added or removed): the instalments still owed
+            // get the day of their next level under them.
+            if definition.receivableLevels != old.receivableLevels {
+                let moved = try ReceivableReminders.reschedule(levels: definition.receivableLevels, calendar: context.calendar, m)
+                try m.audit("reschedule-receivables", entity: "process", id: Int64(definition.version), field: "instalments", new: String(moved))
+            }
             return definition
         }
     }

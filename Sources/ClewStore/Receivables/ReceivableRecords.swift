@@ -22,6 +22,8 @@ public struct ContractSummary: Hashable, Sendable {
 public struct InstalmentItem: Hashable, Sendable, Codable {
     public var id: Int64
     public var contractNumber: String
+    /// The name of the contract's customer (客户).
+    public var customerName: String
     public var sequence: Int
     public var due: CalendarDay
     public var amount: Money

@@ -45,8 +45,7 @@ package struct ReceivableReminders {
             guard let due = CalendarDay(dueText) else { continue }
             let occurrence = "due@\(dueText)"
             let subject = "instalment:\(id)"
-            let handled = Set(try String.fetchAll(m.db, sql: "SELECT rule FROM rule_firing WHERE subject = ? AND occurrence = ?",
-                                                  arguments: [subject, occurrence]).map { String($0.dropFirst("receivable.".count)) })
+            let handled = try Self.handled(subject: subject, occurrence: occurrence, levels: levels, m.db)
             let balance = Money(fen: (row["amount_fen"] as Int64) - (row["paid_fen"] as Int64))
             let decision = ReceivableReminder.decide(ReceivableReminder.Facts(due: due, balance: balance, handled: handled), today: today,
                                                      levels: levels, calendar: calendar)
@@ -81,6 +80,38 @@ package struct ReceivableReminders {
             }
         }
         return (firings, rows.count)
+    }
+
+    /// The names of `levels` already fired or skipped for `subject`'s `occurrence` (through the
+    /// `rule_firing_once` index: one seek per level).
+    static func handled(subject: String, occurrence: String, levels: [ReceivableLevel], _ db: Database) throws -> Set<String> {
+        guard !levels.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: levels.count).joined(separator: ", ")
+        return Set(try String.fetchAll(db, sql: "SELECT rule FROM rule_firing WHERE rule IN (\(marks)) AND subject = ? AND occurrence = ?",
+                                       arguments: StatementArguments(levels.map(\.ruleKey) + [subject, occurrence]))
+            .map { String($0.dropFirst("receivable.".count)) })
+    }
+
+    /// After the process file's `[[receivable.level]]` changed: every instalment still owed gets
+    /// the day of its next level under `levels` — the earliest level not yet handled for its
+    /// due date (one whose day has passed is picked up by the next tick, which fires the latest
+    /// of those and records the others as skipped); none when every level is handled. Only
+    /// instalments whose day changes are written. Returns how many changed.
+    static func reschedule(levels: [ReceivableLevel], calendar: WorkingCalendar, _ m: Mutation) throws -> Int {
+        var changed = 0
+        for row in try Row.fetchAll(m.db, sql: """
+            SELECT id, due_on, next_level_on FROM instalment WHERE status = 'open' AND paid_fen < amount_fen ORDER BY id
+            """) {
+            let id: Int64 = row["id"]
+            let dueText: String = row["due_on"]
+            guard let due = CalendarDay(dueText) else { continue }
+            let handled = try handled(subject: "instalment:\(id)", occurrence: "due@\(dueText)", levels: levels, m.db)
+            let next = levels.filter { !handled.contains($0.name) }.map { $0.day(forDue: due, on: calendar) }.min()
+            guard next?.description != row["next_level_on"] as String? else { continue }
+            try m.change(.instalment, .id(id), ["next_level_on": next?.description], action: "reschedule")
+            changed += 1
+        }
+        return changed
     }
 
     /// Does one action of a level; returns what it did.

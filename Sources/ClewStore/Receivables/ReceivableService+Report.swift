@@ -56,66 +56,107 @@ extension ReceivableService {
     public static let reportLimit = 50
 
     /// The receivables as of `asOf` (default today) over the contracts the actor may see; at
-    /// most `contractLimit` contracts listed. Every figure is one indexed aggregate query, so the
-    /// finance screen's first frame reads a few hundred rows whatever the number of contracts.
+    /// most `contractLimit` contracts listed. Every figure is an aggregate over the index of the
+    /// instalments still owed (`instalment_owed`, which covers what is summed), so the finance
+    /// screen's first frame reads the owed instalments' index entries and a few hundred rows,
+    /// never every contract: instalments exist only on signed contracts (a plan needs the
+    /// signature, and a signed contract is never cancelled), so a reader who sees everything
+    /// needs no contract at all for the totals; a rep's are limited to the contracts they own.
     public func report(asOf: CalendarDay? = nil, contractLimit: Int = 50) throws -> ReceivablesReport {
         let day = asOf ?? today
-        var scope = "c.status = 'signed'"
-        var scopeArguments: [any DatabaseValueConvertible] = []
-        if !ReceivableAccess.seesAll(actor) {
-            scope += " AND c.owner = ?"
-            scopeArguments.append(actor.role == .rep ? actor.login : "\u{0}")
-        }
+        let owner: String? = ReceivableAccess.seesAll(actor) ? nil : (actor.role == .rep ? actor.login : "\u{0}")
+        let scope = owner == nil ? "" : " AND i.contract_id IN (SELECT id FROM contract WHERE owner = ? AND status = 'signed')"
+        let scopeArguments: [any DatabaseValueConvertible] = owner.map { [$0] } ?? []
         let owed = "i.status = 'open' AND i.paid_fen < i.amount_fen"
         let monday = day.adding(days: -((day.weekday + 5) % 7))
         return try context.read { db in
-            func aged(_ group: String?, order: String = "", limit: Int? = nil) throws -> [ReceivablesReport.AgedLine] {
-                let key = group ?? "''"
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT \(key) AS name,
-                      CASE WHEN julianday(?) - julianday(i.due_on) <= 30 THEN 0 WHEN julianday(?) - julianday(i.due_on) <= 60 THEN 1
-                           WHEN julianday(?) - julianday(i.due_on) <= 90 THEN 2 ELSE 3 END AS bucket,
-                      sum(i.amount_fen - i.paid_fen) AS fen
-                    FROM instalment i JOIN contract c ON c.id = i.contract_id JOIN customer cu ON cu.id = c.customer_id
-                    WHERE \(owed) AND i.due_on < ? AND \(scope)
-                    GROUP BY 1, 2
-                    """, arguments: StatementArguments([day.description, day.description, day.description, day.description] + scopeArguments))
-                var lines: [String: [AgeBucket: Money]] = [:]
-                var order: [String] = []
-                for row in rows {
-                    let name: String = row["name"] ?? ""
-                    if lines[name] == nil { order.append(name) }
-                    lines[name, default: [:]][AgeBucket(rawValue: row["bucket"]) ?? .over90] = Money(fen: row["fen"])
-                }
-                let result = order.map { ReceivablesReport.AgedLine(name: $0, buckets: lines[$0] ?? [:]) }
-                    .sorted { ($0.total.fen, $1.name) > ($1.total.fen, $0.name) }
-                return limit.map { Array(result.prefix($0)) } ?? result
+            // Overdue money by age, customer and rep: one read of the overdue part of the index.
+            // Sums per bucket in place (fen by bucket index), made into lines once at the end.
+            var total = [Int64](repeating: 0, count: AgeBucket.allCases.count)
+            var customers: [String: [Int64]] = [:]
+            var reps: [String: [Int64]] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT cu.name AS customer, coalesce(c.owner, '') AS owner,
+                  CASE WHEN i.due_on >= ? THEN 0 WHEN i.due_on >= ? THEN 1 WHEN i.due_on >= ? THEN 2 ELSE 3 END AS bucket,
+                  sum(i.amount_fen - i.paid_fen) AS fen
+                FROM instalment i INDEXED BY instalment_owed JOIN contract c ON c.id = i.contract_id JOIN customer cu ON cu.id = c.customer_id
+                WHERE \(owed) AND i.due_on < ?\(scope)
+                GROUP BY 1, 2, 3
+                """, arguments: StatementArguments([day.adding(days: -30).description, day.adding(days: -60).description,
+                                                    day.adding(days: -90).description, day.description] + scopeArguments))
+            while let row = try rows.next() {
+                let bucket = min(max(row[2] as Int, 0), total.count - 1)
+                let fen: Int64 = row[3]
+                total[bucket] += fen
+                customers[row[0] as String, default: [0, 0, 0, 0]][bucket] += fen
+                reps[row[1] as String, default: [0, 0, 0, 0]][bucket] += fen
             }
-            let total = try aged(nil).first ?? ReceivablesReport.AgedLine(name: "", buckets: [:])
-            let byCustomer = try aged("cu.name", limit: Self.reportLimit)
-            let byRep = try aged("coalesce(c.owner, '')")
-            let dueThisWeek = try Self.instalments(db, where: "i.status = 'open' AND i.paid_fen < i.amount_fen AND i.due_on >= ? AND i.due_on <= ? AND c.id IN (SELECT c.id FROM contract c WHERE \(scope))",
+            func line(_ name: String, _ fen: [Int64]) -> ReceivablesReport.AgedLine {
+                var buckets: [AgeBucket: Money] = [:]
+                for bucket in AgeBucket.allCases where fen[bucket.rawValue] != 0 { buckets[bucket] = Money(fen: fen[bucket.rawValue]) }
+                return ReceivablesReport.AgedLine(name: name, buckets: buckets)
+            }
+            func lines(_ groups: [String: [Int64]], limit: Int? = nil) -> [ReceivablesReport.AgedLine] {
+                let sorted = groups.map { (name: $0.key, fen: $0.value, sum: $0.value.reduce(0, +)) }
+                    .sorted { ($0.sum, $1.name) > ($1.sum, $0.name) }
+                return (limit.map { Array(sorted.prefix($0)) } ?? sorted).map { line($0.name, $0.fen) }
+            }
+            let aged = line("", total)
+            let dueThisWeek = try Self.instalments(db, index: "instalment_owed", where: "\(owed) AND i.due_on >= ? AND i.due_on <= ?\(scope)",
                                                    StatementArguments([monday.description, monday.adding(days: 6).description] + scopeArguments),
                                                    limit: Self.reportLimit)
+            // What is owed per due day (the index's order, no sort): the weeks ahead and the total.
             var weeks: [(week: CalendarDay, amount: Money)] = (0..<12).map { (monday.adding(days: 7 * $0), Money.zero) }
+            var openFen: Int64 = 0
             for row in try Row.fetchAll(db, sql: """
-                SELECT CAST((julianday(i.due_on) - julianday(?)) / 7 AS INTEGER) AS week, sum(i.amount_fen - i.paid_fen) AS fen
-                FROM instalment i JOIN contract c ON c.id = i.contract_id
-                WHERE \(owed) AND i.due_on >= ? AND i.due_on < ? AND \(scope) GROUP BY 1
-                """, arguments: StatementArguments([monday.description, monday.description, monday.adding(days: 84).description] + scopeArguments)) {
-                let index: Int = row["week"]
-                if weeks.indices.contains(index) { weeks[index].amount = Money(fen: row["fen"]) }
+                SELECT i.due_on AS due, sum(i.amount_fen - i.paid_fen) AS fen FROM instalment i INDEXED BY instalment_owed
+                WHERE \(owed)\(scope) GROUP BY i.due_on
+                """, arguments: StatementArguments(scopeArguments)) {
+                let fen: Int64 = row["fen"]
+                openFen += fen
+                guard let due = CalendarDay(row["due"] as String), due >= monday, due < monday.adding(days: 84),
+                      let index = weeks.lastIndex(where: { $0.week <= due }) else { continue }
+                weeks[index].amount = weeks[index].amount + Money(fen: fen)
             }
-            let openFen = try Int64.fetchOne(db, sql: """
-                SELECT coalesce(sum(i.amount_fen - i.paid_fen), 0) FROM instalment i JOIN contract c ON c.id = i.contract_id WHERE \(owed) AND \(scope)
-                """, arguments: StatementArguments(scopeArguments)) ?? 0
-            let contracts = try Row.fetchAll(db, sql: """
-                SELECT \(Self.summaryColumns), \(Contracts.selection)
-                WHERE contract.id IN (SELECT c.id FROM contract c WHERE \(scope))
-                ORDER BY contract.amount_fen - collected_fen DESC, contract.id LIMIT ?
-                """, arguments: StatementArguments([day.description] + scopeArguments + [max(0, contractLimit)])).map(Self.summary)
-            return ReceivablesReport(asOf: day, aged: total, byCustomer: byCustomer, byRep: byRep, dueThisWeek: dueThisWeek,
-                                     expectedByWeek: weeks, contracts: contracts, open: Money(fen: openFen), overdue: total.total)
+            let contracts = try contractsToCollect(limit: max(0, contractLimit), day: day, owner: owner, db)
+            return ReceivablesReport(asOf: day, aged: aged, byCustomer: lines(customers, limit: Self.reportLimit), byRep: lines(reps),
+                                     dueThisWeek: dueThisWeek, expectedByWeek: weeks, contracts: contracts, open: Money(fen: openFen),
+                                     overdue: aged.total)
         }
+    }
+
+    /// The `limit` signed contracts with the most left to collect (then the oldest first): a
+    /// planned contract's outstanding money is its owed instalments' balance (a plan sums to the
+    /// contract), an unplanned one's its amount — so the candidates are the contracts most owed
+    /// on the owed-instalment index and the largest unplanned ones on the contracts' amount
+    /// index, and only they are summed up.
+    private func contractsToCollect(limit: Int, day: CalendarDay, owner: String?, _ db: Database) throws -> [ContractSummary] {
+        guard limit > 0 else { return [] }
+        let ownerCondition = owner == nil ? "" : " AND c.owner = ?"
+        let ownerArguments: [any DatabaseValueConvertible] = owner.map { [$0] } ?? []
+        var ids = try Int64.fetchAll(db, sql: """
+            SELECT i.contract_id FROM instalment i INDEXED BY instalment_owed_contract
+            \(owner == nil ? "" : "JOIN contract c ON c.id = i.contract_id")
+            WHERE i.status = 'open' AND i.paid_fen < i.amount_fen\(ownerCondition)
+            GROUP BY i.contract_id ORDER BY sum(i.amount_fen - i.paid_fen) DESC, i.contract_id LIMIT ?
+            """, arguments: StatementArguments(ownerArguments + [limit]))
+        ids += try Int64.fetchAll(db, sql: """
+            SELECT c.id FROM contract c INDEXED BY contract_status_amount
+            WHERE c.status = 'signed'\(ownerCondition) AND NOT EXISTS (SELECT 1 FROM instalment i WHERE i.contract_id = c.id AND i.status = 'open')
+            ORDER BY c.amount_fen DESC LIMIT ?
+            """, arguments: StatementArguments(ownerArguments + [limit]))
+        if ids.count < limit {
+            // Few owe anything: the paid-up ones fill the list, oldest first.
+            ids += try Int64.fetchAll(db, sql: "SELECT c.id FROM contract c WHERE c.status = 'signed'\(ownerCondition) ORDER BY c.id LIMIT ?",
+                                      arguments: StatementArguments(ownerArguments + [limit]))
+        }
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: unique.count).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns), \(Contracts.selection) WHERE contract.id IN (\(marks))",
+                                arguments: StatementArguments([day.description] + unique))
+            .map(Self.summary)
+            .sorted { ($0.outstanding.fen, $1.contract.id) > ($1.outstanding.fen, $0.contract.id) }
+            .prefix(limit).map { $0 }
     }
 }

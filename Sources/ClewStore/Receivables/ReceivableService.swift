@@ -133,13 +133,13 @@ public struct ReceivableService: Sendable {
                         collected: Money(fen: row["collected_fen"]), invoiced: Money(fen: row["invoiced_fen"]), overdue: Money(fen: row["overdue_fen"]))
     }
 
-    static func instalments(_ db: Database, where condition: String, _ arguments: StatementArguments, order: String = "i.due_on, i.sequence",
-                            limit: Int? = nil) throws -> [InstalmentItem] {
+    static func instalments(_ db: Database, index: String? = nil, where condition: String, _ arguments: StatementArguments,
+                            order: String = "i.due_on, i.sequence", limit: Int? = nil) throws -> [InstalmentItem] {
         try Row.fetchAll(db, sql: """
-            SELECT i.id, c.number AS contract_number, i.sequence, i.due_on, i.amount_fen, i.paid_fen, i.overdue_at
-            FROM instalment i JOIN contract c ON c.id = i.contract_id WHERE \(condition) ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
+            SELECT i.id, c.number AS contract_number, cu.name AS customer_name, i.sequence, i.due_on, i.amount_fen, i.paid_fen, i.overdue_at
+            FROM instalment i\(index.map { " INDEXED BY \($0)" } ?? "") JOIN contract c ON c.id = i.contract_id JOIN customer cu ON cu.id = c.customer_id WHERE \(condition) ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
             """, arguments: arguments).map {
-            InstalmentItem(id: $0["id"], contractNumber: $0["contract_number"], sequence: $0["sequence"],
+            InstalmentItem(id: $0["id"], contractNumber: $0["contract_number"], customerName: $0["customer_name"], sequence: $0["sequence"],
                            due: CalendarDay($0["due_on"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
                            amount: Money(fen: $0["amount_fen"]), paid: Money(fen: $0["paid_fen"]),
                            overdueAt: ($0["overdue_at"] as Double?).map(Date.init(storage:)))

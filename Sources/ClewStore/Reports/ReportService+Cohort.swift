@@ -138,6 +138,34 @@ extension ReportService {
             """, arguments: [request.period.from.storage, request.period.to.storage] + filter.arguments).map(counts)
     }
 
+    /// `counts` with the payments received (回款, net of reversals) on the contracts of the
+    /// period's cohort under `filter`, per source or campaign: one grouped read of the payments,
+    /// each joined to its contract's lead.
+    func withReceived(_ counts: [SourceReport.Counts], by column: CohortColumn, _ request: ReportRequest, filter: Filter,
+                      _ db: Database) throws -> [SourceReport.Counts] {
+        let statuses = LeadStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        var received: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT coalesce(lead.\(column.rawValue), '') AS key, sum(p.amount_fen) AS fen
+            FROM payment p JOIN contract c ON c.id = p.contract_id JOIN lead ON lead.id = c.lead_id
+            WHERE lead.created_at >= ? AND lead.created_at < ? AND lead.status IN (\(statuses)) AND \(filter.sql)
+            GROUP BY key
+            """, arguments: [request.period.from.storage, request.period.to.storage] + filter.arguments) {
+            received[row["key"]] = row["fen"]
+        }
+        guard !received.isEmpty else { return counts }
+        return counts.map { count in
+            var count = count
+            count.received = Money(fen: received[count.key] ?? 0)
+            return count
+        }
+    }
+
+    /// What campaigns' ROI is measured on: the payments received once any is recorded.
+    func roiBasis(_ db: Database) throws -> SourceReport.ROIBasis {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM payment)") == true ? .received : .wonAmount
+    }
+
     /// The rows of `report_cohort_day` that count exactly the period's cohort under `filter`,
     /// as a WHERE condition; nil when the summary does not hold them (two filters, a day not
     /// worked out yet, a reader in another zone): then the leads are read themselves.

@@ -22,12 +22,14 @@ extension ReportService {
             let cohort = try cohortSummary(request, filter: filter, db) == nil ? try cohort(request, filter: filter, db)
                 : Cohort(funnel: try cohortFunnel(request, filter: filter, db), sources: try cohortCounts(by: .source, request, filter: filter, db),
                          campaigns: try cohortCounts(by: .campaign, request, filter: filter, db))
+            let basis = try roiBasis(db)
             return DashboardFigures(
                 period: request.period, scope: scope, funnel: cohort.funnel,
                 stages: StageTimeReport(pipeline: context.pipeline, aggregates: try stageAggregates(request, filter: filter, db), funnel: cohort.funnel),
                 reps: try repReport(request, scope: scope, filter: filter, db),
-                sources: SourceReport(counts: cohort.sources),
-                campaigns: SourceReport(counts: cohort.campaigns, costs: try campaignCosts(db)),
+                sources: SourceReport(counts: try withReceived(cohort.sources, by: .source, request, filter: filter, db), roiBasis: basis),
+                campaigns: SourceReport(counts: try withReceived(cohort.campaigns, by: .campaign, request, filter: filter, db),
+                                        costs: try campaignCosts(db), roiBasis: basis),
                 trend: try trendReport(request, filter: filter, db),
                 workingDay: TimeInterval(context.calendar.workdayEnd - context.calendar.workdayStart) * 60)
         }

@@ -157,15 +157,20 @@ public struct ReportService: Sendable {
     /// Per lead source: leads registered in the period and what became of them.
     public func sources(_ request: ReportRequest) throws -> Report<SourceReport> {
         let (scope, filter) = try prepare(.sources, request)
-        let counts = try context.database.read { db in try cohortCounts(by: .source, request, filter: filter, db) }
-        return report(.sources, request, scope, SourceReport(counts: counts))
+        let body = try context.database.read { db in
+            SourceReport(counts: try withReceived(try cohortCounts(by: .source, request, filter: filter, db), by: .source, request, filter: filter, db),
+                         roiBasis: try roiBasis(db))
+        }
+        return report(.sources, request, scope, body)
     }
 
-    /// Per campaign: the same counts, with the campaign's cost, cost per lead and ROI.
+    /// Per campaign: the same counts, with the campaign's cost, cost per lead and ROI — on the
+    /// payments received (回款) once any is recorded, else on the amounts won.
     public func campaigns(_ request: ReportRequest) throws -> Report<SourceReport> {
         let (scope, filter) = try prepare(.campaigns, request)
         let body = try context.database.read { db in
-            SourceReport(counts: try cohortCounts(by: .campaign, request, filter: filter, db), costs: try campaignCosts(db))
+            SourceReport(counts: try withReceived(try cohortCounts(by: .campaign, request, filter: filter, db), by: .campaign, request, filter: filter, db),
+                         costs: try campaignCosts(db), roiBasis: try roiBasis(db))
         }
         return report(.campaigns, request, scope, body)
     }

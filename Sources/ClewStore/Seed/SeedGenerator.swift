@@ -5,7 +5,9 @@ import GRDB
 /// Fills a database with realistic, deterministic synthetic data (`clew seed`, `clew demo`,
 /// `clew-bench`): users in every role and region, Chinese and English customers, leads in every
 /// status and stage, months of follow-ups, tasks overdue, due today and upcoming, won and lost
-/// deals, pending approvals and mentions.
+/// deals, pending approvals and mentions; the won deals' signed contracts with their payment
+/// plans, payments (paid in full, partly, late, overdue, not yet due) and invoices, and draft
+/// contracts for the deals in the contract stage (``SeedReceivables``).
 ///
 /// Rows go in through prepared statements in batches of a few thousand leads per transaction, each
 /// batch indexed for search in one statement at its end (``SearchIndex/bulkIndexing(_:_:)``), so
@@ -34,7 +36,14 @@ public struct SeedGenerator {
         public var followUps = 0
         public var tasks = 0
         public var targets = 0
+        /// Contracts (signed, draft and cancelled), instalments, payments and invoices (issue 14).
+        public var contracts = 0
+        public var instalments = 0
+        public var payments = 0
+        public var invoices = 0
         public var seconds = 0.0
+        /// The part of ``seconds`` spent writing the receivables.
+        public var receivableSeconds = 0.0
     }
 
     let context: ClewContext

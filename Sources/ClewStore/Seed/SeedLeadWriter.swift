@@ -107,7 +107,11 @@ struct SeedLeadWriter {
         if status == .won { stage = stages.last }
         if status == .lost { stage = r.chance(0.5) ? r.pick(stages) : nil }
         let closes = status == .won || status == .lost
-        var closedAt: Double? = closes ? min(now.storage - 60, createdAt + age * 0.8) : nil
+        // Won deals close at a tenth to four fifths of their age, so contracts were signed
+        // over the months and their plans have history (drawn from the lead's receivables stream).
+        var money = SeedReceivables.random(lead: i, seed: seed)
+        let closing = status == .won ? Double(money.int(10...80)) / 100 : 0.8
+        var closedAt: Double? = closes ? min(now.storage - 60, createdAt + age * closing) : nil
         var timeline: [SeedStageVisit] = []
         if let stage, let index = stages.firstIndex(of: stage) {
             // Confirmed a few hours after the assignment (createdAt + 20 h), then stage after stage.
@@ -150,9 +154,11 @@ struct SeedLeadWriter {
                 .execute(arguments: [range.minYuan, range.maxYuan, id])
         }
         // A won lead has its customer, contact and opportunity, as winning it by hand makes them.
+        var won: Lead?
         if status == .won, let amount, let closedAt, let lead = try LeadLookup.fetch(db, id: id) {
             let conversion = try LeadConversion.convert(lead, amount: Money(fen: amount), at: Date(storage: closedAt))
             try Conversions.record(conversion, lead: lead, Mutation(db: db, actor: actor, now: Date(storage: closedAt)))
+            won = lead
         }
 
         if let owner {
@@ -162,6 +168,26 @@ struct SeedLeadWriter {
         } else if status == .pooled, r.chance(0.5) {
             try writeFollowUps(id: id, count: r.int(1...3), author: r.pick(team.reps[region.name] ?? [team.marketing]),
                                from: createdAt, to: createdAt + age * 0.5, stage: nil, contact: contact, &r, &report)
+        }
+
+        // After the win, and in the contract stage: contracts, plans, payments, invoices (issue 14).
+        let receivables = SeedReceivables(context: context, now: now, finance: team.finance)
+        let started = ContinuousClock.now
+        defer {
+            let spent = ContinuousClock.now - started
+            report.receivableSeconds += Double(spent.components.seconds) + Double(spent.components.attoseconds) / 1e18
+        }
+        if let won, let amount, let closedAt {
+            let counts = try receivables.signed(won, amount: Money(fen: amount), closedAt: closedAt, actor: actor, &money, db)
+            report.contracts += counts.contracts
+            report.instalments += counts.instalments
+            report.payments += counts.payments
+            report.invoices += counts.invoices
+        } else if let stage, stage == stages.last, let entered = stageEntered, status == .active || status == .lost,
+                  let lead = try LeadLookup.fetch(db, id: id) {
+            report.contracts += status == .active
+                ? try receivables.draft(lead, enteredAt: entered, actor: actor, db)
+                : try receivables.cancelled(lead, enteredAt: entered, closedAt: closedAt ?? now.storage, actor: actor, db)
         }
     }
 

@@ -17,6 +17,9 @@ enum SeedVocabulary {
     static let industries = ["制造业", "互联网", "金融", "医疗", "教育", "零售", "物流", "能源"]
     static let sources = ["展会", "官网注册", "合作伙伴推荐", "线上推广", "电话咨询", "客户转介绍", "Webinar", "LinkedIn"]
     static let campaigns = ["2026春季展会", "双11线上推广", "制造业数字化峰会", "Q3 Webinar Series", "老客户转介绍计划"]
+    /// What a won deal's contract sells (合同明细).
+    static let contractProducts = ["CRM 企业版年度许可", "数据中台软件许可", "智能仓储管理系统", "MES 生产执行系统", "财务共享平台订阅",
+                                   "Analytics Suite license", "工业物联网网关", "年度运维服务包"]
     static let budgets = ["10万以下", "10-30万", "30-50万", "50万以上", "100万以上", "待定"]
     static let titles = ["采购经理", "IT总监", "总经理", "财务总监", "运营主管", "CTO", "Purchasing Manager", "Head of IT", "项目经理"]
     static let companyCores = ["恒通", "华信", "鼎盛", "瑞丰", "锦程", "天宇", "博远", "宏达", "嘉禾", "新联", "中科", "云帆", "海纳", "金桥", "东方", "卓越", "星辰", "汇通", "安泰", "正元"]

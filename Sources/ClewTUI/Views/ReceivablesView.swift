@@ -70,16 +70,22 @@ struct ReceivablesView {
             canvas.text(t("receivables.nothing-due"), row: rect.row + 2, column: rect.column + 1, width: rect.width - 1, element: "dim")
             return
         }
-        let amount = max(8, rect.width - 38)
-        canvas.text(DisplayWidth.pad(t("receivables.col.contract"), to: 20) + DisplayWidth.pad("", to: 7) + DisplayWidth.pad(t("receivables.col.due"), to: 11)
+        // Contract, customer (what is left of the width), instalment, due day, balance; a narrow
+        // panel shows the day without its year and the balance in 万.
+        let narrow = rect.width < 64
+        let (number, sequence, dueDay, amount) = (19, 6, narrow ? 6 : 11, narrow ? 8 : 12)
+        let customer = max(4, rect.width - number - sequence - dueDay - amount)
+        canvas.text(DisplayWidth.pad(t("receivables.col.contract"), to: number) + DisplayWidth.pad(t("receivables.col.customer"), to: customer)
+                    + DisplayWidth.pad("", to: sequence) + DisplayWidth.pad(t("receivables.col.due"), to: dueDay)
                     + Self.right(t("receivables.col.balance"), amount), row: rect.row + 1, column: rect.column, width: rect.width, element: "dim")
         for row in rows(report.dueThisWeek, panel: .dueThisWeek, in: rect) {
             let base = row.focus ? "card-focus" : "default"
             let instalment = row.item
-            canvas.line([(DisplayWidth.pad(instalment.contractNumber, to: 20), row.focus ? base : "card-number"),
-                         (DisplayWidth.pad(t("receivables.instalment", instalment.sequence), to: 7), base),
-                         (DisplayWidth.pad(instalment.due.description, to: 11), base),
-                         (Self.right(instalment.balance.description, amount), base)],
+            canvas.line([(DisplayWidth.pad(instalment.contractNumber, to: number), row.focus ? base : "card-number"),
+                         (DisplayWidth.pad(DisplayWidth.truncate(instalment.customerName, to: customer - 1), to: customer), base),
+                         (DisplayWidth.pad(t("receivables.instalment", instalment.sequence), to: sequence), base),
+                         (DisplayWidth.pad(narrow ? String(instalment.due.description.dropFirst(5)) : instalment.due.description, to: dueDay), base),
+                         (Self.right(narrow ? instalment.balance.compact : instalment.balance.description, amount), base)],
                         row: rect.row + 2 + row.offset, column: rect.column, width: rect.width, fill: base)
         }
     }

@@ -88,9 +88,11 @@ public final class AppModel {
     public var loadsInBackground = false
 
     /// Loads what the first frame shows. In the background mode, the screening queue's items
-    /// follow the first frame (its tab shows the count from the start).
+    /// follow the first frame (its tab shows the count from the start). Finance starts on the
+    /// finance screen (key `7`, what it works in), everyone else on the board.
     public func start() throws {
-        try board.reload()
+        // Finance's board (every lead) waits until it is shown: its first frame is the finance screen.
+        if Self.startScreen(for: services.actor.role) == .board { try board.reload() } else { boardPending = true }
         try inbox.reload()
         if loadsInBackground, let screening {
             try screening.reloadCount()
@@ -98,7 +100,14 @@ public final class AppModel {
         } else {
             try screening?.reload()
         }
+        if Self.startScreen(for: services.actor.role) == .receivables { show(.receivables) }
     }
+
+    /// The board is still to be read (a start on another screen): ``show(_:)`` reads it.
+    var boardPending = false
+
+    /// The screen a role's interface opens on.
+    public static func startScreen(for role: Role) -> Screen { role == .finance ? .receivables : .board }
 
     /// Whether a background read is still to arrive (the run loop then looks sooner).
     public var isLoadingInBackground: Bool { screening?.isLoadingInBackground ?? false }
@@ -187,6 +196,10 @@ public final class AppModel {
         if target == .customers { showCustomers(); return }
         screen = target
         detailFocused = false
+        if target == .board, boardPending {
+            boardPending = false
+            run { try board.reload() }
+        }
         // Board, inbox and screening are loaded at start and kept fresh by ``refresh()`` (after
         // every action and on every change feed tick), so switching tabs loads nothing; the
         // dashboard reads its figures when shown, if they changed since it last did.

@@ -116,9 +116,7 @@ public final class ReceivablesModel {
     public var focusedCustomerName: String? {
         if let summary = focusedSummary { return summary.contract.customerName }
         if panel == .byCustomer { return focusedLine?.name }
-        if let instalment = focusedInstalment {
-            return report?.contracts.first { $0.contract.number == instalment.contractNumber }?.contract.customerName
-        }
+        if let instalment = focusedInstalment { return instalment.customerName }
         return nil
     }
 

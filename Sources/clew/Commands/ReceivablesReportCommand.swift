@@ -76,8 +76,8 @@ struct ReceivablesReportCommand: ParsableCommand {
             ("aged", "Aged overdue 账龄 (days past due)", agedHeader, [aged(ReceivablesReport.AgedLine(name: "all 合计", buckets: report.aged.buckets))]),
             ("customers", "Overdue per customer 按客户", agedHeader, report.byCustomer.map(aged)),
             ("reps", "Overdue per rep 按销售", agedHeader, report.byRep.map(aged)),
-            ("due-this-week", "Due this week 本周到期", ["CONTRACT", "#", "DUE", "AMOUNT", "PAID", "BALANCE"], report.dueThisWeek.map {
-                [$0.contractNumber, String($0.sequence), $0.due.description, $0.amount.description, $0.paid.description, $0.balance.description]
+            ("due-this-week", "Due this week 本周到期", ["CONTRACT", "CUSTOMER", "#", "DUE", "AMOUNT", "PAID", "BALANCE"], report.dueThisWeek.map {
+                [$0.contractNumber, $0.customerName, String($0.sequence), $0.due.description, $0.amount.description, $0.paid.description, $0.balance.description]
             }),
             ("expected-cash", "Expected cash by week 预计回款", ["WEEK OF", "AMOUNT"], report.expectedByWeek.map { [$0.week.description, $0.amount.description] }),
             ("contracts", "Contracts 合同回款", ["CONTRACT", "CUSTOMER", "OWNER", "AMOUNT", "COLLECTED", "COLLECTED %", "PAID PLANS", "TOTAL PLANS",

@@ -7,7 +7,7 @@ import Foundation
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed", abstract: "Fill the database with realistic synthetic data (admins).",
-        discussion: "Deterministic for a given --seed: users in every role and region, leads in every status and stage, follow-ups over months, tasks overdue, today and upcoming, won and lost deals.")
+        discussion: "Deterministic for a given --seed: users in every role and region, leads in every status and stage, follow-ups over months, tasks overdue, today and upcoming, won and lost deals, contracts with payment plans, payments and invoices.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "How many leads.") var leads = 2_000
@@ -20,7 +20,8 @@ struct SeedCommand: ParsableCommand {
         let report = try SeedGenerator(context: environment.context, actor: environment.actor)
             .run(.init(leads: leads, seed: seed), progress: SeedCommand.progress(total: leads))
         SeedCommand.finishProgress()
-        Output.line("Seeded \(report.leads) leads, \(report.followUps) follow-ups, \(report.tasks) tasks, \(report.targets) targets, \(report.users) new users in \(String(format: "%.1f", report.seconds)) s.")
+        Output.line("Seeded \(report.leads) leads, \(report.followUps) follow-ups, \(report.tasks) tasks, \(report.targets) targets, "
+            + "\(report.contracts) contracts (\(report.instalments) instalments, \(report.payments) payments, \(report.invoices) invoices), \(report.users) new users in \(String(format: "%.1f", report.seconds)) s.")
     }
 
     /// A progress line on stderr when it is a terminal.

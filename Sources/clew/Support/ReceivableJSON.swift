@@ -74,6 +74,7 @@ struct ContractDetailJSON: Encodable {
 struct InstalmentJSON: Encodable {
     var id: Int64
     var contract: String
+    var customer: String
     var sequence: Int
     var due: String
     var amount: Double
@@ -84,6 +85,7 @@ struct InstalmentJSON: Encodable {
     init(_ item: InstalmentItem) {
         id = item.id
         contract = item.contractNumber
+        customer = item.customerName
         sequence = item.sequence
         due = item.due.description
         amount = item.amount.yuan

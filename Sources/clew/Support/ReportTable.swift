@@ -91,16 +91,24 @@ struct ReportTable {
 
     static func sources(_ report: Report<SourceReport>) -> ReportTable {
         let campaigns = report.kind == .campaigns
-        var header = [campaigns ? "CAMPAIGN" : "SOURCE", "LEADS", "VALID", "VALID %", "OPPORTUNITIES", "WON", "WON/VALID %", "WON ¥"]
-        if campaigns { header += ["COST ¥", "PER LEAD ¥", "PER VALID ¥", "ROI %"] }
-        return ReportTable(report, name: campaigns ? "Campaigns 营销活动" : "Sources 线索来源", header: header, rows: report.body.lines.map { line in
+        let onReceived = report.body.roiBasis == .received
+        var header = [campaigns ? "CAMPAIGN" : "SOURCE", "LEADS", "VALID", "VALID %", "OPPORTUNITIES", "WON", "WON/VALID %", "WON ¥", "RECEIVED ¥"]
+        if campaigns { header += ["COST ¥", "PER LEAD ¥", "PER VALID ¥", onReceived ? "ROI % (RECEIVED)" : "ROI %"] + (onReceived ? ["ROI % (WON)"] : []) }
+        var table = ReportTable(report, name: campaigns ? "Campaigns 营销活动" : "Sources 线索来源", header: header, rows: report.body.lines.map { line in
             var row = [line.key.isEmpty ? "—" : line.key, String(line.leads), String(line.valid), percent(line.validShare), String(line.opportunities),
-                       String(line.won), percent(line.winRate), line.wonAmount.description]
+                       String(line.won), percent(line.winRate), line.wonAmount.description, line.received.description]
             if campaigns {
                 row += [line.cost?.description ?? "", line.costPerLead?.description ?? "", line.costPerValidLead?.description ?? "", percent(line.roi)]
+                if onReceived { row.append(percent(line.wonROI)) }
             }
             return row
         })
+        if campaigns {
+            table.notes.append(onReceived
+                ? "ROI 回报率 = (received 回款 − cost) / cost; ROI (WON) on the amounts won."
+                : "ROI 回报率 = (won − cost) / cost: no payment is recorded yet (clew payment add).")
+        }
+        return table
     }
 
     static func customers(_ report: Report<CustomerReport>) -> ReportTable {

@@ -136,6 +136,18 @@ struct ReportDecisionTests {
 
     // MARK: - Money in reports
 
+    /// Issue 14: on the received basis ROI is cash in over cost; the booked ROI stays beside it.
+    @Test func returnOnCostFromReceivedPayments() {
+        let report = SourceReport(counts: [
+            .init(key: "展会", leads: 40, valid: 32, opportunities: 10, won: 4, wonAmount: Money(yuan: 500_000), received: Money(yuan: 150_000)),
+            .init(key: "官网", leads: 10, valid: 8, opportunities: 2, won: 1, wonAmount: Money(yuan: 80_000)),
+        ], costs: ["展会": Money(yuan: 100_000), "官网": Money(yuan: 40_000)], roiBasis: .received)
+        let fair = report.lines[0]
+        #expect(fair.roi == 0.5 && fair.wonROI == 4 && fair.received == Money(yuan: 150_000))
+        let web = report.lines[1]
+        #expect(web.roi == -1 && web.wonROI == 1, "won but nothing received yet: the whole cost is still out")
+    }
+
     @Test func costPerLeadAndReturnOnCost() {
         let report = SourceReport(counts: [
             .init(key: "展会", leads: 40, valid: 32, opportunities: 10, won: 4, wonAmount: Money(yuan: 500_000)),

@@ -233,6 +233,34 @@ struct ReportServiceTests {
         #expect(sources.lines.map(\.leads) == [4, 1, 1])
     }
 
+    /// Issue 14: once payments are recorded, a campaign's ROI is on the money received (回款),
+    /// net of reversals; the booked return stays beside it, and sources show what was received.
+    @Test func campaignROIIsOnReceivedPaymentsOnceThereAreAny() throws {
+        let pipeline = try Pipeline()
+        try CampaignService(context: pipeline.db.context, actor: try pipeline.db.actor("mia"))
+            .edit("秋季展会", CampaignChanges(channel: "展会", cost: Money(yuan: 20_000)))
+        let before = try pipeline.reports("admin").campaigns(try pipeline.request()).body
+        #expect(before.roiBasis == .wonAmount)
+        let contract = "HT-\(pipeline.numbers[0])"
+        let finance = ReceivableService(context: pipeline.db.context, actor: try pipeline.db.actor("fred"))
+        try finance.plan(contract, .evenly(count: 2, every: .days(30), first: nil))
+        try finance.addPayment(contract, amount: Money(yuan: 50_000), reference: "BANK-1")
+        let wrong = try finance.addPayment(contract, amount: Money(yuan: 10_000), reference: "BANK-2")
+        try finance.reversePayment(wrong.id, reason: "记错了")
+        let after = try pipeline.reports("admin").campaigns(try pipeline.request()).body
+        #expect(after.roiBasis == .received)
+        let autumn = try #require(after.lines.first { $0.key == "秋季展会" })
+        #expect(autumn.received == Money(yuan: 50_000) && autumn.wonAmount == Money(yuan: 100_000))
+        #expect(autumn.roi == 1.5, "(50 000 − 20 000) / 20 000")
+        #expect(autumn.wonROI == 4.0)
+        let sources = try pipeline.reports("admin").sources(try pipeline.request()).body
+        #expect(sources.lines.first { $0.key == "展会" }?.received == Money(yuan: 50_000))
+        #expect(sources.lines.first { $0.key == "官网注册" }?.received == .zero)
+        // The dashboard's campaign panel agrees.
+        let dashboard = try pipeline.reports("admin").dashboard(try pipeline.request())
+        #expect(dashboard.campaigns.lines.first { $0.key == "秋季展会" }?.roi == 1.5)
+    }
+
     // MARK: - Customers and trend
 
     @Test func topCustomersAndTheTrend() throws {
