@@ -34,6 +34,7 @@ enum ClewMigrations {
         migrator.registerMigration("v23-board-tally", migrate: createBoardTally)
         migrator.registerMigration("v23-inbox-index", migrate: widenInboxIndex)
         migrator.registerMigration("v24-receivables-indexes", migrate: indexReceivables)
+        migrator.registerMigration("v25-inbox-task-order", migrate: orderInboxTasks)
         return migrator
     }
 

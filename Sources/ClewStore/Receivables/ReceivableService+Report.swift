@@ -70,26 +70,42 @@ extension ReceivableService {
         let owed = "i.status = 'open' AND i.paid_fen < i.amount_fen"
         let monday = day.adding(days: -((day.weekday + 5) % 7))
         return try context.read { db in
-            // Overdue money by age, customer and rep: one read of the overdue part of the index.
+            // Overdue money by age, customer and rep: one read of the overdue part of the index,
+            // summed per contract and age there, then each contract's customer and owner looked
+            // up once (not once per instalment), and names read only for the customers listed.
             // Sums per bucket in place (fen by bucket index), made into lines once at the end.
             var total = [Int64](repeating: 0, count: AgeBucket.allCases.count)
-            var customers: [String: [Int64]] = [:]
+            var customerFen: [Int64: [Int64]] = [:]
             var reps: [String: [Int64]] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT cu.name AS customer, coalesce(c.owner, '') AS owner,
-                  CASE WHEN i.due_on >= ? THEN 0 WHEN i.due_on >= ? THEN 1 WHEN i.due_on >= ? THEN 2 ELSE 3 END AS bucket,
-                  sum(i.amount_fen - i.paid_fen) AS fen
-                FROM instalment i INDEXED BY instalment_owed JOIN contract c ON c.id = i.contract_id JOIN customer cu ON cu.id = c.customer_id
-                WHERE \(owed) AND i.due_on < ?\(scope)
-                GROUP BY 1, 2, 3
+                SELECT c.customer_id, coalesce(c.owner, ''), o.bucket, o.fen
+                FROM (SELECT i.contract_id,
+                        CASE WHEN i.due_on >= ? THEN 0 WHEN i.due_on >= ? THEN 1 WHEN i.due_on >= ? THEN 2 ELSE 3 END AS bucket,
+                        sum(i.amount_fen - i.paid_fen) AS fen
+                      FROM instalment i INDEXED BY instalment_owed
+                      WHERE \(owed) AND i.due_on < ?\(scope)
+                      GROUP BY 1, 2) o
+                JOIN contract c ON c.id = o.contract_id
                 """, arguments: StatementArguments([day.adding(days: -30).description, day.adding(days: -60).description,
                                                     day.adding(days: -90).description, day.description] + scopeArguments))
             while let row = try rows.next() {
                 let bucket = min(max(row[2] as Int, 0), total.count - 1)
                 let fen: Int64 = row[3]
                 total[bucket] += fen
-                customers[row[0] as String, default: [0, 0, 0, 0]][bucket] += fen
+                customerFen[row[0] as Int64, default: [0, 0, 0, 0]][bucket] += fen
                 reps[row[1] as String, default: [0, 0, 0, 0]][bucket] += fen
+            }
+            // The listed customers: the most owed, and any tied with the last of them (ties go by name).
+            let ranked = customerFen.map { (id: $0.key, sum: $0.value.reduce(0, +)) }.sorted { $0.sum > $1.sum }
+            let cutoff = ranked.count > Self.reportLimit ? ranked[Self.reportLimit - 1].sum : Int64.min
+            let listed = ranked.prefix { $0.sum >= cutoff }.map(\.id)
+            var customers: [String: [Int64]] = [:]
+            if !listed.isEmpty {
+                let marks = Array(repeating: "?", count: listed.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT id, name FROM customer WHERE id IN (\(marks))", arguments: StatementArguments(listed)) {
+                    let fen = customerFen[row[0] as Int64] ?? [0, 0, 0, 0]
+                    customers[row[1] as String] = zip(customers[row[1] as String] ?? [0, 0, 0, 0], fen).map { $0 + $1 }
+                }
             }
             func line(_ name: String, _ fen: [Int64]) -> ReceivablesReport.AgedLine {
                 var buckets: [AgeBucket: Money] = [:]
