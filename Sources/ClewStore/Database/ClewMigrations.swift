@@ -35,6 +35,7 @@ enum ClewMigrations {
         migrator.registerMigration("v23-inbox-index", migrate: widenInboxIndex)
         migrator.registerMigration("v24-receivables-indexes", migrate: indexReceivables)
         migrator.registerMigration("v25-inbox-task-order", migrate: orderInboxTasks)
+        migrator.registerMigration("v26-owed-instalments-covering", migrate: coverOwedInstalments)
         return migrator
     }
 
