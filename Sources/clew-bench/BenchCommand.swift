@@ -34,6 +34,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run only the load benchmark: --writers processes writing through the CLI during an import of --import-rows rows.")
     var load = false
     @Option(help: "Writer processes in the load benchmark (and 8 in the main run's concurrent rows).") var writers = 50
+    @Option(help: "Each load-benchmark writer's mean pause between its writes, in milliseconds (exponentially distributed; 0: back to back).")
+    var writerPause = 2_000
     @Flag(help: "Run only the report and dashboard rows.") var reportsOnly = false
     @Flag(help: "Run only the intake benchmark: clew-serve (built beside this bench) under wrk, /healthz then /v1/leads.")
     var intake = false
@@ -52,6 +54,7 @@ struct BenchCommand: ParsableCommand {
         guard warmups >= 0 else { throw ValidationError("--warmups cannot be negative") }
         if let importRows, !(1...5_000_000).contains(importRows) { throw ValidationError("--import-rows must be between 1 and 5000000") }
         guard (1...99).contains(writers) else { throw ValidationError("--writers must be between 1 and 99") }
+        guard (0...600_000).contains(writerPause) else { throw ValidationError("--writer-pause must be between 0 and 600000 ms") }
         guard (1...300).contains(intakeSeconds) else { throw ValidationError("--intake-seconds must be between 1 and 300") }
         guard (1...1_000).contains(intakeConnections) else { throw ValidationError("--intake-connections must be between 1 and 1000") }
     }
@@ -63,7 +66,8 @@ struct BenchCommand: ParsableCommand {
         }
         let status = StatusLine()
         if load {
-            let result = try LoadBench(rows: importRows ?? 1_000_000, writers: writers, clew: Self.clewExecutable).run { status.show($0) }
+            let result = try LoadBench(rows: importRows ?? 1_000_000, writers: writers, pause: Double(writerPause) / 1_000,
+                                       clew: Self.clewExecutable).run { status.show($0) }
             status.clear()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

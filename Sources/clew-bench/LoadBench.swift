@@ -4,20 +4,27 @@ import ClewStore
 import Foundation
 
 /// Load (issue 12 §6): `writers` separate processes each running the real CLI
-/// (`clew lead add`, one process per write, back to back) while `clew import` brings in `rows`
-/// rows, also as its own process. Reports the writers' latencies (spawn to exit, so process
+/// (`clew lead add`, one process per write) while `clew import` brings in `rows` rows, also as its
+/// own process. Each writer pauses between its writes for a random time averaging `pause` (a
+/// person between two saves; exponentially distributed, so writes also bunch up), or writes back
+/// to back when `pause` is zero — a saturation test, where on two cores the wait is mostly the
+/// queue for the processor, not for the lock. Reports the writers' latencies (spawn to exit, so process
 /// start-up is included), failures with their first line, the longest wait for the write lock
 /// seen by a probe taking it every 100 ms, whether every successful write is in the database, and
 /// the import's rate and peak memory. Target: zero failures, p99 < 2 s.
 struct LoadBench {
     let rows: Int
     let writers: Int
+    /// Each writer's mean pause between two writes (0: back to back).
+    let pause: TimeInterval
     /// The `clew` executable (beside `clew-bench`).
     let clew: String
 
     struct Result: Encodable {
         var rows: Int
         var writers: Int
+        /// Each writer's mean pause between writes, in milliseconds (0: back to back).
+        var pauseMs: Double
         var importSeconds: Double
         var importRowsPerSecond: Double
         var importPeakRSSMegabytes: Double
@@ -43,11 +50,12 @@ struct LoadBench {
 
         var text: String {
             String(format: """
-                load: %d writer processes (clew lead add, back to back) during clew import of %d rows: \
+                load: %d writer processes (clew lead add, %@) during clew import of %d rows: \
                 %d writes, %d failed · latency p50 %.0f ms, p99 %.0f ms, max %.0f ms (spawn to exit) · \
                 longest wait for the write lock %.0f ms (probe, %d tries) · %d leads found for %d successful writes · \
                 import %.1f s, %.0f rows/s, peak RSS %.1f MB%@ · target 0 failures, p99 < 2000 ms %@
-                """, writers, rows, writes, failures, p50Ms, p99Ms, maxMs, longestLockWaitMs, probeAttempts, writtenLeads,
+                """, writers, pauseMs == 0 ? "back to back" : String(format: "each pausing %.1f s on average", pauseMs / 1_000),
+                   rows, writes, failures, p50Ms, p99Ms, maxMs, longestLockWaitMs, probeAttempts, writtenLeads,
                    writes - failures, importSeconds, importRowsPerSecond, importPeakRSSMegabytes,
                    importStatus == 0 ? "" : " (exit \(importStatus))", pass ? "ok" : "FAIL")
                 + String(format: "\n  probe's waits for the lock: p50 %.0f ms, p99 %.0f ms, max %.0f ms", probeWaitP50Ms, probeWaitP99Ms,
@@ -82,7 +90,7 @@ struct LoadBench {
         }
         importer.start()
         let pool = WriterPool(clew: clew, database: path, directory: directory.path)
-        pool.start(writers, while: { state.importRunning })
+        pool.start(writers, pause: pause, while: { state.importRunning })
         while state.importRunning {
             Thread.sleep(forTimeInterval: 1)
             progress("load bench: \(pool.snapshot.latencies.count) writes so far, import running")
@@ -99,7 +107,7 @@ struct LoadBench {
         let seconds = importOutcome?.duration.seconds ?? 0
         let p99 = quantile(0.99)
         return Result(
-            rows: rows, writers: writers, importSeconds: (seconds * 100).rounded() / 100,
+            rows: rows, writers: writers, pauseMs: pause * 1_000, importSeconds: (seconds * 100).rounded() / 100,
             importRowsPerSecond: (Double(rows) / max(seconds, 1e-9)).rounded(),
             importPeakRSSMegabytes: BenchReport.megabytes(importOutcome?.peakResidentBytes ?? 0),
             importStatus: importOutcome?.status ?? -1, writes: samples.count, failures: failures,
@@ -185,8 +193,8 @@ private final class LoadState: @unchecked Sendable {
 }
 
 /// Writer processes: each of `count` threads runs `clew lead add` (a new lead with a phone
-/// `159WWKKKKKK`, W the writer, K its count) back to back, one process per write, while
-/// `condition` holds (at least once each). Latency is spawn to exit.
+/// `159WWKKKKKK`, W the writer, K its count), one process per write, while `condition` holds (at
+/// least once each), back to back or with random pauses between. Latency is spawn to exit.
 final class WriterPool: @unchecked Sendable {
     let clew: String
     let database: String
@@ -211,14 +219,23 @@ final class WriterPool: @unchecked Sendable {
 
     var snapshot: Snapshot { lock.withLock { Snapshot(latencies: latencies, failures: failures, failureLines: failureLines) } }
 
-    /// Starts `count` writers, numbered from `first` (so two pools on one database write different phones).
-    func start(_ count: Int, first: Int = 0, while condition: @escaping @Sendable () -> Bool) {
+    /// Starts `count` writers, numbered from `first` (so two pools on one database write different
+    /// phones), each pausing between its writes for an exponentially distributed time averaging
+    /// `pause` (0: back to back); the first write of each comes after one such pause too, so the
+    /// writers do not start in step.
+    func start(_ count: Int, first: Int = 0, pause: TimeInterval = 0, while condition: @escaping @Sendable () -> Bool) {
         for writer in first..<(first + count) {
             group.enter()
             Thread.detachNewThread { [self] in
                 defer { group.leave() }
                 let errors = "\(directory)/writer-\(writer).err"
                 var k = 0
+                func rest() {
+                    guard pause > 0 else { return }
+                    let u = Double.random(in: Double.ulpOfOne..<1)
+                    Thread.sleep(forTimeInterval: min(-pause * log(u), pause * 10))
+                }
+                rest()
                 while k == 0 || condition() {
                     let outcome = ChildProcess.run(clew, [
                         "--db", database, "lead", "add", "--customer", "负载测试\(writer)号公司\(k)", "--contact", "测试\(writer)",
@@ -234,6 +251,7 @@ final class WriterPool: @unchecked Sendable {
                         }
                     }
                     k += 1
+                    rest()
                 }
             }
         }

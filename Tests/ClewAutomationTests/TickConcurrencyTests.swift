@@ -64,6 +64,36 @@ struct TickConcurrencyTests {
         #expect(try fixture.tick().rules == ["sla.confirm-escalation"])
     }
 
+    /// Issue 12 §1: the timers' search runs before any write lock is taken. With nothing due, a
+    /// chunk of the tick reads and commits while another process holds the write lock (busy
+    /// waits would fail at once here); with something due it fires as before.
+    @Test func aChunkWithNothingDueTakesNoWriteLock() throws {
+        let fixture = try AutomationFixture()
+        let lead = try fixture.assigned(grade: .b)
+        fixture.clock.set(AutomationFixture.at(2026, 11, 23, 12))
+        let automation = ActingUser.automation(via: "admin")
+        let other = try DatabaseQueue(path: fixture.database.path)
+        try other.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            // Half an hour after the assignment: nothing is due yet.
+            let early = try fixture.context.automationWriteWhenNeeded(as: automation, at: AutomationFixture.at(2026, 11, 23, 10, 30)) { m in
+                var run = TickRun(context: fixture.context, m: m, budget: 500)
+                try run.evaluate()
+                return run.firings
+            }
+            #expect(early.isEmpty)
+        }
+        let due = try fixture.context.automationWriteWhenNeeded(as: automation, at: fixture.clock.now()) { m in
+            var run = TickRun(context: fixture.context, m: m, budget: 500)
+            try run.evaluate()
+            return run.firings
+        }
+        #expect(due.map(\.rule) == ["sla.confirm-escalation"])
+        #expect(due.first?.lead == lead.number.description)
+        #expect(try fixture.count("SELECT count(*) FROM rule_firing WHERE kind = 'timer'") == 1)
+    }
+
     @Test func aCrashedHoldersLeaseExpiresAndIsTakenOver() throws {
         let fixture = try AutomationFixture()
         try fixture.assigned(grade: .b)

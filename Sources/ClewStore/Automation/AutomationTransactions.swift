@@ -11,6 +11,15 @@ extension ClewContext {
         try database.write { try body(Mutation(db: $0, actor: actor, now: now)) }
     }
 
+    /// Runs `body` as ``automationWrite(as:at:_:)`` does, but takes the write lock only at the
+    /// first write (see ``ClewDatabase/writeWhenNeeded(_:)``): a tick that finds nothing due
+    /// reads from a snapshot and makes nobody wait, however long its timer queries take. If
+    /// another process commits before `body`'s first write, `body` runs again in a transaction
+    /// that holds the lock from its start, so it must be safe to run twice.
+    package func automationWriteWhenNeeded<T>(as actor: ActingUser, at now: Date, _ body: (Mutation) throws -> T) throws -> T {
+        try database.writeWhenNeeded { try body(Mutation(db: $0, actor: actor, now: now)) }
+    }
+
     /// Runs `body` as ``automationWrite(as:at:_:)`` would, but on a private copy of the
     /// database that is discarded afterwards (a dry run holds no lock however long it takes).
     package func rehearse<T>(as actor: ActingUser, at now: Date, _ body: (Mutation) throws -> T) throws -> T {

@@ -30,12 +30,10 @@ public final class ClewDatabase: @unchecked Sendable {
     private var writable: DatabasePool?
     private let lock = NSLock()
     /// A team database (group-writable): its connections keep the `-wal` and `-shm` files.
-    private let shared: Bool
+    let shared: Bool
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 15
-    /// How long a writer waiting for the lock sleeps between tries.
-    static let busyRetryInterval: TimeInterval = 0.004
 
     /// The mode of a personal database (and so of its `-wal` and `-shm`, which SQLite gives the
     /// database file's permission bits): readable by its owner only.
@@ -121,14 +119,11 @@ public final class ClewDatabase: @unchecked Sendable {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
-        // Waiting for the lock, try again every few milliseconds (SQLite's own timeout backs off
-        // to 100 ms sleeps, so a writer waiting behind an import's chunks kept missing the gaps
-        // between them: 50 writers during an import starved for over 15 s).
-        config.busyMode = .callback { tries in
-            guard Double(tries) * busyRetryInterval < busyTimeout else { return false }
-            usleep(UInt32(busyRetryInterval * 1_000_000))
-            return true
-        }
+        // Waiting for the lock, try again every few milliseconds, more often the longer the wait
+        // (``BusyWait``). SQLite's own timeout backs off to 100 ms sleeps, so a writer waiting
+        // behind an import's chunks kept missing the gaps between them: 50 writers during an
+        // import starved for over 15 s.
+        config.busyMode = .callback { tries in BusyWait.handle(tries: tries, timeout: busyTimeout) }
         config.label = "clew"
         config.prepareDatabase { db in
             db.add(function: SearchText.sqlFunction)
@@ -165,6 +160,37 @@ public final class ClewDatabase: @unchecked Sendable {
         do {
             guard LockTrace.isOn else { return try writer().write(body) }
             return try Self.traced(writer(), body)
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    /// Runs `body` in a write transaction that takes the write lock only at its first write
+    /// (DEFERRED), for work that usually finds nothing to change: the tick's timers, which at
+    /// a million leads read for about a second to find that nothing is due. Until `body` writes,
+    /// it reads from a snapshot and nobody waits on it.
+    ///
+    /// When another process committed after that snapshot, SQLite refuses the upgrade to a
+    /// writer (`SQLITE_BUSY`, without waiting): the transaction is rolled back and `body` runs
+    /// again in an IMMEDIATE transaction, which queues for the lock as ``write(_:)`` does. So
+    /// what `body` read is always what it writes over, as in ``write(_:)``, and `body` must be
+    /// safe to run twice (it runs inside one transaction each time, so a rolled-back run leaves
+    /// nothing behind).
+    func writeWhenNeeded<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer().writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.storageFailed("the transaction produced nothing") }
+                return result
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            return try write(body)
+        } catch StoreError.busy {
+            return try write(body)
         } catch let error as DatabaseError {
             throw StoreError(error)
         }

@@ -158,7 +158,10 @@ public struct ImportService: Sendable {
                         if options.dryRun { try context.database.rehearse(body) } else { try context.database.write(body) }
                         committedThrough = prepared[next - 1].record.row
                         summary.transactions += 1
-                        if !options.dryRun { yieldToWaitingWriters() }
+                        if !options.dryRun {
+                            context.database.restartLogIfLarge()
+                            yieldToWaitingWriters()
+                        }
                     }
                     committedThrough = lastRow
                     summary.chunks += 1
