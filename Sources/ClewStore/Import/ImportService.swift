@@ -40,6 +40,9 @@ public struct ImportService: Sendable {
     static let numberChunk = 512
     /// The writing connection's page cache during an import, in KiB.
     static let cacheKibibytes = 65_536
+    /// How long the import waits after its commit, and again while others keep committing,
+    /// before taking the lock again (see `yieldToWaitingWriters`).
+    static let yieldWindow: TimeInterval = 0.02
 
     /// Imports the file at `path` (or, with ``ImportOptions/resume``, continues its partial import).
     ///
@@ -216,15 +219,18 @@ public struct ImportService: Sendable {
     }
 
     /// After a chunk, lets the writers that waited for the lock go first: pauses while other
-    /// connections keep committing (`PRAGMA data_version` moves), 10 ms at a time, at most a
-    /// second. Without it the import took the lock again at once and waiting writers starved.
+    /// connections keep committing (`PRAGMA data_version` moves), ``yieldWindow`` at a time, at
+    /// most a second. Without it the import took the lock again at once and waiting writers
+    /// starved. The window is longer than the longest interval between a waiting writer's tries
+    /// (``BusyWait``: 16 ms), so every writer waiting when the import commits gets a try before
+    /// the import takes the lock again.
     private func yieldToWaitingWriters() {
         func version() -> Int? {
             try? context.database.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") }
         }
         var last = version()
-        for _ in 0..<100 {
-            Thread.sleep(forTimeInterval: 0.01)
+        for _ in 0..<Int(1 / Self.yieldWindow) {
+            Thread.sleep(forTimeInterval: Self.yieldWindow)
             let now = version()
             if now == last { return }
             last = now
