@@ -24,8 +24,10 @@ struct SeedCompany {
                                                .stateOwned, .stateOwned, .foreign, .jointVenture, .institution, .other]
     private static let chains = [
         "采购经理→技术总监→总经理", "IT经理→CIO→CEO", "部门经理→财务总监→董事长", "项目负责人→分管副总→总经理",
-        "采购部→法务部→总经理办公会", "信息中心主任→分管院长→院长办公会", "运营经理→总经理", "技术负责人→CTO→CEO",
+        "采购部→法务部→总经理办公会", "运营经理→总经理", "技术负责人→CTO→CEO",
     ]
+    /// Public institutions (hospitals, schools, institutes) decide through their own offices.
+    private static let institutionChains = ["信息中心主任→分管院长→院长办公会", "科室主任→设备处→院务会", "信息办→分管校长→校长办公会"]
     private static let englishChains = ["IT Manager→CIO→Regional VP", "Procurement→Legal→Country Manager", "Ops Lead→Finance Director→CEO"]
 
     /// The facts for lead `index` (nil for a lead without them); `english` names a foreign
@@ -40,7 +42,7 @@ struct SeedCompany {
         let type: CompanyType = english ? (r.chance(0.8) ? .foreign : .jointVenture) : r.pick(types)
         let oldest = type == .stateOwned || type == .institution ? 1950 : 1985
         let founded = r.int(oldest...max(oldest, min(latestFounded - 1, 2024)))
-        let chain = english ? r.pick(englishChains) : r.pick(chains)
+        let chain = english ? r.pick(englishChains) : type == .institution ? r.pick(institutionChains) : r.pick(chains)
         return SeedCompany(employees: employees, revenueFen: min(revenueYuan, CompanyFacts.revenueLimit.fen / 100) * 100, type: type,
                            foundedYear: founded, decisionChain: chain)
     }
