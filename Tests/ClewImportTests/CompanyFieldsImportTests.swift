@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Company fields and tag dimensions through import and export")
 struct CompanyFieldsImportTests {
-    @Test func chineseAndEnglishHeadersMapAndABadValueRejectsItsRowNamingTheField() throws {
+    @Test func chineseAndEnglishHeadersMapAndABadValueIsSetAsideNamingFileLineAndField() throws {
         let f = try ImportFixture()
         let text = """
             客户名称,电话,规模,年营收,企业性质,成立时间,决策链,客户类型
@@ -15,13 +15,26 @@ struct CompanyFieldsImportTests {
             丁公司,13900001114,50,,外资,2030,,
             """
         let summary = try f.run(try f.csv("company.csv", text))
-        #expect((summary.inserted, summary.rejected) == (1, 3))
+        // An unreadable company field keeps its row: the rest imports, the value goes aside as a
+        // custom field under its header, and the summary warns with file, line and field.
+        #expect((summary.inserted, summary.rejected) == (4, 0))
         #expect(summary.columns["规模"] == "employees" && summary.columns["企业性质"] == "company-type" && summary.columns["成立时间"] == "founded")
         #expect(summary.customFields.isEmpty && summary.dimensionColumns == ["客户类型"])
-        let reasons = summary.rejects.map(\.reason)
-        #expect(reasons.contains { $0.contains("employees '100-499人'") && $0.contains("员工人数") }, "\(reasons)")
-        #expect(reasons.contains { $0.contains("company type '公办'") && $0.contains("企业性质") }, "\(reasons)")
-        #expect(reasons.contains { $0.contains("founded '2030'") && $0.contains("成立年份") }, "\(reasons)")
+        #expect(summary.warned == 3 && summary.line.hasSuffix("3 values set aside"), "\(summary.line)")
+        let warnings = summary.warnings.map(\.text)
+        #expect(summary.warnings.map(\.line) == [3, 4, 5] && summary.warnings.map(\.field) == ["employees", "company-type", "founded"])
+        #expect(warnings[0].hasPrefix("company.csv line 3, 规模 (employees): '100-499人' kept as a custom field") && warnings[0].contains("员工人数"), "\(warnings)")
+        #expect(warnings[1].contains("company type '公办'") && warnings[1].contains("企业性质"), "\(warnings)")
+        #expect(warnings[2].contains("founded '2030'") && warnings[2].contains("成立年份"), "\(warnings)")
+        let second = try #require(try f.lead(phone: "13900001112"))
+        #expect(second.details.employees == nil && second.details.companyKind == .stateOwned)
+        let detail = try f.leads().detail(second.number.description)
+        #expect(detail.customFields.map { "\($0.name)=\($0.value)" } == ["规模=100-499人"])
+        let third = try #require(try f.lead(phone: "13900001113"))
+        #expect(third.details.employeeCount == 50 && third.details.annualRevenue == Money(yuan: 30_000_000) && third.details.companyType == nil)
+        #expect(try f.leads().detail(third.number.description).customFields.map { "\($0.name)=\($0.value)" } == ["企业性质=公办"])
+        let fourth = try #require(try f.lead(phone: "13900001114"))
+        #expect(fourth.details.founded == nil && fourth.details.companyKind == .foreign)
         let lead = try #require(try f.lead(phone: "13900001111"))
         #expect(lead.details.employeeCount == 800 && lead.details.annualRevenue == Money(yuan: 250_000_000))
         #expect(lead.details.companyKind == .privateOwned && lead.details.foundedYear == 2008 && lead.details.decisionChain == "采购经理→总经理")

@@ -26,6 +26,40 @@ struct SeedTests {
         #expect(try a.strings("SELECT login FROM user ORDER BY login") == b.strings("SELECT login FROM user ORDER BY login"))
     }
 
+    @Test func seededLeadsHaveCompanyFactsTheFiltersFind() throws {
+        let (a, _) = try Self.seeded(seed: 42)
+        let (b, _) = try Self.seeded(seed: 42)
+        let leads = try a.allLeads()
+        let withFacts = leads.filter { $0.details.employeeCount != nil }
+        // Most leads have company facts (none of those still `new`), every fact readable and plausible.
+        #expect(withFacts.count > leads.count * 6 / 10 && withFacts.count < leads.count, "\(withFacts.count)")
+        #expect(leads.filter { $0.status == .new }.allSatisfy { $0.details.employees == nil && $0.details.companyType == nil })
+        for lead in withFacts {
+            let d = lead.details
+            #expect(d.annualRevenue != nil && d.companyKind != nil && d.decisionChain?.contains("→") == true)
+            #expect((1950...2025).contains(d.foundedYear ?? 0) && (1...40_000).contains(d.employeeCount ?? 0))
+        }
+        #expect(Set(withFacts.compactMap(\.details.companyKind)).count >= 5, "several ownerships")
+        #expect(leads.map(\.details) == (try b.allLeads()).map(\.details), "deterministic from the seed")
+        // They score as the process says (500+ employees, 国企), and the list filters find them.
+        let scoring = a.context.process.scoring
+        func scores(_ lead: Lead) -> (base: Int, full: Int) {
+            let d = lead.details
+            let base = LeadDraft(customer: d.customer, title: d.title, industry: d.industry, need: d.need, budget: d.budget)
+            var full = base
+            (full.employees, full.revenue, full.companyType, full.founded, full.decisionChain) = (d.employees, d.revenue, d.companyType, d.founded, d.decisionChain)
+            return (scoring.score(base).total, scoring.score(full).total)
+        }
+        let scored = withFacts.filter { $0.score != nil }
+        #expect(scored.allSatisfy { $0.score == scores($0).full })
+        #expect(scored.contains { scores($0).full > scores($0).base }, "some score higher for their company")
+        var query = LeadQuery()
+        query.companyType = .stateOwned
+        query.limit = 1000
+        let listed = try LeadService(context: a.context, actor: try a.actor("admin")).list(query)
+        #expect(!listed.isEmpty && listed.count == leads.filter { $0.details.companyKind == .stateOwned && $0.status != .merged }.count)
+    }
+
     @Test func anotherSeedMakesOtherData() throws {
         let (a, _) = try Self.seeded(seed: 1)
         let (b, _) = try Self.seeded(seed: 2)

@@ -52,6 +52,9 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
     public var previousLead: LeadNumber?
     /// The customer (id) a repeat purchase comes from.
     public var customerID: Int64?
+    /// When the lead was captured (获取时间, seed 004), when it was registered later than that
+    /// (`clew lead add --captured-at`, an import's 获取时间 column); nil otherwise.
+    public var capturedAt: Date?
 
     /// The budget as a range of yuan, when it reads as one.
     public var budgetRange: BudgetRange? { details.budget.flatMap(BudgetRange.init(parsing:)) }
@@ -64,7 +67,7 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
         mergedInto: LeadNumber? = nil, createdBy: String, createdAt: Date, updatedBy: String,
         updatedAt: Date, version: Int = 1, statusChangedAt: Date, stageEnteredAt: Date? = nil,
         lastFollowUpAt: Date? = nil, contactLanguage: ContactLanguage? = nil, previousLead: LeadNumber? = nil,
-        customerID: Int64? = nil
+        customerID: Int64? = nil, capturedAt: Date? = nil
     ) {
         self.id = id
         self.number = number
@@ -94,6 +97,7 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
         self.contactLanguage = contactLanguage
         self.previousLead = previousLead
         self.customerID = customerID
+        self.capturedAt = capturedAt
     }
 
     /// What the permission rules need to know about this lead.

@@ -2,7 +2,8 @@ import Foundation
 
 /// Dates and times as people type them on the command line or in a form.
 ///
-/// Accepts `2026-11-26`, `2026-11-26 14:30`, `2026-11-26T14:30`, `11-26`, `today`, `tomorrow`,
+/// Accepts `2026-11-26`, `2026-11-26 14:30`, `2026-11-26T14:30`, `2026/11/26 14:30:00`,
+/// `2026年11月26日 14:30`, `11-26`, `today`, `tomorrow`,
 /// `今天`, `明天`, `后天`, `yesterday`, `昨天`, and offsets `+2h`, `+3d`, `+1w` (`30m` and `2d`
 /// without the `+` too) or back in time, `-30d`, `-2w` (at most 100 years either way).
 /// A date without a time means 18:00 that day for due dates (end of the working day), or 00:00
@@ -28,7 +29,10 @@ public enum DateExpression {
         default: break
         }
         if let offset = relative(input) { return now.addingTimeInterval(offset) }
-        let parts = input.replacingOccurrences(of: "t", with: " ").split(separator: " ", omittingEmptySubsequences: true)
+        // 2026年11月26日 14:30 reads as 2026-11-26 14:30.
+        let dashed = input.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
+            .replacingOccurrences(of: "日", with: " ").replacingOccurrences(of: "号", with: " ")
+        let parts = dashed.replacingOccurrences(of: "t", with: " ").split(separator: " ", omittingEmptySubsequences: true)
         guard (1...2).contains(parts.count) else { throw .unrecognized(text) }
         var dayText = String(parts[0]).replacingOccurrences(of: "/", with: "-")
         if dayText.split(separator: "-").count == 2 { dayText = "\(today.year)-" + dayText }
@@ -37,11 +41,13 @@ public enum DateExpression {
             ? CalendarDay(year: pieces[0], month: pieces[1], day: pieces[2]) : nil
         else { throw .unrecognized(text) }
         guard parts.count == 2 else { return at(day, defaultHour, 0) }
+        // Seconds (14:30:05, as spreadsheets write times) are read and dropped.
         let time = parts[1].split(separator: ":").compactMap { Int($0) }
-        guard (1...2).contains(time.count), (0...23).contains(time[0]), (0...59).contains(time.count == 2 ? time[1] : 0) else {
+        guard (1...3).contains(time.count), (0...23).contains(time[0]), (0...59).contains(time.count >= 2 ? time[1] : 0),
+              (0...59).contains(time.count == 3 ? time[2] : 0) else {
             throw .unrecognized(text)
         }
-        return at(day, time[0], time.count == 2 ? time[1] : 0)
+        return at(day, time[0], time.count >= 2 ? time[1] : 0)
     }
 
     private static func relative(_ input: String) -> TimeInterval? {

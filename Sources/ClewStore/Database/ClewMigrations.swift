@@ -36,6 +36,7 @@ enum ClewMigrations {
         migrator.registerMigration("v24-receivables-indexes", migrate: indexReceivables)
         migrator.registerMigration("v25-inbox-task-order", migrate: orderInboxTasks)
         migrator.registerMigration("v26-owed-instalments-covering", migrate: coverOwedInstalments)
+        migrator.registerMigration("v27-company-indexes", migrate: indexCompanyColumns)
         return migrator
     }
 

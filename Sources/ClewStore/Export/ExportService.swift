@@ -73,7 +73,7 @@ public struct ExportService: Sendable {
     public static let leadHeader = [
         "number", "status", "stage", "grade", "score", "owner", "pool", "customer", "contact", "title", "phone", "email",
         "industry", "need", "source", "campaign", "region", "city", "budget", "amount", "lostReason", "flags", "tags",
-        "createdBy", "createdAt", "updatedAt",
+        "createdBy", "createdAt", "updatedAt", "capturedAt",
         "employees", "revenue", "company-type", "founded", "decision-chain",
     ]
 
@@ -96,7 +96,7 @@ public struct ExportService: Sendable {
             d.industry ?? "", d.need ?? "", d.source ?? "", d.campaign ?? "", d.region ?? "", d.city ?? "", d.budget ?? "",
             lead.amount.map { String(format: "%.2f", $0.yuan) } ?? "", lead.lostReason?.key ?? "",
             lead.flags.sorted().map(\.rawValue).joined(separator: ","), otherTags.sorted().joined(separator: ","),
-            lead.createdBy, time(lead.createdAt), time(lead.updatedAt),
+            lead.createdBy, time(lead.createdAt), time(lead.updatedAt), lead.capturedAt.map(time) ?? "",
         ]
         let revenue: String = d.annualRevenue.map { money in
             "\(money.fen / 100)" + (money.fen % 100 == 0 ? "" : String(format: ".%02d", Int(money.fen % 100)))

@@ -15,6 +15,8 @@ public struct ImportColumnMapping: Sendable, Equatable {
         case field(LeadField)
         /// A column Clew has no field for: kept on the lead as a custom field named after the header.
         case custom(String)
+        /// When the lead was captured (获取时间, seed 004), read as `clew lead add --captured-at` reads it.
+        case capturedAt
         /// A column Clew sets itself (lead number, status, owner, … from an export; row and
         /// reason from a rejects file) or that `--map` ignores.
         case ignored
@@ -35,6 +37,7 @@ public struct ImportColumnMapping: Sendable, Equatable {
         self.headers = trimmed
         var columns = trimmed.map { header -> Column in
             if let field = Self.field(forHeader: header) { return .field(field) }
+            if Self.isCapturedAt(header) { return .capturedAt }
             if Self.isClewColumn(header) { return .ignored }
             return header.isEmpty ? .ignored : .custom(header)
         }
@@ -48,10 +51,11 @@ public struct ImportColumnMapping: Sendable, Equatable {
             switch wanted.lowercased() {
             case "ignore", "-", "skip": columns[index] = .ignored
             case "custom", "extra": columns[index] = .custom(trimmed[index])
+            case _ where Self.isCapturedAt(wanted): columns[index] = .capturedAt
             default:
                 guard let field = LeadField(rawValue: wanted.lowercased()) ?? LeadField.allCases.first(where: { $0.chineseName == wanted })
                     ?? Self.field(forHeader: wanted) else {
-                    throw .badMapping("--map: unknown field '\(target)'; use one of \(LeadField.allCases.map(\.rawValue).joined(separator: ", ")), custom or ignore"
+                    throw .badMapping("--map: unknown field '\(target)'; use one of \(LeadField.allCases.map(\.rawValue).joined(separator: ", ")), captured-at, custom or ignore"
                         + Suggestion.hint(for: wanted, in: LeadField.allCases.map(\.rawValue)))
                 }
                 columns[index] = .field(field)
@@ -70,8 +74,11 @@ public struct ImportColumnMapping: Sendable, Equatable {
 
     /// How many of `headers` name a lead field (used to find the header row under a title).
     static func recognisedCount(_ headers: [String]) -> Int {
-        headers.filter { field(forHeader: $0) != nil }.count
+        headers.filter { field(forHeader: $0) != nil || isCapturedAt($0) }.count
     }
+
+    /// The index of the capture-time column, when the file has one.
+    public var capturedAtColumn: Int? { columns.firstIndex(of: .capturedAt) }
 
     /// The custom (kept) column names.
     public var customColumns: [String] {
@@ -95,6 +102,19 @@ public struct ImportColumnMapping: Sendable, Equatable {
     /// The headers recognised for each field (``ClewDomain/LeadFieldHeader/aliases``), as
     /// documented in the README and printed by `clew import --template`.
     public static var aliases: [(LeadField, [String])] { LeadFieldHeader.aliases }
+
+    /// The headers recognised for the capture time (获取时间, seed 004), compared after ``key(_:)``;
+    /// `capturedAt` is the column `clew export` writes.
+    public static let capturedAtAliases = ["获取时间", "获取日期", "采集时间", "采集日期", "获客时间", "线索获取时间",
+                                           "captured at", "captured", "capture time", "capture date", "acquired at"]
+
+    private static let capturedAtKeys = Set(capturedAtAliases.map(key))
+
+    /// Whether `header` names the capture time, as a whole or by a part (`获取时间(capturedAt)`).
+    static func isCapturedAt(_ header: String) -> Bool {
+        if capturedAtKeys.contains(key(header)) { return true }
+        return header.split(whereSeparator: { "()（）/|".contains($0) }).contains { capturedAtKeys.contains(key(String($0))) }
+    }
 
     /// Columns of `clew export` and of a rejects file that Clew sets itself.
     private static let clewColumns: Set<String> = Set([

@@ -1,4 +1,5 @@
 import ClewDomain
+import Foundation
 
 /// Cleans one import row into a lead's details by the rules of `clew lead add` (issue 5 §3):
 /// trimmed cells, full-width digits and letters made half-width, the phone and email
@@ -8,7 +9,33 @@ import ClewDomain
 /// - Flagged `invalid_email`: a valid phone and a malformed email (kept aside as a custom field).
 /// - Flagged `invalid_phone`: a valid email and a malformed phone (kept aside likewise).
 /// - Flagged `fake-phone`: a number that looks made up (`13333333333`, `12345678901`).
+/// - Flagged `late-registration`: a capture time (获取时间) more than the process file's
+///   `register_within` (2 working hours, seed 004) before the import; a capture time that cannot
+///   be read or lies in the future rejects the row, naming the column.
+/// - Warned: a company field that cannot be read (`100-499人` as a headcount, a type off the
+///   list) is set aside as a custom field under its header, and the rest of the row imported.
 enum ImportRowCleaner {
+    /// What reading a capture time needs: the moment the import registers its leads, and the
+    /// team's working calendar (`register_within` counts working hours).
+    struct CaptureClock: Sendable {
+        var now: Date
+        var calendar: WorkingCalendar
+
+        init(now: Date = Date(), calendar: WorkingCalendar = .standard()) {
+            self.now = now
+            self.calendar = calendar
+        }
+    }
+
+    /// A value of a row set aside rather than imported into its field.
+    struct SetAside: Sendable, Equatable {
+        var field: LeadField
+        /// The column's header, as written (the custom field's name).
+        var header: String
+        var value: String
+        var reason: String
+    }
+
     /// A row that will become (or be merged into) a lead.
     struct Accepted {
         var lead: ValidatedLead
@@ -17,6 +44,10 @@ enum ImportRowCleaner {
         var extras: [(String, String)]
         /// Tag-dimension values from columns named after a dimension (`客户类型` → `客户类型=高潜力`).
         var tags: Set<String> = []
+        /// When the lead was captured (the capture-time column), when the row gives it.
+        var capturedAt: Date?
+        /// Company fields that could not be read, kept as custom fields instead.
+        var setAside: [SetAside] = []
     }
 
     enum Outcome {
@@ -29,9 +60,12 @@ enum ImportRowCleaner {
     ///     rejects file with the reason, so nothing is lost).
     ///   - latestFounded: the latest founding year a company field may give (the current year); an
     ///     unreadable company field rejects the row, naming the field.
+    ///   - clock: reads the capture-time column as `clew lead add --captured-at` reads its value.
     static func clean(_ cells: [String], mapping: ImportColumnMapping, process: ProcessDefinition? = nil,
-                      latestFounded: Int = CompanyFacts.latestFoundedDefault) -> Outcome {
+                      latestFounded: Int = CompanyFacts.latestFoundedDefault, clock: CaptureClock = CaptureClock()) -> Outcome {
         var draft = LeadDraft()
+        var captured: (header: String, value: String)?
+        var companyHeaders: [LeadField: String] = [:]
         var extras: [(String, String)] = []
         var phones: [(header: String, value: String)] = []
         var emails: [(header: String, value: String)] = []
@@ -41,6 +75,7 @@ enum ImportRowCleaner {
             guard !value.isEmpty else { continue }
             switch column {
             case .ignored: continue
+            case .capturedAt: if captured == nil { captured = (mapping.headers[index], value) }
             case let .custom(name): extras.append((name, value))
             case let .field(field):
                 switch field {
@@ -50,6 +85,10 @@ enum ImportRowCleaner {
                     let text = halfWidthAlphanumerics(value)
                     if draft[field] == nil {
                         draft[field] = text
+                        switch field {
+                        case .employees, .revenue, .companyType, .founded: companyHeaders[field] = mapping.headers[index]
+                        default: break
+                        }
                     } else if draft[field] != text {
                         extras.append((mapping.headers[index], text))
                     }
@@ -64,6 +103,35 @@ enum ImportRowCleaner {
             }
         }
         guard draft.customer != nil else { return .rejected("missing customer name (客户名称)") }
+        var capturedAt: Date?
+        var captureFlags: Set<String> = []
+        if let captured {
+            do {
+                capturedAt = try DateExpression.parse(captured.value, now: clock.now, timeZone: clock.calendar.timeZone)
+            } catch {
+                return .rejected(LeadCaptureError.columnUnreadable(column: captured.header, text: captured.value).description)
+            }
+            if let capturedAt, capturedAt > clock.now.addingTimeInterval(LeadCapture.skew) {
+                return .rejected(LeadCaptureError.columnInFuture(column: captured.header, capturedAt).description)
+            }
+            if let capturedAt, (process?.screening ?? .standard).isLateRegistration(capturedAt: capturedAt, registeredAt: clock.now, calendar: clock.calendar) {
+                captureFlags.insert(LeadFlag.lateRegistration.rawValue)
+            }
+        }
+        // A company field that cannot be read is set aside (kept as a custom field), not the row refused.
+        var setAside: [SetAside] = []
+        if !companyHeaders.isEmpty {
+            for field in LeadField.companyFields {
+                guard let header = companyHeaders[field], let value = draft[field] else { continue }
+                var probe = LeadDraft()
+                probe[field] = value
+                do { try probe.normalizeCompanyFields(latestFounded: latestFounded) } catch {
+                    draft[field] = nil
+                    extras.append((header, value))
+                    setAside.append(SetAside(field: field, header: header, value: value, reason: error.description))
+                }
+            }
+        }
         var tags: Set<String> = []
         if let process, process.sourceList != nil || process.industryList != nil {
             do { draft = try process.checkingPickLists(draft) } catch { return .rejected(error.description) }
@@ -87,11 +155,12 @@ enum ImportRowCleaner {
             simple.phone = phones.first?.value
             simple.email = emails.first?.value
             if let lead = try? simple.validate(latestFounded: latestFounded) {
-                return .accepted(Accepted(lead: lead, flags: lead.phone?.looksFake == true ? [LeadFlag.fakePhone.rawValue] : [], extras: extras, tags: tags))
+                return .accepted(Accepted(lead: lead, flags: captureFlags.union(lead.phone?.looksFake == true ? [LeadFlag.fakePhone.rawValue] : []),
+                                          extras: extras, tags: tags, capturedAt: capturedAt, setAside: setAside))
             }
         }
 
-        var flags: Set<String> = []
+        var flags = captureFlags
         // The first valid phone and email win; other values are kept as custom fields.
         var phoneProblems: [String] = []
         var fakePhone = false
@@ -141,7 +210,7 @@ enum ImportRowCleaner {
         if fakePhone { flags.insert(LeadFlag.fakePhone.rawValue) }
         do {
             let lead = try draft.validate(latestFounded: latestFounded)
-            return .accepted(Accepted(lead: lead, flags: flags, extras: extras, tags: tags))
+            return .accepted(Accepted(lead: lead, flags: flags, extras: extras, tags: tags, capturedAt: capturedAt, setAside: setAside))
         } catch {
             return .rejected(error.description)
         }

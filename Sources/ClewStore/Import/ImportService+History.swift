@@ -139,6 +139,7 @@ extension ImportService {
             let leadID: Int64 = lead["lead_id"]
             try m.db.execute(sql: "DELETE FROM note WHERE lead_id = ?", arguments: [leadID])
             try m.db.execute(sql: "DELETE FROM lead_extra WHERE lead_id = ?", arguments: [leadID])
+            try m.db.execute(sql: "DELETE FROM lead_tag WHERE lead_id = ?", arguments: [leadID])
             try m.db.execute(sql: "DELETE FROM lead WHERE id = ? AND version = ?", arguments: [leadID, version])
             try m.audit("purge", entity: "lead", id: leadID, field: "number", old: number, new: "undo of import #\(id)")
             try m.db.execute(sql: "UPDATE import_lead SET purged_at = ? WHERE import_id = ? AND lead_id = ?",

@@ -379,7 +379,8 @@ extension ImportService {
 
         /// Cleans and scores `record`: no database needed.
         func prepare(_ record: TabularRecord) -> PreparedRow {
-            switch ImportRowCleaner.clean(record.cells, mapping: mapping, process: context.process, latestFounded: latestFounded) {
+            let clock = ImportRowCleaner.CaptureClock(now: now, calendar: context.calendar)
+            return switch ImportRowCleaner.clean(record.cells, mapping: mapping, process: context.process, latestFounded: latestFounded, clock: clock) {
             case let .rejected(reason): .rejected(reason)
             case let .accepted(row): .accepted(row, context.process.scoring.score(row.lead.fields, tags: row.tags))
             }
@@ -403,8 +404,8 @@ extension ImportService {
                     INSERT OR ROLLBACK INTO lead (number, status, suggested_grade, score, score_parts, customer, contact, title, phone, phone_key,
                       email, email_key, industry, need, source, campaign, region, city, budget, flags, tags, created_by, created_at, updated_by,
                       updated_at, version, status_changed_at, budget_min_yuan, budget_max_yuan,
-                      employees, revenue_fen, company_type, founded_year, decision_chain)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
+                      employees, revenue_fen, company_type, founded_year, decision_chain, captured_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """),
                 insertAudit: try db.cachedStatement(sql: """
                     INSERT INTO audit (at, actor, via, action, entity, entity_id, field, new) VALUES (?, ?, ?, 'import', 'lead', ?, 'import', ?)
@@ -471,6 +472,13 @@ extension ImportService {
                 summary.flagged += 1
                 for flag in accepted.flags { summary.flags[flag, default: 0] += 1 }
             }
+            for aside in accepted.setAside {
+                summary.warned += 1
+                if summary.warnings.count < ImportService.rejectsInSummary {
+                    summary.warnings.append(ImportWarning(file: fileName, row: record.row, line: record.line, field: aside.field.rawValue,
+                                                          column: aside.header, value: aside.value, reason: aside.reason))
+                }
+            }
         }
 
         /// A dry run: whether a row of an earlier (rolled-back) chunk had this phone or email;
@@ -512,7 +520,7 @@ extension ImportService {
                 d.phone, row.lead.phone?.normalized, d.email, row.lead.email?.normalized, d.industry, d.need, d.source, d.campaign,
                 d.region, d.city, d.budget, TagSet.encode(row.flags), TagSet.encode(row.tags), actor.login, at, actor.login, at, at,
                 d.budget.flatMap(BudgetRange.init(parsing:))?.minYuan, d.budget.flatMap(BudgetRange.init(parsing:))?.maxYuan,
-                d.employeeCount, d.annualRevenue?.fen, d.companyKind?.rawValue, d.foundedYear, d.decisionChain,
+                d.employeeCount, d.annualRevenue?.fen, d.companyKind?.rawValue, d.foundedYear, d.decisionChain, row.capturedAt?.storage,
             ])
             let id = db.lastInsertedRowID
             try state.insertAudit.execute(arguments: [at, actor.login, actor.impersonator, id, "#\(state.importID) \(fileName) row \(line): \(number)"])
@@ -525,6 +533,15 @@ extension ImportService {
             }
             for (name, value) in row.extras {
                 try state.insertExtra.execute(arguments: [id, name, value, state.importID])
+            }
+            // A tag-dimension column's value is a tag record, as `clew lead tag N add` makes it:
+            // who put it on (the importer) and when, audited.
+            if !row.tags.isEmpty {
+                let m = Mutation(db: db, actor: actor, now: now)
+                for name in row.tags.sorted() {
+                    try m.insert(into: .leadTag, ["lead_id": id, "tag": name, "added_by": actor.login, "added_at": at],
+                                 action: "tag", summary: ("tag", name))
+                }
             }
             return id
         }

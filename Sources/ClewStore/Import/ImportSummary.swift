@@ -80,6 +80,28 @@ public struct RejectedRow: Hashable, Sendable, Codable {
     public var reason: String
 }
 
+/// A value an imported row gave that went aside instead of into its field (a company field that
+/// cannot be read, such as `100-499人` as a headcount): kept on the lead as a custom field named
+/// after the column, the rest of the row imported.
+public struct ImportWarning: Hashable, Sendable, Codable {
+    public var file: String
+    /// The spreadsheet row (the header is row 1).
+    public var row: Int
+    /// The text line it starts on.
+    public var line: Int
+    /// The lead field the column maps to (`employees`, `company-type`, …).
+    public var field: String
+    /// The column's header, as written: the custom field's name.
+    public var column: String
+    public var value: String
+    public var reason: String
+
+    /// `leads.csv line 3 (row 3), 规模 (employees): '100-499人' kept as a custom field — …`.
+    public var text: String {
+        "\(file) line \(line)\(row == line ? "" : " (row \(row))"), \(column) (\(field)): '\(value)' kept as a custom field — \(reason)"
+    }
+}
+
 /// What an import did (or, with `--dry-run`, would do). `--json` prints it; the field names are
 /// stable and documented in README.md.
 public struct ImportSummary: Sendable, Codable {
@@ -120,6 +142,10 @@ public struct ImportSummary: Sendable, Codable {
     public var flags: [String: Int] = [:]
     /// The first rejected rows with their reasons (all of them are in the rejects file).
     public var rejects: [RejectedRow] = []
+    /// Values set aside (kept as custom fields) on imported rows: how many.
+    public var warned = 0
+    /// The first of them, with file, line and field.
+    public var warnings: [ImportWarning] = []
     /// Wall time in seconds.
     public var seconds = 0.0
     /// For `--resume`: the row the import continued after (earlier rows were committed before).
@@ -144,6 +170,7 @@ public struct ImportSummary: Sendable, Codable {
         text += ", \(rejected) rejected"
         if let rejectsFile, rejected > 0 { text += " (see \(rejectsFile))" }
         text += ", \(flagged) flagged"
+        if warned > 0 { text += ", \(warned) value\(warned == 1 ? "" : "s") set aside" }
         return text
     }
 }

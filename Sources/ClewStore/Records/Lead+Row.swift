@@ -16,7 +16,7 @@ enum LeadColumn: Int, CaseIterable {
     case flags, tags, lostReason, mergedNumber
     case createdBy, createdAt, updatedBy, updatedAt, version, statusChangedAt
     case stageEnteredAt, lastFollowUpAt, contactLanguage, previousNumber, customerID
-    case employees, revenueFen, companyType, foundedYear, decisionChain
+    case employees, revenueFen, companyType, foundedYear, decisionChain, capturedAt
 
     /// The column's name in the result (snake case, as the table spells it).
     var name: String {
@@ -83,7 +83,8 @@ extension Lead {
             lastFollowUpAt: (optional(.lastFollowUpAt) as Double?).map(Date.init(storage:)),
             contactLanguage: (optional(.contactLanguage) as String?).flatMap(ContactLanguage.init(rawValue:)),
             previousLead: (optional(.previousNumber) as String?).flatMap(LeadNumber.init),
-            customerID: optional(.customerID)
+            customerID: optional(.customerID),
+            capturedAt: (optional(.capturedAt) as Double?).map(Date.init(storage:))
         )
     }
 

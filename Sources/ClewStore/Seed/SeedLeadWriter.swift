@@ -18,12 +18,15 @@ struct SeedLeadWriter {
     private var insertAudit: Statement?
     /// Active leads of the demo rep, for approvals and mentions.
     private var demoLeads: [(id: Int64, stage: String)] = []
+    /// The latest founding year a seeded company has (the current year).
+    private let latestFounded: Int
 
     init(context: ClewContext, team: SeedTeam, now: Date, actor: ActingUser) {
         self.context = context
         self.team = team
         self.now = now
         self.actor = actor
+        latestFounded = context.currentYear
     }
 
     mutating func prepare(_ db: Database) throws {
@@ -32,8 +35,8 @@ struct SeedLeadWriter {
             INSERT INTO lead (number, status, stage, grade, suggested_grade, score, owner, pool, customer, contact, title, phone,
               phone_key, email, email_key, industry, need, source, campaign, region, city, budget, amount_fen, flags, tags,
               lost_reason, created_by, created_at, updated_by, updated_at, version, status_changed_at, stage_entered_at,
-              assigned_at, last_follow_up_at, closed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+              assigned_at, last_follow_up_at, closed_at, employees, revenue_fen, company_type, founded_year, decision_chain)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertFollowUp = try db.makeStatement(sql: """
             INSERT INTO follow_up (lead_id, at, author, method, contact_person, content, feedback, next_action, next_due, stage, created_at)
@@ -134,9 +137,14 @@ struct SeedLeadWriter {
         let lastChange = closedAt ?? stageEntered ?? min(now.storage - 60, createdAt + age * 0.3)
         let title = r.pick(vocabulary.titles)
         let need: String? = complete ? r.pick(vocabulary.needs) : nil
+        let company = SeedCompany.facts(lead: i, seed: seed, complete: complete, english: english, latestFounded: latestFounded)
         // Scored by the process in force, as an edit would rescore it.
         let score: Int? = status == .new ? nil
-            : context.process.scoring.score(LeadDraft(customer: customer, title: title, industry: industry, need: need, budget: budget)).total
+            : context.process.scoring.score(LeadDraft(customer: customer, title: title, industry: industry, need: need, budget: budget,
+                                                      employees: company.map { String($0.employees) },
+                                                      revenue: company.map { Money(fen: $0.revenueFen).description },
+                                                      companyType: company?.type.chineseName, founded: company.map { String($0.foundedYear) },
+                                                      decisionChain: company?.decisionChain)).total
 
         try insertLead.execute(arguments: [
             number, status.rawValue, stage, grade?.rawValue, score.map { context.process.scoring.grade(forScore: $0).rawValue }, score, owner,
@@ -145,6 +153,7 @@ struct SeedLeadWriter {
             r.chance(0.5) ? r.pick(vocabulary.campaigns) : nil, region.name, city, budget, amount, flags, "",
             lostReason, team.marketing, createdAt, owner ?? "seed", lastChange, lastChange, stageEntered,
             owner == nil ? nil : createdAt + 3_600 * 20, nil, closedAt,
+            company?.employees, company?.revenueFen, company?.type.rawValue, company?.foundedYear, company?.decisionChain,
         ])
         let id = db.lastInsertedRowID
         try insertAudit.execute(arguments: [createdAt, id, number])

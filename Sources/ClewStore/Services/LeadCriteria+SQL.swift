@@ -55,8 +55,11 @@ extension LeadCriteria {
         if let since = statusChangedSince { add("lead.status_changed_at >= ?", [since.storage]) }
         for flag in leadFlags.sorted() { add("instr(lead.flags, ?) > 0", [TagSet.encode([flag.rawValue])]) }
         if let companyType { add("lead.company_type = ?", [companyType.rawValue]) }
-        if let employeesMin { add("lead.employees >= ?", [employeesMin]) }
-        if let revenueMin { add("lead.revenue_fen >= ?", [revenueMin.fen]) }
+        // A floor on headcount or revenue finds the larger companies, a few of all leads: told
+        // so (`likelihood`), the planner searches v27's index instead of scanning every lead in
+        // id order (it has no statistics to know it).
+        if let employeesMin { add("likelihood(lead.employees >= ?, 0.1)", [employeesMin]) }
+        if let revenueMin { add("likelihood(lead.revenue_fen >= ?, 0.1)", [revenueMin.fen]) }
         for flag in flags.sorted() {
             let (condition, values) = Self.condition(flag, asOf: flagsAsOf)
             add(condition, values)

@@ -70,7 +70,7 @@ extension LeadService {
                               approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] }, customFields: custom,
                               score: context.process.scoring.shownScore(of: lead, storedParts: try LeadScoring.storedParts(leadID: lead.id, db)),
                               consents: try LeadConsent.all(db, leadIDs: ids), conversion: try LeadConversionSummary.fetch(leadID: lead.id, db),
-                              capturedAt: try LeadCapture.capturedAt(leadID: lead.id, db))
+                              capturedAt: lead.capturedAt)
         }
     }
 }

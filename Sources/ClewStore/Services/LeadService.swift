@@ -110,7 +110,10 @@ public struct LeadService: Sendable {
             statusChangedAt: m.now, contactLanguage: language
         )
         var inserted = try m.insert(lead)
-        if let capturedAt { try LeadCapture.record(capturedAt, leadID: inserted.id, m) }
+        if let capturedAt {
+            try LeadCapture.record(capturedAt, leadID: inserted.id, m)
+            inserted.capturedAt = capturedAt
+        }
         try LeadScoring.storeBreakdown(score, leadID: inserted.id, m.db)
         if let previous { inserted = try DuplicateNotice.link(inserted, to: previous, m) }
         return AddResult(lead: try context.publish(.readyForRouting, on: inserted, m), merged: false)

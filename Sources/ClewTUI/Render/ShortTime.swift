@@ -19,6 +19,13 @@ struct ShortTime {
         return "\(Self.two(c.month))-\(Self.two(c.day)) \(Self.two(c.hour)):\(Self.two(c.minute))"
     }
 
+    /// `2025-06-02 10:00` (with the year: a capture time may be long ago), or empty for nil.
+    func dated(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let year = calendar.component(.year, from: date)
+        return "\(year)-" + time(date)
+    }
+
     /// `11-23`, or `—` for nil.
     func day(_ date: Date?) -> String {
         guard let date else { return "—" }

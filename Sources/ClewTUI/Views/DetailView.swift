@@ -57,6 +57,7 @@ struct DetailView {
         field("detail.company-type", d.companyKind?.name(english: t.language == .en))
         field("detail.founded", d.foundedYear.map(String.init))
         field("detail.decision-chain", d.decisionChain)
+        field("detail.captured", lead.capturedAt.map { clock.dated($0) + (lead.flags.contains(.lateRegistration) ? " · " + t("detail.registered-late") : "") })
         for (name, value) in model.dimensionValues {
             lines.append([(DisplayWidth.pad(name, to: 10), "detail.label"), (" " + value, "detail.value")])
         }

@@ -31,6 +31,7 @@ extension Localizer {
         "choice.none": ("—", "无"),
         "detail.employees": ("Employees", "员工人数"), "detail.revenue": ("Revenue", "年营收"), "detail.company-type": ("Ownership", "企业性质"),
         "detail.founded": ("Founded", "成立年份"), "detail.decision-chain": ("Deciders", "决策链"),
+        "detail.captured": ("Captured", "获取时间"), "detail.registered-late": ("registered late", "登记超时"),
         "filter.company-type": ("company-type", "企业性质"), "filter.employees-min": ("employees-min", "员工人数下限"),
     ]
 }

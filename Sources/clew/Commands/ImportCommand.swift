@@ -113,6 +113,11 @@ enum ImportReport {
         if !s.flags.isEmpty {
             Output.line("Flagged: " + s.flags.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
+        if s.warned > 0 {
+            Output.line("Set aside (kept as custom fields, the rest of the row imported · 无法识别的值已另存为自定义字段):")
+            for warning in s.warnings { Output.line(Output.safe("  " + warning.text)) }
+            if s.warned > s.warnings.count { Output.line("  … \(s.warned - s.warnings.count) more") }
+        }
         if !s.rejects.isEmpty && (s.dryRun || s.rejectsFile == nil) {
             Output.line("Rejected rows:")
             for reject in s.rejects { Output.line(Output.safe("  row \(reject.row): \(reject.reason)")) }
@@ -156,7 +161,7 @@ final class ProgressBar {
 /// `clew import --template`: one header row, each header in Chinese with its English key.
 enum ImportTemplate {
     static var csv: String {
-        "\u{FEFF}" + LeadField.allCases.map { "\($0.chineseName)(\($0.rawValue))" }.joined(separator: ",") + "\r\n"
+        "\u{FEFF}" + (LeadField.allCases.map { "\($0.chineseName)(\($0.rawValue))" } + ["获取时间(capturedAt)"]).joined(separator: ",") + "\r\n"
     }
 }
 
