@@ -60,7 +60,12 @@ struct ReloadOnlyWhatChangedTests {
         #expect(otherLead.board && otherLead.screening && !otherLead.inbox && !otherLead.detail)
         let mention = ReloadPlan(ChangeSet(notified: true), inboxLeads: [], detailLead: 1)
         #expect(mention.inbox && !mention.board && !mention.detail)
+        #expect(otherLead.dashboard && !mention.dashboard)
+        // A payment (回款) changes the campaigns' ROI: the dashboard checks its fingerprint, the board reads nothing.
+        let payment = ReloadPlan(ChangeSet(entities: ["payment", "payment_allocation"]), inboxLeads: [], detailLead: nil)
+        #expect(payment.dashboard && payment.receivables && !payment.board && !payment.inbox)
+        #expect(ReloadPlan(ChangeSet(entities: ["campaign"]), inboxLeads: [], detailLead: nil).dashboard)
         let everything = ReloadPlan(ChangeSet(overflow: true), inboxLeads: [], detailLead: 1)
-        #expect(everything.board && everything.inbox && everything.detail)
+        #expect(everything.board && everything.inbox && everything.detail && everything.dashboard)
     }
 }

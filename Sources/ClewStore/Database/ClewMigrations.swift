@@ -37,6 +37,8 @@ enum ClewMigrations {
         migrator.registerMigration("v25-inbox-task-order", migrate: orderInboxTasks)
         migrator.registerMigration("v26-owed-instalments-covering", migrate: coverOwedInstalments)
         migrator.registerMigration("v27-company-indexes", migrate: indexCompanyColumns)
+        migrator.registerMigration("v28-report-payments-version", migrate: versionReportPayments)
+        migrator.registerMigration("v28-report-open-visits-covering", migrate: coverOpenVisits)
         return migrator
     }
 

@@ -139,8 +139,9 @@ extension ReportService {
     }
 
     /// `counts` with the payments received (回款, net of reversals) on the contracts of the
-    /// period's cohort under `filter`, per source or campaign: one grouped read of the payments,
-    /// each joined to its contract's lead.
+    /// period's cohort under `filter`, per source or campaign: the period's leads read on the
+    /// registration index (`+lead.status`: the status index would read every lead), each one's
+    /// contract and its payments looked up.
     func withReceived(_ counts: [SourceReport.Counts], by column: CohortColumn, _ request: ReportRequest, filter: Filter,
                       _ db: Database) throws -> [SourceReport.Counts] {
         let statuses = LeadStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -148,7 +149,7 @@ extension ReportService {
         for row in try Row.fetchAll(db, sql: """
             SELECT coalesce(lead.\(column.rawValue), '') AS key, sum(p.amount_fen) AS fen
             FROM payment p JOIN contract c ON c.id = p.contract_id JOIN lead ON lead.id = c.lead_id
-            WHERE lead.created_at >= ? AND lead.created_at < ? AND lead.status IN (\(statuses)) AND \(filter.sql)
+            WHERE lead.created_at >= ? AND lead.created_at < ? AND +lead.status IN (\(statuses)) AND \(filter.sql)
             GROUP BY key
             """, arguments: [request.period.from.storage, request.period.to.storage] + filter.arguments) {
             received[row["key"]] = row["fen"]

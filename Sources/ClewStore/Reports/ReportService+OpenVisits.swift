@@ -36,35 +36,55 @@ extension ReportService {
 
         // Each day of the period: its working hours (start, finish: none is 0, 0) and the working time after it.
         var meter = WorkingTimeUntil(calendar: context.calendar, end: now)
-        var days = StatementArguments()
+        var days: [(day: String, start: Double, finish: Double, rest: Double)] = []
         for offset in 0..<period.days {
             let entry = period.first.adding(days: offset)
             let terms = meter.terms(on: entry)
-            days += [entry.description, terms.hours?.start.storage ?? 0, terms.hours?.finish.storage ?? 0, terms.rest]
+            days.append((entry.description, terms.hours?.start.storage ?? 0, terms.hours?.finish.storage ?? 0, terms.rest))
         }
-        let values = Array(repeating: "(?, ?, ?, ?)", count: period.days).joined(separator: ", ")
+        // A visit's working time so far, by halving on its day of entry (a handful of comparisons
+        // per visit, where a join to the days scanned them all for each): NULL for a day outside the period.
+        let sofar = Self.daySQL(days, lower: 0, upper: days.count)
         // No open visit of the period can have worked longer than from the period's start until now.
         let longest = context.calendar.workingDuration(from: period.from, to: max(now, period.from))
         let bucket = Self.bucketSQL("sec", upTo: StageDurationHistogram.bucket(of: longest))
+        // `LIMIT -1` keeps the inner query from being flattened into the outer one, which would
+        // work `sec` out again for each of its uses (the bucket's comparisons and the sum).
         let grouped = try Row.fetchCursor(db, sql: """
-            WITH d(day, start, finish, rest) AS (VALUES \(values))
             SELECT rank, \(bucket.sql) AS bucket, count(*), total(sec), total(planned_exit_at IS NOT NULL), total(planned_seconds),
               total(planned_exit_at IS NOT NULL AND planned_exit_at < ?)
             FROM (
               SELECT \(stageRank.sql) AS rank, h.planned_exit_at, CASE WHEN h.planned_exit_at IS NOT NULL THEN h.planned_seconds END AS planned_seconds,
-                CASE WHEN h.entered_at >= ? THEN 0 ELSE d.rest + max(0, d.finish - max(h.entered_at, d.start)) END AS sec
-              FROM \(source.sql) CROSS JOIN d ON d.day = h.entered_day
-              WHERE h.exited_at IS NULL AND h.entered_at >= ? AND h.entered_at < ?
+                CASE WHEN h.entered_at >= ? THEN 0 ELSE \(sofar.sql) END AS sec
+              FROM \(source.sql)
+              WHERE h.exited_at IS NULL AND h.entered_at >= ? AND h.entered_at < ? AND h.entered_day >= ? AND h.entered_day <= ?
                 AND NOT (h.planned_exit_at IS NOT NULL AND h.planned_seconds IS NULL) AND \(filter.sql)
+              LIMIT -1
             )
-            WHERE rank IS NOT NULL
+            WHERE rank IS NOT NULL AND sec IS NOT NULL
             GROUP BY rank, bucket
-            """, arguments: days + bucket.arguments + [now.storage] + stageRank.arguments + [now.storage] + source.arguments + within
-                + filter.arguments)
+            """, arguments: bucket.arguments + [now.storage] + stageRank.arguments + [now.storage] + sofar.arguments + source.arguments + within
+                + [period.first.description, period.last.description] + filter.arguments)
         while let row = try grouped.next() {
             tally.addOpen(stage: row[0], bucket: row[1], visits: row[2], seconds: row[3], plannedVisits: Int(row[4] as Double),
                           plannedSeconds: row[5], late: Int(row[6] as Double))
         }
+    }
+
+    /// `CASE WHEN h.entered_day < ? THEN … END`: the working time from `h.entered_at` until now
+    /// for a visit entered on one of `days` (its hours that day, then the working time after it),
+    /// found by halving between the days; NULL for a day that is none of them.
+    static func daySQL(_ days: [(day: String, start: Double, finish: Double, rest: Double)], lower: Int, upper: Int)
+        -> (sql: String, arguments: StatementArguments) {
+        guard upper - lower > 1 else {
+            guard days.indices.contains(lower) else { return ("NULL", []) }
+            let day = days[lower]
+            return ("CASE WHEN h.entered_day = ? THEN ? + max(0, ? - max(h.entered_at, ?)) END", [day.day, day.rest, day.finish, day.start])
+        }
+        let middle = (lower + upper) / 2
+        let left = daySQL(days, lower: lower, upper: middle)
+        let right = daySQL(days, lower: middle, upper: upper)
+        return ("CASE WHEN h.entered_day < ? THEN \(left.sql) ELSE \(right.sql) END", [days[middle].day] + left.arguments + right.arguments)
     }
 
     /// `CASE WHEN x < ? THEN … END`: the ``StageDurationHistogram`` bucket of the duration `x`

@@ -110,10 +110,14 @@ public struct ReportService: Sendable {
             closings[owner] = RepReport.Closing(owner: owner, won: row["won"], wonAmount: Money(totalFen: row["won_fen"]),
                                                 lost: row["lost"], wonCycleSeconds: row["cycle"], openWorkload: 0)
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT lead.owner, count(*) AS open FROM lead
-            WHERE lead.status IN ('assigned', 'active') AND lead.owner IS NOT NULL AND \(filter.sql) GROUP BY lead.owner
-            """, arguments: filter.arguments) {
+        // The open workload: from the board's tally (v23) when nothing narrows the leads, else from `lead_report_open`.
+        let open = filter.sql == "1"
+            ? "SELECT owner, sum(leads) AS open FROM lead_tally WHERE status IN ('assigned', 'active') AND owner <> '' GROUP BY owner HAVING sum(leads) > 0"
+            : """
+              SELECT lead.owner, count(*) AS open FROM lead
+              WHERE lead.status IN ('assigned', 'active') AND lead.owner IS NOT NULL AND \(filter.sql) GROUP BY lead.owner
+              """
+        for row in try Row.fetchAll(db, sql: open, arguments: filter.sql == "1" ? [] : filter.arguments) {
             let owner: String = row["owner"]
             var closing = closings[owner] ?? RepReport.Closing(owner: owner, won: 0, wonAmount: .zero, lost: 0, wonCycleSeconds: 0, openWorkload: 0)
             closing.openWorkload = row["open"]

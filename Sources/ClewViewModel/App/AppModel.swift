@@ -259,7 +259,7 @@ public final class AppModel {
             }
             // The dashboard reads its figures again only while it is shown (else when next shown),
             // and only when its fingerprint says they changed: the tick's commits read nothing.
-            if plan.board {
+            if plan.dashboard {
                 dashboard.invalidate()
                 if screen == .dashboard { try dashboard.reloadIfNeeded() }
             }

@@ -12,6 +12,8 @@ struct ReloadPlan: Hashable, Sendable {
     var pools = false
     /// The finance and customer screens.
     var receivables = false
+    /// The dashboard (which then reads its figures only if the report summaries' version moved).
+    var dashboard = false
 
     /// Records behind the board, the screening queue and the pools: leads, users (teams, capacity)
     /// and the process (stages, pools).
@@ -24,6 +26,10 @@ struct ReloadPlan: Hashable, Sendable {
     /// Records behind the finance and customer screens.
     static let receivableRecords: Set<String> = ["contract", "contract_line", "instalment", "payment", "payment_allocation", "invoice", "customer", "contact"]
 
+    /// Records the dashboard counts besides the leads and users: payments received (回款, the
+    /// campaigns' ROI), contracts, campaigns (costs), targets, opportunities and customers.
+    static let dashboardRecords: Set<String> = ["payment", "contract", "campaign", "sales_target", "opportunity", "customer"]
+
     /// The plan for `changes`: `inboxLeads` are the leads the inbox lists, `detailLead` the open lead.
     init(_ changes: ChangeSet, inboxLeads: Set<Int64>, detailLead: Int64?) {
         guard !changes.isEmpty else { return }
@@ -31,15 +37,17 @@ struct ReloadPlan: Hashable, Sendable {
         screening = board
         pools = changes.touches(["lead", "process"])
         receivables = changes.touches(Self.receivableRecords)
+        dashboard = board || changes.touches(Self.dashboardRecords)
         inbox = changes.notified || changes.touches(Self.inboxRecords) || changes.touches(leads: inboxLeads)
         if let detailLead { detail = changes.touches(leads: [detailLead]) || changes.touches(Self.detailRecords) }
     }
 
     /// Everything (this process's own change, or `Ctrl-R`).
-    static let everything = ReloadPlan(board: true, inbox: true, screening: true, detail: true, pools: true, receivables: true)
+    static let everything = ReloadPlan(board: true, inbox: true, screening: true, detail: true, pools: true, receivables: true, dashboard: true)
 
-    private init(board: Bool, inbox: Bool, screening: Bool, detail: Bool, pools: Bool, receivables: Bool) {
+    private init(board: Bool, inbox: Bool, screening: Bool, detail: Bool, pools: Bool, receivables: Bool, dashboard: Bool) {
         self.receivables = receivables
+        self.dashboard = dashboard
         self.board = board
         self.inbox = inbox
         self.screening = screening

@@ -42,3 +42,37 @@ struct OpenVisitCountingTests {
         }
     }
 }
+
+/// The halving over the period's days that gives an open visit its working time so far.
+@Suite("Open visits' days by halving")
+struct OpenVisitDayHalvingTests {
+    @Test func everyDayFindsItsOwnHoursAndNoOtherDayMatches() throws {
+        let queue = try DatabaseQueue()
+        for count in [1, 2, 3, 7, 31, 90] {
+            var days: [(day: String, start: Double, finish: Double, rest: Double)] = []
+            for offset in 0..<count {
+                let midnight = Double(offset) * 86_400
+                let rest = Double(count - 1 - offset) * 28_800
+                days.append((CalendarDay(year: 2026, month: 9, day: 1).adding(days: offset).description, midnight + 32_400, midnight + 64_800, rest))
+            }
+            let tree = ReportService.daySQL(days, lower: 0, upper: days.count)
+            try queue.read { db in
+                for day in days {
+                    for enteredAt in [day.start - 3_600, day.start + 1_000, day.finish + 10] {
+                        let arguments: StatementArguments = tree.arguments + [day.day, enteredAt]
+                        let value = try Double.fetchOne(db, sql: "SELECT \(tree.sql) FROM (SELECT ? AS entered_day, ? AS entered_at) h",
+                                                        arguments: arguments)
+                        let expected: Double = day.rest + max(0, day.finish - max(enteredAt, day.start))
+                        #expect(value == expected, "\(count) days, \(day.day)")
+                    }
+                }
+                for outside in ["2026-08-31", CalendarDay(year: 2026, month: 9, day: 1).adding(days: count).description, "2026-09-01x"] {
+                    let arguments: StatementArguments = tree.arguments + [outside]
+                    let value = try Double.fetchOne(db, sql: "SELECT \(tree.sql) FROM (SELECT ? AS entered_day, 0 AS entered_at) h",
+                                                    arguments: arguments)
+                    #expect(value == nil, "\(count) days, \(outside)")
+                }
+            }
+        }
+    }
+}

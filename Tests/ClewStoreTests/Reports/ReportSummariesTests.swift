@@ -74,4 +74,26 @@ struct ReportSummariesTests {
         _ = try pipeline.db.leads("alice").logFollowUp(pipeline.numbers[2], pipeline.db.followUp(next: nil))
         #expect(try summaries.fingerprint() != start)
     }
+
+    /// A payment (and its reversal) changes what the dashboard's sources and campaigns show as
+    /// received (回款), so it moves the fingerprint and an open dashboard reads them again; a
+    /// plan or an invoice, which no report counts, does not.
+    @Test func aPaymentMovesTheFingerprint() throws {
+        let pipeline = try Pipeline()
+        let summaries = ReportSummaries(context: pipeline.db.context)
+        let contract = "HT-\(pipeline.numbers[0])"
+        let finance = ReceivableService(context: pipeline.db.context, actor: try pipeline.db.actor("fred"))
+        try finance.plan(contract, .evenly(count: 2, every: .days(30), first: nil))
+        let planned = try summaries.fingerprint()
+        let reports = try pipeline.reports("admin")
+        let request = try pipeline.request()
+        #expect(try reports.dashboard(request).campaigns.lines.first { $0.key == "秋季展会" }?.received == .zero)
+        let payment = try finance.addPayment(contract, amount: Money(yuan: 30_000), reference: "BANK-1")
+        let paid = try summaries.fingerprint()
+        #expect(paid != planned)
+        #expect(try reports.dashboard(request).campaigns.lines.first { $0.key == "秋季展会" }?.received == Money(yuan: 30_000))
+        try finance.reversePayment(payment.id, reason: "退回")
+        #expect(try summaries.fingerprint() != paid)
+        #expect(try reports.dashboard(request).campaigns.lines.first { $0.key == "秋季展会" }?.received == .zero)
+    }
 }
