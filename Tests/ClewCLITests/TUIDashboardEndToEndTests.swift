@@ -112,7 +112,58 @@ struct TUIDashboardEndToEndTests {
         #expect(registered.contains("#"), "\(registered)")
         #expect(!registered.contains("█"), "\(registered)")
     }
+    /// Another user's payment (回款) moves the open dashboard without a key: finance records
+    /// money on a campaign's won deal from another process and, within the poll, the
+    /// campaign's return on cost on the screen is the one `clew report campaigns` now gives
+    /// for the same dates (the fix: a dashboard read counts as a reload, so the frame is drawn).
+    @Test func aPaymentFromAnotherProcessRedrawsTheOpenDashboard() throws {
+        guard TUIEndToEndTests.available() else { return }
+        let sandbox = try TUITerminalTextTests.seeded()
+        // The catch-up tick first, so no commit of the TUI's own ticker redraws the frame.
+        try sandbox.ok("--as", "root", "tick")
+        let tui = try TmuxSession(sandbox, arguments: ["--as", Self.supervisor, "--lang", "zh"])
+        defer { tui.kill() }
+        _ = Self.openDashboard(tui, language: .zh)
+        try tui.press("toggle-campaigns", in: .dashboard)
+        tui.waitFor("营销活动")
+        // The dates the dashboard shows, asked of the report for the same figures.
+        let header = Self.body(tui)[0]
+        let dates = header.matches(of: /\d{4}-\d{2}-\d{2}/).map { String($0.output) }
+        try #require(dates.count == 2, "\(header)")
+        func campaigns() throws -> [[String: Any]] {
+            let result = try sandbox.clew("--as", Self.supervisor, "report", "campaigns", "--from", dates[0], "--to", dates[1], "--format", "json")
+            #expect(result.status == 0, "\(result)")
+            let body = try #require((try result.json() as? [String: Any])?["body"] as? [String: Any])
+            return try #require(body["lines"] as? [[String: Any]])
+        }
+        let fen = { (line: [String: Any], key: String) in (line[key] as? [String: Any])?["fen"] as? Int ?? 0 }
+        let line = try #require(try campaigns().first { ($0["won"] as? Int ?? 0) > 0 && $0["cost"] != nil && fen($0, "received") == 0 },
+                                "a campaign with a win and nothing received yet")
+        let name = try #require(line["key"] as? String)
+        let label = DisplayWidth.truncate(name, to: 14).replacingOccurrences(of: "…", with: "")
+        let row = { (screen: String) in screen.components(separatedBy: "\n").first { $0.hasPrefix("  " + label) } ?? "" }
+        let before = row(tui.screen())
+        #expect(before.hasSuffix("-100%") || before.contains("-100%  "), "nothing received yet: \(before)")
+
+        // Finance records half of each of the campaign's won deals, in other processes.
+        let won = try sandbox.clew("--as", "root", "lead", "list", "--status", "won", "--campaign", name, "--json")
+        let leads = try #require(try won.json() as? [[String: Any]])
+        var paid = 0
+        for lead in leads {
+            guard let number = lead["number"] as? String, let amount = lead["amount"] as? Int ?? lead["wonAmount"] as? Int else { continue }
+            let payment = try sandbox.clew("--as", "huang.li", "payment", "add", "HT-" + number, String(max(1, amount / 2)))
+            if payment.status == 0 { paid += 1 }
+        }
+        try #require(paid > 0, "\(leads)")
+        let after = try #require(try campaigns().first { $0["key"] as? String == name })
+        let roi = try #require(after["roi"] as? Double)
+        let expected = "\(Int((roi * 100).rounded()))%"
+        #expect(expected != "-100%")
+        tui.waitUntil("the campaign's return on the received money", timeout: 10) { row($0).contains(" \(expected)  ") }
+        #expect(tui.format("#{pane_dead}") == "0")
+    }
 }
+
 
 extension KeyAction {
     /// The help screen's text for the action in `language`.

@@ -240,4 +240,26 @@ struct ReceivablesScreenTests {
         #expect(!app.customers.hasMore)
         #expect(app.customers.focused?.name == "客户104有限公司")
     }
+
+    /// A payment another process records moves the shown dashboard at the next poll: the
+    /// figures are read again (and counted, so the run loop draws the frame), the sources'
+    /// received column shows the money, and a second poll with nothing new reads nothing.
+    @Test func aPaymentByAnotherUserRedrawsTheShownDashboard() throws {
+        let deal = try Deal()
+        let bob = try deal.app("bob")
+        bob.feed = try ChangeFeed(database: deal.fixture.database)
+        bob.perform("show-dashboard")
+        #expect(bob.screen == .dashboard)
+        let before = bob.reloads
+        let received = { bob.dashboard.figures?.sources.lines.reduce(Money.zero) { $0 + $1.received } }
+        #expect(received() == .zero)
+
+        _ = try ReceivableService(context: deal.fixture.context, actor: try deal.fixture.actor("fred"))
+            .addPayment(deal.contract, amount: Money(yuan: 90_000))
+        #expect(bob.pollChanges(), "the frame needs drawing again")
+        #expect(bob.reloads.dashboard == before.dashboard + 1)
+        #expect(received() == Money(yuan: 90_000))
+        #expect(bob.pollChanges() == false)
+        #expect(bob.reloads.dashboard == before.dashboard + 1)
+    }
 }

@@ -261,7 +261,7 @@ public final class AppModel {
             // and only when its fingerprint says they changed: the tick's commits read nothing.
             if plan.dashboard {
                 dashboard.invalidate()
-                if screen == .dashboard { try dashboard.reloadIfNeeded() }
+                if screen == .dashboard, try dashboard.reloadIfNeeded() { reloads.dashboard += 1 }
             }
             if plan.pools, screen == .pools { try pools.reload(); reloads.pools += 1 }
             if plan.receivables, screen == .receivables { try receivables.reload(); reloads.receivables += 1 }

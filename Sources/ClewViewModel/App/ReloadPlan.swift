@@ -65,7 +65,9 @@ public struct ReloadCounts: Hashable, Sendable {
     public var detail = 0
     public var pools = 0
     public var receivables = 0
+    /// Dashboard figures read again (a fingerprint check that found nothing new is not counted).
+    public var dashboard = 0
 
     /// Every reload, all views together.
-    public var total: Int { board + inbox + screening + detail + pools + receivables }
+    public var total: Int { board + inbox + screening + detail + pools + receivables + dashboard }
 }

@@ -60,14 +60,17 @@ public final class DashboardModel {
 
     /// Reads the figures when they are out of date: marked so, and the source's fingerprint or
     /// the period moved since they were read (a cheap read; the figures are not read otherwise).
-    public func reloadIfNeeded() throws {
-        guard isStale else { return }
+    /// Returns whether the figures were read again (the frame needs drawing).
+    @discardableResult
+    public func reloadIfNeeded() throws -> Bool {
+        guard isStale else { return false }
         if let loaded, figures != nil, loaded.request == request, let fingerprint = try source.fingerprint(),
            fingerprint == loaded.fingerprint {
             isStale = false
-            return
+            return false
         }
         try reload()
+        return true
     }
 
     /// Reads the figures on the next ``reloadIfNeeded()`` whatever the fingerprint says (the
