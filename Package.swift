@@ -4,8 +4,10 @@ import PackageDescription
 /// Clew — a terminal CRM for working sales leads.
 ///
 /// Layering (see DESIGN.md §6 and README "Architecture"): `ClewDomain` (pure rules and decisions)
-/// ← `ClewStore` (GRDB, records, services) ← `ClewAutomation` (triggers, cadences, routing, the
-/// tick; no GRDB, no SQL) ← executables `clew` (CLI), `clew-serve` and `clew-bench`. SQL never
+/// ← `ClewServices` (what the screens may ask of the services: protocols and the values they
+/// return) ← `ClewStore` (GRDB, records, the services over SQLite) ← `ClewAutomation` (triggers,
+/// cadences, routing, the tick; no GRDB, no SQL) ← executables `clew` (CLI), `clew-serve` and
+/// `clew-bench`. `ClewViewModel` and `ClewTUI` see `ClewServices` only, never a store. SQL never
 /// leaves `ClewStore`; services reach automation only through the events they publish.
 let package = Package(
     name: "Clew",
@@ -14,6 +16,7 @@ let package = Package(
         .executable(name: "clew", targets: ["clew"]),
         .executable(name: "clew-bench", targets: ["clew-bench"]),
         .library(name: "ClewDomain", targets: ["ClewDomain"]),
+        .library(name: "ClewServices", targets: ["ClewServices"]),
         .library(name: "ClewStore", targets: ["ClewStore"]),
         .library(name: "ClewAutomation", targets: ["ClewAutomation"]),
         .library(name: "ClewViewModel", targets: ["ClewViewModel"]),
@@ -27,10 +30,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "ClewDomain"),
+        // What the screens may ask of the services: their protocols (`SessionServices` and one per
+        // use-case area) and the values they return, with no store behind them. `ClewStore`
+        // implements them over SQLite; the view models and the TUI see nothing else (issue 9).
+        .target(name: "ClewServices", dependencies: ["ClewDomain"]),
         .target(
             name: "ClewStore",
             dependencies: [
                 "ClewDomain",
+                "ClewServices",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -38,17 +46,18 @@ let package = Package(
         ),
         // The automation layer: what acts on the services' events (triggers, cadences, routing)
         // and the timers of the tick. It reaches the database only through the store's ports.
-        .target(name: "ClewAutomation", dependencies: ["ClewDomain", "ClewStore"]),
+        .target(name: "ClewAutomation", dependencies: ["ClewDomain", "ClewServices", "ClewStore"]),
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "ClewViewModel", dependencies: ["ClewDomain", "ClewStore"]),
-        .target(name: "ClewTUI", dependencies: ["ClewViewModel", "ClewStore", "ClewDomain", "CNCursesW"]),
+        .target(name: "ClewViewModel", dependencies: ["ClewDomain", "ClewServices"]),
+        .target(name: "ClewTUI", dependencies: ["ClewViewModel", "ClewServices", "ClewDomain", "CNCursesW"]),
         .executableTarget(
             name: "clew",
             dependencies: [
                 "ClewDomain",
+                "ClewServices",
                 "ClewStore",
                 "ClewAutomation",
                 "ClewViewModel",
@@ -60,12 +69,13 @@ let package = Package(
         // bench only, reaching the store through its `Bench` SPI.
         .target(
             name: "ClewBenchBaselines",
-            dependencies: ["ClewDomain", "ClewStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ClewDomain", "ClewServices", "ClewStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "clew-bench",
             dependencies: [
                 "ClewDomain",
+                "ClewServices",
                 "ClewStore",
                 "ClewAutomation",
                 "ClewBenchBaselines",
@@ -75,25 +85,25 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClewDomainTests", dependencies: ["ClewDomain"]),
-        .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewStore", "ClewAutomation"]),
-        .testTarget(name: "ClewViewModelTests", dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", "ClewViewModel"]),
+        .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation"]),
+        .testTarget(name: "ClewViewModelTests", dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation", "ClewViewModel"]),
         .testTarget(
             name: "ClewTUITests",
-            dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", "ClewViewModel", "ClewTUI"],
+            dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation", "ClewViewModel", "ClewTUI"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "ClewImportTests", dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "ClewImportTests", dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "ClewProcessTests",
-            dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ClewAutomationTests",
-            dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ClewCLITests",
-            dependencies: ["ClewDomain", "ClewStore", "ClewAutomation", .target(name: "clew"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation", .target(name: "clew"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]
@@ -112,7 +122,7 @@ package.targets += [
     .target(
         name: "ClewServe",
         dependencies: [
-            "ClewDomain", "ClewStore", "ClewAutomation",
+            "ClewDomain", "ClewServices", "ClewStore", "ClewAutomation",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -122,7 +132,7 @@ package.targets += [
     .executableTarget(
         name: "clew-serve",
         dependencies: [
-            "ClewServe", "ClewStore", "ClewAutomation",
+            "ClewServe", "ClewServices", "ClewStore", "ClewAutomation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -131,7 +141,7 @@ package.targets += [
     .testTarget(
         name: "ClewServeTests",
         dependencies: [
-            "ClewDomain", "ClewStore", "ClewAutomation", "ClewServe", .target(name: "clew-serve"),
+            "ClewDomain", "ClewServices", "ClewStore", "ClewAutomation", "ClewServe", .target(name: "clew-serve"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,3 +1,4 @@
+import ClewServices
 @_spi(Bench) import ClewStore
 import Foundation
 import GRDB

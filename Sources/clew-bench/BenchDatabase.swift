@@ -1,5 +1,6 @@
 import ClewAutomation
 import ClewDomain
+import ClewServices
 import ClewStore
 import Foundation
 

@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewBenchBaselines
+import ClewServices
 import ClewStore
 import ClewViewModel
 
@@ -41,7 +42,7 @@ struct BenchSuite {
         // suggestions) — on the first frame and whenever the data changes.
         let screenPage = ScreeningModel.pageSize
         for (label, actor) in [("admin", bench.admin), ("supervisor \(bench.supervisor.login)", bench.supervisor)] {
-            let model = ScreeningModel(services: ClewServices(context: context, actor: actor))
+            let model = ScreeningModel(services: LiveServices(context: context, actor: actor))
             try measure("screening screen p1 (\(screenPage)) · \(label)",
                         detail: "ScreeningModel.reload(): count + \(screenPage) items with ages, scores, suggestions (what the TUI loads)",
                         target: .firstFrame,

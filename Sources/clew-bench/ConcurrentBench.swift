@@ -1,5 +1,6 @@
 import ClewBenchBaselines
 import ClewDomain
+import ClewServices
 import ClewStore
 import ClewViewModel
 import Foundation
@@ -29,7 +30,7 @@ struct ConcurrentBench {
                                          timing: try stopwatch.measure(service: { try leads.list(LeadQuery(limit: BenchSuite.pageSize)).count },
                                                                        baseline: { try baseline.leadListFirstPage(visibleTo: bench.admin) }),
                                          target: .keyToFrame))
-        let screening = ScreeningModel(services: ClewServices(context: bench.context, actor: bench.supervisor))
+        let screening = ScreeningModel(services: LiveServices(context: bench.context, actor: bench.supervisor))
         progress("screening screen\(suffix)")
         results.append(BenchReport.Query(name: "screening screen p1 (\(ScreeningModel.pageSize)) · supervisor\(suffix)", detail: nil,
                                          timing: try stopwatch.measure(service: { try screening.reload(); return screening.items.count },

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 @_spi(Bench) import ClewStore
 import Foundation
 

@@ -1,6 +1,7 @@
 import ClewAutomation
 import ClewBenchBaselines
 import ClewDomain
+import ClewServices
 import ClewStore
 import Foundation
 

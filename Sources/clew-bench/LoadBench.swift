@@ -1,5 +1,6 @@
 import ClewBenchBaselines
 import ClewDomain
+import ClewServices
 import ClewStore
 import Foundation
 

@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewBenchBaselines
+import ClewServices
 import ClewStore
 import Foundation
 

@@ -1,5 +1,6 @@
 import ClewAutomation
 import ClewDomain
+import ClewServices
 import ClewStore
 import ClewTUI
 import ClewViewModel
@@ -124,8 +125,9 @@ struct TUIBench {
         }
 
         init(context: ClewContext, actor: ActingUser) throws {
-            app = AppModel(services: ClewServices(context: context, actor: actor), language: .en)
-            let drafts = DraftStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("clew-bench-draft-\(UUID().uuidString).json").path)
+            app = AppModel(services: LiveServices(context: context, actor: actor), language: .en)
+            let drafts = DraftStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("clew-bench-draft-\(UUID().uuidString).json").path,
+                                    asUser: { $0() })
             tui = TUIApp(app: app, keymap: Keymap.default, theme: BuiltinTheme.default.theme, feed: try ChangeFeed(database: context.database), drafts: drafts)
         }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClewAutomation
 import ClewDomain
 import ClewServe
+import ClewServices
 import ClewStore
 import Foundation
 import Logging

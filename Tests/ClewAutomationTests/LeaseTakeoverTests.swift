@@ -1,5 +1,6 @@
 import ClewDomain
 @testable import ClewAutomation
+import ClewServices
 @testable import ClewStore
 import Foundation
 import GRDB

@@ -1,3 +1,4 @@
+import ClewServices
 import ClewStore
 import Foundation
 import GRDB

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The layering DESIGN §6 asks for, checked on the sources: GRDB and SQL only in the store,
-/// nothing but Foundation in the domain.
+/// nothing but Foundation in the domain, the screens over the services' protocols only.
 @Suite("Layering")
 struct LayeringTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -16,8 +16,15 @@ struct LayeringTests {
             .map { ($0.path.replacingOccurrences(of: sources.path + "/", with: ""), try String(contentsOf: $0, encoding: .utf8)) }
     }
 
+    /// The file's import statements (with any attribute: `@testable import X`, `@_spi(S) import X`).
+    static func imports(of text: String) -> [String] {
+        text.split(separator: "\n").map(String.init).filter { line in
+            line.range(of: #"^(@\w+(\([^)]*\))? )*import \w+"#, options: .regularExpression) != nil
+        }
+    }
+
     /// Every target but ClewStore and ClewBenchBaselines (the raw-SQL yardsticks the bench compares with).
-    static let outsideTheStore = ["ClewDomain", "ClewAutomation", "ClewViewModel", "ClewTUI", "clew", "clew-bench", "ClewServe", "clew-serve"]
+    static let outsideTheStore = ["ClewDomain", "ClewServices", "ClewAutomation", "ClewViewModel", "ClewTUI", "clew", "clew-bench", "ClewServe", "clew-serve"]
 
     @Test(arguments: outsideTheStore)
     func noGRDBAndNoSQLOutsideTheStore(_ target: String) throws {
@@ -43,6 +50,29 @@ struct LayeringTests {
         }
         for file in automation {
             #expect(!file.text.contains(".db") && !file.text.contains("Database"), "\(file.path) holds a database connection")
+        }
+    }
+
+    /// The screens see the services' protocols only (issue 9 §8): the view models and the TUI
+    /// never import a store, so a second store (PostgreSQL) plugs in under them unchanged.
+    @Test(arguments: ["ClewViewModel", "ClewTUI"])
+    func theScreensNeverImportAStore(_ target: String) throws {
+        let files = try Self.files(in: target)
+        #expect(!files.isEmpty)
+        for file in files {
+            let imports = Self.imports(of: file.text)
+            #expect(!imports.contains { $0.contains("ClewStore") || $0.contains("GRDB") || $0.contains("ClewAutomation") },
+                    "\(file.path) imports \(imports.filter { $0.contains("ClewStore") || $0.contains("GRDB") || $0.contains("ClewAutomation") })")
+        }
+    }
+
+    /// The services' interface is the domain plus Foundation: no store, no engine.
+    @Test func theServicesInterfaceImportsTheDomainOnly() throws {
+        let files = try Self.files(in: "ClewServices")
+        #expect(!files.isEmpty)
+        for file in files {
+            let imports = Self.imports(of: file.text)
+            #expect(imports.allSatisfy { $0 == "import Foundation" || $0 == "import ClewDomain" }, "\(file.path): \(imports)")
         }
     }
 

@@ -1,3 +1,4 @@
+import ClewServices
 @testable import ClewStore
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import ClewDomain
+import ClewServices
 @testable import ClewStore
 import Testing
 

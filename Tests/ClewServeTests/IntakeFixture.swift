@@ -1,6 +1,7 @@
 import ClewDomain
 import ClewServe
 import ClewAutomation
+import ClewServices
 import ClewStore
 import Foundation
 import GRDB

@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewServe
+import ClewServices
 import ClewStore
 import Foundation
 import HTTPTypes

@@ -1,3 +1,4 @@
+import ClewServices
 @testable import ClewStore
 import GRDB
 import Testing

@@ -19,7 +19,7 @@ struct DraftStoreTests {
         // The "home" is a plain file: nothing can be created under it (not even by root).
         let home = root + "/home"
         #expect(FileManager.default.createFile(atPath: home, contents: Data()))
-        let store = DraftStore(path: home + "/.local/share/clew/draft.json", fallbackDirectory: root + "/fallback")
+        let store = DraftStore(path: home + "/.local/share/clew/draft.json", fallbackDirectory: root + "/fallback", asUser: { $0() })
         store.update(Self.draft)
         let saved = store.persist()
         #expect(saved == root + "/fallback/draft.json")
@@ -27,7 +27,7 @@ struct DraftStoreTests {
         let mode = try FileManager.default.attributesOfItem(atPath: root + "/fallback")[.posixPermissions] as? Int
         #expect(mode == 0o700)
         // The next run finds it there, and takes it.
-        let next = DraftStore(path: home + "/.local/share/clew/draft.json", fallbackDirectory: root + "/fallback")
+        let next = DraftStore(path: home + "/.local/share/clew/draft.json", fallbackDirectory: root + "/fallback", asUser: { $0() })
         #expect(next.take() == Self.draft)
         #expect(next.take() == nil)
     }
@@ -38,7 +38,7 @@ struct DraftStoreTests {
         let target = root + "/target"
         #expect(FileManager.default.createFile(atPath: target, contents: Data("keep".utf8)))
         try FileManager.default.createSymbolicLink(atPath: root + "/draft.json", withDestinationPath: target)
-        let store = DraftStore(path: root + "/draft.json", fallbackDirectory: root + "/fallback")
+        let store = DraftStore(path: root + "/draft.json", fallbackDirectory: root + "/fallback", asUser: { $0() })
         store.update(Self.draft)
         #expect(store.persist() == root + "/fallback/draft.json")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")

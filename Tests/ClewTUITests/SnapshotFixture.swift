@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewAutomation
+import ClewServices
 import ClewStore
 @testable import ClewTUI
 import ClewViewModel
@@ -49,7 +50,7 @@ final class SnapshotFixture {
         try UserDirectory(context: context).actingUser(osLogin: "root", actAs: login == "root" ? nil : login)
     }
 
-    func services(_ login: String) throws -> ClewServices { ClewServices(context: context, actor: try actor(login)) }
+    func services(_ login: String) throws -> LiveServices { LiveServices(context: context, actor: try actor(login)) }
 
     /// A started app model for `login`, as the TUI makes one.
     func app(_ login: String, language: Language = .en) throws -> AppModel {
@@ -179,10 +180,10 @@ final class Driver {
         self.size = size
         self.keymap = keymap
         self.theme = theme
-        let database = app.services.context.database
         // The feed and the draft store are never used: no run loop runs here.
-        let feed = try! ChangeFeed(database: database)
-        let drafts = DraftStore(path: URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("draft.json").path)
+        let feed = NoChanges()
+        let drafts = DraftStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("clew-draft-\(UUID().uuidString).json").path,
+                                asUser: { $0() })
         tui = TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts, charts: charts)
         matcher = KeySequenceMatcher(keymap: keymap)
         screen = MemoryScreen(size: size)
@@ -263,4 +264,11 @@ enum Snapshot {
         }
         return out.joined(separator: "\n")
     }
+}
+
+/// A change source that never reports a change (the driver runs no run loop to poll it).
+final class NoChanges: ChangeSource {
+    func poll() throws -> Bool { false }
+    func mark(for login: String) throws -> ChangeMark { ChangeMark() }
+    func changes(since mark: ChangeMark, for login: String) throws -> (ChangeSet, ChangeMark) { (ChangeSet(), mark) }
 }

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import ClewStore
 @testable import ClewViewModel
 import Foundation
@@ -11,7 +12,8 @@ import Testing
 struct DashboardModelTests {
     /// Figures known by heart: 10 registered, 8 valid, 6 assigned, 5 in discovery, 3 in proposal,
     /// 2 won; two reps; two sources and one campaign; a trend of three days.
-    final class FixedReports: DashboardReportSource {
+    /// Used from one test's thread only, hence unchecked.
+    final class FixedReports: DashboardReportSource, @unchecked Sendable {
         var requests: [ReportRequest] = []
         var slices: [ReportSlice] = []
         /// What ``fingerprint()`` answers (nil: cannot tell).

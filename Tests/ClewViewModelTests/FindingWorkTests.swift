@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewAutomation
+import ClewServices
 import ClewStore
 @testable import ClewViewModel
 import Testing

@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewAutomation
+import ClewServices
 import ClewStore
 @testable import ClewViewModel
 import Foundation
@@ -33,7 +34,7 @@ final class Fixture {
         try UserDirectory(context: context).actingUser(osLogin: "root", actAs: login == "root" ? nil : login)
     }
 
-    func services(_ login: String) throws -> ClewServices { ClewServices(context: context, actor: try actor(login)) }
+    func services(_ login: String) throws -> LiveServices { LiveServices(context: context, actor: try actor(login)) }
 
     func app(_ login: String) throws -> AppModel {
         let app = AppModel(services: try services(login), language: .en)

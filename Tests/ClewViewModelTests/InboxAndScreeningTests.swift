@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import ClewStore
 @testable import ClewViewModel
 import Testing

@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewAutomation
+import ClewServices
 import ClewStore
 import Foundation
 import Testing
@@ -72,7 +73,7 @@ struct NotificationTextTests {
         _ = try TickService(context: automated, actor: try fixture.actor("root")).run()
         for (language, expected) in [(Language.en, "\(number) 杭州恒通科技有限公司 was assigned to you 1 working hour ago: confirm or object"),
                                      (.zh, "\(number) 杭州恒通科技有限公司 已分配给你 1 个工作小时，请确认或提出异议")] {
-            let app = AppModel(services: ClewServices(context: automated, actor: try fixture.actor("alice")), language: language)
+            let app = AppModel(services: LiveServices(context: automated, actor: try fixture.actor("alice")), language: language)
             try app.start()
             let item = try #require(app.inbox.inbox?.notifications.first { $0.kind == "reminder" })
             #expect(app.inbox.text(of: item, t: app.localizer) == expected)

@@ -1,5 +1,6 @@
 import ClewDomain
 import ClewAutomation
+import ClewServices
 import ClewStore
 @testable import ClewViewModel
 import Testing
@@ -29,7 +30,7 @@ struct PoolsAndStaleEditTests {
     @Test func aRepSeesThePoolClaimsWithTheLimitShownAndBulkClaimIsAllOrNothing() throws {
         let fixture = try Fixture()
         let (context, numbers) = try Self.pooled(fixture)
-        let app = AppModel(services: ClewServices(context: context, actor: try Self.actor("alice", context)), language: .en)
+        let app = AppModel(services: LiveServices(context: context, actor: try Self.actor("alice", context)), language: .en)
         try app.start()
         app.perform("show-pools")
         #expect(app.screen == .pools)
@@ -65,7 +66,7 @@ struct PoolsAndStaleEditTests {
     @Test func claimingFromThePoolListTakesTheHighlightedLead() throws {
         let fixture = try Fixture()
         let (context, _) = try Self.pooled(fixture)
-        let app = AppModel(services: ClewServices(context: context, actor: try Self.actor("alice", context)), language: .en)
+        let app = AppModel(services: LiveServices(context: context, actor: try Self.actor("alice", context)), language: .en)
         try app.start()
         app.perform("show-pools")
         let highlighted = try #require(app.pools.highlightedLead).number.description
@@ -81,7 +82,7 @@ struct PoolsAndStaleEditTests {
     @Test func theChineseScreenNamesTheLimitToo() throws {
         let fixture = try Fixture()
         let (context, _) = try Self.pooled(fixture)
-        let app = AppModel(services: ClewServices(context: context, actor: try Self.actor("alice", context)), language: .zh)
+        let app = AppModel(services: LiveServices(context: context, actor: try Self.actor("alice", context)), language: .zh)
         try app.start()
         app.perform("show-pools")
         app.perform("claim")
@@ -92,7 +93,7 @@ struct PoolsAndStaleEditTests {
     @Test func aRepOutsideThePoolSeesNoLeadsInIt() throws {
         let fixture = try Fixture()
         let (context, _) = try Self.pooled(fixture)
-        let app = AppModel(services: ClewServices(context: context, actor: try Self.actor("carol", context)), language: .en)
+        let app = AppModel(services: LiveServices(context: context, actor: try Self.actor("carol", context)), language: .en)
         try app.start()
         app.perform("show-pools")
         #expect(app.pools.pools.isEmpty, "no process pool of hers, no leads she may see: \(app.pools.pools)")
@@ -175,7 +176,7 @@ struct PoolsReturnTests {
     @Test func aRepReturnsAClaimFromThePoolsScreenWithAReason() throws {
         let fixture = try Fixture()
         let (context, _) = try PoolsAndStaleEditTests.pooled(fixture)
-        let app = AppModel(services: ClewServices(context: context, actor: try PoolsAndStaleEditTests.actor("alice", context)), language: .en)
+        let app = AppModel(services: LiveServices(context: context, actor: try PoolsAndStaleEditTests.actor("alice", context)), language: .en)
         try app.start()
         app.perform("show-pools")
         #expect(app.pools.listsClaims)
@@ -213,7 +214,7 @@ struct PoolsReturnTests {
     @Test func supervisorsHaveNoClaimsEntry() throws {
         let fixture = try Fixture()
         let (context, _) = try PoolsAndStaleEditTests.pooled(fixture)
-        let app = AppModel(services: ClewServices(context: context, actor: try PoolsAndStaleEditTests.actor("bob", context)), language: .en)
+        let app = AppModel(services: LiveServices(context: context, actor: try PoolsAndStaleEditTests.actor("bob", context)), language: .en)
         try app.start()
         app.perform("show-pools")
         #expect(app.pools.listsClaims == false)

@@ -1,3 +1,4 @@
+import ClewServices
 import Foundation
 #if canImport(Glibc)
 import Glibc

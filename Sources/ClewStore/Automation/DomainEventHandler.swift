@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 
 /// What acts on the events a service publishes, inside the service's transaction.

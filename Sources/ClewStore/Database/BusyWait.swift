@@ -1,3 +1,4 @@
+import ClewServices
 import Foundation
 
 /// How a connection waits for another process's write lock: the schedule of SQLite's busy

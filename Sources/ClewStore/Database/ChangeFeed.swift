@@ -1,3 +1,4 @@
+import ClewServices
 import Foundation
 import GRDB
 

@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v6: automation

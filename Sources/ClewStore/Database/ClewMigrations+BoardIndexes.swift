@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v20: the board's pages and totals read in index order

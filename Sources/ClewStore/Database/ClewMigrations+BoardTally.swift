@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v23: the board's column totals kept by triggers

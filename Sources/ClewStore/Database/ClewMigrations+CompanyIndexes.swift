@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v27: the company-column filters read an index

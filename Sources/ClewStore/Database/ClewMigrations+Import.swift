@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v4: import history

@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v23: the inbox's counts read from the index

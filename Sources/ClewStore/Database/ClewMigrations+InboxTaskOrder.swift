@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v25: the inbox's tasks read in the order they are shown

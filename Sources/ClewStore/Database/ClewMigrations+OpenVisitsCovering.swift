@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v28: the open stage visits' index covers its own condition

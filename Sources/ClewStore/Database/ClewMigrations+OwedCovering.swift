@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v26: the owed instalments' indexes cover their own condition

@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v11: covering indexes for the reports and the dashboard

@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v19: the period's cohort counted per registration day

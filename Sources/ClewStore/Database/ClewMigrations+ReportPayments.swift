@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v28: payments change the reports' version

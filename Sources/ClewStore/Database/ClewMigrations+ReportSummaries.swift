@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v14: summaries the reports read instead of every visit

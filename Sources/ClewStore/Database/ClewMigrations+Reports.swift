@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v8: campaigns, sales targets and the indexes the reports read by

@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 extension ClewMigrations {

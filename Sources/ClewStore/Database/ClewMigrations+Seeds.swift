@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import GRDB
 
 // MARK: - v7: the process as the seed documents describe it (issue 11)

@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 // MARK: - v10: leases that name their process, resumable imports

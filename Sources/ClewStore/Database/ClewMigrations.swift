@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 /// The database schema, as an ordered list of migrations.

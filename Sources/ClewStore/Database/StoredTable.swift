@@ -1,3 +1,4 @@
+import ClewServices
 /// Every table of the schema, each either written through the audited path or exempt from it
 /// with the reason why.
 ///

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 
 /// Writes RFC 4180 CSV to a file handle, one record at a time: cells with a comma, quote,

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 
 /// How the cells of an exported or rejects file are made safe for whoever opens it.
 ///

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 
 /// Why an export could not be written.
 public enum ExportError: BilingualError, Equatable {

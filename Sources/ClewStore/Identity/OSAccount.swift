@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import ClewServices
 import Glibc
 #elseif canImport(Darwin)
 import Darwin

@@ -1,3 +1,4 @@
+import ClewServices
 import Dispatch
 
 /// Reads an import file a chunk at a time and cleans and scores each chunk's rows, so that

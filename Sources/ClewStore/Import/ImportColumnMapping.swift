@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 
 /// Which lead field each column of an import file fills, from its header in Chinese or English
 /// (客户名称/公司/Company, 手机/电话/联系方式/Phone/Mobile, …), in any order, plus `--map` overrides.

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 
 /// Cleans one import row into a lead's details by the rules of `clew lead add` (issue 5 §3):

@@ -1,3 +1,4 @@
+import ClewServices
 import Foundation
 
 /// An import file opened for reading: its records and what it turned out to be.

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 
 /// Reads and writes a ``ProcessDefinition`` as the human-edited TOML file of

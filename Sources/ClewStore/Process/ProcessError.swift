@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 
 /// Why a process file was not applied.
 public enum ProcessError: UserFacingError, Equatable {

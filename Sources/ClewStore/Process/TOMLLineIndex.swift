@@ -1,3 +1,4 @@
+import ClewServices
 import Foundation
 
 /// Where tables and keys sit in a TOML file's text, so a problem found in the parsed document

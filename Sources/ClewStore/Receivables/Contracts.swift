@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
 

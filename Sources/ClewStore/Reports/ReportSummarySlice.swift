@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 
 /// The rows of a summary table (`report_stage_day`) that hold exactly a report's leads: one

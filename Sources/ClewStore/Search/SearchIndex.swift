@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 /// The full-text index's current shape: what each FTS5 table indexes, and bulk indexing.

@@ -1,3 +1,4 @@
+import ClewServices
 /// A user's search text turned into an FTS5 `MATCH` expression over ``SearchText``'s index form.
 ///
 /// Each whitespace-separated term becomes a phrase; terms are ANDed. Inside a term, CJK runs

@@ -1,3 +1,4 @@
+import ClewServices
 import GRDB
 
 /// Turns text into the form the full-text index stores, so that Chinese substrings can be found.

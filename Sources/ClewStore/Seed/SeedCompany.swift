@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 
 /// A seeded lead's company facts (issue 17): headcount, annual revenue, ownership, founding year
 /// and decision chain, drawn from a stream of the lead's own (``random(lead:seed:)``) so adding

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 
 /// Why `clew seed` refused its options.
 public enum SeedError: BilingualError, Equatable {

@@ -1,3 +1,4 @@
+import ClewServices
 /// A small, fast, deterministic random generator (SplitMix64), so `clew seed --seed S` makes the
 /// same data on every machine.
 struct SeedRandom: RandomNumberGenerator {

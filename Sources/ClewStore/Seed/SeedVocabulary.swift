@@ -1,3 +1,4 @@
+import ClewServices
 /// The words synthetic data is made of: realistic Chinese and English customers, people,
 /// needs and follow-up notes.
 enum SeedVocabulary {

@@ -1,43 +1,28 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
 
-/// A request waiting for a supervisor's decision (审批), such as a stage skip.
-public struct ApprovalItem: Hashable, Sendable, Codable {
-    public var id: Int64
-    public var leadNumber: String
-    public var leadCustomer: String
-    /// `stage-skip`.
-    public var kind: String
-    public var fromStage: String?
-    public var toStage: String?
-    public var requestedBy: String
-    public var approver: String
-    public var status: ApprovalStatus
-    public var reason: String?
-    public var comment: String?
-    public var createdAt: Date
-    public var decidedAt: Date?
-
+extension ApprovalItem {
     static let selection = """
         approval.id, lead.number, lead.customer, approval.kind, approval.from_stage, approval.to_stage, approval.requested_by,
         approval.approver, approval.status, approval.reason, approval.comment, approval.created_at, approval.decided_at
         """
 
     init(row: Row) {
-        id = row["id"]
-        leadNumber = row["number"]
-        leadCustomer = row["customer"]
-        kind = row["kind"]
-        fromStage = row["from_stage"]
-        toStage = row["to_stage"]
-        requestedBy = row["requested_by"]
-        approver = row["approver"]
-        status = row["status"]
-        reason = row["reason"]
-        comment = row["comment"]
-        createdAt = Date(storage: row["created_at"])
-        decidedAt = (row["decided_at"] as Double?).map(Date.init(storage:))
+        self.init(id: row["id"],
+                  leadNumber: row["number"],
+                  leadCustomer: row["customer"],
+                  kind: row["kind"],
+                  fromStage: row["from_stage"],
+                  toStage: row["to_stage"],
+                  requestedBy: row["requested_by"],
+                  approver: row["approver"],
+                  status: row["status"],
+                  reason: row["reason"],
+                  comment: row["comment"],
+                  createdAt: Date(storage: row["created_at"]),
+                  decidedAt: (row["decided_at"] as Double?).map(Date.init(storage:)))
     }
 }
 

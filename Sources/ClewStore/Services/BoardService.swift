@@ -1,64 +1,7 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
-
-/// Whose leads the board shows.
-public enum BoardScope: String, CaseIterable, Sendable {
-    case mine, team, all
-
-    /// The default for a role: reps their own, supervisors their team, others everything.
-    public static func `default`(for role: Role) -> BoardScope {
-        switch role {
-        case .rep: .mine
-        case .supervisor: .team
-        default: .all
-        }
-    }
-}
-
-/// Board filters; nil means any.
-public struct BoardFilter: Hashable, Sendable {
-    public var grade: Grade?
-    public var source: String?
-    public var region: String?
-    public var tag: String?
-    public var owner: String?
-    /// Flags every card carries (`:filter stalled overdue`).
-    public var flags: Set<WorkFlag> = []
-    /// The company type (`:filter company-type=国企`).
-    public var companyType: CompanyType?
-    /// At least this many employees (`:filter employees-min=500`).
-    public var employeesMin: Int?
-
-    public init(grade: Grade? = nil, source: String? = nil, region: String? = nil, tag: String? = nil, owner: String? = nil) {
-        self.grade = grade
-        self.source = source
-        self.region = region
-        self.tag = tag
-        self.owner = owner
-    }
-
-    public var isEmpty: Bool { self == BoardFilter() }
-}
-
-/// One column of the board: intake (`screening`, `assigned`), a pipeline stage, or `won`.
-public struct BoardColumn: Hashable, Sendable {
-    public var key: String
-    public var englishTitle: String
-    public var chineseTitle: String
-    public var count: Int
-    public var amount: Money
-}
-
-/// One card on the board.
-public struct BoardCard: Hashable, Sendable {
-    public var lead: Lead
-    /// When the lead's earliest open task is due.
-    public var nextTaskDue: Date?
-    public var sla: SLAState
-    /// When the lead entered this column (stage entry, or status change for intake and won).
-    public var inColumnSince: Date
-}
 
 /// The kanban board's data: column totals and pages of cards, loaded only for what is visible.
 public struct BoardService: Sendable {

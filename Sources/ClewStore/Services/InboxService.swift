@@ -1,56 +1,7 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
-
-/// Everything waiting for one user (收件箱): tasks by urgency, assignments to confirm,
-/// mentions and other notifications, approvals to decide.
-public struct Inbox: Sendable {
-    /// Open tasks due before the start of today.
-    public var overdue: [TaskItem]
-    /// Open tasks due today.
-    public var today: [TaskItem]
-    /// Open tasks due in the next 7 days (or with no due date).
-    public var upcoming: [TaskItem]
-    /// Leads assigned to the user and not yet confirmed.
-    public var awaitingConfirmation: [Lead]
-    /// Unread notifications (mentions, escalations, objections, decisions…), newest first:
-    /// up to the limit of each ``ClewDomain/NotificationGroup``, so alerts never crowd out messages.
-    public var notifications: [NotificationItem]
-    /// How many unread notifications each group holds (beyond what is loaded, too).
-    public var unread: [NotificationGroup: Int] = [:]
-    /// Approval requests the user must decide.
-    public var approvals: [ApprovalItem]
-
-    /// The number shown on the inbox badge: everything that needs action.
-    public var count: Int {
-        overdue.count + today.count + awaitingConfirmation.count + notifications.count + approvals.count
-    }
-}
-
-/// An inbox message.
-public struct NotificationItem: Hashable, Sendable, Codable {
-    public var id: Int64
-    /// `mention`, `assignment`, `objection`, `approval`, `escalation`, …
-    public var kind: String
-    public var leadNumber: String?
-    public var actor: String?
-    public var body: String
-    public var createdAt: Date
-    /// What the body says, for writing it in the reader's language (`nil` for notifications
-    /// stored before v9).
-    public var parameters: NotificationParameters?
-
-    public init(id: Int64, kind: String, leadNumber: String?, actor: String?, body: String, createdAt: Date,
-                parameters: NotificationParameters?) {
-        self.id = id
-        self.kind = kind
-        self.leadNumber = leadNumber
-        self.actor = actor
-        self.body = body
-        self.createdAt = createdAt
-        self.parameters = parameters
-    }
-}
 
 /// Reads and clears the inbox.
 public struct InboxService: Sendable {

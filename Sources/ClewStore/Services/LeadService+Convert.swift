@@ -1,26 +1,14 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
 
-/// What a lead was converted into (转换线索), shown with the lead.
-public struct LeadConversionSummary: Hashable, Sendable, Codable {
-    public var customerID: Int64
-    public var customerName: String
-    /// When the rep converted the lead; nil when the records were made by the win alone.
-    public var convertedAt: Date?
-    /// The contacts made from this lead under the customer.
-    public var contacts: [String]
-    public var opportunityID: Int64?
-    public var opportunityStatus: OpportunityStatus?
-    /// The expected amount while open, the won amount once won.
-    public var opportunityAmount: Money?
-
+extension LeadConversionSummary {
     /// What exists, as ``IntentConversion/plan(_:contact:opportunity:existing:)`` reads it.
     var existing: IntentConversion.Existing {
         IntentConversion.Existing(customerID: customerID, converted: convertedAt != nil || opportunityID != nil,
                                   hasContact: !contacts.isEmpty, opportunity: opportunityStatus)
     }
-
     /// What lead `id` became, if anything: its customer (by `lead.customer_id`, else the
     /// opportunity's), the contacts made from it and its opportunity.
     static func fetch(leadID id: Int64, _ db: Database) throws -> LeadConversionSummary? {

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
 
@@ -96,13 +97,8 @@ extension LeadService {
         }
     }
 
-    /// What an objection did.
-    public enum ObjectionOutcome: Sendable, Equatable {
-        /// Back in screening.
-        case objected(Lead)
-        /// Later than `object_within`: request `id` went to `approver`, who decides.
-        case approvalRequested(id: Int64, approver: String, within: ProcessDuration)
-    }
+    /// The old name of ``ObjectionOutcome``, for callers of the service.
+    public typealias ObjectionOutcome = ClewServices.ObjectionOutcome
 
     /// ``object(_:reason:)``, saying whether the objection was taken or went to the supervisor.
     public func objectOrAsk(_ number: String, reason: String) throws -> ObjectionOutcome {

@@ -1,19 +1,13 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
 
 // MARK: - Stages and follow-ups
 
 extension LeadService {
-    /// What ``move(_:to:reason:)`` did.
-    public enum MoveOutcome: Sendable, Equatable {
-        /// The lead is now in the stage.
-        case moved(Lead)
-        /// The move skips stages, so an approval request went to the supervisor instead.
-        case approvalRequested(id: Int64, approver: String, skipping: [String])
-        /// Entering the contract stage needs approval (`[approvals]`): a request went to `approver`.
-        case contractApprovalRequested(id: Int64, approver: String, level: ApprovalPolicy.Level)
-    }
+    /// The old name of ``StageMoveOutcome``, for callers of the service.
+    public typealias MoveOutcome = ClewServices.StageMoveOutcome
 
     /// Moves an active lead to another stage. Forward one stage needs the current stage done
     /// (a follow-up logged in it); backward is allowed; a skip files an approval request for
@@ -63,16 +57,8 @@ extension LeadService {
         return try context.publish(.contractSigned, on: moved, depth: depth, m)
     }
 
-    /// What logging a follow-up produced.
-    public struct FollowUpResult: Sendable {
-        public var followUpID: Int64
-        /// The task created for the next action, if one was given.
-        public var taskID: Int64?
-        /// Warnings to show (a vague note, no next action).
-        public var warnings: [String]
-        /// Keyword tags the follow-up added to the lead (`price-objection`, …).
-        public var tagsAdded: [String] = []
-    }
+    /// The old name of ``FollowUpResult``, for callers of the service.
+    public typealias FollowUpResult = ClewServices.FollowUpResult
 
     /// Logs a structured follow-up (跟进记录). Its next action becomes a task for the owner; the
     /// lead's earlier next-action tasks are completed by it.

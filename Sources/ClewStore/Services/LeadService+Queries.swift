@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
 
@@ -77,15 +78,15 @@ extension LeadService {
 
 extension AuditEntry {
     init(row: Row) {
-        id = row["id"]
-        at = Date(storage: row["at"])
-        actor = row["actor"]
-        via = row["via"]
-        action = row["action"]
-        entity = row["entity"]
-        entityID = row["entity_id"]
-        field = row["field"]
-        old = row["old"]
-        new = row["new"]
+        self.init(id: row["id"],
+                  at: Date(storage: row["at"]),
+                  actor: row["actor"],
+                  via: row["via"],
+                  action: row["action"],
+                  entity: row["entity"],
+                  entityID: row["entity_id"],
+                  field: row["field"],
+                  old: row["old"],
+                  new: row["new"])
     }
 }

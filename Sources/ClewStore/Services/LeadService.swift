@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
 
@@ -22,24 +23,11 @@ public struct LeadService: Sendable {
 
     // MARK: - Registering
 
-    /// What the registrant asks for when a new lead matches an open lead they can see
-    /// (``ClewDomain/DuplicatePolicy`` decides everything else).
-    public enum DuplicateOption: Sendable, Equatable {
-        /// Refuse with ``DuplicateLeadError``.
-        case refuse
-        /// Register it anyway, flagged `possible-duplicate`.
-        case allow
-        /// Add its details to the existing lead instead (`--merge-into NUMBER`).
-        case mergeInto(String)
-    }
+    /// The old name of ``DuplicateOption``, for callers of the service.
+    public typealias DuplicateOption = ClewServices.DuplicateOption
 
-    /// The result of ``add(_:duplicates:)``.
-    public struct AddResult: Sendable {
-        /// The new lead, or the existing lead the details were merged into.
-        public var lead: Lead
-        /// True when the details went into an existing lead.
-        public var merged: Bool
-    }
+    /// The old name of ``LeadAddResult``, for callers of the service.
+    public typealias AddResult = ClewServices.LeadAddResult
 
     /// Registers a lead. A complete lead starts in `screening`, an incomplete one in `new`.
     /// A phone or email matching an existing lead follows ``ClewDomain/DuplicatePolicy``: an open
@@ -227,27 +215,6 @@ public struct LeadService: Sendable {
             return notified
         }
     }
-}
-
-/// A new lead matched an existing one by phone or email.
-public struct DuplicateLeadError: UserFacingError, Equatable {
-    public var number: String
-    public var owner: String?
-    /// `phone` or `email`.
-    public var field: String
-    public var value: String
-
-    public var description: String {
-        "duplicate of \(number) (owner \(owner ?? "none")): same \(field) \(value); "
-            + "use --allow-duplicate to register it anyway or --merge-into \(number) to add these details to it"
-    }
-}
-
-/// A new lead matched an open lead of another team: refused without naming it (its supervisor
-/// is told instead).
-public struct HiddenDuplicateError: UserFacingError, Equatable {
-    public init() {}
-    public var description: String { DuplicatePolicy.hiddenRefusal }
 }
 
 /// `@login` mentions in note text.

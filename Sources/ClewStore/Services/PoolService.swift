@@ -1,20 +1,7 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
-
-/// One pool as its reader sees it: how many leads wait in it, and how many more they may claim today.
-public struct PoolSummary: Hashable, Sendable {
-    public var name: String
-    /// Pooled leads the reader may see in it.
-    public var leads: Int
-    /// How many leads one rep may claim from it per day (nil: the process sets no limit).
-    public var dailyClaimLimit: Int?
-    /// How many the reader claimed from it today.
-    public var claimedToday: Int
-
-    /// How many more the reader may claim today (nil: no limit).
-    public var claimsLeft: Int? { dailyClaimLimit.map { max(0, $0 - claimedToday) } }
-}
 
 /// The lead pools (公海) a reader works from: the pools with their counts and the reader's
 /// claims today, and the leads in one pool a page at a time (claiming and returning are

@@ -1,17 +1,7 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
-
-/// One lead in the supervisor's screening queue, with what helps decide it.
-public struct ScreeningItem: Sendable {
-    public var lead: Lead
-    /// How long it has waited in screening, in working time.
-    public var waitingWorkingSeconds: TimeInterval
-    /// The score and the rules behind it.
-    public var score: LeadScore
-    /// Reps to give it to, best first (at most three).
-    public var suggestions: [AssignmentSuggestion]
-}
 
 /// The morning "pending screening" list (待筛选): oldest first, with scores and suggested reps.
 public struct ScreeningService: Sendable {

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 import Foundation
 import GRDB
 
@@ -45,44 +46,23 @@ package enum Tasks {
         """
 }
 
-/// A task (待办) in someone's inbox.
-public struct TaskItem: Hashable, Sendable, Codable {
-    public var id: Int64
-    public var leadNumber: String?
-    public var leadCustomer: String?
-    public var assignee: String
-    public var title: String
-    /// `manual`, `next-action`, or a rule's kind.
-    public var kind: String
-    public var dueAt: Date?
-    public var status: TaskStatus
-    public var snoozedUntil: Date?
-    public var createdBy: String
-    public var createdAt: Date
-    public var doneAt: Date?
-    public var version: Int
-    /// When the tick marked it overdue, if it has.
-    public var overdueAt: Date?
-
+extension TaskItem {
     init(row: Row) {
-        id = row["id"]
-        leadNumber = row["lead_number"]
-        leadCustomer = row["lead_customer"]
-        assignee = row["assignee"]
-        title = row["title"]
-        kind = row["kind"]
-        dueAt = (row["due_at"] as Double?).map(Date.init(storage:))
-        status = row["status"]
-        snoozedUntil = (row["snoozed_until"] as Double?).map(Date.init(storage:))
-        createdBy = row["created_by"]
-        createdAt = Date(storage: row["created_at"])
-        doneAt = (row["done_at"] as Double?).map(Date.init(storage:))
-        version = row["version"]
-        overdueAt = (row["overdue_at"] as Double?).map(Date.init(storage:))
+        self.init(id: row["id"],
+                  leadNumber: row["lead_number"],
+                  leadCustomer: row["lead_customer"],
+                  assignee: row["assignee"],
+                  title: row["title"],
+                  kind: row["kind"],
+                  dueAt: (row["due_at"] as Double?).map(Date.init(storage:)),
+                  status: row["status"],
+                  snoozedUntil: (row["snoozed_until"] as Double?).map(Date.init(storage:)),
+                  createdBy: row["created_by"],
+                  createdAt: Date(storage: row["created_at"]),
+                  doneAt: (row["done_at"] as Double?).map(Date.init(storage:)),
+                  version: row["version"],
+                  overdueAt: (row["overdue_at"] as Double?).map(Date.init(storage:)))
     }
-
-    /// When the task is next due: the snooze time if snoozed, else the due date.
-    public var effectiveDue: Date? { snoozedUntil ?? dueAt }
 }
 
 /// Tasks: add, complete, snooze.

@@ -1,4 +1,4 @@
-import ClewStore
+import ClewServices
 import ClewViewModel
 import Foundation
 #if canImport(Glibc)
@@ -16,6 +16,9 @@ import Darwin
 /// The draft goes to ``path``; when that cannot be written (the home directory is missing or
 /// read-only), to the same name in ``fallbackDirectory`` (`/tmp/clew-drafts-UID`, 0700, used
 /// only when it is a real directory owned by this user), and ``savedPath`` says where.
+///
+/// A draft is the user's own file: every read and write runs inside ``asUser``, which the setgid
+/// `clew` of a team install sets to run with the user's own group (never the install's).
 public final class DraftStore: @unchecked Sendable {
     /// The file the draft goes to.
     public let path: String
@@ -24,10 +27,14 @@ public final class DraftStore: @unchecked Sendable {
     private let lock = NSLock()
     private var snapshot: Data?
     private var saved: String?
+    /// Runs its argument with the user's own group and umask (the team install's `Privilege.asUser`).
+    private let asUser: @Sendable (() -> Void) -> Void
 
-    public init(path: String, fallbackDirectory: String = NSTemporaryDirectory() + "/clew-drafts-\(getuid())") {
+    public init(path: String, fallbackDirectory: String = NSTemporaryDirectory() + "/clew-drafts-\(getuid())",
+                asUser: @escaping @Sendable (() -> Void) -> Void) {
         self.path = path
         self.fallbackDirectory = fallbackDirectory
+        self.asUser = asUser
     }
 
     /// Where the last ``persist()`` wrote the draft (nil when there was none or nothing worked).
@@ -46,7 +53,9 @@ public final class DraftStore: @unchecked Sendable {
     @discardableResult
     public func persist() -> String? {
         guard let data = lock.withLock({ snapshot }) else { return nil }
-        return Privilege.asUser { write(data) }
+        var written: String?
+        asUser { written = write(data) }
+        return written
     }
 
     /// ``persist()``'s work, with the user's own group (a draft is the user's file).
@@ -65,7 +74,9 @@ public final class DraftStore: @unchecked Sendable {
 
     /// The saved draft (from either place), removed from disk as it is taken.
     public func take() -> FormDraft? {
-        Privilege.asUser { takeFile() }
+        var draft: FormDraft?
+        asUser { draft = takeFile() }
+        return draft
     }
 
     private func takeFile() -> FormDraft? {

@@ -1,20 +1,22 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import ClewViewModel
 import Foundation
 
 /// The interactive program: sets up the terminal, then runs key → action → view model → frame
-/// until the user quits. Other users' changes arrive through the ``ChangeFeed`` and redraw within
+/// until the user quits. Other users' changes arrive through the change source and redraw within
 /// a second without a key press.
 public final class TUIApp {
     let app: AppModel
     let keymap: Keymap
     let theme: Theme
-    let feed: ChangeFeed
+    let feed: any ChangeSource
     let drafts: DraftStore
     let warnings: [String]
     let charts: ChartTier.Preference
     let ambiguousWidth: AmbiguousWidthSetting
+    /// Writes a phase marker to the diagnostic trace (`CLEW_SQL_TRACE`), if one is on.
+    let mark: @Sendable (String) -> Void
     /// The chart tier in use: as asked for on a UTF-8 terminal until ``run(colorMode:)`` knows the real one.
     private(set) var chartTier: ChartTier
 
@@ -22,8 +24,10 @@ public final class TUIApp {
     /// (microseconds), so others' commits show within about half a second.
     static let pollInterval: TimeInterval = 0.5
 
-    public init(app: AppModel, keymap: Keymap, theme: Theme, feed: ChangeFeed, drafts: DraftStore, warnings: [String] = [],
-                charts: ChartTier.Preference = .auto, ambiguousWidth: AmbiguousWidthSetting = .auto) {
+    public init(app: AppModel, keymap: Keymap, theme: Theme, feed: any ChangeSource, drafts: DraftStore, warnings: [String] = [],
+                charts: ChartTier.Preference = .auto, ambiguousWidth: AmbiguousWidthSetting = .auto,
+                mark: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.mark = mark
         self.app = app
         self.charts = charts
         self.ambiguousWidth = ambiguousWidth
@@ -48,7 +52,7 @@ public final class TUIApp {
         sigemptyset(&resize)
         sigaddset(&resize, SIGWINCH)
         pthread_sigmask(SIG_UNBLOCK, &resize, nil)
-        StatementTrace.mark("ncurses start")
+        mark("ncurses start")
         let screen = try NCursesScreen(colorMode: colorMode)
         defer { screen.restore() }
         let drafts = self.drafts
@@ -57,7 +61,7 @@ public final class TUIApp {
         chartTier = ChartTier.choose(charts, utf8: screen.locale.isUTF8, noColor: screen.capabilities.noColor)
         app.feed = feed
         app.loadsInBackground = true
-        StatementTrace.mark("loading the first frame")
+        mark("loading the first frame")
         try app.start()
         if let draft = drafts.take() { app.restore(draft) }
         if let warning = screen.locale.warning ?? warnings.first.map({ app.localizer("msg.config-problems", warnings.count, $0) }) {
@@ -66,7 +70,7 @@ public final class TUIApp {
         var matcher = KeySequenceMatcher(keymap: keymap)
         var lastPoll = Date()
         render(on: screen, theme: theme)
-        StatementTrace.mark("first frame drawn")
+        mark("first frame drawn")
         while !app.shouldQuit {
             // A background read (the screening queue) is applied as soon as it arrives.
             let event = screen.readEvent(timeoutMilliseconds: app.isLoadingInBackground ? 10 : 250)

@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import ClewViewModel
 import Foundation
 

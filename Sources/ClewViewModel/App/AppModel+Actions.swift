@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 // MARK: - Key actions
@@ -152,7 +152,7 @@ extension AppModel {
         }
     }
 
-    var factory: FormFactory { FormFactory(t: localizer, dimensions: services.context.process.tagDimensions) }
+    var factory: FormFactory { FormFactory(t: localizer, dimensions: services.tagDimensions) }
 
     // MARK: - Navigation
 

@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 
 // MARK: - What the reader can do now
 

@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 // MARK: - The `:` command line
@@ -89,7 +89,7 @@ extension AppModel {
         case let .grade(grade, reason):
             act { try leads.grade(number, grade, reason: reason, expectedVersion: version); return localizer("msg.graded", number, grade) }
         case let .move(stage):
-            act { describe(try leads.move(number, to: stage, expectedVersion: version), number: number).text }
+            act { describe(try leads.move(number, to: stage, reason: nil, expectedVersion: version), number: number).text }
         case let .win(text):
             guard let amount = Money(parsing: text) else { throw CommandError.usage(":win AMOUNT (380000, 38万)") }
             act { try leads.win(number, amount: amount, expectedVersion: version); return localizer("msg.won", number, amount) }

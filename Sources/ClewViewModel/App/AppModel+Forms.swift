@@ -1,11 +1,11 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 // MARK: - Submitting forms and prompts
 
 extension AppModel {
-    func submit(_ form: FormModel, duplicates: LeadService.DuplicateOption = .refuse) {
+    func submit(_ form: FormModel, duplicates: DuplicateOption = .refuse) {
         guard form.checkRequired() else { return }
         do {
             let message = try perform(form, duplicates: duplicates)
@@ -69,14 +69,14 @@ extension AppModel {
 
     /// Submits `form` again from its question with another duplicate policy: the form is open
     /// again while it runs, so a new problem shows on it.
-    private func resubmit(_ form: FormModel, duplicates: LeadService.DuplicateOption) -> StatusMessage? {
+    private func resubmit(_ form: FormModel, duplicates: DuplicateOption) -> StatusMessage? {
         openForm(form)
         submit(form, duplicates: duplicates)
         return status
     }
 
     /// Runs the form's action; returns the status message.
-    private func perform(_ form: FormModel, duplicates: LeadService.DuplicateOption) throws -> StatusMessage {
+    private func perform(_ form: FormModel, duplicates: DuplicateOption) throws -> StatusMessage {
         let leads = services.leads
         let v = { form.value($0) }
         switch form.kind {
@@ -84,7 +84,7 @@ extension AppModel {
             var draft = LeadDraft()
             for field in LeadField.allCases { draft[field] = v(field.rawValue) }
             if draft.region == nil, let city = draft.city { draft.region = SalesRegion.region(ofCity: city) }
-            let result = try leads.add(draft, duplicates: duplicates)
+            let result = try leads.add(draft, duplicates: duplicates, language: nil, capturedAt: nil)
             if result.merged { return StatusMessage(localizer("msg.merged", result.lead.number)) }
             return StatusMessage(localizer("msg.registered", result.lead.number, localizer.status(result.lead.status)))
         case let .editLead(number, version):
@@ -109,7 +109,7 @@ extension AppModel {
         case let .assign(numbers):
             let login = v("assignee") ?? ""
             if numbers.count == 1 {
-                try leads.assign(numbers[0], to: login)
+                try leads.assign(numbers[0], to: login, expectedVersion: nil)
             } else {
                 try leads.assign(numbers.map { ($0, login) })
             }
@@ -128,7 +128,7 @@ extension AppModel {
                                  ?? localizer("msg.converted", number, made.customerName))
         case let .tags(number):
             let words = { (key: String) in (v(key) ?? "").split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init) }
-            let tags = TagService(context: services.context, actor: services.actor)
+            let tags = services.tags
             // A dimension's choice changed: its new value is added (replacing the old), or the old one removed.
             var adding = words("add")
             var removing = words("remove")
@@ -198,7 +198,7 @@ extension AppModel {
         case .command:
             guard !TextNormalization.trimmed(text).isEmpty else { return }
             commandHistory.append(text)
-            do { try execute(try Command.parse(text, dimensions: services.context.process.tagDimensions.map(\.name))) } catch { status = StatusMessage(errorText(error), kind: .error) }
+            do { try execute(try Command.parse(text, dimensions: services.tagDimensions.map(\.name))) } catch { status = StatusMessage(errorText(error), kind: .error) }
         }
     }
 }

@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 // MARK: - Working a lead
@@ -72,7 +72,7 @@ extension AppModel {
             : localizer("confirm.move", number, localizer.stage(target))
         ask(question) { [weak self] in
             guard let self else { return nil }
-            let outcome = try services.leads.move(number, to: target.key, expectedVersion: version)
+            let outcome = try services.leads.move(number, to: target.key, reason: nil, expectedVersion: version)
             if case .moved = outcome, screen == .board {
                 refresh()
                 try board.follow(number: lead.number, into: target.key)
@@ -81,7 +81,7 @@ extension AppModel {
         }
     }
 
-    func describe(_ outcome: LeadService.MoveOutcome, number: String) -> StatusMessage {
+    func describe(_ outcome: StageMoveOutcome, number: String) -> StatusMessage {
         switch outcome {
         case let .moved(lead):
             let name = lead.stage.flatMap(services.pipeline.stage(named:)).map(localizer.stage) ?? lead.stage ?? ""
@@ -187,7 +187,7 @@ extension AppModel {
 
 extension AppModel {
     /// What an objection did, for the status line: taken, or a request for the supervisor (seed 004).
-    static func describe(_ outcome: LeadService.ObjectionOutcome, number: String, _ localizer: Localizer) -> StatusMessage {
+    static func describe(_ outcome: ObjectionOutcome, number: String, _ localizer: Localizer) -> StatusMessage {
         switch outcome {
         case .objected: StatusMessage(localizer("msg.objected", number))
         case let .approvalRequested(id, approver, within):

@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The whole interface's state and what the user can do: the screen shown, the open lead, the
@@ -32,10 +32,10 @@ public final class AppModel {
         public var extraKeys: [Character] { extra.keys.sorted() }
     }
 
-    public let services: ClewServices
+    public let services: any SessionServices
     public let localizer: Localizer
     /// Other processes' commits, when the model runs in a terminal (``pollChanges()``).
-    public var feed: ChangeFeed? {
+    public var feed: (any ChangeSource)? {
         didSet { if let feed { changeMark = (try? feed.mark(for: services.actor.login)) ?? ChangeMark() } }
     }
     /// How far the feed has been read.
@@ -69,7 +69,7 @@ public final class AppModel {
     var parkedForm: FormModel?
     var searchHistory: [String] = []
 
-    public init(services: ClewServices, language: Language) {
+    public init(services: any SessionServices, language: Language) {
         self.services = services
         localizer = Localizer(language)
         board = BoardModel(services: services)

@@ -1,4 +1,4 @@
-import ClewStore
+import ClewServices
 import Foundation
 
 /// Which views reload after other commits (issue 16 §5): each view only when the records it

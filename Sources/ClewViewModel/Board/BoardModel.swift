@@ -1,11 +1,11 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The pipeline board (看板): columns with totals, a window of cards per column, the focused
 /// card, scope and filters. Only the cards the layout can show are loaded.
 public final class BoardModel {
-    let services: ClewServices
+    let services: any SessionServices
 
     /// Whose leads are shown.
     public private(set) var scope: BoardScope
@@ -24,7 +24,7 @@ public final class BoardModel {
     public private(set) var visibleColumns = 4
     private var loadedOffsets: [String: Int] = [:]
 
-    public init(services: ClewServices) {
+    public init(services: any SessionServices) {
         self.services = services
         scope = .default(for: services.actor.role)
     }

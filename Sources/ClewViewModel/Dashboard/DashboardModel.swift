@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The sales dashboard (销售数据看板, seeds 000–003): the funnel with its conversion rates, time

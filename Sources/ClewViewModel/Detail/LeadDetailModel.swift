@@ -1,10 +1,10 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The lead detail pane: overview, contacts, stage tracking, timeline, tasks, score breakdown.
 public final class LeadDetailModel {
-    let services: ClewServices
+    let services: any SessionServices
     public let number: String
     public private(set) var detail: LeadDetail?
     /// The merged timeline, newest first.
@@ -15,7 +15,7 @@ public final class LeadDetailModel {
     /// The language the timeline is written in.
     let language: Language
 
-    public init(services: ClewServices, number: String, language: Language = .en) {
+    public init(services: any SessionServices, number: String, language: Language = .en) {
         self.services = services
         self.number = number
         self.language = language
@@ -50,7 +50,7 @@ public final class LeadDetailModel {
     /// file's order; dimensions the lead has no value for are left out.
     public var dimensionValues: [(name: String, value: String)] {
         guard let lead else { return [] }
-        return services.context.process.tagDimensions.compactMap { dimension in
+        return services.tagDimensions.compactMap { dimension in
             TagDimension.value(of: dimension.name, in: lead.tags).map { (dimension.name, $0) }
         }
     }
@@ -58,7 +58,7 @@ public final class LeadDetailModel {
     /// The lead's tags that are not a tag dimension's value (those are ``dimensionValues``).
     public var plainTags: [String] {
         guard let lead else { return [] }
-        let names = Set(services.context.process.tagDimensions.map(\.name))
+        let names = Set(services.tagDimensions.map(\.name))
         return lead.tags.filter { tag in TagDimension.split(tag).map { !names.contains($0.name) } ?? true }.sorted()
     }
 

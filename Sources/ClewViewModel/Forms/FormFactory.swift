@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 
 /// Builds each form with its fields, labels in the interface language, and sensible defaults.
 struct FormFactory {

@@ -1,10 +1,10 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The task inbox (收件箱): sections of rows with one cursor that skips section headers.
 public final class InboxModel {
-    let services: ClewServices
+    let services: any SessionServices
 
     /// One row of the inbox.
     public enum Row: Hashable, Sendable {
@@ -35,7 +35,10 @@ public final class InboxModel {
     public private(set) var rows: [Row] = []
     public private(set) var cursor = SelectionList()
 
-    public init(services: ClewServices) { self.services = services }
+    public init(services: any SessionServices) { self.services = services }
+
+    /// The most items of each kind one reload reads.
+    static let inboxLimit = 100
 
     /// The leads the inbox lists (a change to one of them reloads it).
     public var leadIDs: Set<Int64> {
@@ -47,7 +50,7 @@ public final class InboxModel {
 
     public func reload() throws {
         let previous = selectedRow
-        let loaded = try services.inbox.inbox()
+        let loaded = try services.inbox.inbox(limit: Self.inboxLimit)
         inbox = loaded
         var rows: [Row] = []
         func section(_ title: String, _ items: [Row]) {

@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 
 /// A stored notification written in the reader's language: the catalogue text its kind and text
 /// name (`notification-text.reminder.confirm`), filled with its stored values. Values that are

@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 
 // MARK: - Errors in the reader's language
 

@@ -1,12 +1,12 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The lead pools screen (线索池, key `4`): the reader's pools with their counts and today's
 /// claims against the daily limit on the left, the leads of the focused pool on the right, a
 /// page at a time; `c` claims, space selects, `C` claims the selection.
 public final class PoolsModel {
-    let services: ClewServices
+    let services: any SessionServices
     public private(set) var pools: [PoolSummary] = []
     /// The cursor in the pool list.
     public private(set) var poolCursor = SelectionList()
@@ -26,7 +26,7 @@ public final class PoolsModel {
     public private(set) var claimedCount = 0
     private var loadedOnce = false
 
-    public init(services: ClewServices) { self.services = services }
+    public init(services: any SessionServices) { self.services = services }
 
     /// Whether the pool list ends with the reader's own claims (reps work leads from pools).
     public var listsClaims: Bool { services.actor.role == .rep }
@@ -59,7 +59,7 @@ public final class PoolsModel {
     private func loadLeads(keepingCursor: Bool) throws {
         if claimsFocused {
             let index = leadCursor.index
-            leads = try services.pools.claimedLeads(limit: max(Self.pageSize, keepingCursor ? leads.count : 0))
+            leads = try services.pools.claimedLeads(offset: 0, limit: max(Self.pageSize, keepingCursor ? leads.count : 0))
             leadCursor.count = leads.count
             if keepingCursor { leadCursor.select(index) } else { leadCursor.first() }
             selected = []
@@ -72,7 +72,7 @@ public final class PoolsModel {
             return
         }
         let index = leadCursor.index
-        leads = try services.pools.leads(in: pool.name, limit: max(Self.pageSize, keepingCursor ? leads.count : 0))
+        leads = try services.pools.leads(in: pool.name, offset: 0, limit: max(Self.pageSize, keepingCursor ? leads.count : 0))
         leadCursor.count = leads.count
         if keepingCursor { leadCursor.select(index) } else { leadCursor.first() }
         selected.formIntersection(Set(leads.map(\.number.description)))

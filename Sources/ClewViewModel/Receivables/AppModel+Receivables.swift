@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 // MARK: - The finance (7) and customer (6) screens

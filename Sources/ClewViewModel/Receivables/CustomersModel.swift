@@ -1,12 +1,12 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The customer screen (客户, key `6`): the customers the reader may read, by name, a page at a
 /// time, narrowed by a name filter (`f`); `Enter` shows the focused customer's contacts,
 /// contracts, payments and timeline beside the list, following the cursor until `Esc`.
 public final class CustomersModel {
-    let services: ClewServices
+    let services: any SessionServices
     /// The loaded customers (``pageSize`` more as the cursor nears the end).
     public private(set) var customers: [CustomerSummary] = []
     public private(set) var cursor = SelectionList()
@@ -19,7 +19,7 @@ public final class CustomersModel {
     /// How many customers are read at once.
     public static let pageSize = 100
 
-    public init(services: ClewServices) { self.services = services }
+    public init(services: any SessionServices) { self.services = services }
 
     /// Whether the role reads customers at all (marketing does not).
     public var permitted: Bool { ReceivableAccess.seesAll(services.actor) || services.actor.role == .rep }
@@ -30,7 +30,7 @@ public final class CustomersModel {
     public func reload() throws {
         guard permitted else { customers = []; cursor.count = 0; return }
         let want = max(Self.pageSize, customers.count)
-        customers = try services.receivables.customers(matching: filter, limit: want + 1)
+        customers = try services.receivables.customers(matching: filter, offset: 0, limit: want + 1)
         hasMore = customers.count > want
         if hasMore { customers.removeLast() }
         cursor.count = customers.count

@@ -1,5 +1,5 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The finance screen (应收款, key `7`): what falls due this week, the contracts with the most
@@ -24,7 +24,7 @@ public final class ReceivablesModel {
         case none
     }
 
-    let services: ClewServices
+    let services: any SessionServices
     /// The figures as last loaded (nil before the first load, or when the role sees none).
     public private(set) var report: ReceivablesReport?
     public private(set) var panel: Panel = .dueThisWeek
@@ -35,7 +35,7 @@ public final class ReceivablesModel {
     /// How many loads ran (the view-model tests count them).
     public private(set) var loads = 0
 
-    public init(services: ClewServices) { self.services = services }
+    public init(services: any SessionServices) { self.services = services }
 
     /// What the reader's role sees.
     public var reach: Reach {
@@ -53,7 +53,7 @@ public final class ReceivablesModel {
     /// Reads the figures again (nothing when the role sees none), keeping each panel's cursor.
     public func reload() throws {
         guard reach != .none else { report = nil; return }
-        report = try services.receivables.report(contractLimit: Self.contractLimit)
+        report = try services.receivables.report(asOf: nil, contractLimit: Self.contractLimit)
         loads += 1
         for panel in Panel.allCases { cursors[panel]?.count = count(of: panel) }
     }

@@ -1,11 +1,11 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// The supervisor's screening queue (待筛选): oldest first, with score, suggested grade and
 /// suggested rep; multi-select for bulk assignment.
 public final class ScreeningModel {
-    let services: ClewServices
+    let services: any SessionServices
     public private(set) var items: [ScreeningItem] = []
     public private(set) var total = 0
     public private(set) var cursor = SelectionList()
@@ -14,7 +14,7 @@ public final class ScreeningModel {
     /// How many items are loaded at once (the queue is read a page at a time).
     public static let pageSize = 200
 
-    public init(services: ClewServices) { self.services = services }
+    public init(services: any SessionServices) { self.services = services }
 
     /// Whether the queue's items have been read (the first frame reads only its count).
     public private(set) var isLoaded = false
@@ -131,7 +131,7 @@ public final class ScreeningModel {
             return AssignmentPreview(placements: targets.map { ($0.number, login) })
         }
         let placements = AssignmentPlan.distribute(targets.map(\.planned), among: try services.screening.assignableReps(),
-                                                   now: services.context.clock.now())
+                                                   now: services.now)
         var plan: [(number: String, login: String)] = []
         for placement in placements {
             guard let assignee = placement.login else { throw ScreeningError.noSuggestion(placement.number) }

@@ -1,11 +1,11 @@
 import ClewDomain
-import ClewStore
+import ClewServices
 import Foundation
 
 /// `/` search: the query, how many leads match it, and the results loaded so far — a page at a
 /// time, the next page read when the cursor reaches the end of the loaded ones.
 public final class SearchModel {
-    let services: ClewServices
+    let services: any SessionServices
     public private(set) var query = ""
     public private(set) var results: [SearchHit] = []
     /// How many leads match the query in all (the results may hold fewer: pages load as needed).
@@ -14,7 +14,7 @@ public final class SearchModel {
     /// How many hits one page loads.
     public static let pageSize = 200
 
-    public init(services: ClewServices) { self.services = services }
+    public init(services: any SessionServices) { self.services = services }
 
     /// Runs `text` from its first page (an empty text clears the results).
     public func run(_ text: String) throws {
@@ -25,7 +25,7 @@ public final class SearchModel {
             cursor.count = 0
             return
         }
-        results = try services.search.search(text, limit: Self.pageSize)
+        results = try services.search.search(text, offset: 0, limit: Self.pageSize)
         total = results.count < Self.pageSize ? results.count : try services.search.count(text)
         cursor.count = results.count
         cursor.first()

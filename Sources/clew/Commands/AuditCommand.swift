@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClewServices
 import ClewStore
 import Foundation
 

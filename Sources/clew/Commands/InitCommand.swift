@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClewDomain
+import ClewServices
 import ClewStore
 
 /// `clew init`: creates the database; the caller becomes its first admin.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClewDomain
+import ClewServices
 import ClewStore
 import Foundation
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClewAutomation
 import ClewDomain
+import ClewServices
 import ClewStore
 import Foundation
 

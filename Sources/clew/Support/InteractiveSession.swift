@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClewAutomation
 import ClewDomain
+import ClewServices
 import ClewStore
 import ClewTUI
 import ClewViewModel
@@ -48,18 +49,18 @@ enum InteractiveSession {
         guard let ambiguousWidth = AmbiguousWidthSetting.preference(option: options.ambiguousWidth, environment: env) else {
             throw ValidationError("--ambiguous-width (or CLEW_AMBIGUOUS_WIDTH) must be auto, 1 or 2, not \(options.ambiguousWidth ?? env["CLEW_AMBIGUOUS_WIDTH"] ?? "")")
         }
-        let app = AppModel(services: ClewServices(context: environment.context, actor: environment.actor), language: language)
+        let app = AppModel(services: LiveServices(context: environment.context, actor: environment.actor), language: language)
         let feed = try ChangeFeed(database: environment.context.database)
         // A stable name per user and database (String.hashValue changes every run).
         let pathHash = environment.context.database.path.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
         let draftName = "draft-\(environment.actor.login)-\(String(pathHash, radix: 16)).json"
-        let drafts = DraftStore(path: DataDirectory.path + "/" + draftName)
+        let drafts = DraftStore(path: DataDirectory.path + "/" + draftName, asUser: { Privilege.asUser($0) })
         let ticker = AutomationTicker(service: TickService(context: environment.context, actor: environment.actor))
         ticker.start()
         defer { ticker.stop() }
         try TUIApp(app: app, keymap: keymap, theme: theme, feed: feed, drafts: drafts,
                    warnings: problems, charts: charts,
-                   ambiguousWidth: ambiguousWidth)
+                   ambiguousWidth: ambiguousWidth, mark: StatementTrace.mark)
             .run(colorMode: .automatic)
         if let saved = drafts.savedPath, saved != drafts.path {
             Output.error("clew: note: \(drafts.path) could not be written; your unfinished form was kept in \(saved) and is offered next time")

@@ -1,4 +1,5 @@
 import ClewAutomation
+import ClewServices
 import ClewStore
 import Foundation
 

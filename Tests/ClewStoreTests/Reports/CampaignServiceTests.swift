@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 @testable import ClewStore
 import Foundation
 import GRDB

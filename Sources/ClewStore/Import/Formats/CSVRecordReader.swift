@@ -1,3 +1,4 @@
+import ClewServices
 /// A streaming RFC 4180 reader over UTF-8 bytes: quoted cells with commas, doubled quotes and
 /// line breaks; CRLF, LF or CR line ends; one record returned per ``next()``.
 ///

@@ -1,4 +1,5 @@
 import ClewDomain
+import ClewServices
 
 /// Why a file could not be imported at all. Each message names the line (or sheet row) where
 /// the problem is, so the user can open the file there; nothing is written when one is thrown.

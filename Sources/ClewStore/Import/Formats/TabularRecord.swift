@@ -1,3 +1,4 @@
+import ClewServices
 /// One record of a spreadsheet-like file: its cells, and where it starts in the file (the text
 /// line of a CSV file, the row number of a sheet), which rejects and errors quote.
 public struct TabularRecord: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import ClewServices
 import Foundation
 
 /// The text encodings an import file may be in.

@@ -1,3 +1,4 @@
+import ClewServices
 import Foundation
 
 /// A text file read block by block as UTF-8 bytes, so an import's memory is bounded by a block

@@ -1,9 +1,9 @@
 import ClewDomain
-import ClewStore
+import Foundation
 
 /// What the dashboard needs from the reports: the figures of a period and scope, and the leads
-/// behind one of them. ``ReportService`` is the live one; tests pass a fixed set of figures.
-public protocol DashboardReportSource {
+/// behind one of them. The store's `ReportService` is the live one; tests pass a fixed set of figures.
+public protocol DashboardReportSource: Sendable {
     /// Every figure of `request`'s period and scope.
     func dashboard(_ request: ReportRequest) throws -> DashboardFigures
     /// The leads behind `slice` (its count over the scope, and a page of those the reader may open).
@@ -15,10 +15,4 @@ public protocol DashboardReportSource {
 
 extension DashboardReportSource {
     public func fingerprint() throws -> Int64? { nil }
-}
-
-extension ReportService: DashboardReportSource {
-    /// The report summaries' version (``ReportSummaries/fingerprint()``): the background tick's
-    /// reminders and flags leave it alone, so they read nothing again.
-    public func fingerprint() throws -> Int64? { try summariesVersion() }
 }

@@ -1,0 +1,12 @@
+import ClewDomain
+import Foundation
+
+/// Tasks (待办): add one, complete it, snooze it.
+public protocol TaskUseCases: Sendable {
+    /// Adds a task for `assignee` (the actor when nil), on lead `number` when given.
+    func add(title: String, lead number: String?, assignee: String?, due: Date?) throws -> TaskItem
+    /// Completes one of the actor's tasks.
+    func complete(_ id: Int64) throws -> TaskItem
+    /// Hides one of the actor's tasks until `date`.
+    func snooze(_ id: Int64, until date: Date) throws -> TaskItem
+}
