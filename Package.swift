@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "clew-bench", targets: ["clew-bench"]),
         .library(name: "ClewDomain", targets: ["ClewDomain"]),
         .library(name: "ClewServices", targets: ["ClewServices"]),
+        .library(name: "ClewMemoryStore", targets: ["ClewMemoryStore"]),
         .library(name: "ClewStore", targets: ["ClewStore"]),
         .library(name: "ClewAutomation", targets: ["ClewAutomation"]),
         .library(name: "ClewViewModel", targets: ["ClewViewModel"]),
@@ -34,6 +35,9 @@ let package = Package(
         // use-case area) and the values they return, with no store behind them. `ClewStore`
         // implements them over SQLite; the view models and the TUI see nothing else (issue 9).
         .target(name: "ClewServices", dependencies: ["ClewDomain"]),
+        // The ports' in-memory store: the service and view-model tests' store with no file, and
+        // the second implementation the port-conformance suite runs on beside SQLite.
+        .target(name: "ClewMemoryStore", dependencies: ["ClewDomain", "ClewServices"]),
         .target(
             name: "ClewStore",
             dependencies: [
@@ -85,6 +89,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClewDomainTests", dependencies: ["ClewDomain"]),
+        .testTarget(name: "ClewServicesTests", dependencies: ["ClewDomain", "ClewServices", "ClewMemoryStore"]),
+        // The suite every store behind the ports must pass (issue 9 §8): in memory and SQLite now, PostgreSQL next.
+        .testTarget(name: "ClewPortConformanceTests", dependencies: ["ClewDomain", "ClewServices", "ClewMemoryStore", "ClewStore"]),
         .testTarget(name: "ClewStoreTests", dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation"]),
         .testTarget(name: "ClewViewModelTests", dependencies: ["ClewDomain", "ClewServices", "ClewStore", "ClewAutomation", "ClewViewModel"]),
         .testTarget(

@@ -230,7 +230,7 @@ struct TimerTests {
         #expect(overdue.of("task.overdue") == [Firing(rule: "task.overdue", lead: number, outcome: "task #\(task.id): marked overdue; told alice")])
         #expect(overdue.of("task.reminder").isEmpty)
         #expect(try fixture.notifications("alice", "overdue") == ["Task is due now: 准备报价单 (\(number))"])
-        let stored = try fixture.database.read { try TaskService.fetch($0, id: task.id) }
+        let stored = try #require(try fixture.database.read { try Tasks.fetch($0, id: task.id) })
         #expect(stored.overdueAt == due)
         #expect(stored.status == .open, "overdue tasks stay open, marked")
 

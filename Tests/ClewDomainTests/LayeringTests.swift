@@ -24,7 +24,7 @@ struct LayeringTests {
     }
 
     /// Every target but ClewStore and ClewBenchBaselines (the raw-SQL yardsticks the bench compares with).
-    static let outsideTheStore = ["ClewDomain", "ClewServices", "ClewAutomation", "ClewViewModel", "ClewTUI", "clew", "clew-bench", "ClewServe", "clew-serve"]
+    static let outsideTheStore = ["ClewDomain", "ClewServices", "ClewMemoryStore", "ClewAutomation", "ClewViewModel", "ClewTUI", "clew", "clew-bench", "ClewServe", "clew-serve"]
 
     @Test(arguments: outsideTheStore)
     func noGRDBAndNoSQLOutsideTheStore(_ target: String) throws {

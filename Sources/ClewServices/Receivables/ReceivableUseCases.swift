@@ -12,8 +12,10 @@ public protocol ReceivableUseCases: Sendable {
     /// The aged receivables as of `asOf` (today when nil), up to `contractLimit` contracts listed.
     func report(asOf: CalendarDay?, contractLimit: Int) throws -> ReceivablesReport
     /// Records a payment received on contract `number`.
+    @discardableResult
     func addPayment(_ number: String, amount: Money, on day: CalendarDay?, reference: String?, credit: Bool) throws -> PaymentItem
     /// Records an invoice issued on contract `number`.
+    @discardableResult
     func addInvoice(_ number: String, amount: Money, kind: InvoiceKind, taxRate: TaxRate, invoiceNumber: String,
                     issuedOn: CalendarDay?) throws -> Invoice
 }

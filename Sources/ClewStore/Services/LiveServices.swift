@@ -45,7 +45,6 @@ extension SearchService: SearchUseCases {}
 extension PoolService: PoolUseCases {}
 extension ApprovalService: ApprovalUseCases {}
 extension ReceivableService: ReceivableUseCases {}
-extension TaskService: TaskUseCases {}
 extension TagService: TagUseCases {}
 
 extension ReportService: DashboardReportSource {

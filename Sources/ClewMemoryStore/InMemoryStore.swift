@@ -1,0 +1,131 @@
+import ClewDomain
+import ClewServices
+import Foundation
+
+/// A whole store in memory, behind the same ports as the SQLite store (issue 9): the leads,
+/// users, tasks, notifications, audit trail and published events of a test, with no file.
+///
+/// Its transactions are real. A write works on a copy of the state and replaces the state only
+/// when its body returns, so a use case that throws half-way leaves nothing behind; writes run
+/// one at a time; a read sees one consistent state. Every change of a task is versioned and
+/// audited as the SQLite store does it, and `Tests/ClewPortConformanceTests` runs the same suite
+/// on both. Events are recorded (``publishedEvents``), not acted on: no automation runs here.
+///
+/// ```swift
+/// let store = InMemoryStore(users: [alice], leads: [lead], now: { fixedDate })
+/// let tasks = TaskService(store: store, actor: ActingUser(profile: alice))
+/// let task = try tasks.add(title: "回访", lead: "XL-20261203-001", assignee: nil, due: nil)
+/// ```
+public final class InMemoryStore: ServiceStore, @unchecked Sendable {
+    /// A notification put in someone's inbox.
+    public struct Notification: Hashable, Sendable {
+        public var recipient: String
+        public var kind: String
+        public var leadID: Int64?
+        public var actor: String
+        public var body: String
+        public var parameters: [String]
+        public var at: Date
+
+        public init(recipient: String, kind: String, leadID: Int64?, actor: String, body: String, parameters: [String], at: Date) {
+            self.recipient = recipient
+            self.kind = kind
+            self.leadID = leadID
+            self.actor = actor
+            self.body = body
+            self.parameters = parameters
+            self.at = at
+        }
+    }
+
+    /// An event a write transaction published, on the lead it names.
+    public struct PublishedEvent: Hashable, Sendable {
+        public var event: DomainEvent
+        public var leadID: Int64
+
+        public init(event: DomainEvent, leadID: Int64) {
+            self.event = event
+            self.leadID = leadID
+        }
+    }
+
+    /// The store's data; a write transaction changes a copy.
+    struct State {
+        var leads: [Int64: Lead] = [:]
+        var leadIDs: [LeadNumber: Int64] = [:]
+        var users: [String: UserProfile] = [:]
+        var tasks: [Int64: TaskRecord] = [:]
+        var notifications: [Notification] = []
+        var audit: [AuditEntry] = []
+        var events: [PublishedEvent] = []
+        var lastTaskID: Int64 = 0
+        var lastAuditID: Int64 = 0
+    }
+
+    // NSLock rather than an actor: the ports are synchronous, as GRDB's transactions are.
+    private let lock = NSLock()
+    private var state = State()
+    private let clock: @Sendable () -> Date
+
+    /// A store holding `users` and `leads` (kept as given: their ids must be unique and non-zero).
+    public init(users: [UserProfile] = [], leads: [Lead] = [], now: @escaping @Sendable () -> Date = { Date() }) {
+        clock = now
+        for user in users { state.users[user.login] = user }
+        for lead in leads {
+            precondition(lead.id != 0 && state.leads[lead.id] == nil, "lead \(lead.number) needs an id of its own")
+            state.leads[lead.id] = lead
+            state.leadIDs[lead.number] = lead.id
+        }
+    }
+
+    public var now: Date { clock() }
+
+    public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        let snapshot = lock.withLock { state }
+        return try body(InMemoryTransaction(state: StateBox(snapshot), actor: nil, now: clock()))
+    }
+
+    public func write<T>(as actor: ActingUser, _ body: (any StoreTransaction) throws -> T) throws -> T {
+        // One writer at a time, as SQLite's write lock; a body never opens another transaction.
+        lock.lock()
+        defer { lock.unlock() }
+        let box = StateBox(state)
+        let result = try body(InMemoryTransaction(state: box, actor: actor, now: clock()))
+        state = box.state
+        return result
+    }
+
+    /// Every notification, oldest first.
+    public var notifications: [Notification] { lock.withLock { state.notifications } }
+    /// Every event published by a committed write, oldest first.
+    public var publishedEvents: [PublishedEvent] { lock.withLock { state.events } }
+    /// The whole audit trail, oldest first.
+    public var auditTrail: [AuditEntry] { lock.withLock { state.audit } }
+}
+
+/// A task as the in-memory store keeps it (its lead by id, as the `task` table does).
+struct TaskRecord {
+    var id: Int64
+    var leadID: Int64?
+    var assignee: String
+    var title: String
+    var kind: String
+    var dueAt: Date?
+    var status: TaskStatus
+    var snoozedUntil: Date?
+    var createdBy: String
+    var createdAt: Date
+    var doneAt: Date?
+    var doneBy: String?
+    var version: Int
+    var overdueAt: Date?
+}
+
+/// The state one transaction works on (shared by its repositories).
+final class StateBox {
+    var state: InMemoryStore.State
+
+    init(_ state: InMemoryStore.State) {
+        self.state = state
+    }
+}

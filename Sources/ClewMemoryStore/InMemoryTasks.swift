@@ -1,0 +1,74 @@
+import ClewDomain
+import ClewServices
+import Foundation
+
+/// ``ClewServices/TaskRepository`` in memory: versioned and audited as the SQLite store's
+/// `task` table is (a `create` row naming the title; one row per changed field, timestamps and
+/// derived columns silent).
+struct InMemoryTasks: TaskRepository {
+    let transaction: InMemoryTransaction
+
+    private var state: StateBox { transaction.state }
+
+    func task(id: Int64) throws -> TaskItem? {
+        guard let record = state.state.tasks[id] else { return nil }
+        let lead = record.leadID.flatMap { state.state.leads[$0] }
+        return TaskItem(id: record.id, leadNumber: lead?.number.description, leadCustomer: lead?.details.customer,
+                        assignee: record.assignee, title: record.title, kind: record.kind, dueAt: record.dueAt, status: record.status,
+                        snoozedUntil: record.snoozedUntil, createdBy: record.createdBy, createdAt: record.createdAt, doneAt: record.doneAt,
+                        version: record.version, overdueAt: record.overdueAt)
+    }
+
+    func hasTask(onLead leadID: Int64, for login: String) throws -> Bool {
+        state.state.tasks.values.contains { $0.leadID == leadID && $0.assignee == login && $0.status != .cancelled }
+    }
+
+    func insert(_ task: NewTask) throws -> Int64 {
+        let actor = transaction.writer()
+        state.state.lastTaskID += 1
+        let id = state.state.lastTaskID
+        state.state.tasks[id] = TaskRecord(id: id, leadID: task.leadID, assignee: task.assignee, title: task.title, kind: task.kind,
+                                           dueAt: task.due, status: .open, createdBy: actor.login, createdAt: transaction.now, version: 1)
+        transaction.audit("create", entity: "task", id: id, field: "title", new: task.title)
+        return id
+    }
+
+    func close(_ id: Int64, as status: TaskStatus) throws {
+        try change(id, action: status == .done ? "complete" : "cancel") { record in
+            record.status = status
+            record.doneAt = transaction.now
+            record.doneBy = transaction.writer().login
+        }
+    }
+
+    func snooze(_ id: Int64, until date: Date) throws {
+        try change(id, action: "snooze") { record in
+            record.snoozedUntil = date
+            record.overdueAt = nil
+        }
+    }
+
+    func history(ofTask id: Int64) throws -> [AuditEntry] {
+        state.state.audit.filter { $0.entity == "task" && $0.entityID == id }
+    }
+
+    /// Changes task `id` as `edit` says: when anything changed, the version is bumped and one
+    /// audit row is written per changed field that is not silent (one without a field when only
+    /// silent ones changed), as the SQLite store's `Mutation.change` does.
+    private func change(_ id: Int64, action: String, _ edit: (inout TaskRecord) -> Void) throws {
+        guard let old = state.state.tasks[id] else { throw StoreError.notFound("task \(id) no longer exists") }
+        var new = old
+        edit(&new)
+        // Audited fields, by their column names; done_at, done_by and overdue_at are silent.
+        let audited: [(field: String, old: String?, new: String?)] = [
+            ("status", old.status.rawValue, new.status.rawValue),
+            ("snoozed_until", old.snoozedUntil.map(StoreError.timestamp), new.snoozedUntil.map(StoreError.timestamp)),
+        ].filter { $0.old != $0.new }
+        let silentChanged = old.doneAt != new.doneAt || old.doneBy != new.doneBy || old.overdueAt != new.overdueAt
+        guard !audited.isEmpty || silentChanged else { return }
+        new.version = old.version + 1
+        state.state.tasks[id] = new
+        for change in audited { transaction.audit(action, entity: "task", id: id, field: change.field, old: change.old, new: change.new) }
+        if audited.isEmpty { transaction.audit(action, entity: "task", id: id) }
+    }
+}

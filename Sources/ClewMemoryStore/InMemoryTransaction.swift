@@ -1,0 +1,57 @@
+import ClewDomain
+import ClewServices
+import Foundation
+
+/// One transaction of ``InMemoryStore``: a read one has no actor and refuses writes.
+struct InMemoryTransaction: StoreTransaction {
+    let state: StateBox
+    let actor: ActingUser?
+    let now: Date
+
+    var leads: any LeadRepository { InMemoryLeads(state: state) }
+    var tasks: any TaskRepository { InMemoryTasks(transaction: self) }
+    var users: any UserRepository { InMemoryUsers(state: state) }
+
+    func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
+        let actor = writer()
+        guard recipient != actor.login else { return }
+        state.state.notifications.append(InMemoryStore.Notification(recipient: recipient, kind: kind, leadID: leadID, actor: actor.login,
+                                                                    body: body, parameters: parameters, at: now))
+    }
+
+    func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead {
+        _ = writer()
+        state.state.events.append(InMemoryStore.PublishedEvent(event: event, leadID: lead.id))
+        return lead
+    }
+
+    /// The acting user of a write; a write in a read transaction is a programming error.
+    func writer() -> ActingUser {
+        guard let actor else { preconditionFailure("a write in a read transaction") }
+        return actor
+    }
+
+    /// Appends one audit row, as the SQLite store's `Mutation.audit` writes it.
+    func audit(_ action: String, entity: String, id: Int64, field: String? = nil, old: String? = nil, new: String? = nil) {
+        let actor = writer()
+        state.state.lastAuditID += 1
+        state.state.audit.append(AuditEntry(id: state.state.lastAuditID, at: now, actor: actor.login, via: actor.impersonator,
+                                            action: action, entity: entity, entityID: id, field: field, old: old, new: new))
+    }
+}
+
+/// ``ClewServices/LeadRepository`` in memory.
+struct InMemoryLeads: LeadRepository {
+    let state: StateBox
+
+    func lead(number: LeadNumber) throws -> Lead? { state.state.leadIDs[number].flatMap { state.state.leads[$0] } }
+    func lead(id: Int64) throws -> Lead? { state.state.leads[id] }
+}
+
+/// ``ClewServices/UserRepository`` in memory.
+struct InMemoryUsers: UserRepository {
+    let state: StateBox
+
+    func profile(login: String) throws -> UserProfile? { state.state.users[login] }
+    func logins() throws -> [String] { state.state.users.keys.sorted() }
+}

@@ -1,0 +1,47 @@
+import ClewDomain
+import Foundation
+
+/// What the use cases run on: a store that opens one read or write transaction at a time and
+/// hands the use case that transaction's repositories (issue 9's ports).
+///
+/// A write transaction commits all it did or nothing, and every change it makes to an audited
+/// record is versioned and audited in it. The SQLite store (`SQLiteServiceStore`, in
+/// `ClewStore`) and the in-memory one (`InMemoryStore`, in `ClewMemoryStore`) both implement
+/// it and pass the same conformance suite; a PostgreSQL store will have to as well.
+///
+/// ```swift
+/// let task = try store.write(as: actor) { tx in
+///     let id = try tx.tasks.insert(NewTask(assignee: actor.login, title: "回访", kind: "manual"))
+///     return try tx.tasks.task(id: id)
+/// }
+/// ```
+public protocol ServiceStore: Sendable {
+    /// The store's clock: what "now" is for the use cases.
+    var now: Date { get }
+    /// Runs `body` in one read transaction: it sees one consistent state, and writes through it
+    /// are a programming error.
+    func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
+    /// Runs `body` in one write transaction as `actor`: everything it did commits when it
+    /// returns, nothing when it throws.
+    func write<T>(as actor: ActingUser, _ body: (any StoreTransaction) throws -> T) throws -> T
+}
+
+/// One open transaction: its repositories, who acts and when, and what the change tells others.
+public protocol StoreTransaction {
+    /// Who makes the change (in a read transaction: nobody writes).
+    var actor: ActingUser? { get }
+    /// The moment the transaction acts at (one clock reading for all its rows).
+    var now: Date { get }
+    /// The leads.
+    var leads: any LeadRepository { get }
+    /// The tasks (待办).
+    var tasks: any TaskRepository { get }
+    /// The users.
+    var users: any UserRepository { get }
+    /// Puts a notification in `recipient`'s inbox (never in the actor's own): `parameters` are
+    /// what the kind's text says, in order, so a reader's interface writes it in its language.
+    func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws
+    /// Publishes `event` on `lead`: whatever acts on events (the automation layer) handles it in
+    /// this transaction. Returns the lead as the handlers left it.
+    func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead
+}

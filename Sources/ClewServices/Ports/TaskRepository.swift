@@ -1,0 +1,39 @@
+import ClewDomain
+import Foundation
+
+/// A task about to be stored: what the use case decided, before the store gives it an id.
+public struct NewTask: Hashable, Sendable {
+    /// The lead it is about, if any.
+    public var leadID: Int64?
+    public var assignee: String
+    public var title: String
+    /// `manual`, `next-action`, or a rule's kind.
+    public var kind: String
+    public var due: Date?
+
+    public init(leadID: Int64? = nil, assignee: String, title: String, kind: String, due: Date? = nil) {
+        self.leadID = leadID
+        self.assignee = assignee
+        self.title = title
+        self.kind = kind
+        self.due = due
+    }
+}
+
+/// The tasks of a transaction. Every write is versioned and audited in the transaction
+/// (`create`, `complete`, `cancel`, `snooze`), as ``history(ofTask:)`` shows.
+public protocol TaskRepository {
+    /// Task `id`, with its lead's number and customer; nil when there is none.
+    func task(id: Int64) throws -> TaskItem?
+    /// Whether `login` has a task, open or done (not cancelled), on lead `leadID`: such a
+    /// colleague may read the lead.
+    func hasTask(onLead leadID: Int64, for login: String) throws -> Bool
+    /// Stores a new open task made by the transaction's actor; returns its id.
+    func insert(_ task: NewTask) throws -> Int64
+    /// Closes task `id` as `status` (`done` or `cancelled`), by the actor, now.
+    func close(_ id: Int64, as status: TaskStatus) throws
+    /// Hides open task `id` until `date` (and clears its overdue mark).
+    func snooze(_ id: Int64, until date: Date) throws
+    /// Task `id`'s audit rows, oldest first.
+    func history(ofTask id: Int64) throws -> [AuditEntry]
+}

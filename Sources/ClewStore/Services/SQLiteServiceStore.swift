@@ -1,0 +1,100 @@
+import ClewDomain
+import ClewServices
+import Foundation
+import GRDB
+
+/// The store's ports over SQLite (issue 9): each transaction is one GRDB transaction, and its
+/// repositories write through ``Mutation``, so every change is versioned and audited in it.
+/// Events published in a write go to the context's automation, in the same transaction.
+public struct SQLiteServiceStore: ServiceStore {
+    let context: ClewContext
+
+    public init(context: ClewContext) {
+        self.context = context
+    }
+
+    public var now: Date { context.clock.now() }
+
+    public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        let now = context.clock.now()
+        return try context.read { db in try body(SQLiteTransaction(db: db, mutation: nil, context: context, now: now)) }
+    }
+
+    public func write<T>(as actor: ActingUser, _ body: (any StoreTransaction) throws -> T) throws -> T {
+        try context.mutate(as: actor) { m in try body(SQLiteTransaction(db: m.db, mutation: m, context: context, now: m.now)) }
+    }
+}
+
+/// One transaction of ``SQLiteServiceStore``: a read one has no ``Mutation``.
+struct SQLiteTransaction: StoreTransaction {
+    let db: Database
+    let mutation: Mutation?
+    let context: ClewContext
+    let now: Date
+
+    var actor: ActingUser? { mutation?.actor }
+    var leads: any LeadRepository { SQLiteLeads(db: db) }
+    var tasks: any TaskRepository { SQLiteTasks(db: db, mutation: mutation) }
+    var users: any UserRepository { SQLiteUsers(db: db) }
+
+    func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
+        try Self.writing(mutation).notify(recipient, kind: kind, leadID: leadID, body: body, parameters: parameters)
+    }
+
+    func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead {
+        try context.publish(event, on: lead, Self.writing(mutation))
+    }
+
+    /// The transaction's mutation; a write in a read transaction is a programming error.
+    static func writing(_ mutation: Mutation?) -> Mutation {
+        guard let mutation else { preconditionFailure("a write in a read transaction") }
+        return mutation
+    }
+}
+
+/// ``ClewServices/LeadRepository`` over the `lead` table.
+struct SQLiteLeads: LeadRepository {
+    let db: Database
+
+    func lead(number: LeadNumber) throws -> Lead? { try LeadLookup.fetch(db, number: number) }
+    func lead(id: Int64) throws -> Lead? { try LeadLookup.fetch(db, id: id) }
+}
+
+/// ``ClewServices/TaskRepository`` over the `task` table, audited through ``Mutation``.
+struct SQLiteTasks: TaskRepository {
+    let db: Database
+    let mutation: Mutation?
+
+    func task(id: Int64) throws -> TaskItem? { try Tasks.fetch(db, id: id) }
+
+    func hasTask(onLead leadID: Int64, for login: String) throws -> Bool { try LeadLookup.hasTask(on: leadID, for: login, db) }
+
+    func insert(_ task: NewTask) throws -> Int64 {
+        try Tasks.insertRecord(leadID: task.leadID, assignee: task.assignee, title: task.title, kind: task.kind, due: task.due,
+                               SQLiteTransaction.writing(mutation))
+    }
+
+    func close(_ id: Int64, as status: TaskStatus) throws {
+        try Tasks.setStatus(id, status, SQLiteTransaction.writing(mutation))
+    }
+
+    func snooze(_ id: Int64, until date: Date) throws {
+        try SQLiteTransaction.writing(mutation).change(.task, .id(id), ["snoozed_until": date.storage, "overdue_at": nil],
+                                                       action: "snooze", silent: ["overdue_at"])
+    }
+
+    func history(ofTask id: Int64) throws -> [AuditEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, at, actor, via, action, entity, entity_id, field, old, new FROM audit
+            WHERE entity = 'task' AND entity_id = ? ORDER BY id
+            """, arguments: [id]).map(AuditEntry.init(row:))
+    }
+}
+
+/// ``ClewServices/UserRepository`` over the `user` table.
+struct SQLiteUsers: UserRepository {
+    let db: Database
+
+    func profile(login: String) throws -> UserProfile? { try UserDirectory.profile(db, login: login) }
+    func logins() throws -> [String] { try String.fetchAll(db, sql: "SELECT login FROM user") }
+}
