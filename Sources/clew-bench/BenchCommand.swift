@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Random seed for the generated data.") var seed: UInt64 = 1
     @Flag(help: "Print JSON instead of the table.") var json = false
     @Flag(help: "Keep the database and print its path (for EXPLAIN QUERY PLAN).") var keepDatabase = false
-    @Option(help: "Measure the queries on this database (kept by an earlier --keep-database run) instead of seeding one.")
+    @Option(help: "Measure the queries on this database (the file, or the directory an earlier --keep-database run printed) instead of seeding one.")
     var database: String?
     @Flag(help: .hidden) var tuiProbe = false
     @Option(help: "Rows in the import benchmark's CSV file (default: --leads).") var importRows: Int?

@@ -45,9 +45,18 @@ struct BenchDatabase {
     }
 
     /// Opens a database an earlier `clew-bench --keep-database` seeded (by the same OS user), to
-    /// measure the queries again without seeding. The seed figures are then zero.
+    /// measure the queries again without seeding. The seed figures are then zero. `path` is the
+    /// database file or the directory the bench printed as kept (its `bench.db`).
     static func open(path: String) throws -> BenchDatabase {
-        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw BenchError("no database at \(path) (give the file or the directory a --keep-database run printed)")
+        }
+        let given = URL(fileURLWithPath: path)
+        let url = isDirectory.boolValue ? given.appendingPathComponent("bench.db") : given
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw BenchError("\(path) holds no bench.db (give the file or the directory a --keep-database run printed)")
+        }
         let me = OSAccount.current() ?? (login: "bench-admin", fullName: nil)
         let context = ClewContext(database: try ClewDatabase(path: url.path), automation: AutomationEngine())
         // A database seeded before the report summaries (v14) gets them now, as `clew` would.

@@ -33,7 +33,7 @@ struct TUIDashboardEndToEndTests {
     /// tick's first run may change figures just after start).
     static func openDashboard(_ tui: TmuxSession, language: Language) -> [String] {
         let t = Localizer(language)
-        tui.waitFor("周敏 (zhou")
+        tui.waitFor("周敏 ")   // the reader, at the title bar's end: the first frame is drawn
         try? tui.press("show-dashboard", in: .board)
         tui.waitFor(t("dash.panel.funnel"))
         var body = Self.body(tui)

@@ -40,6 +40,7 @@ enum ClewMigrations {
         migrator.registerMigration("v27-company-indexes", migrate: indexCompanyColumns)
         migrator.registerMigration("v28-report-payments-version", migrate: versionReportPayments)
         migrator.registerMigration("v28-report-open-visits-covering", migrate: coverOpenVisits)
+        migrator.registerMigration("v29-open-visits-unsettled", migrate: indexUnsettledOpenVisits)
         return migrator
     }
 

@@ -276,6 +276,9 @@ public struct ReportService: Sendable {
         var owners: [String]?
         /// Whether unowned leads (screening, pools) count too, beside the `owners`'.
         var includingUnowned = false
+        /// The login whose registered leads are the report's, when nothing else narrows them
+        /// (marketing's own): the open visits can then be told by their lead's id alone.
+        var registrar: String?
     }
 
     /// Checks the scope and builds the filter.
@@ -293,8 +296,11 @@ public struct ReportService: Sendable {
         var unowned = false
         if case let .owners(logins, includingUnowned) = subjects { (owners, unowned) = (logins, includingUnowned) }
         if let owner = request.filters.owner { (owners, unowned) = ((owners ?? [owner]).filter { $0 == owner }, false) }
+        var registrar: String?
+        let narrowed = [query.source, query.campaign, query.region, query.industry, query.owner].contains { $0 != nil }
+        if case let .registeredBy(login) = subjects, !narrowed { registrar = login }
         return (scope, Filter(sql: conditions.sql, arguments: conditions.arguments, slice: ReportSummarySlice(subjects, request.filters),
-                              owners: owners, includingUnowned: unowned))
+                              owners: owners, includingUnowned: unowned, registrar: registrar))
     }
 
     /// `CASE column WHEN 'discovery' THEN 0 … END`: a stage key's index in the pipeline.

@@ -105,9 +105,13 @@ public struct AppView {
         let user = app.services.actor
         let onDashboard = app.screen == .dashboard
         let scope = app.localizer("scope.\((onDashboard ? app.dashboard.scope.rawValue : app.board.scope.rawValue))")
-        var right = "\(user.profile.name) (\(user.login)) · \(scope)"
-        if !onDashboard, !app.board.filter.isEmpty { right += " · " + app.describe(app.board.filter) }
-        // When the tabs and the reader do not fit, the inactive tabs from the right show their key alone.
+        func reader(login: Bool) -> String {
+            let filter = !onDashboard && !app.board.filter.isEmpty ? " · " + app.describe(app.board.filter) : ""
+            return user.profile.name + (login ? " (\(user.login))" : "") + " · " + scope + filter
+        }
+        var right = reader(login: true)
+        // When the tabs and the reader do not fit, the reader's login goes first (the name says
+        // who it is), then the inactive tabs from the right show their key alone.
         let tabs = app.tabs
         var compact = Set<Int>()
         func segments() -> [(String, String)] {
@@ -121,10 +125,21 @@ public struct AppView {
             return list
         }
         var list = segments()
+        func overflows() -> Bool { list.reduce(0, { $0 + DisplayWidth.of($1.0) }) + DisplayWidth.of(right) + 2 > width }
+        if overflows() { right = reader(login: false) }
         for index in tabs.indices.reversed() where tabs[index].screen != app.screen {
-            guard list.reduce(0, { $0 + DisplayWidth.of($1.0) }) + DisplayWidth.of(right) + 2 > width else { break }
+            guard overflows() else { break }
             compact.insert(index)
             list = segments()
+        }
+        // Dropping a long name may have freed room for a shorter one, from the left.
+        for index in compact.sorted() {
+            compact.remove(index)
+            list = segments()
+            if overflows() {
+                compact.insert(index)
+                list = segments()
+            }
         }
         let used = list.reduce(0) { $0 + DisplayWidth.of($1.0) }
         list.append((String(repeating: " ", count: max(1, width - used - DisplayWidth.of(right) - 1)), "title-bar"))

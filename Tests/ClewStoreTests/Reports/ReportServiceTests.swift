@@ -262,6 +262,33 @@ struct ReportServiceTests {
         #expect(dashboard.campaigns.lines.first { $0.key == "秋季展会" }?.roi == 1.5)
     }
 
+    /// The dashboard reads its panels in two reads at once; each panel is still exactly its
+    /// report in the dashboard's scope, for every role's default and a team.
+    @Test func theDashboardsPanelsAreTheReports() throws {
+        let pipeline = try Pipeline()
+        for (login, scope) in [("admin", ReportScope?.none), ("bob", .team), ("alice", .mine), ("mia", nil)] {
+            let reports = try pipeline.reports(login)
+            let dashboard = try reports.dashboard(try pipeline.request(scope))
+            // One scope for every panel (marketing's own funnel, so its own sources too).
+            let request = try pipeline.request(dashboard.scope)
+            #expect(dashboard.funnel == (try reports.funnel(request).body), "\(login)")
+            #expect(dashboard.stages == (try reports.stages(request).body), "\(login)")
+            #expect(dashboard.reps == (try reports.reps(request).body), "\(login)")
+            #expect(dashboard.sources == (try reports.sources(request).body), "\(login)")
+            #expect(dashboard.campaigns == (try reports.campaigns(request).body), "\(login)")
+            #expect(dashboard.trend == (try reports.trend(request).body), "\(login)")
+        }
+    }
+
+    /// The two reads at once give back both results, and an error of either.
+    @Test func twoReadsAtOnce() throws {
+        struct Refused: Error {}
+        let (a, b) = try ReportService.atOnce({ 1 + 1 }, { "two" })
+        #expect(a == 2 && b == "two")
+        #expect(throws: Refused.self) { try ReportService.atOnce({ 1 }, { () throws -> Int in throw Refused() }) }
+        #expect(throws: Refused.self) { try ReportService.atOnce({ () throws -> Int in throw Refused() }, { 1 }) }
+    }
+
     // MARK: - Customers and trend
 
     @Test func topCustomersAndTheTrend() throws {
