@@ -19,6 +19,7 @@ import Foundation
 public final class InMemoryStore: ServiceStore, @unchecked Sendable {
     /// A notification put in someone's inbox.
     public struct Notification: Hashable, Sendable {
+        public var id: Int64
         public var recipient: String
         public var kind: String
         public var leadID: Int64?
@@ -26,8 +27,12 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         public var body: String
         public var parameters: [String]
         public var at: Date
+        /// When the recipient read it; nil while unread.
+        public var readAt: Date?
 
-        public init(recipient: String, kind: String, leadID: Int64?, actor: String, body: String, parameters: [String], at: Date) {
+        public init(id: Int64, recipient: String, kind: String, leadID: Int64?, actor: String, body: String, parameters: [String], at: Date,
+                    readAt: Date? = nil) {
+            self.id = id
             self.recipient = recipient
             self.kind = kind
             self.leadID = leadID
@@ -35,6 +40,7 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
             self.body = body
             self.parameters = parameters
             self.at = at
+            self.readAt = readAt
         }
     }
 
@@ -56,9 +62,12 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var users: [String: UserProfile] = [:]
         var tasks: [Int64: TaskRecord] = [:]
         var notifications: [Notification] = []
+        var approvals: [Int64: ApprovalRecord] = [:]
         var audit: [AuditEntry] = []
         var events: [PublishedEvent] = []
         var lastTaskID: Int64 = 0
+        var lastNotificationID: Int64 = 0
+        var lastApprovalID: Int64 = 0
         var lastAuditID: Int64 = 0
     }
 

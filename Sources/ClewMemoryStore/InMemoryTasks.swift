@@ -19,6 +19,21 @@ struct InMemoryTasks: TaskRepository {
                         version: record.version, overdueAt: record.overdueAt)
     }
 
+    func open(assignee: String, dueBefore horizon: Date, limit: Int) throws -> [TaskItem] {
+        let due = { (record: TaskRecord) in record.snoozedUntil ?? record.dueAt }
+        // No date first, then soonest, then oldest: SQLite's order of NULL and the id.
+        let records = state.state.tasks.values.filter { $0.assignee == assignee && $0.status == .open && (due($0) ?? horizon.addingTimeInterval(-1)) < horizon }
+            .sorted { a, b in
+                switch (due(a), due(b)) {
+                case (nil, nil): a.id < b.id
+                case (nil, _): true
+                case (_, nil): false
+                case let (x?, y?): (x, a.id) < (y, b.id)
+                }
+            }
+        return try records.prefix(max(limit, 0)).compactMap { try task(id: $0.id) }
+    }
+
     func hasTask(onLead leadID: Int64, for login: String) throws -> Bool {
         state.state.tasks.values.contains { $0.leadID == leadID && $0.assignee == login && $0.status != .cancelled }
     }

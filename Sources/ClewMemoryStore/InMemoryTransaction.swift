@@ -11,18 +11,26 @@ struct InMemoryTransaction: StoreTransaction {
     var leads: any LeadRepository { InMemoryLeads(state: state) }
     var tasks: any TaskRepository { InMemoryTasks(transaction: self) }
     var users: any UserRepository { InMemoryUsers(state: state) }
+    var notifications: any NotificationRepository { InMemoryNotifications(transaction: self) }
+    var approvals: any ApprovalRepository { InMemoryApprovals(transaction: self) }
 
     func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
         let actor = writer()
         guard recipient != actor.login else { return }
-        state.state.notifications.append(InMemoryStore.Notification(recipient: recipient, kind: kind, leadID: leadID, actor: actor.login,
-                                                                    body: body, parameters: parameters, at: now))
+        state.state.lastNotificationID += 1
+        state.state.notifications.append(InMemoryStore.Notification(id: state.state.lastNotificationID, recipient: recipient, kind: kind,
+                                                                    leadID: leadID, actor: actor.login, body: body, parameters: parameters,
+                                                                    at: now))
     }
 
     func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead {
         _ = writer()
         state.state.events.append(InMemoryStore.PublishedEvent(event: event, leadID: lead.id))
         return lead
+    }
+
+    func history(of entity: String) throws -> [AuditEntry] {
+        state.state.audit.filter { $0.entity == entity }
     }
 
     /// The acting user of a write; a write in a read transaction is a programming error.
@@ -46,6 +54,11 @@ struct InMemoryLeads: LeadRepository {
 
     func lead(number: LeadNumber) throws -> Lead? { state.state.leadIDs[number].flatMap { state.state.leads[$0] } }
     func lead(id: Int64) throws -> Lead? { state.state.leads[id] }
+
+    func awaitingConfirmation(owner: String, limit: Int) throws -> [Lead] {
+        Array(state.state.leads.values.filter { $0.owner == owner && $0.status == .assigned }
+            .sorted { ($0.statusChangedAt, $0.id) < ($1.statusChangedAt, $1.id) }.prefix(max(limit, 0)))
+    }
 }
 
 /// ``ClewServices/UserRepository`` in memory.

@@ -28,6 +28,8 @@ final class StoreUnderTest: @unchecked Sendable {
     /// The lead every store holds.
     let leadID: Int64
     let leadNumber: LeadNumber
+    /// A second lead, assigned to carol and not yet confirmed (上海远景物流有限公司).
+    let assignedNumber: LeadNumber
     private let cleanup: () -> Void
 
     init(_ engine: Engine) throws {
@@ -38,8 +40,11 @@ final class StoreUnderTest: @unchecked Sendable {
                             details: LeadDraft(customer: Self.customer, contact: "王伟", phone: "13812345678", region: "华东"),
                             createdBy: "alice", createdAt: Self.now, updatedBy: "alice", updatedAt: Self.now, statusChangedAt: Self.now)
             let admin = UserProfile(login: "admin", name: "Ada Admin", role: .admin)
-            store = InMemoryStore(users: [admin] + Self.team, leads: [lead], now: { StoreUnderTest.now })
-            (leadID, leadNumber) = (lead.id, number)
+            let assigned = Lead(id: 2, number: LeadNumber("XL-20261123-002")!, status: .assigned, owner: "carol",
+                                details: LeadDraft(customer: "上海远景物流有限公司", contact: "陈静", phone: "13698765432", industry: "物流", need: "仓储管理系统", source: "展会", region: "华东"),
+                                createdBy: "admin", createdAt: Self.now, updatedBy: "admin", updatedAt: Self.now, statusChangedAt: Self.now)
+            store = InMemoryStore(users: [admin] + Self.team, leads: [lead, assigned], now: { StoreUnderTest.now })
+            (leadID, leadNumber, assignedNumber) = (lead.id, number, assigned.number)
             cleanup = {}
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clew-ports-\(UUID().uuidString)")
@@ -52,10 +57,13 @@ final class StoreUnderTest: @unchecked Sendable {
             let users = UserDirectory(context: context)
             let admin = try users.actingUser(osLogin: "admin", actAs: nil)
             for profile in Self.team { try users.add(profile, by: admin) }
-            let added = try LeadService(context: context, actor: admin)
-                .add(LeadDraft(customer: Self.customer, contact: "王伟", phone: "13812345678", region: "华东"))
+            let leads = LeadService(context: context, actor: admin)
+            let added = try leads.add(LeadDraft(customer: Self.customer, contact: "王伟", phone: "13812345678", region: "华东"))
+            let assigned = try leads.add(LeadDraft(customer: "上海远景物流有限公司", contact: "陈静", phone: "13698765432", industry: "物流", need: "仓储管理系统", source: "展会", region: "华东"))
+            try leads.grade(assigned.lead.number.description, .b, reason: "需求明确")
+            try leads.assign(assigned.lead.number.description, to: "carol")
             store = SQLiteServiceStore(context: context)
-            (leadID, leadNumber) = (added.lead.id, added.lead.number)
+            (leadID, leadNumber, assignedNumber) = (added.lead.id, added.lead.number, assigned.lead.number)
             cleanup = {
                 try? database.close()
                 try? FileManager.default.removeItem(at: directory)

@@ -38,9 +38,16 @@ public protocol StoreTransaction {
     var tasks: any TaskRepository { get }
     /// The users.
     var users: any UserRepository { get }
+    /// The notifications (inbox messages).
+    var notifications: any NotificationRepository { get }
+    /// The approval requests (审批).
+    var approvals: any ApprovalRepository { get }
     /// Puts a notification in `recipient`'s inbox (never in the actor's own): `parameters` are
     /// what the kind's text says, in order, so a reader's interface writes it in its language.
     func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws
+    /// The audit rows about records of `entity` (`notification`, `approval`, …; as
+    /// ``AuditEntry/entity`` names them), oldest first.
+    func history(of entity: String) throws -> [AuditEntry]
     /// Publishes `event` on `lead`: whatever acts on events (the automation layer) handles it in
     /// this transaction. Returns the lead as the handlers left it.
     func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead

@@ -25,6 +25,10 @@ public struct NewTask: Hashable, Sendable {
 public protocol TaskRepository {
     /// Task `id`, with its lead's number and customer; nil when there is none.
     func task(id: Int64) throws -> TaskItem?
+    /// `assignee`'s open tasks that fall due (their snooze, else their due time) before
+    /// `horizon`, and those with neither, soonest first — those with neither come first —, at
+    /// most `limit`.
+    func open(assignee: String, dueBefore horizon: Date, limit: Int) throws -> [TaskItem]
     /// Whether `login` has a task, open or done (not cancelled), on lead `leadID`: such a
     /// colleague may read the lead.
     func hasTask(onLead leadID: Int64, for login: String) throws -> Bool

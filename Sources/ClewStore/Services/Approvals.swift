@@ -37,13 +37,11 @@ enum Approvals {
     static func request(_ kind: ApprovalKind, _ lead: Lead, from: String, to: String, approver: String, reason: String?,
                         amount: Money? = nil, _ m: Mutation) throws -> Int64 {
         let reason = reason.flatMap { $0.isEmpty ? nil : $0 }
-        if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = ?", arguments: [lead.id, kind.rawValue]) {
+        if let pending = try pendingID(onLead: lead.id, kind: kind, m.db) {
             throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
         }
-        let id = try m.insert(into: .approval, [
-            "lead_id": lead.id, "kind": kind.rawValue, "from_stage": from, "to_stage": to, "requested_by": m.actor.login,
-            "approver": approver, "reason": reason, "created_at": m.now.storage, "amount_fen": amount?.fen,
-        ], action: "request-approval", summary: ("to_stage", to))
+        let id = try insertRecord(NewApproval(leadID: lead.id, kind: kind, fromStage: from, toStage: to, approver: approver,
+                                              reason: reason, amount: amount), m)
         try m.notify(approver, kind: "approval", leadID: lead.id,
                      body: "\(m.actor.login) asks to move \(lead.number) from \(from) to \(to)" + (reason.map { ": \($0)" } ?? ""),
                      parameters: [m.actor.login, lead.number.description, from, to, reason ?? ""])
@@ -52,17 +50,29 @@ enum Approvals {
 
     /// A late objection, for the supervisor to decide.
     static func requestObjection(_ lead: Lead, approver: String, reason: String, late within: ProcessDuration, _ m: Mutation) throws -> Int64 {
-        if let pending = try Int64.fetchOne(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = 'objection'", arguments: [lead.id]) {
+        if let pending = try pendingID(onLead: lead.id, kind: .objection, m.db) {
             throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
         }
-        let id = try m.insert(into: .approval, [
-            "lead_id": lead.id, "kind": ApprovalKind.objection.rawValue, "requested_by": m.actor.login, "approver": approver,
-            "reason": reason, "created_at": m.now.storage,
-        ], action: "request-approval", summary: ("kind", ApprovalKind.objection.rawValue))
+        let id = try insertRecord(NewApproval(leadID: lead.id, kind: .objection, approver: approver, reason: reason), m)
         try m.notify(approver, kind: "objection", text: "late", leadID: lead.id,
                      body: "\(m.actor.login) objects to \(lead.number) after \(within): \(reason) — reassign or keep it",
                      parameters: [m.actor.login, lead.number.description, within.description, reason])
         return id
+    }
+
+    /// The pending request of `kind` on lead `leadID`, if any.
+    static func pendingID(onLead leadID: Int64, kind: ApprovalKind, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = ?", arguments: [leadID, kind.rawValue])
+    }
+
+    /// Stores a pending request by the actor, with its `request-approval` audit row (naming the
+    /// target stage, or the kind for a request with none); returns its id.
+    static func insertRecord(_ approval: NewApproval, _ m: Mutation) throws -> Int64 {
+        try m.insert(into: .approval, [
+            "lead_id": approval.leadID, "kind": approval.kind.rawValue, "from_stage": approval.fromStage, "to_stage": approval.toStage,
+            "requested_by": m.actor.login, "approver": approval.approver, "reason": approval.reason, "created_at": m.now.storage,
+            "amount_fen": approval.amount?.fen,
+        ], action: "request-approval", summary: approval.toStage.map { ("to_stage", $0) } ?? ("kind", approval.kind.rawValue))
     }
 
     static func withdrawPending(leadID: Int64, except kept: Int64? = nil, _ m: Mutation) throws {

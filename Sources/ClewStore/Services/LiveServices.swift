@@ -39,7 +39,6 @@ public struct LiveServices: SessionServices {
 
 extension LeadService: LeadUseCases {}
 extension BoardService: BoardUseCases {}
-extension InboxService: InboxUseCases {}
 extension ScreeningService: ScreeningUseCases {}
 extension SearchService: SearchUseCases {}
 extension PoolService: PoolUseCases {}

@@ -36,6 +36,8 @@ struct SQLiteTransaction: StoreTransaction {
     var leads: any LeadRepository { SQLiteLeads(db: db) }
     var tasks: any TaskRepository { SQLiteTasks(db: db, mutation: mutation) }
     var users: any UserRepository { SQLiteUsers(db: db) }
+    var notifications: any NotificationRepository { SQLiteNotifications(db: db, mutation: mutation) }
+    var approvals: any ApprovalRepository { SQLiteApprovals(db: db, mutation: mutation) }
 
     func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
         try Self.writing(mutation).notify(recipient, kind: kind, leadID: leadID, body: body, parameters: parameters)
@@ -43,6 +45,12 @@ struct SQLiteTransaction: StoreTransaction {
 
     func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead {
         try context.publish(event, on: lead, Self.writing(mutation))
+    }
+
+    func history(of entity: String) throws -> [AuditEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, at, actor, via, action, entity, entity_id, field, old, new FROM audit WHERE entity = ? ORDER BY id
+            """, arguments: [entity]).map(AuditEntry.init(row:))
     }
 
     /// The transaction's mutation; a write in a read transaction is a programming error.
@@ -58,6 +66,11 @@ struct SQLiteLeads: LeadRepository {
 
     func lead(number: LeadNumber) throws -> Lead? { try LeadLookup.fetch(db, number: number) }
     func lead(id: Int64) throws -> Lead? { try LeadLookup.fetch(db, id: id) }
+
+    func awaitingConfirmation(owner: String, limit: Int) throws -> [Lead] {
+        try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status = 'assigned' ORDER BY status_changed_at LIMIT ?",
+                          arguments: [owner, limit])
+    }
 }
 
 /// ``ClewServices/TaskRepository`` over the `task` table, audited through ``Mutation``.
@@ -68,6 +81,15 @@ struct SQLiteTasks: TaskRepository {
     func task(id: Int64) throws -> TaskItem? { try Tasks.fetch(db, id: id) }
 
     func hasTask(onLead leadID: Int64, for login: String) throws -> Bool { try LeadLookup.hasTask(on: leadID, for: login, db) }
+
+    func open(assignee: String, dueBefore horizon: Date, limit: Int) throws -> [TaskItem] {
+        // A task with no date sorts first (NULL), as the port says.
+        try Row.fetchAll(db, sql: """
+            SELECT \(Tasks.selection) FROM task
+            WHERE assignee = ? AND status = 'open' AND coalesce(snoozed_until, due_at, ?) < ?
+            ORDER BY coalesce(snoozed_until, due_at), id LIMIT ?
+            """, arguments: [assignee, horizon.storage - 1, horizon.storage, limit]).map(TaskItem.init(row:))
+    }
 
     func insert(_ task: NewTask) throws -> Int64 {
         try Tasks.insertRecord(leadID: task.leadID, assignee: task.assignee, title: task.title, kind: task.kind, due: task.due,

@@ -1,0 +1,103 @@
+import ClewDomain
+import ClewServices
+import Foundation
+
+/// ``ClewServices/NotificationRepository`` in memory: marking read is audited as the SQLite
+/// store does it (one `read` row per call that read any).
+struct InMemoryNotifications: NotificationRepository {
+    let transaction: InMemoryTransaction
+
+    private var state: StateBox { transaction.state }
+
+    /// The indices of `recipient`'s unread notifications that `include` accepts.
+    private func unreadIndices(of recipient: String, _ include: (InMemoryStore.Notification) -> Bool) -> [Int] {
+        state.state.notifications.indices.filter {
+            let notification = state.state.notifications[$0]
+            return notification.recipient == recipient && notification.readAt == nil && include(notification)
+        }
+    }
+
+    func unread(for recipient: String, in group: NotificationGroup, limit: Int) throws -> [NotificationItem] {
+        let newestFirst = unreadIndices(of: recipient) { NotificationGroup(kind: $0.kind) == group }
+            .map { state.state.notifications[$0] }
+            .sorted { ($0.at, $0.id) > ($1.at, $1.id) }
+        return newestFirst.prefix(max(limit, 0)).map { notification in
+            NotificationItem(id: notification.id, kind: notification.kind,
+                             leadNumber: notification.leadID.flatMap { state.state.leads[$0] }?.number.description,
+                             actor: notification.actor, body: notification.body, createdAt: notification.at,
+                             parameters: NotificationParameters(values: notification.parameters))
+        }
+    }
+
+    func unreadCount(for recipient: String, in group: NotificationGroup) throws -> Int {
+        unreadIndices(of: recipient) { NotificationGroup(kind: $0.kind) == group }.count
+    }
+
+    func markRead(for recipient: String, in group: NotificationGroup) throws -> Int {
+        let count = read(unreadIndices(of: recipient) { NotificationGroup(kind: $0.kind) == group })
+        if count > 0 { transaction.audit("read", entity: "notification", id: 0, field: group.rawValue, new: String(count)) }
+        return count
+    }
+
+    func markRead(_ ids: [Int64]?, for recipient: String) throws -> Int {
+        let count = read(unreadIndices(of: recipient) { notification in ids.map { $0.contains(notification.id) } ?? true })
+        if count > 0 { transaction.audit("read", entity: "notification", id: ids?.first ?? 0, field: "count", new: String(count)) }
+        return count
+    }
+
+    /// Marks the notifications at `indices` read, now; how many.
+    private func read(_ indices: [Int]) -> Int {
+        _ = transaction.writer()
+        for index in indices { state.state.notifications[index].readAt = transaction.now }
+        return indices.count
+    }
+}
+
+/// An approval request as the in-memory store keeps it (its lead by id, as the `approval` table does).
+struct ApprovalRecord {
+    var id: Int64
+    var approval: NewApproval
+    var requestedBy: String
+    var status: ApprovalStatus
+    var createdAt: Date
+    var version: Int
+}
+
+/// ``ClewServices/ApprovalRepository`` in memory, audited as the SQLite store's `approval` table.
+struct InMemoryApprovals: ApprovalRepository {
+    let transaction: InMemoryTransaction
+
+    private var state: StateBox { transaction.state }
+
+    func pending(approver: String, limit: Int) throws -> [ApprovalItem] {
+        let records = state.state.approvals.values.filter { $0.approval.approver == approver && $0.status == .pending }
+            .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        return records.prefix(max(limit, 0)).compactMap { record in
+            // A request's lead is always there (the table's join); one without is not listed.
+            guard let lead = state.state.leads[record.approval.leadID] else { return nil }
+            return ApprovalItem(id: record.id, leadNumber: lead.number.description, leadCustomer: lead.details.customer ?? "",
+                                kind: record.approval.kind.rawValue, fromStage: record.approval.fromStage, toStage: record.approval.toStage,
+                                requestedBy: record.requestedBy, approver: record.approval.approver, status: record.status,
+                                reason: record.approval.reason, createdAt: record.createdAt)
+        }
+    }
+
+    func pendingID(onLead leadID: Int64, kind: ApprovalKind) throws -> Int64? {
+        state.state.approvals.values.filter { $0.approval.leadID == leadID && $0.approval.kind == kind && $0.status == .pending }
+            .map(\.id).min()
+    }
+
+    func insert(_ approval: NewApproval) throws -> Int64 {
+        let actor = transaction.writer()
+        state.state.lastApprovalID += 1
+        let id = state.state.lastApprovalID
+        state.state.approvals[id] = ApprovalRecord(id: id, approval: approval, requestedBy: actor.login, status: .pending,
+                                                   createdAt: transaction.now, version: 1)
+        if let target = approval.toStage {
+            transaction.audit("request-approval", entity: "approval", id: id, field: "to_stage", new: target)
+        } else {
+            transaction.audit("request-approval", entity: "approval", id: id, field: "kind", new: approval.kind.rawValue)
+        }
+        return id
+    }
+}

@@ -1,0 +1,17 @@
+import ClewDomain
+import Foundation
+
+/// The notifications of a transaction (a user's inbox messages). New ones are put by
+/// ``StoreTransaction/notify(_:kind:leadID:body:parameters:)``; marking them read is audited
+/// (one `read` row per call that read any: the group or `count`, and how many).
+public protocol NotificationRepository {
+    /// `recipient`'s unread notifications of `group`, newest first (by time, then id), at most `limit`.
+    func unread(for recipient: String, in group: NotificationGroup, limit: Int) throws -> [NotificationItem]
+    /// How many unread notifications of `group` `recipient` has.
+    func unreadCount(for recipient: String, in group: NotificationGroup) throws -> Int
+    /// Marks `recipient`'s unread notifications of `group` read, now; returns how many.
+    func markRead(for recipient: String, in group: NotificationGroup) throws -> Int
+    /// Marks `recipient`'s unread notifications read, now: those of `ids`, or all when nil;
+    /// returns how many.
+    func markRead(_ ids: [Int64]?, for recipient: String) throws -> Int
+}
