@@ -180,11 +180,16 @@ public final class ClewDatabase: @unchecked Sendable {
     func writeWhenNeeded<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer().writeWithoutTransaction { db in
+                let before = db.totalChangesCount
+                let began = ContinuousClock.now
                 var result: T?
                 try db.inTransaction(.deferred) {
                     result = try body(db)
                     return .commit
                 }
+                // Traced only when it wrote (it took the lock at its first write, which is not
+                // known here): held from its start to the commit, an upper bound; no wait.
+                if LockTrace.isOn, db.totalChangesCount > before { LockTrace.record(wait: .zero, hold: ContinuousClock.now - began) }
                 guard let result else { throw StoreError.storageFailed("the transaction produced nothing") }
                 return result
             }

@@ -124,6 +124,11 @@ public struct ImportService: Sendable {
 
         var committedThrough = skipThrough
         var seen = Set<String>()
+        // How long the last transaction took after its rows (search index, bookkeeping, commit),
+        // and the marks it is measured from.
+        var afterRows: Duration = .zero
+        var transactionBegan: ContinuousClock.Instant?
+        var rowsEnded: ContinuousClock.Instant?
         // A chunk's pages fit in the writing connection's page cache, so SQLite does not spill
         // them into the WAL before the commit (the default cache is 2 MB).
         try context.database.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)") }
@@ -142,11 +147,17 @@ public struct ImportService: Sendable {
                 var next = 0
                 let body: (Database) throws -> Void = { db in
                     let began = ContinuousClock.now
+                    transactionBegan = began
                     let first = next
+                    // The rows stop early enough that, with what follows them (the chunk's search
+                    // index, its bookkeeping, the commit: as long as last time), the whole hold
+                    // stays near `transactionTime`; never less than half of it for the rows.
+                    let rowTime = max(options.transactionTime - afterRows, options.transactionTime / 2)
                     var state = try write.state(db, importID: importID, dryRun: options.dryRun, seen: seen)
                     func rows() throws {
+                        defer { rowsEnded = ContinuousClock.now }
                         while next < prepared.count {
-                            if next > first, options.dryRun == false, ContinuousClock.now - began > options.transactionTime { break }
+                            if next > first, options.dryRun == false, ContinuousClock.now - began > rowTime { break }
                             let (record, outcome) = prepared[next]
                             try write.row(record, outcome, &state, &summary, rejects: rejects, db)
                             next += 1
@@ -160,6 +171,9 @@ public struct ImportService: Sendable {
                 do {
                     while next < prepared.count {
                         if options.dryRun { try context.database.rehearse(body) } else { try context.database.write(body) }
+                        if let began = transactionBegan, let ended = rowsEnded, ended >= began {
+                            afterRows = min(ContinuousClock.now - ended, options.transactionTime / 2)
+                        }
                         committedThrough = prepared[next - 1].record.row
                         summary.transactions += 1
                         if !options.dryRun {
