@@ -17,7 +17,8 @@ enum LockTrace {
     /// The trace file (off when the variable is unset).
     private static let file = DiagnosticFile(environmentVariable: "CLEW_LOCK_TRACE")
 
-    /// The command this process runs (`import`, `lead add`, …): its words before the first option.
+    /// The command this process runs (`import`, `lead add`, …): its words before the first
+    /// option or the first path (`clew import FILE` is `import`).
     private static let command: String = {
         var words: [String] = []
         var arguments = ProcessInfo.processInfo.arguments.dropFirst().makeIterator()
@@ -27,6 +28,7 @@ enum LockTrace {
                 continue
             }
             if argument.hasPrefix("-") { if words.isEmpty { continue } else { break } }
+            if argument.contains("/") || argument.contains(".") { break }
             words.append(argument)
             if words.count == 2 { break }
         }
