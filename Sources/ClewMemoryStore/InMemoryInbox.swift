@@ -76,7 +76,7 @@ struct InMemoryApprovals: ApprovalRepository {
             // A request's lead is always there (the table's join); one without is not listed.
             guard let lead = state.state.leads[record.approval.leadID] else { return nil }
             return ApprovalItem(id: record.id, leadNumber: lead.number.description, leadCustomer: lead.details.customer ?? "",
-                                kind: record.approval.kind.rawValue, fromStage: record.approval.fromStage, toStage: record.approval.toStage,
+                                kind: record.approval.kind, fromStage: record.approval.fromStage, toStage: record.approval.toStage,
                                 requestedBy: record.requestedBy, approver: record.approval.approver, status: record.status,
                                 reason: record.approval.reason, createdAt: record.createdAt)
         }

@@ -101,7 +101,7 @@ struct InboxRepositoryConformanceTests {
             #expect(pending.map(\.id) == [id])
             let item = try #require(pending.first)
             #expect(item.leadNumber == s.leadNumber.description && item.leadCustomer == StoreUnderTest.customer)
-            #expect(item.kind == ApprovalKind.stageSkip.rawValue && item.fromStage == "discovery" && item.toStage == "negotiation")
+            #expect(item.kind == .stageSkip && item.fromStage == "discovery" && item.toStage == "negotiation")
             #expect(item.requestedBy == "alice" && item.approver == "bob" && item.status == .pending && item.reason == "客户已确认方案")
             #expect(item.createdAt == StoreUnderTest.now)
             #expect(try tx.approvals.pending(approver: "carol", limit: 10).isEmpty)

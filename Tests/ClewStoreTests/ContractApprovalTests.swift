@@ -45,7 +45,7 @@ struct ContractApprovalTests {
         #expect(approver == "gus" && level == .supervisor)
         #expect(try team.db.stored(LeadNumber(number)!).stage == "discovery")
         let pending = try team.approvals("gus").pending()
-        #expect(pending.map(\.id) == [id] && pending[0].kind == ApprovalKind.contract.rawValue && pending[0].reason == "客户已确认方案")
+        #expect(pending.map(\.id) == [id] && pending[0].kind == .contract && pending[0].reason == "客户已确认方案")
         #expect(try team.db.inbox("gus").notifications.contains { $0.kind == "approval" })
         // A second request while one waits is refused.
         #expect(throws: LeadError.awaitingApproval(number: number, approval: id)) { try team.leads("hal").move(number, to: "contract") }

@@ -29,7 +29,7 @@ struct DealAmountApprovalTests {
         // The request stays, the lead is not won, and a second try while it waits is refused.
         #expect(try db.stored(LeadNumber(number)!).status == .active)
         let approvals = ApprovalService(context: db.context, actor: try db.actor("bob"))
-        #expect(try approvals.pending().map(\.kind) == [ApprovalKind.dealAmount.rawValue])
+        #expect(try approvals.pending().map(\.kind) == [.dealAmount])
         #expect(throws: LeadError.awaitingApproval(number: number, approval: id)) { try db.leads("alice").win(number, amount: Money(yuan: 1_200_000)) }
         try approvals.approve(id, comment: "同意")
         #expect(try db.stored(LeadNumber(number)!).status == .active, "approving does not win the deal by itself")

@@ -6,8 +6,8 @@ public struct ApprovalItem: Hashable, Sendable, Codable {
     public var id: Int64
     public var leadNumber: String
     public var leadCustomer: String
-    /// `stage-skip`.
-    public var kind: String
+    /// What is asked: a stage skip, the contract stage, an objection, a deal amount.
+    public var kind: ApprovalKind
     public var fromStage: String?
     public var toStage: String?
     public var requestedBy: String
@@ -19,7 +19,7 @@ public struct ApprovalItem: Hashable, Sendable, Codable {
     public var decidedAt: Date?
 
     /// A value with each of its fields given.
-    public init(id: Int64, leadNumber: String, leadCustomer: String, kind: String, fromStage: String? = nil, toStage: String? = nil,
+    public init(id: Int64, leadNumber: String, leadCustomer: String, kind: ApprovalKind, fromStage: String? = nil, toStage: String? = nil,
                 requestedBy: String, approver: String, status: ApprovalStatus, reason: String? = nil, comment: String? = nil,
                 createdAt: Date, decidedAt: Date? = nil) {
         self.id = id

@@ -134,13 +134,13 @@ public struct ApprovalService: Sendable {
             }
             guard item.status == .pending else { throw ApprovalError.alreadyDecided(id: id, status: item.status) }
             let leadID: Int64 = row["lead_id"]
-            if approve, item.kind == ApprovalKind.objection.rawValue {
+            if approve, item.kind == .objection {
                 guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .assigned, lead.owner == item.requestedBy else {
                     throw ApprovalError.outOfDate(number: item.leadNumber, stage: nil)
                 }
                 try Approvals.withdrawPending(leadID: leadID, except: id, m)
                 _ = try LeadService(context: context, actor: actor).objectNow(lead, reason: item.reason ?? "", m)
-            } else if approve, item.kind != ApprovalKind.dealAmount.rawValue, let target = item.toStage {
+            } else if approve, item.kind != .dealAmount, let target = item.toStage {
                 guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .active, lead.stage == item.fromStage else {
                     throw ApprovalError.outOfDate(number: item.leadNumber, stage: item.fromStage)
                 }
@@ -163,3 +163,4 @@ public struct ApprovalService: Sendable {
 }
 
 extension ApprovalStatus: DatabaseValueConvertible {}
+extension ApprovalKind: DatabaseValueConvertible {}

@@ -21,7 +21,7 @@ struct ApprovalCommand: ParsableCommand {
             if json { return try Output.json(items) }
             if items.isEmpty { return Output.line("No approvals waiting.") }
             Output.table(["ID", "KIND", "LEAD", "CUSTOMER", "FROM", "TO", "BY", "REASON"], items.map {
-                ["#\($0.id)", $0.kind, $0.leadNumber, $0.leadCustomer, $0.fromStage ?? "", $0.toStage ?? "", $0.requestedBy, $0.reason ?? ""]
+                ["#\($0.id)", $0.kind.rawValue, $0.leadNumber, $0.leadCustomer, $0.fromStage ?? "", $0.toStage ?? "", $0.requestedBy, $0.reason ?? ""]
             })
         }
     }
@@ -36,8 +36,8 @@ struct ApprovalCommand: ParsableCommand {
         func run() throws {
             let environment = try CommandEnvironment.open(global)
             let item = try ApprovalService(context: environment.context, actor: environment.actor).approve(id, comment: comment)
-            Output.line(item.kind == ApprovalKind.objection.rawValue ? "Approved #\(item.id): \(item.leadNumber) is back in screening."
-                        : item.kind == ApprovalKind.dealAmount.rawValue ? "Approved #\(item.id): \(item.leadNumber) may now be won for that amount (clew lead win)."
+            Output.line(item.kind == .objection ? "Approved #\(item.id): \(item.leadNumber) is back in screening."
+                        : item.kind == .dealAmount ? "Approved #\(item.id): \(item.leadNumber) may now be won for that amount (clew lead win)."
                         : "Approved #\(item.id): \(item.leadNumber) is now in \(item.toStage ?? "").")
         }
     }
