@@ -70,10 +70,11 @@ struct InMemoryApprovals: ApprovalRepository {
     private var state: StateBox { transaction.state }
 
     func pending(approver: String, limit: Int) throws -> [ApprovalItem] {
-        let records = state.state.approvals.values.filter { $0.approval.approver == approver && $0.status == .pending }
+        // A request's lead is always there (the table's join); one without is not listed.
+        let records = state.state.approvals.values
+            .filter { $0.approval.approver == approver && $0.status == .pending && state.state.leads[$0.approval.leadID] != nil }
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         return records.prefix(max(limit, 0)).compactMap { record in
-            // A request's lead is always there (the table's join); one without is not listed.
             guard let lead = state.state.leads[record.approval.leadID] else { return nil }
             return ApprovalItem(id: record.id, leadNumber: lead.number.description, leadCustomer: lead.details.customer ?? "",
                                 kind: record.approval.kind, fromStage: record.approval.fromStage, toStage: record.approval.toStage,

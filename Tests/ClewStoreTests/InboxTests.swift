@@ -99,6 +99,23 @@ struct InboxTests {
         #expect(inbox.count >= 2)
     }
 
+    /// A request of a kind a newer Clew wrote into the shared database is left alone: not
+    /// listed, not decidable here, and nothing fails.
+    @Test func anApprovalOfAnUnknownKindIsLeftForTheVersionThatKnowsIt() throws {
+        let db = try TemporaryDatabase()
+        let lead = try db.activeLead()
+        let id = try db.context.database.write { database in
+            try database.execute(sql: """
+                INSERT INTO approval (lead_id, kind, requested_by, approver, status, created_at) VALUES (?, 'future-kind', 'alice', 'bob', 'pending', 0)
+                """, arguments: [lead.id])
+            return database.lastInsertedRowID
+        }
+        #expect(try db.inbox("bob").approvals.isEmpty)
+        #expect(try ApprovalService(context: db.context, actor: try db.actor("bob")).pending().isEmpty)
+        #expect(try db.leads("alice").detail(lead.number.description).approvals.isEmpty)
+        #expect(throws: StoreError.self) { try ApprovalService(context: db.context, actor: try db.actor("bob")).approve(id, comment: nil) }
+    }
+
     @Test func markingReadEmptiesTheNotifications() throws {
         let db = try TemporaryDatabase()
         _ = try db.assignedLead()

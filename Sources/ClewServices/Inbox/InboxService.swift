@@ -20,7 +20,7 @@ public struct InboxService: InboxUseCases {
     /// notifications, up to `limit` of each group (so alerts never crowd out messages); the
     /// approvals the actor must decide.
     public func inbox(limit: Int = 100) throws -> Inbox {
-        let limit = min(max(limit, 1), 10_000)
+        let limit = min(max(limit, 0), 10_000)
         let now = store.now
         let startOfToday = Self.startOfDay(now, in: timeZone)
         // The middle of tomorrow, rounded down: the start of tomorrow even on a 23- or 25-hour day.

@@ -80,24 +80,22 @@ extension ReportService {
             workingDay: TimeInterval(context.calendar.workdayEnd - context.calendar.workdayStart) * 60)
     }
 
-    /// Runs `first` on this thread and `second` on another at the same time; both results, or
-    /// the first error (of `first` when both failed).
-    static func atOnce<A, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
-        let other = OtherThreadResult<B>()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .userInitiated).async {
-            other.set(Result { try second() })
-            done.signal()
+    /// Runs `first` and `second` at the same time (one of them on this thread, so the two
+    /// always finish even when no other thread is free: then one after the other); both
+    /// results, or the first error (of `first` when both failed).
+    static func atOnce<A: Sendable, B: Sendable>(_ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B) throws -> (A, B) {
+        let one = ThreadResult<A>()
+        let two = ThreadResult<B>()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { one.set(Result { try first() }) } else { two.set(Result { try second() }) }
         }
-        let mine = Result { try first() }
-        done.wait()
-        return (try mine.get(), try other.get())
+        return (try one.get(), try two.get())
     }
 }
 
-/// The result of work done on another thread, handed over once it signalled (the semaphore
+/// The result of one of the two halves, read once `concurrentPerform` returned (which
 /// orders the write before the read; the lock keeps the compiler's checker and TSan content).
-private final class OtherThreadResult<Value: Sendable>: @unchecked Sendable {
+private final class ThreadResult<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Value, any Error>?
 

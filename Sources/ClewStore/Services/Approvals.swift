@@ -9,11 +9,14 @@ extension ApprovalItem {
         approval.approver, approval.status, approval.reason, approval.comment, approval.created_at, approval.decided_at
         """
 
-    init(row: Row) {
+    /// The request of `row`; nil for a kind this version of Clew does not know (written by a
+    /// newer one sharing the database): it is left for that version to show and decide.
+    init?(row: Row) {
+        guard let kind = ApprovalKind(rawValue: row["kind"]) else { return nil }
         self.init(id: row["id"],
                   leadNumber: row["number"],
                   leadCustomer: row["customer"],
-                  kind: row["kind"],
+                  kind: kind,
                   fromStage: row["from_stage"],
                   toStage: row["to_stage"],
                   requestedBy: row["requested_by"],
@@ -106,7 +109,7 @@ public struct ApprovalService: Sendable {
         try context.read { db in
             let sql = "SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.status = 'pending'"
                 + (actor.role == .admin ? "" : " AND approval.approver = ?") + " ORDER BY approval.created_at"
-            return try Row.fetchAll(db, sql: sql, arguments: actor.role == .admin ? [] : [actor.login]).map(ApprovalItem.init(row:))
+            return try Row.fetchAll(db, sql: sql, arguments: actor.role == .admin ? [] : [actor.login]).compactMap(ApprovalItem.init(row:))
         }
     }
 
@@ -128,7 +131,7 @@ public struct ApprovalService: Sendable {
             guard let row = try Row.fetchOne(m.db, sql: "SELECT \(ApprovalItem.selection), approval.lead_id FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.id = ?", arguments: [id]) else {
                 throw StoreError.notFound("no approval request #\(id)")
             }
-            let item = ApprovalItem(row: row)
+            guard let item = ApprovalItem(row: row) else { throw StoreError.notFound("approval request #\(id) is of a kind this version of Clew does not know") }
             guard item.approver == actor.login || actor.role == .admin else {
                 throw StoreError.notFound("no approval request #\(id) for you")
             }
@@ -163,4 +166,3 @@ public struct ApprovalService: Sendable {
 }
 
 extension ApprovalStatus: DatabaseValueConvertible {}
-extension ApprovalKind: DatabaseValueConvertible {}

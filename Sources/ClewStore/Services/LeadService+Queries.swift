@@ -53,7 +53,7 @@ extension LeadService {
                                   plannedExitAt: ($0["planned_exit_at"] as Double?).map(Date.init(storage:)),
                                   exitedAt: ($0["exited_at"] as Double?).map(Date.init(storage:))) }
             let approvals = try Row.fetchAll(db, sql: "SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.lead_id = ? ORDER BY approval.id", arguments: [lead.id])
-                .map(ApprovalItem.init(row:))
+                .compactMap(ApprovalItem.init(row:))
             let merged = try Row.fetchAll(db, sql: "SELECT id, number FROM lead WHERE merged_into = ?", arguments: [lead.id])
             let ids = [lead.id] + merged.map { $0["id"] as Int64 }
             let marks = ids.map { _ in "?" }.joined(separator: ",")

@@ -72,7 +72,7 @@ struct SQLiteApprovals: ApprovalRepository {
         try Row.fetchAll(db, sql: """
             SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id
             WHERE approval.approver = ? AND approval.status = 'pending' ORDER BY approval.created_at, approval.id LIMIT ?
-            """, arguments: [approver, limit]).map(ApprovalItem.init(row:))
+            """, arguments: [approver, limit]).compactMap(ApprovalItem.init(row:))
     }
 
     func pendingID(onLead leadID: Int64, kind: ApprovalKind) throws -> Int64? {

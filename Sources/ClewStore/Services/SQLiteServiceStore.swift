@@ -68,7 +68,7 @@ struct SQLiteLeads: LeadRepository {
     func lead(id: Int64) throws -> Lead? { try LeadLookup.fetch(db, id: id) }
 
     func awaitingConfirmation(owner: String, limit: Int) throws -> [Lead] {
-        try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status = 'assigned' ORDER BY status_changed_at LIMIT ?",
+        try Lead.fetchAll(db, sql: "SELECT \(Lead.selection) FROM lead WHERE owner = ? AND status = 'assigned' ORDER BY status_changed_at, id LIMIT ?",
                           arguments: [owner, limit])
     }
 }
