@@ -50,7 +50,7 @@ enum Routing {
         var teams: [String: [AssignmentSuggestion.Candidate]] = [:]
         let supervisors = rules.compactMap { rule -> String? in if case let .team(login) = rule.target { return login } else { return nil } }
         if !supervisors.isEmpty {
-            let candidates = try ScreeningService.candidates(m)
+            let candidates = try Workloads.candidates(m)
             for supervisor in supervisors {
                 let team = try UserDirectory.team(of: supervisor, m)
                 teams[supervisor] = candidates.filter { team.contains($0.profile.login) }

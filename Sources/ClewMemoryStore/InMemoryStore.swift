@@ -55,6 +55,17 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         }
     }
 
+    /// Where a lead owned now came from: the pool, and when it was handed over.
+    public struct PoolOrigin: Hashable, Sendable {
+        public var pool: String
+        public var assignedAt: Date
+
+        public init(pool: String, assignedAt: Date) {
+            self.pool = pool
+            self.assignedAt = assignedAt
+        }
+    }
+
     /// The store's data; a write transaction changes a copy.
     struct State {
         var leads: [Int64: Lead] = [:]
@@ -63,6 +74,13 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var tasks: [Int64: TaskRecord] = [:]
         var notifications: [Notification] = []
         var approvals: [Int64: ApprovalRecord] = [:]
+        var firings: [FiringRecord] = []
+        /// The pool each lead last came from, and when it was handed to its owner (the SQLite
+        /// store's `home_pool` and `assigned_at`).
+        var poolOrigins: [Int64: PoolOrigin] = [:]
+        /// The score breakdowns stored with leads (`score_parts`).
+        var scoreParts: [Int64: String] = [:]
+        var rules: ProcessRules
         var audit: [AuditEntry] = []
         var events: [PublishedEvent] = []
         var lastTaskID: Int64 = 0
@@ -73,12 +91,15 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
 
     // NSLock rather than an actor: the ports are synchronous, as GRDB's transactions are.
     private let lock = NSLock()
-    private var state = State()
+    private var state: State
     private let clock: @Sendable () -> Date
 
-    /// A store holding `users` and `leads` (kept as given: their ids must be unique and non-zero).
-    public init(users: [UserProfile] = [], leads: [Lead] = [], now: @escaping @Sendable () -> Date = { Date() }) {
+    /// A store holding `users` and `leads` (kept as given: their ids must be unique and non-zero),
+    /// under `process` and `calendar` until ``apply(process:)`` or ``apply(calendar:)``.
+    public init(users: [UserProfile] = [], leads: [Lead] = [], process: ProcessDefinition = .standard,
+                calendar: WorkingCalendar = .standard(), now: @escaping @Sendable () -> Date = { Date() }) {
         clock = now
+        state = State(rules: ProcessRules(process: process, calendar: calendar))
         for user in users { state.users[user.login] = user }
         for lead in leads {
             precondition(lead.id != 0 && state.leads[lead.id] == nil, "lead \(lead.number) needs an id of its own")
@@ -104,12 +125,37 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         return result
     }
 
+    /// Applies `process`: every transaction that begins after this runs under it, as when a
+    /// process file is applied to a shared database.
+    public func apply(process: ProcessDefinition) { lock.withLock { state.rules.process = process } }
+
+    /// Applies `calendar` (holidays, make-up days) for every transaction that begins after this.
+    public func apply(calendar: WorkingCalendar) { lock.withLock { state.rules.calendar = calendar } }
+
+    /// Notes that lead `id`, owned now, came from `origin`'s pool (a test's history: claiming
+    /// and routing still write it through the SQLite store only).
+    public func setPoolOrigin(_ origin: PoolOrigin?, ofLead id: Int64) { lock.withLock { state.poolOrigins[id] = origin } }
+
+    /// Stores the score breakdown `parts` with lead `id`, as scoring leaves it.
+    public func setScoreParts(_ parts: String?, ofLead id: Int64) { lock.withLock { state.scoreParts[id] = parts } }
+
+    /// Every rule firing logged, oldest first.
+    public var firings: [FiringRecord] { lock.withLock { state.firings } }
+
     /// Every notification, oldest first.
     public var notifications: [Notification] { lock.withLock { state.notifications } }
     /// Every event published by a committed write, oldest first.
     public var publishedEvents: [PublishedEvent] { lock.withLock { state.events } }
     /// The whole audit trail, oldest first.
     public var auditTrail: [AuditEntry] { lock.withLock { state.audit } }
+}
+
+/// A rule's firing as the in-memory store logs it.
+public struct FiringRecord: Hashable, Sendable {
+    public var id: Int64
+    public var firing: NewFiring
+    public var outcome: FiringOutcome
+    public var at: Date
 }
 
 /// A task as the in-memory store keeps it (its lead by id, as the `task` table does).

@@ -38,6 +38,16 @@ struct InMemoryTasks: TaskRepository {
         state.state.tasks.values.contains { $0.leadID == leadID && $0.assignee == login && $0.status != .cancelled }
     }
 
+    func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date] {
+        let wanted = Set(ids)
+        var due: [Int64: Date] = [:]
+        for record in state.state.tasks.values where record.status == .open {
+            guard let lead = record.leadID, wanted.contains(lead), let at = record.snoozedUntil ?? record.dueAt else { continue }
+            due[lead] = min(due[lead] ?? at, at)
+        }
+        return due
+    }
+
     func insert(_ task: NewTask) throws -> Int64 {
         let actor = transaction.writer()
         state.state.lastTaskID += 1

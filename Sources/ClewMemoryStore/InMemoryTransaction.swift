@@ -13,6 +13,8 @@ struct InMemoryTransaction: StoreTransaction {
     var users: any UserRepository { InMemoryUsers(state: state) }
     var notifications: any NotificationRepository { InMemoryNotifications(transaction: self) }
     var approvals: any ApprovalRepository { InMemoryApprovals(transaction: self) }
+    var firings: any FiringLog { InMemoryFirings(transaction: self) }
+    var rules: ProcessRules { state.state.rules }
 
     func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
         let actor = writer()
@@ -67,4 +69,13 @@ struct InMemoryUsers: UserRepository {
 
     func profile(login: String) throws -> UserProfile? { state.state.users[login] }
     func logins() throws -> [String] { state.state.users.keys.sorted() }
+
+    func workloads() throws -> [AssignmentSuggestion.Candidate] {
+        var load: [String: Int] = [:]
+        for lead in state.state.leads.values where lead.status == .assigned || lead.status == .active {
+            if let owner = lead.owner { load[owner, default: 0] += 1 }
+        }
+        return state.state.users.values.filter { $0.role == .rep && $0.isActive }
+            .map { AssignmentSuggestion.Candidate(profile: $0, openLeads: load[$0.login] ?? 0) }
+    }
 }

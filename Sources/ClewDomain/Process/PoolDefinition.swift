@@ -52,3 +52,16 @@ public struct PoolDefinition: Hashable, Codable, Sendable {
         }
     }
 }
+
+extension PoolDefinition {
+    /// The pool a lead sits in when nothing names one (a lead returned with no region or
+    /// industry, or pooled before pools had names).
+    public static let general = "general"
+
+    /// The rule a claim from `pool` is logged under (`pool.claim:华东`): the daily claim limit
+    /// counts these firings.
+    public static func claimRule(_ pool: String) -> String { "pool.claim:\(pool)" }
+
+    /// Whom a claim by `login` is logged for (`user:wang.fang`).
+    public static func claimSubject(_ login: String) -> String { "user:\(login)" }
+}

@@ -42,6 +42,11 @@ public protocol StoreTransaction {
     var notifications: any NotificationRepository { get }
     /// The approval requests (审批).
     var approvals: any ApprovalRepository { get }
+    /// The log of rules that fired (claims, timers, triggers).
+    var firings: any FiringLog { get }
+    /// The process definition and calendar in force for this transaction (as last committed
+    /// when it began).
+    var rules: ProcessRules { get }
     /// Puts a notification in `recipient`'s inbox (never in the actor's own): `parameters` are
     /// what the kind's text says, in order, so a reader's interface writes it in its language.
     func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws

@@ -32,6 +32,9 @@ public protocol TaskRepository {
     /// Whether `login` has a task, open or done (not cancelled), on lead `leadID`: such a
     /// colleague may read the lead.
     func hasTask(onLead leadID: Int64, for login: String) throws -> Bool
+    /// When the next open task of each of leads `ids` falls due (its snooze, else its due time),
+    /// for those that have a dated one.
+    func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date]
     /// Stores a new open task made by the transaction's actor; returns its id.
     func insert(_ task: NewTask) throws -> Int64
     /// Closes task `id` as `status` (`done` or `cancelled`), by the actor, now.

@@ -7,6 +7,9 @@ public protocol UserRepository {
     func profile(login: String) throws -> UserProfile?
     /// Every login (a handful to a few hundred), for "did you mean" suggestions.
     func logins() throws -> [String]
+    /// Every active rep with their open workload (assigned and active leads they own), in no
+    /// particular order: who may be given a lead, and how busy they are.
+    func workloads() throws -> [AssignmentSuggestion.Candidate]
 }
 
 extension UserRepository {

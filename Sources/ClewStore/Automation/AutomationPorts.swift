@@ -54,7 +54,7 @@ extension LeadLookup {
     }
 }
 
-extension ScreeningService {
+extension Workloads {
     /// Active reps with their open workload (see ``candidates(_:)``).
     package static func candidates(_ m: Mutation) throws -> [AssignmentSuggestion.Candidate] {
         try candidates(m.db)

@@ -161,12 +161,12 @@ extension LeadService {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .claim, from: lead.status)
         _ = try Assignability.check(actor.login, m)
-        let pool = lead.pool ?? "general"
+        let pool = lead.pool ?? PoolDefinition.general
         try checkClaimLimit(pool: pool, m)
         updated.owner = actor.login
         updated.pool = nil
         try enterFirstStage(&updated, m)
-        try RuleFirings.record("pool.claim:\(pool)", kind: .pool, leadID: lead.id, subject: "user:\(actor.login)",
+        try RuleFirings.record(PoolDefinition.claimRule(pool), kind: .pool, leadID: lead.id, subject: PoolDefinition.claimSubject(actor.login),
                                occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: .claimed(by: actor.login), m.automated)
         let claimed = try m.update(lead, to: updated, action: "claim", also: ["assigned_at": m.now.storage, "home_pool": pool])
         return try firedStageEntered(try context.publish(.handedTo(actor.login), on: claimed, m), m)
@@ -175,7 +175,7 @@ extension LeadService {
     /// Refuses a claim past the pool's per-day limit for the actor.
     private func checkClaimLimit(pool: String, _ m: Mutation) throws {
         guard let limit = context.process.pools.first(where: { $0.name == pool })?.dailyClaimLimit else { return }
-        let claimed = try PoolService.claimed(from: pool, by: actor.login, on: m.now, calendar: context.calendar, m.db)
+        let claimed = try SQLiteFirings(db: m.db, mutation: m).claims(from: pool, by: actor.login, since: m.now.startOfDay(in: context.calendar.timeZone))
         guard claimed < limit else {
             throw LeadError.claimLimitReached(pool: pool, claimed: claimed)
         }
@@ -217,7 +217,7 @@ extension LeadService {
         if let pool = context.process.pools.first(where: { $0.gathers(region: lead.details.region, industry: lead.details.industry) }) {
             return pool.name
         }
-        return lead.details.region ?? lead.details.industry ?? "general"
+        return lead.details.region ?? lead.details.industry ?? PoolDefinition.general
     }
 
     // MARK: - Closing

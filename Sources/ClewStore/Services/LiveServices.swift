@@ -38,10 +38,10 @@ public struct LiveServices: SessionServices {
 }
 
 extension LeadService: LeadUseCases {}
-extension BoardService: BoardUseCases {}
-extension ScreeningService: ScreeningUseCases {}
+
+
 extension SearchService: SearchUseCases {}
-extension PoolService: PoolUseCases {}
+
 extension ApprovalService: ApprovalUseCases {}
 extension ReceivableService: ReceivableUseCases {}
 extension TagService: TagUseCases {}

@@ -38,6 +38,9 @@ struct SQLiteTransaction: StoreTransaction {
     var users: any UserRepository { SQLiteUsers(db: db) }
     var notifications: any NotificationRepository { SQLiteNotifications(db: db, mutation: mutation) }
     var approvals: any ApprovalRepository { SQLiteApprovals(db: db, mutation: mutation) }
+    var firings: any FiringLog { SQLiteFirings(db: db, mutation: mutation) }
+    /// The context brought its rules up to date as the transaction began (``ClewContext/read(_:)``).
+    var rules: ProcessRules { ProcessRules(process: context.process, calendar: context.calendar) }
 
     func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
         try Self.writing(mutation).notify(recipient, kind: kind, leadID: leadID, body: body, parameters: parameters)
@@ -91,6 +94,22 @@ struct SQLiteTasks: TaskRepository {
             """, arguments: [assignee, horizon.storage - 1, horizon.storage, limit]).map(TaskItem.init(row:))
     }
 
+    func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date] {
+        var due: [Int64: Date] = [:]
+        // A page of cards at a time, each lead's open tasks through task_lead(lead_id, status).
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start ..< min(start + 500, ids.count)])
+            for row in try Row.fetchAll(db, sql: """
+                SELECT lead_id, min(coalesce(snoozed_until, due_at)) AS due FROM task INDEXED BY task_lead
+                WHERE lead_id IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ","))) AND status = 'open'
+                GROUP BY lead_id
+                """, arguments: StatementArguments(chunk)) {
+                if let at = row["due"] as Double? { due[row["lead_id"]] = Date(storage: at) }
+            }
+        }
+        return due
+    }
+
     func insert(_ task: NewTask) throws -> Int64 {
         try Tasks.insertRecord(leadID: task.leadID, assignee: task.assignee, title: task.title, kind: task.kind, due: task.due,
                                SQLiteTransaction.writing(mutation))
@@ -119,4 +138,5 @@ struct SQLiteUsers: UserRepository {
 
     func profile(login: String) throws -> UserProfile? { try UserDirectory.profile(db, login: login) }
     func logins() throws -> [String] { try String.fetchAll(db, sql: "SELECT login FROM user") }
+    func workloads() throws -> [AssignmentSuggestion.Candidate] { try Workloads.candidates(db) }
 }

@@ -1,0 +1,27 @@
+import ClewDomain
+import ClewServices
+import Foundation
+
+// The use cases that run over the ports (`ClewServices`), on a context's SQLite database: what
+// the CLI, the bench and the store's tests call them with.
+
+extension ScreeningService {
+    /// The screening queue on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
+extension PoolService {
+    /// The pools on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
+extension BoardService {
+    /// The board on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
