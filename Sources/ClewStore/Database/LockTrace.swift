@@ -18,7 +18,7 @@ enum LockTrace {
     private static let file = DiagnosticFile(environmentVariable: "CLEW_LOCK_TRACE")
 
     /// The command this process runs (`import`, `lead add`, …): its words before the first
-    /// option or the first path (`clew import FILE` is `import`).
+    /// option or the first path or existing file (`clew import FILE` is `import`).
     private static let command: String = {
         var words: [String] = []
         var arguments = ProcessInfo.processInfo.arguments.dropFirst().makeIterator()
@@ -28,7 +28,8 @@ enum LockTrace {
                 continue
             }
             if argument.hasPrefix("-") { if words.isEmpty { continue } else { break } }
-            if argument.contains("/") || argument.contains(".") { break }
+            // A path, or a file named in the working directory (`clew import leads`).
+            if argument.contains("/") || argument.contains(".") || FileManager.default.fileExists(atPath: argument) { break }
             words.append(argument)
             if words.count == 2 { break }
         }

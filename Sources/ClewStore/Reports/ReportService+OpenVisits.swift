@@ -24,7 +24,7 @@ extension ReportService {
         // found on v29's index of exactly those (usually none), then their leads.
         let oneByOne = sameDays ? "AND (h.entered_day IS NULL OR (h.planned_exit_at IS NOT NULL AND h.planned_seconds IS NULL))" : ""
         let unsettled: (sql: String, arguments: StatementArguments) = sameDays
-            ? ("stage_history h INDEXED BY stage_history_open_unsettled" + (filter.sql == "1" ? "" : " CROSS JOIN lead ON lead.id = h.lead_id"), [])
+            ? ("stage_history h INDEXED BY stage_history_open_unsettled" + (filter.readsLead ? " CROSS JOIN lead ON lead.id = h.lead_id" : ""), [])
             : source
         let day = sameDays ? "coalesce(CAST(julianday(h.entered_day) - julianday(?) AS INTEGER), -1)" : "-1"
         let dayArguments: StatementArguments = sameDays ? [period.first.description] : []

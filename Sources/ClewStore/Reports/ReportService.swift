@@ -279,6 +279,10 @@ public struct ReportService: Sendable {
         /// The login whose registered leads are the report's, when nothing else narrows them
         /// (marketing's own): the open visits can then be told by their lead's id alone.
         var registrar: String?
+
+        /// Whether the condition reads the lead's columns (and so needs the lead joined), rather
+        /// than the visit's alone (`h.lead_id NOT IN …`) or nothing (`1`).
+        var readsLead: Bool { sql.contains("lead.") }
     }
 
     /// Checks the scope and builds the filter.
