@@ -3,10 +3,26 @@ import ClewServices
 import Foundation
 
 /// The lead lists of ``ClewServices/LeadRepository`` in memory: each keeps the leads
-/// ``ClewDomain/LeadCriteria/matches(_:)`` accepts — the decision the SQLite store's query
-/// translates — in the order the port names.
+/// ``ClewDomain/LeadCriteria/matches(_:facts:)`` accepts — the decision the SQLite store's query
+/// translates —, with the work facts (tasks, firings) its flags need, in the order the port names.
 extension InMemoryLeads {
-    private func selected(_ criteria: LeadCriteria) -> [Lead] { state.state.leads.values.filter(criteria.matches) }
+    private func selected(_ criteria: LeadCriteria) -> [Lead] {
+        guard !criteria.flags.isEmpty else { return state.state.leads.values.filter(criteria.matches) }
+        return state.state.leads.values.filter { criteria.matches($0, facts: facts(of: $0)) }
+    }
+
+    /// The facts ``ClewDomain/WorkFlag`` decides `overdue` and `escalated` from: the lead's open
+    /// tasks' due times (not their snoozes, as the SQLite store reads `due_at`), and whether an
+    /// escalation timer fired since its current assignment — the pool hand-over's time, else
+    /// the last status change (exact for an assigned lead; the SQLite store keys the firing by
+    /// `assigned_at`, which this store keeps only for leads from pools).
+    private func facts(of lead: Lead) -> WorkFacts {
+        let dues = state.state.tasks.values.compactMap { $0.leadID == lead.id && $0.status == .open ? $0.dueAt : nil }
+        let assignedAt = state.state.poolOrigins[lead.id]?.assignedAt ?? lead.statusChangedAt
+        let rules = Set(WorkFlag.escalationRules.map(\.key))
+        let escalated = state.state.firings.contains { $0.firing.leadID == lead.id && rules.contains($0.firing.rule) && $0.at >= assignedAt }
+        return WorkFacts(currentAssignmentEscalated: escalated, openTaskDueDates: dues)
+    }
 
     private func page(_ leads: [Lead], offset: Int, limit: Int) -> [Lead] {
         Array(leads.dropFirst(max(0, offset)).prefix(max(0, limit)))

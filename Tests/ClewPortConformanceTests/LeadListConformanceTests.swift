@@ -140,17 +140,47 @@ struct LeadListConformanceTests {
     }
 
     @Test(arguments: StoreUnderTest.Engine.allCases)
-    func pagesComeInTheirOrderWithTiesByID(_ engine: StoreUnderTest.Engine) throws {
+    func pagesComeInTheirOrder(_ engine: StoreUnderTest.Engine) throws {
         let s = try StoreUnderTest(engine)
         try s.store.read { tx throws in
             let all = readable(by: s.actor("admin"))
-            let order = [s.leadNumber, s.assignedNumber, s.pooledNumber, s.claimedNumber, s.screeningNumber]
-            // Every lead changed status in the same second: each order falls back to the id, ascending.
-            #expect(try tx.leads.page(all, order: .longestInStatus, offset: 0, limit: 10).map(\.number) == order)
-            #expect(try tx.leads.page(all, order: .latestInStatus, offset: 0, limit: 10).map(\.number) == order)
-            // Only the claimed lead has a stage time: the others (none) come first.
-            #expect(try tx.leads.page(all, order: .longestInStage, offset: 0, limit: 10).map(\.number).last == s.claimedNumber)
-            #expect(try tx.leads.page(all, order: .latestInStatus, offset: 3, limit: 5).map(\.number) == [s.claimedNumber, s.screeningNumber])
+            // Status changes a minute or more apart, in lead order.
+            let byChange = [s.leadNumber, s.assignedNumber, s.pooledNumber, s.claimedNumber, s.screeningNumber]
+            #expect(try tx.leads.page(all, order: .longestInStatus, offset: 0, limit: 10).map(\.number) == byChange)
+            #expect(try tx.leads.page(all, order: .latestInStatus, offset: 0, limit: 10).map(\.number) == byChange.reversed())
+            #expect(try tx.leads.page(all, order: .latestInStatus, offset: 3, limit: 5).map(\.number) == [s.assignedNumber, s.leadNumber])
+            // Only the claimed lead has a stage time: those with none come first (NULLS FIRST), by id.
+            #expect(try tx.leads.page(all, order: .longestInStage, offset: 0, limit: 10).map(\.number)
+                == [s.leadNumber, s.assignedNumber, s.pooledNumber, s.screeningNumber, s.claimedNumber])
+        }
+    }
+
+    @Test(arguments: StoreUnderTest.Engine.allCases)
+    func overdueLeadsAreTheOpenOnesWithATaskPastDue(_ engine: StoreUnderTest.Engine) throws {
+        let s = try StoreUnderTest(engine)
+        let now = StoreUnderTest.now
+        let (claimed, assigned) = try s.store.read { tx in
+            (try #require(try tx.leads.lead(number: s.claimedNumber)), try #require(try tx.leads.lead(number: s.assignedNumber)))
+        }
+        try s.store.write(as: s.actor("alice")) { tx in
+            // Past due, though snoozed (overdue reads the due time); a later one beside it.
+            let late = try tx.tasks.insert(NewTask(leadID: claimed.id, assignee: "alice", title: "逾期回访", kind: "manual", due: now.addingTimeInterval(-3_600)))
+            try tx.tasks.snooze(late, until: now.addingTimeInterval(3_600))
+            _ = try tx.tasks.insert(NewTask(leadID: claimed.id, assignee: "alice", title: "下周", kind: "manual", due: now.addingTimeInterval(7 * 86_400)))
+            // Not yet due; and one past due on a lead that is not worked (new).
+            _ = try tx.tasks.insert(NewTask(leadID: assigned.id, assignee: "carol", title: "明天", kind: "manual", due: now.addingTimeInterval(86_400)))
+            _ = try tx.tasks.insert(NewTask(leadID: s.leadID, assignee: "alice", title: "新线索", kind: "manual", due: now.addingTimeInterval(-86_400)))
+        }
+        var overdue = readable(by: s.actor("admin"))
+        overdue.flags = [.overdue]
+        overdue.flagsAsOf = now
+        try s.store.read { tx throws in
+            #expect(try tx.leads.page(overdue, order: .longestInStatus, offset: 0, limit: 10).map(\.number) == [s.claimedNumber])
+            #expect(try tx.leads.count(overdue) == 1)
+            #expect(try tx.leads.totals([overdue]).map(\.count) == [1])
+            var later = overdue
+            later.flagsAsOf = now.addingTimeInterval(2 * 86_400)
+            #expect(try tx.leads.count(later) == 2, "the assigned lead's task is due by then")
         }
     }
 

@@ -25,6 +25,9 @@ final class StoreUnderTest: @unchecked Sendable {
     ]
     static let customer = "杭州恒通科技有限公司"
 
+    /// `seconds` from `now` (the set-up's leads change status before it, a minute or more apart).
+    static func at(_ seconds: TimeInterval) -> Date { now.addingTimeInterval(seconds) }
+
     let store: any ServiceStore
     /// The lead every store holds.
     let leadID: Int64
@@ -56,26 +59,26 @@ final class StoreUnderTest: @unchecked Sendable {
             // As the SQLite store holds it after the admin registered it: new (no need or source yet), nobody's.
             let lead = Lead(id: 1, number: number, status: .new,
                             details: LeadDraft(customer: Self.customer, contact: "王伟", phone: "13812345678", region: "华东"),
-                            createdBy: "admin", createdAt: Self.now, updatedBy: "admin", updatedAt: Self.now, statusChangedAt: Self.now)
+                            createdBy: "admin", createdAt: Self.at(-600), updatedBy: "admin", updatedAt: Self.at(-600), statusChangedAt: Self.at(-600))
             let admin = UserProfile(login: "admin", name: "Ada Admin", role: .admin)
             let assigned = Lead(id: 2, number: LeadNumber("XL-20261123-002")!, status: .assigned, owner: "carol",
                                 details: LeadDraft(customer: "上海远景物流有限公司", contact: "陈静", phone: "13698765432", industry: "物流", need: "仓储管理系统", source: "展会", region: "华东"),
-                                createdBy: "admin", createdAt: Self.now, updatedBy: "admin", updatedAt: Self.now, statusChangedAt: Self.now)
+                                createdBy: "admin", createdAt: Self.at(-500), updatedBy: "admin", updatedAt: Self.at(-500), statusChangedAt: Self.at(-500))
             let pooled = Lead(id: 3, number: LeadNumber("XL-20261123-003")!, status: .pooled, grade: .b, pool: "华东",
-                              details: Self.pooledDetails, createdBy: "admin", createdAt: Self.now, updatedBy: "carol", updatedAt: Self.now,
-                              statusChangedAt: Self.now)
+                              details: Self.pooledDetails, createdBy: "admin", createdAt: Self.at(-400), updatedBy: "carol", updatedAt: Self.at(-400),
+                              statusChangedAt: Self.at(-400))
             let claimed = Lead(id: 4, number: LeadNumber("XL-20261123-004")!, status: .active,
                                stage: ProcessDefinition.withoutAutomation.pipeline.firstStage?.key, grade: .b, owner: "alice",
-                               details: Self.claimedDetails, createdBy: "admin", createdAt: Self.now, updatedBy: "alice", updatedAt: Self.now,
-                               statusChangedAt: Self.now, stageEnteredAt: Self.now)
+                               details: Self.claimedDetails, createdBy: "admin", createdAt: Self.at(-300), updatedBy: "alice", updatedAt: Self.at(-200),
+                               statusChangedAt: Self.at(-200), stageEnteredAt: Self.at(-200))
             let screening = Lead(id: 5, number: LeadNumber("XL-20261123-005")!, status: .screening, details: Self.screeningDetails,
-                                 createdBy: "admin", createdAt: Self.now, updatedBy: "admin", updatedAt: Self.now, statusChangedAt: Self.now)
+                                 createdBy: "admin", createdAt: Self.at(-100), updatedBy: "admin", updatedAt: Self.at(-100), statusChangedAt: Self.at(-100))
             let memory = InMemoryStore(users: [admin] + Self.team, leads: [lead, assigned, pooled, claimed, screening], process: .withoutAutomation,
                                        calendar: .standard(timeZone: Self.zone), now: { StoreUnderTest.now })
             for added in [lead, assigned, pooled, claimed, screening] {
                 memory.setScoreParts(ProcessDefinition.withoutAutomation.scoring.score(added.details).storedParts, ofLead: added.id)
             }
-            memory.setPoolOrigin(InMemoryStore.PoolOrigin(pool: "华东", assignedAt: Self.now), ofLead: claimed.id)
+            memory.setPoolOrigin(InMemoryStore.PoolOrigin(pool: "华东", assignedAt: Self.at(-200)), ofLead: claimed.id)
             _ = try memory.write(as: ActingUser(profile: Self.team[1])) { tx in
                 try tx.firings.record(NewFiring(rule: PoolDefinition.claimRule("华东"), kind: .pool, leadID: claimed.id,
                                                 subject: PoolDefinition.claimSubject("alice"), occurrence: "lead:4@claim", action: "claim"),
@@ -98,21 +101,28 @@ final class StoreUnderTest: @unchecked Sendable {
             let admin = try users.actingUser(osLogin: "admin", actAs: nil)
             for profile in Self.team { try users.add(profile, by: admin) }
             let leads = LeadService(context: context, actor: admin)
+            // The leads change status a minute or more apart (their orders differ), the last before `now`.
+            clock.set(Self.at(-600))
             let added = try leads.add(LeadDraft(customer: Self.customer, contact: "王伟", phone: "13812345678", region: "华东"))
+            clock.set(Self.at(-500))
             let assigned = try leads.add(LeadDraft(customer: "上海远景物流有限公司", contact: "陈静", phone: "13698765432", industry: "物流", need: "仓储管理系统", source: "展会", region: "华东"))
             try leads.grade(assigned.lead.number.description, .b, reason: "需求明确")
             try leads.assign(assigned.lead.number.description, to: "carol")
             // Two leads carol returns to 华东's pool (her region); alice claims the second.
             let carol = ActingUser(profile: Self.team[2])
             var returned: [LeadNumber] = []
-            for details in [Self.pooledDetails, Self.claimedDetails] {
+            for (index, details) in [Self.pooledDetails, Self.claimedDetails].enumerated() {
+                clock.set(Self.at(-400 + 100 * Double(index)))
                 let number = try leads.add(details).lead.number.description
                 try leads.grade(number, .b, reason: "需求明确")
                 try leads.assign(number, to: "carol")
                 returned.append(try LeadService(context: context, actor: carol).returnToPool(number, reason: "不在我的行业").number)
             }
+            clock.set(Self.at(-200))
             try LeadService(context: context, actor: ActingUser(profile: Self.team[1])).claim(returned[1].description)
+            clock.set(Self.at(-100))
             let screening = try leads.add(Self.screeningDetails).lead.number
+            clock.set(Self.now)
             // The process is read from the database in every transaction, as a running Clew reads it.
             let processes = ProcessService(context: context, actor: admin)
             let applying = { (definition: ProcessDefinition) throws in

@@ -79,23 +79,23 @@ struct PoolServiceTests {
         #expect(try pools("admin").leads(in: PoolDefinition.general).map(\.id) == [4])
     }
 
-    @Test func yesterdaysClaimsDoNotCountTodayInTheCalendarsZone() throws {
-        let clock = TestClock(Self.now.addingTimeInterval(-10 * Self.hour))
+    @Test func todaysClaimsAreCountedFromMidnightInTheCalendarsZone() throws {
+        let clock = TestClock(Self.now)
         let store = InMemoryStore(users: Fixture.profiles, leads: [Self.pooled(1, in: "华东", since: 0)], process: Self.process,
                                   calendar: .standard(timeZone: Fixture.zone), now: { clock.now })
-        let record = { (occurrence: String) in
+        let claim = { (at: Date, occurrence: String) in
+            clock.now = at
             _ = try store.write(as: actor("alice")) { tx in
                 try tx.firings.record(NewFiring(rule: PoolDefinition.claimRule("华东"), kind: .pool, leadID: 1, subject: PoolDefinition.claimSubject("alice"),
                                                 occurrence: occurrence, action: "claim"), outcome: .claimed(by: "alice"))
             }
         }
-        // 23:00 the evening before in Shanghai: the same UTC day as 09:00 today, another day here.
-        try record("yesterday")
+        // 23:00 yesterday in Shanghai is yesterday; 07:00 today is today, though it is still
+        // yesterday in UTC (23:00): a count from UTC midnight would miss it.
+        try claim(Self.now.addingTimeInterval(-10 * Self.hour), "yesterday")
+        try claim(Self.now.addingTimeInterval(-2 * Self.hour), "this morning")
         clock.now = Self.now
-        let service = PoolService(store: store, actor: actor("alice"))
-        #expect(try service.pools().first { $0.name == "华东" }?.claimedToday == 0)
-        try record("today")
-        #expect(try service.pools().first { $0.name == "华东" }?.claimedToday == 1)
+        #expect(try PoolService(store: store, actor: actor("alice")).pools().first { $0.name == "华东" }?.claimedToday == 1)
     }
 
     @Test func aPoolsLeadsComeNewestFirstAPageAtATime() throws {

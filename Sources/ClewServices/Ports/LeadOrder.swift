@@ -7,7 +7,8 @@ public enum LeadOrder: Hashable, Sendable {
     case longestInStatus
     /// Most recently in their status first, ties by id ascending (a board's won column).
     case latestInStatus
-    /// Longest in their stage first (a board's stage columns; a lead with no stage time first, as SQL sorts NULL).
+    /// Longest in their stage first (a board's stage columns); a lead with no stage time comes first
+    /// (`NULLS FIRST`: SQLite's default for ascending order, not PostgreSQL's).
     case longestInStage
 }
 

@@ -2,8 +2,9 @@ import ClewDomain
 import Foundation
 
 /// The leads of a transaction. Lists take a ``ClewDomain/LeadCriteria`` — the one description
-/// of "which leads", whose ``ClewDomain/LeadCriteria/matches(_:)`` is the decision and which
-/// each store translates into its query — and read only the page they are asked for.
+/// of "which leads", whose ``ClewDomain/LeadCriteria/matches(_:facts:)`` is the decision (with
+/// the lead's open tasks and escalations as its facts, for the work flags) and which each store
+/// translates into its query — and read only the page they are asked for.
 public protocol LeadRepository {
     /// The lead numbered `number`, whoever may see it (the use case decides that).
     func lead(number: LeadNumber) throws -> Lead?

@@ -6,10 +6,12 @@ import GRDB
 /// The board's column totals read from `lead_tally` (migration v23), the summary triggers keep
 /// per status, stage, owner and day of win, instead of counting the reader's leads.
 ///
-/// It answers what ``BoardService/columns(scope:filter:)`` asks when no filter narrows the
-/// board and the scope alone says whose leads count (``BoardScope/impliesReadable(for:)``):
-/// every lead, or the leads of some owners. A filter (grade, source, a flag…) needs the leads
-/// themselves, and the board counts them as before.
+/// The SQLite lead repository answers from it (``SQLiteLeads/totals(_:)`` and ``count(_:)``)
+/// when no filter narrows the criteria and their audience is one it holds: every lead, the leads
+/// of some owners, or — for one status a lead may have unowned, such as the screening queue's
+/// count — what a reader whose rule is one of those may read. That covers the board's columns
+/// when the scope alone says whose leads count (``BoardScope/impliesReadable(for:)``). A filter
+/// (grade, source, a flag…) needs the leads themselves, which are counted as before.
 ///
 /// The "Won (30 days)" total is exact to the second: whole UTC days after the window's first
 /// day come from the tally, and that first day's wins since the window opened from the

@@ -10,8 +10,9 @@ extension SQLiteLeads {
         // The reader's leads in one status (screening, assigned…) come from the board's tally when
         // the audience is one it answers: a supervisor's count over every index entry of the
         // team's screening leads took 14–90 ms at 1M leads.
-        if criteria.statuses.count == 1, let status = criteria.statuses.first, status != .won,
-           criteria == LeadCriteria(audiences: criteria.audiences, statuses: criteria.statuses),
+        var bare = LeadCriteria(audiences: criteria.audiences, statuses: criteria.statuses)
+        bare.flagsAsOf = criteria.flagsAsOf
+        if criteria.statuses.count == 1, let status = criteria.statuses.first, status != .won, criteria == bare,
            let tally = tally(for: criteria.audiences, readableIn: status) {
             return try tally.total(db, status: status).count
         }

@@ -31,6 +31,18 @@ struct SQLiteTransaction: StoreTransaction {
     let mutation: Mutation?
     let context: ClewContext
     let now: Date
+    /// The rules as the context brought them up to date when the transaction began
+    /// (``ClewContext/read(_:)``), taken once: another session refreshing the shared rules
+    /// meanwhile does not change them under this transaction.
+    let rules: ProcessRules
+
+    init(db: Database, mutation: Mutation?, context: ClewContext, now: Date) {
+        self.db = db
+        self.mutation = mutation
+        self.context = context
+        self.now = now
+        rules = ProcessRules(process: context.process, calendar: context.calendar)
+    }
 
     var actor: ActingUser? { mutation?.actor }
     var leads: any LeadRepository { SQLiteLeads(db: db) }
@@ -39,8 +51,6 @@ struct SQLiteTransaction: StoreTransaction {
     var notifications: any NotificationRepository { SQLiteNotifications(db: db, mutation: mutation) }
     var approvals: any ApprovalRepository { SQLiteApprovals(db: db, mutation: mutation) }
     var firings: any FiringLog { SQLiteFirings(db: db, mutation: mutation) }
-    /// The context brought its rules up to date as the transaction began (``ClewContext/read(_:)``).
-    var rules: ProcessRules { ProcessRules(process: context.process, calendar: context.calendar) }
 
     func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
         try Self.writing(mutation).notify(recipient, kind: kind, leadID: leadID, body: body, parameters: parameters)
