@@ -227,3 +227,9 @@ public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomString
         try container.encode(description)
     }
 }
+
+extension Date {
+    /// The start of the local day holding this moment in `zone` (midnight there; a day's first
+    /// moment even where a clock change skips midnight).
+    public func startOfDay(in zone: TimeZone) -> Date { CalendarDay.containing(self, in: zone).date(in: zone) }
+}

@@ -22,9 +22,9 @@ public struct InboxService: InboxUseCases {
     public func inbox(limit: Int = 100) throws -> Inbox {
         let limit = min(max(limit, 0), 10_000)
         let now = store.now
-        let startOfToday = Self.startOfDay(now, in: timeZone)
+        let startOfToday = now.startOfDay(in: timeZone)
         // The middle of tomorrow, rounded down: the start of tomorrow even on a 23- or 25-hour day.
-        let startOfTomorrow = Self.startOfDay(startOfToday.addingTimeInterval(86_400 * 1.5), in: timeZone)
+        let startOfTomorrow = startOfToday.addingTimeInterval(86_400 * 1.5).startOfDay(in: timeZone)
         let horizon = startOfToday.addingTimeInterval(86_400 * 8)
         return try store.read { tx in
             let tasks = try tx.tasks.open(assignee: actor.login, dueBefore: horizon, limit: limit * 3)
@@ -56,10 +56,5 @@ public struct InboxService: InboxUseCases {
     @discardableResult
     public func markRead(_ ids: [Int64]? = nil) throws -> Int {
         try store.write(as: actor) { tx in try tx.notifications.markRead(ids, for: actor.login) }
-    }
-
-    /// The start of the local day holding `date`.
-    static func startOfDay(_ date: Date, in zone: TimeZone) -> Date {
-        CalendarDay.containing(date, in: zone).date(in: zone)
     }
 }

@@ -32,8 +32,7 @@ public struct PoolService: PoolUseCases {
             let processPools = Set(definitions.map(\.name))
             if actor.role == .rep { for pool in actor.pools where counts[pool] == nil && processPools.contains(pool) { counts[pool] = 0 } }
             let names = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
-            let zone = tx.rules.calendar.timeZone
-            let startOfToday = CalendarDay.containing(tx.now, in: zone).date(in: zone)
+            let startOfToday = tx.now.startOfDay(in: tx.rules.calendar.timeZone)
             return try names.map { name in
                 PoolSummary(name: name, leads: counts[name] ?? 0,
                             dailyClaimLimit: definitions.first { $0.name == name }?.dailyClaimLimit,

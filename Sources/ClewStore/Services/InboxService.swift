@@ -8,7 +8,3 @@ extension InboxService {
         self.init(store: SQLiteServiceStore(context: context), actor: actor, timeZone: context.calendar.timeZone)
     }
 }
-
-extension Date {
-    func startOfDay(in zone: TimeZone) -> Date { CalendarDay.containing(self, in: zone).date(in: zone) }
-}

@@ -99,9 +99,7 @@ extension SQLiteLeads {
 
     func storedScoreParts(of ids: [Int64]) throws -> [Int64: String] {
         var parts: [Int64: String] = [:]
-        // A page at a time (at most a few hundred ids), in chunks below SQLite's variable limit.
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0 ..< min($0 + 500, ids.count)]) }) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try Self.inChunks(ids) { chunk, marks in
             for row in try Row.fetchAll(db, sql: "SELECT id, score_parts FROM lead WHERE id IN (\(marks)) AND score_parts IS NOT NULL",
                                         arguments: StatementArguments(chunk)) {
                 parts[row["id"]] = row["score_parts"]
@@ -143,6 +141,17 @@ extension SQLiteLeads {
         try Int.fetchOne(db, sql: """
             SELECT count(*) FROM lead WHERE lead.owner = ? AND lead.status IN ('assigned','active') AND lead.home_pool IS NOT NULL
             """, arguments: [owner]) ?? 0
+    }
+}
+
+extension SQLiteLeads {
+    /// Runs `body` on `ids` (a page: at most a few hundred) in chunks below SQLite's variable
+    /// limit, each with its `?, ?, …` placeholders.
+    static func inChunks(_ ids: [Int64], _ body: (_ chunk: [Int64], _ marks: String) throws -> Void) throws {
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start ..< min(start + 500, ids.count)])
+            try body(chunk, Array(repeating: "?", count: chunk.count).joined(separator: ","))
+        }
     }
 }
 

@@ -106,13 +106,11 @@ struct SQLiteTasks: TaskRepository {
 
     func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date] {
         var due: [Int64: Date] = [:]
-        // A page of cards at a time, each lead's open tasks through task_lead(lead_id, status).
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start ..< min(start + 500, ids.count)])
+        // Each lead's open tasks through task_lead(lead_id, status).
+        try SQLiteLeads.inChunks(ids) { chunk, marks in
             for row in try Row.fetchAll(db, sql: """
                 SELECT lead_id, min(coalesce(snoozed_until, due_at)) AS due FROM task INDEXED BY task_lead
-                WHERE lead_id IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ","))) AND status = 'open'
-                GROUP BY lead_id
+                WHERE lead_id IN (\(marks)) AND status = 'open' GROUP BY lead_id
                 """, arguments: StatementArguments(chunk)) {
                 if let at = row["due"] as Double? { due[row["lead_id"]] = Date(storage: at) }
             }
