@@ -12,7 +12,7 @@ enum KeywordTagging {
         let m = m.automated
         var updated = lead
         for tag in found { updated.tags.insert(tag.tag) }
-        var current = try m.update(lead, to: updated, action: "tag")
+        var current = try m.update(lead, to: updated, action: .tag)
         let snippet = String(text.prefix(60))
         for tag in found {
             let keyword = tag.keywords.first { text.lowercased().contains($0.lowercased()) } ?? tag.tag

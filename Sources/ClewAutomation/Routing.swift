@@ -68,11 +68,11 @@ enum Routing {
             var graded = lead
             graded.grade = suggested
             _ = try Notes.insert(lead.id, kind: "grade", body: "\(suggested): suggested by score \(lead.score ?? 0), routed by rule \(rule)", m)
-            current = try m.update(lead, to: graded, action: "grade")
+            current = try m.update(lead, to: graded, action: .grade)
             current = try Triggers.fire(.gradeChanged, on: current, context: context, m)
         }
         let assigned = try LeadService(context: context, actor: m.actor).assignNow(current, to: login, m)
-        return try m.update(assigned, to: assigned, action: "route", homePool: homePool)
+        return try m.update(assigned, to: assigned, action: .route, homePool: homePool)
     }
 
     /// Puts a screening lead into a pool for its members to claim.
@@ -80,7 +80,7 @@ enum Routing {
         var updated = lead
         updated.status = try LeadLifecycle.next(after: .sendToPool, from: lead.status)
         updated.pool = pool
-        return try m.update(lead, to: updated, action: "pool", homePool: pool)
+        return try m.update(lead, to: updated, action: .pool, homePool: pool)
     }
 }
 

@@ -216,7 +216,7 @@ struct TickRun {
         for (lead, occurrence) in try due(.stalled, TimerCandidates.overrunStageVisits(at: now, limit: limit, m)) {
             var flagged = lead
             flagged.flags.insert(.stalled)
-            if flagged != lead { try m.update(lead, to: flagged, action: "stalled") }
+            if flagged != lead { try m.update(lead, to: flagged, action: .stalled) }
             let supervisor = try Recipients.supervisor(of: lead, m)
             let stage = lead.stage.flatMap { context.pipeline.stage(named: $0) }
             if let supervisor {

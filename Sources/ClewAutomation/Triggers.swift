@@ -75,7 +75,7 @@ enum Triggers {
             guard !lead.tags.contains(tag) else { return .alreadyTagged(tag) }
             var updated = lead
             updated.tags.insert(tag)
-            lead = try m.update(lead, to: updated, action: "tag")
+            lead = try m.update(lead, to: updated, action: .tag)
             lead = try fire(.tagAdded(tag), on: lead, context: context, m, depth: depth + 1)
             return .tagged(tag)
         case let .moveStage(stage):

@@ -25,7 +25,7 @@ struct InMemoryNotifications: NotificationRepository {
             NotificationItem(id: notification.id, kind: notification.kind,
                              leadNumber: notification.leadID.flatMap { state.state.leads[$0] }?.number.description,
                              actor: notification.actor, body: notification.body, createdAt: notification.at,
-                             parameters: NotificationParameters(values: notification.parameters))
+                             parameters: NotificationParameters(text: notification.text, values: notification.parameters))
         }
     }
 

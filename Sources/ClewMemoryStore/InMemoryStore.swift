@@ -22,6 +22,8 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         public var id: Int64
         public var recipient: String
         public var kind: String
+        /// The kind's catalogue text it is written with (nil: the kind's one text).
+        public var text: String?
         public var leadID: Int64?
         public var actor: String
         public var body: String
@@ -30,11 +32,12 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         /// When the recipient read it; nil while unread.
         public var readAt: Date?
 
-        public init(id: Int64, recipient: String, kind: String, leadID: Int64?, actor: String, body: String, parameters: [String], at: Date,
-                    readAt: Date? = nil) {
+        public init(id: Int64, recipient: String, kind: String, text: String? = nil, leadID: Int64?, actor: String, body: String,
+                    parameters: [String], at: Date, readAt: Date? = nil) {
             self.id = id
             self.recipient = recipient
             self.kind = kind
+            self.text = text
             self.leadID = leadID
             self.actor = actor
             self.body = body
@@ -80,12 +83,20 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var poolOrigins: [Int64: PoolOrigin] = [:]
         /// The score breakdowns stored with leads (`score_parts`).
         var scoreParts: [Int64: String] = [:]
+        /// The behaviour events recorded on each lead, oldest first (`lead_event`).
+        var leadEvents: [Int64: [String]] = [:]
+        /// The notes on each lead, oldest first.
+        var notes: [Int64: [NoteEntry]] = [:]
         var rules: ProcessRules
         var audit: [AuditEntry] = []
+        /// The record version each audit row's change produced, by the row's id (the SQLite
+        /// store's `audit.version`): what a per-field edit check reads.
+        var auditVersions: [Int64: Int] = [:]
         var events: [PublishedEvent] = []
         var lastTaskID: Int64 = 0
         var lastNotificationID: Int64 = 0
         var lastApprovalID: Int64 = 0
+        var lastNoteID: Int64 = 0
         var lastAuditID: Int64 = 0
     }
 
@@ -146,6 +157,10 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
     public var notifications: [Notification] { lock.withLock { state.notifications } }
     /// Every event published by a committed write, oldest first.
     public var publishedEvents: [PublishedEvent] { lock.withLock { state.events } }
+    /// The notes on lead `id`, oldest first.
+    public func notes(onLead id: Int64) -> [NoteEntry] { lock.withLock { state.notes[id] ?? [] } }
+    /// The behaviour events recorded on lead `id`, oldest first.
+    public func events(onLead id: Int64) -> [String] { lock.withLock { state.leadEvents[id] ?? [] } }
     /// The whole audit trail, oldest first.
     public var auditTrail: [AuditEntry] { lock.withLock { state.audit } }
 }
@@ -179,6 +194,8 @@ struct TaskRecord {
 /// The state one transaction works on (shared by its repositories).
 final class StateBox {
     var state: InMemoryStore.State
+    /// The lead version each editor in this transaction started from, by lead id.
+    var baseVersions: [Int64: Int] = [:]
 
     init(_ state: InMemoryStore.State) {
         self.state = state

@@ -8,7 +8,7 @@ struct InMemoryTransaction: StoreTransaction {
     let actor: ActingUser?
     let now: Date
 
-    var leads: any LeadRepository { InMemoryLeads(state: state) }
+    var leads: any LeadRepository { InMemoryLeads(transaction: self) }
     var tasks: any TaskRepository { InMemoryTasks(transaction: self) }
     var users: any UserRepository { InMemoryUsers(state: state) }
     var notifications: any NotificationRepository { InMemoryNotifications(transaction: self) }
@@ -16,13 +16,19 @@ struct InMemoryTransaction: StoreTransaction {
     var firings: any FiringLog { InMemoryFirings(transaction: self) }
     var rules: ProcessRules { state.state.rules }
 
-    func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
+    func notify(_ recipient: String, kind: String, text: String?, leadID: Int64?, body: String, parameters: [String]) throws {
         let actor = writer()
         guard recipient != actor.login else { return }
         state.state.lastNotificationID += 1
         state.state.notifications.append(InMemoryStore.Notification(id: state.state.lastNotificationID, recipient: recipient, kind: kind,
-                                                                    leadID: leadID, actor: actor.login, body: body, parameters: parameters,
-                                                                    at: now))
+                                                                    text: text, leadID: leadID, actor: actor.login, body: body,
+                                                                    parameters: parameters, at: now))
+    }
+
+    var automated: any StoreTransaction {
+        let actor = writer()
+        guard !actor.isAutomation else { return self }
+        return InMemoryTransaction(state: state, actor: .automation(via: actor.impersonator ?? actor.login), now: now)
     }
 
     func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead {
@@ -42,17 +48,21 @@ struct InMemoryTransaction: StoreTransaction {
     }
 
     /// Appends one audit row, as the SQLite store's `Mutation.audit` writes it.
-    func audit(_ action: String, entity: String, id: Int64, field: String? = nil, old: String? = nil, new: String? = nil) {
+    func audit(_ action: String, entity: String, id: Int64, field: String? = nil, old: String? = nil, new: String? = nil,
+               version: Int? = nil) {
         let actor = writer()
         state.state.lastAuditID += 1
+        if let version { state.state.auditVersions[state.state.lastAuditID] = version }
         state.state.audit.append(AuditEntry(id: state.state.lastAuditID, at: now, actor: actor.login, via: actor.impersonator,
                                             action: action, entity: entity, entityID: id, field: field, old: old, new: new))
     }
 }
 
-/// ``ClewServices/LeadRepository`` in memory.
+/// ``ClewServices/LeadRepository`` in memory (its writes in `InMemoryLeads+Writes.swift`).
 struct InMemoryLeads: LeadRepository {
-    let state: StateBox
+    let transaction: InMemoryTransaction
+
+    var state: StateBox { transaction.state }
 
     func lead(number: LeadNumber) throws -> Lead? { state.state.leadIDs[number].flatMap { state.state.leads[$0] } }
     func lead(id: Int64) throws -> Lead? { state.state.leads[id] }

@@ -73,7 +73,18 @@ final class StoreUnderTest: @unchecked Sendable {
                                statusChangedAt: Self.at(-200), stageEnteredAt: Self.at(-200))
             let screening = Lead(id: 5, number: LeadNumber("XL-20261123-005")!, status: .screening, details: Self.screeningDetails,
                                  createdBy: "admin", createdAt: Self.at(-100), updatedBy: "admin", updatedAt: Self.at(-100), statusChangedAt: Self.at(-100))
-            let memory = InMemoryStore(users: [admin] + Self.team, leads: [lead, assigned, pooled, claimed, screening], process: .withoutAutomation,
+            // Scored and keyed as registration leaves them.
+            let registered = try [lead, assigned, pooled, claimed, screening].map { lead in
+                var registered = lead
+                let checked = try lead.details.validate(latestFounded: 2026)
+                let score = ProcessDefinition.withoutAutomation.scoring.score(lead.details)
+                (registered.score, registered.suggestedGrade) = (score.total, score.suggestedGrade)
+                (registered.phoneKey, registered.emailKey) = (checked.phone?.normalized, checked.email?.normalized)
+                registered.details = checked.fields
+                if checked.phone?.looksFake == true { registered.flags.insert(.fakePhone) }
+                return registered
+            }
+            let memory = InMemoryStore(users: [admin] + Self.team, leads: registered, process: .withoutAutomation,
                                        calendar: .standard(timeZone: Self.zone), now: { StoreUnderTest.now })
             for added in [lead, assigned, pooled, claimed, screening] {
                 memory.setScoreParts(ProcessDefinition.withoutAutomation.scoring.score(added.details).storedParts, ofLead: added.id)

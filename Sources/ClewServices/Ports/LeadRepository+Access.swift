@@ -21,3 +21,22 @@ extension StoreTransaction {
         return lead
     }
 }
+
+extension StoreTransaction {
+    /// ``requireLead(_:for:by:)`` for an edit that started from `expectedVersion` (nil: the
+    /// current one): the lead's next update then conflicts only with changes made after it to
+    /// the fields it changes (``LeadRepository/update(_:to:as:storing:)``).
+    ///
+    /// - Throws: as ``requireLead(_:for:by:)``, and ``StoreError/staleVersion(entity:changedBy:at:)``
+    ///   for a version the lead never had.
+    public func requireLead(_ text: String, for action: LeadAction, by actor: ActingUser, expectedVersion: Int?) throws -> Lead {
+        let lead = try requireLead(text, for: action, by: actor)
+        if let expectedVersion {
+            guard expectedVersion <= lead.version, expectedVersion > 0 else {
+                throw StoreError.staleVersion(entity: lead.number.description, changedBy: lead.updatedBy, at: lead.updatedAt)
+            }
+            try leads.beginEdit(ofLead: lead.id, fromVersion: expectedVersion)
+        }
+        return lead
+    }
+}

@@ -38,4 +38,36 @@ public protocol LeadRepository {
     func fromPools(owner: String, offset: Int, limit: Int) throws -> [Lead]
     /// How many leads ``fromPools(owner:offset:limit:)`` has in all.
     func fromPoolsCount(owner: String) throws -> Int
+
+    // MARK: Writing (in a write transaction: each change versioned and audited in it)
+
+    /// Notes that this transaction's edit of lead `id` starts from `version`, the one the editor
+    /// saw: the next ``update(_:to:as:storing:)`` of the lead then refuses only a change to a
+    /// field that was changed after it (``StoreError/staleVersion(entity:changedBy:at:)``).
+    func beginEdit(ofLead id: Int64, fromVersion version: Int) throws
+    /// Writes `proposed` over `old` (the same lead, as read in this transaction) with `side`'s
+    /// values: only what changed is written, one audit row per changed audited field (named as
+    /// the store names its columns, `change` as the action), the version bumped, `updatedBy` and
+    /// `updatedAt` set (and `statusChangedAt` when the status changes). Nothing is written when
+    /// nothing changed; the lead is then returned as it was.
+    ///
+    /// Optimistic concurrency is per field: after ``beginEdit(ofLead:fromVersion:)`` the update
+    /// is refused only when a field it changes (not a derived one: the score, the suggested
+    /// grade, the flags) was changed after that version — a follow-up, a note or a task in
+    /// between never makes it stale.
+    ///
+    /// - Returns: the lead as stored.
+    /// - Throws: ``StoreError/staleVersion(entity:changedBy:at:)``, ``StoreError/notFound(_:)``.
+    func update(_ old: Lead, to proposed: Lead, as change: LeadChange, storing side: [LeadSideValue]) throws -> Lead
+    /// The lead whose normalised phone or email is `key`, other than lead `id`: one not merged
+    /// first, then the oldest (a merged tombstone only when it is the only match).
+    func firstLead(withContact key: ContactKey, excluding id: Int64?) throws -> Lead?
+    /// The behaviour events recorded on lead `id` (`inbound_contact`, …), oldest first.
+    func events(ofLead id: Int64) throws -> [String]
+    /// Records behaviour event `event` on lead `id`, by the actor, now, with its audit row on
+    /// the lead (`event`).
+    func recordEvent(_ event: String, onLead id: Int64) throws
+    /// Adds the actor's free note `body` to lead `id`, with its audit row on the lead (`note`,
+    /// naming the note); returns the note's id.
+    func addNote(_ body: String, toLead id: Int64) throws -> Int64
 }

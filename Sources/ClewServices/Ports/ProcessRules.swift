@@ -16,3 +16,13 @@ public struct ProcessRules: Sendable {
         self.calendar = calendar
     }
 }
+
+extension ProcessRules {
+    /// The year `date` falls in, in the working calendar's time zone: the latest founding year a
+    /// lead's company may give (``ClewDomain/CompanyFacts/founded(_:latest:)``).
+    public func year(of date: Date) -> Int {
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = calendar.timeZone
+        return gregorian.component(.year, from: date)
+    }
+}

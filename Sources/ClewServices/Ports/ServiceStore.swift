@@ -47,13 +47,25 @@ public protocol StoreTransaction {
     /// The process definition and calendar in force for this transaction (as last committed
     /// when it began).
     var rules: ProcessRules { get }
-    /// Puts a notification in `recipient`'s inbox (never in the actor's own): `parameters` are
-    /// what the kind's text says, in order, so a reader's interface writes it in its language.
-    func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws
+    /// Puts a notification in `recipient`'s inbox (never in the actor's own): `text` names the
+    /// kind's catalogue text (nil: the kind's one text) and `parameters` are what it says, in
+    /// order, so a reader's interface writes it in its language.
+    func notify(_ recipient: String, kind: String, text: String?, leadID: Int64?, body: String, parameters: [String]) throws
+    /// This transaction acting as the automation layer on the actor's behalf
+    /// (``ClewDomain/ActingUser/automation(via:)``, the actor recorded as `via`): what scoring's
+    /// own notices are sent as. The automation's transaction is itself.
+    var automated: any StoreTransaction { get }
     /// The audit rows about records of `entity` (`notification`, `approval`, …; as
     /// ``AuditEntry/entity`` names them), oldest first.
     func history(of entity: String) throws -> [AuditEntry]
     /// Publishes `event` on `lead`: whatever acts on events (the automation layer) handles it in
     /// this transaction. Returns the lead as the handlers left it.
     func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead
+}
+
+extension StoreTransaction {
+    /// ``notify(_:kind:text:leadID:body:parameters:)`` with the kind's one text.
+    public func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
+        try notify(recipient, kind: kind, text: nil, leadID: leadID, body: body, parameters: parameters)
+    }
 }

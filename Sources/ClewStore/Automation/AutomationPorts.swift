@@ -9,7 +9,7 @@ import GRDB
 extension Mutation {
     /// ``update(_:to:action:mergedIntoID:also:)`` that also records the pool a lead came from
     /// (nil: none), so the pool's recycling timer can send it back.
-    package func update(_ old: Lead, to proposed: Lead, action: String, homePool: String?) throws -> Lead {
+    package func update(_ old: Lead, to proposed: Lead, action: LeadChange, homePool: String?) throws -> Lead {
         try update(old, to: proposed, action: action, also: ["home_pool": homePool])
     }
 }

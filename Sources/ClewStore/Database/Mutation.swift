@@ -181,8 +181,14 @@ extension Mutation {
     ///   (`assigned_at`, `home_pool`, …); they are audited unless listed in
     ///   ``Lead/silentColumns``.
     @discardableResult
-    package func update(_ old: Lead, to proposed: Lead, action: String, mergedIntoID: Int64? = nil,
+    package func update(_ old: Lead, to proposed: Lead, action: LeadChange, mergedIntoID: Int64? = nil,
                 also extra: KeyValuePairs<String, (any DatabaseValueConvertible)?> = [:]) throws -> Lead {
+        try update(old, to: proposed, action: action, mergedIntoID: mergedIntoID, columns: extra.map { ($0.key, $0.value?.databaseValue ?? .null) })
+    }
+
+    /// ``update(_:to:action:mergedIntoID:also:)`` with the extra columns as a list (built at run time).
+    func update(_ old: Lead, to proposed: Lead, action: LeadChange, mergedIntoID: Int64? = nil,
+                columns extra: [(key: String, value: DatabaseValue)]) throws -> Lead {
         // The version and the extra columns as stored, in one read.
         let names = ["version"] + extra.map(\.key)
         guard let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(names.joined(separator: ", ")) FROM lead WHERE id = ?"), arguments: [old.id]) else {
@@ -191,7 +197,7 @@ extension Mutation {
         let current: Int = stored[0]
         let extraChanges = extra.enumerated().compactMap { index, pair -> (name: String, was: DatabaseValue, value: DatabaseValue)? in
             let was: DatabaseValue = stored[index + 1]
-            let value = pair.value?.databaseValue ?? .null
+            let value = pair.value
             return was == value ? nil : (pair.key, was, value)
         }
         if proposed == old, extraChanges.isEmpty { return old }
@@ -223,9 +229,9 @@ extension Mutation {
         try db.cachedStatement(sql: "UPDATE lead SET \(sets.joined(separator: ", ")) WHERE id = ?")
             .execute(arguments: StatementArguments(values + [old.id.databaseValue]))
         for (field, oldValue, newValue) in audits {
-            try audit(action, entity: "lead", id: old.id, field: field, old: Self.text(oldValue), new: Self.text(newValue), version: new.version)
+            try audit(action.rawValue, entity: "lead", id: old.id, field: field, old: Self.text(oldValue), new: Self.text(newValue), version: new.version)
         }
-        if audits.isEmpty { try audit(action, entity: "lead", id: old.id, version: new.version) }
+        if audits.isEmpty { try audit(action.rawValue, entity: "lead", id: old.id, version: new.version) }
         return new
     }
 

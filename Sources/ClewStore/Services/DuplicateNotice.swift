@@ -23,14 +23,14 @@ enum DuplicateNotice {
             customerID = try Int64.fetchOne(m.db, sql: "SELECT customer_id FROM opportunity WHERE lead_id = ? ORDER BY id DESC LIMIT 1",
                                             arguments: [previous.id])
         }
-        let kind = previous.status == .won ? "repeat-purchase" : "returning-lead"
+        let kind: LeadChange = previous.status == .won ? .repeatPurchase : .returningLead
         var linked = lead
         linked.previousLead = previous.number
         linked.customerID = customerID
         linked = try m.update(lead, to: linked, action: kind, also: ["previous_lead_id": previous.id])
-        try m.audit(kind, entity: "lead", id: lead.id, field: "previous_lead", new: previous.number.description, version: linked.version)
+        try m.audit(kind.rawValue, entity: "lead", id: lead.id, field: "previous_lead", new: previous.number.description, version: linked.version)
         let what = previous.status == .won ? "a repeat purchase of your won customer" : "back: it follows your lost lead"
-        try m.notify(previous.owner, kind: kind, leadID: lead.id,
+        try m.notify(previous.owner, kind: kind.rawValue, leadID: lead.id,
                      body: "\(lead.number) \(lead.details.customer ?? "") is \(what) \(previous.number)",
                      parameters: ["\(lead.number) \(lead.details.customer ?? "")", previous.number.description])
         return linked

@@ -29,7 +29,7 @@ enum LeadMerging {
         if updated.status == .new && updated.details.validateQuietly()?.initialStatus == .screening {
             updated.status = .screening
         }
-        return try m.update(target, to: updated, action: "merge")
+        return try m.update(target, to: updated, action: .merge)
     }
 
     /// Merges lead `source` into `target`.
@@ -50,13 +50,13 @@ enum LeadMerging {
         if let last = source.lastFollowUpAt, last > (survivor.lastFollowUpAt ?? .distantPast) {
             let before = survivor
             survivor.lastFollowUpAt = last
-            survivor = try m.update(before, to: survivor, action: "merge")
+            survivor = try m.update(before, to: survivor, action: .merge)
         }
         var tombstone = source
         tombstone.status = .merged
         tombstone.mergedInto = target.number
         try StageTracking.close(source, m)
-        try m.update(source, to: tombstone, action: "merge", mergedIntoID: target.id)
+        try m.update(source, to: tombstone, action: .merge, mergedIntoID: target.id)
         return survivor
     }
 

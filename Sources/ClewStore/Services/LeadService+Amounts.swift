@@ -23,7 +23,7 @@ extension LeadService {
             }
             var corrected = lead
             corrected.amount = amount
-            let stored = try m.update(lead, to: corrected, action: "correct-amount")
+            let stored = try m.update(lead, to: corrected, action: .correctAmount)
             if let opportunity = try Int64.fetchOne(m.db, sql: "SELECT id FROM opportunity WHERE lead_id = ?", arguments: [lead.id]) {
                 try m.change(.opportunity, .id(opportunity), ["amount_fen": amount.fen], action: "correct-amount")
             }

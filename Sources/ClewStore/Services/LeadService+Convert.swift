@@ -45,7 +45,7 @@ extension LeadService {
             let made = try Conversions.record(plan, lead: lead, m)
             var updated = lead
             updated.customerID = made.customerID
-            _ = try m.update(lead, to: updated, action: "convert", also: ["converted_at": before?.convertedAt?.storage ?? m.now.storage])
+            _ = try m.update(lead, to: updated, action: .convert, also: ["converted_at": before?.convertedAt?.storage ?? m.now.storage])
             if let supervisor = try owningSupervisor(of: lead, m.db) {
                 try m.notify(supervisor, kind: "converted", leadID: lead.id,
                              body: "\(actor.login) converted \(lead.number) into customer \(plan.customer.name)",

@@ -19,7 +19,7 @@ extension LeadService {
             updated.grade = grade
             _ = try Notes.insert(lead.id, kind: "grade", body: "\(grade): \(reason)", m)
             try m.audit("grade-reason", entity: "lead", id: lead.id, field: "grade_reason", new: reason)
-            let graded = try m.update(lead, to: updated, action: "grade")
+            let graded = try m.update(lead, to: updated, action: .grade)
             guard lead.grade != grade else { return graded }
             if let old = lead.grade { try noticeRegrade(lead, from: old, to: grade, reason: reason, m) }
             return try context.publish(.graded, on: graded, m)
@@ -67,7 +67,7 @@ extension LeadService {
         try m.notify(assignee.login, kind: "assignment", leadID: lead.id,
                      body: "\(actor.login) assigned \(lead.number) \(lead.details.customer ?? "") to you; confirm or object",
                      parameters: [actor.login, lead.number.description, lead.details.customer ?? ""])
-        var assigned = try m.update(lead, to: updated, action: "assign", also: ["assigned_at": m.now.storage])
+        var assigned = try m.update(lead, to: updated, action: .assign, also: ["assigned_at": m.now.storage])
         if let stage = lead.stage { assigned = try context.publish(.leftStage(stage), on: assigned, m) }
         return try context.publish(.handedTo(assignee.login), on: assigned, m)
     }
@@ -80,7 +80,7 @@ extension LeadService {
             var updated = lead
             updated.status = try LeadLifecycle.next(after: .confirm, from: lead.status)
             try enterFirstStage(&updated, m)
-            let confirmed = try m.update(lead, to: updated, action: "confirm")
+            let confirmed = try m.update(lead, to: updated, action: .confirm)
             return try firedStageEntered(confirmed, m)
         }
     }
@@ -125,7 +125,7 @@ extension LeadService {
         try m.notify(assigner ?? actor.profile.supervisor, kind: "objection", leadID: lead.id,
                      body: "\(actor.login) objected to \(lead.number): \(reason)", parameters: [actor.login, lead.number.description, reason])
         try m.audit("object-reason", entity: "lead", id: lead.id, field: "objection", new: reason)
-        return try context.publish(.objected, on: try m.update(lead, to: updated, action: "object"), m)
+        return try context.publish(.objected, on: try m.update(lead, to: updated, action: .object), m)
     }
 
     /// Past `object_within` of the assignment, the assignee's objection becomes a request for
@@ -168,7 +168,7 @@ extension LeadService {
         try enterFirstStage(&updated, m)
         try RuleFirings.record(PoolDefinition.claimRule(pool), kind: .pool, leadID: lead.id, subject: PoolDefinition.claimSubject(actor.login),
                                occurrence: "lead:\(lead.id)@\(m.now.storage)", action: "claim", outcome: .claimed(by: actor.login), m.automated)
-        let claimed = try m.update(lead, to: updated, action: "claim", also: ["assigned_at": m.now.storage, "home_pool": pool])
+        let claimed = try m.update(lead, to: updated, action: .claim, also: ["assigned_at": m.now.storage, "home_pool": pool])
         return try firedStageEntered(try context.publish(.handedTo(actor.login), on: claimed, m), m)
     }
 
@@ -206,7 +206,7 @@ extension LeadService {
         try Approvals.withdrawPending(leadID: lead.id, m)
         _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
         try m.audit("return-reason", entity: "lead", id: lead.id, field: "return_reason", new: reason)
-        let returned = try m.update(lead, to: updated, action: "return")
+        let returned = try m.update(lead, to: updated, action: .`return`)
         if let stage = lead.stage { return try context.publish(.leftStage(stage), on: returned, m) }
         return returned
     }
@@ -253,7 +253,7 @@ extension LeadService {
                 try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)",
                              parameters: ["\(lead.number) \(lead.details.customer ?? "")", "\(amount)"])
             }
-            var won = try m.update(lead, to: updated, action: "win", also: ["closed_at": m.now.storage])
+            var won = try m.update(lead, to: updated, action: .win, also: ["closed_at": m.now.storage])
             if let stage = lead.stage { won = try context.publish(.leftStage(stage), on: won, m) }
             // A win that skipped the contract stage signed the contract too.
             if case .skipping = plan { won = try context.publish(.contractSigned, on: won, m) }
@@ -274,7 +274,7 @@ extension LeadService {
             try Conversions.closeLost(lead, m)
             try Closing.settle(lead, .lost(reason), m)
             try Contracts.cancel(for: lead, m)
-            var lost = try m.update(lead, to: updated, action: "lose", also: ["closed_at": m.now.storage])
+            var lost = try m.update(lead, to: updated, action: .lose, also: ["closed_at": m.now.storage])
             if let stage = lead.stage { lost = try context.publish(.leftStage(stage), on: lost, m) }
             return try context.publish(.lost, on: lost, m)
         }
@@ -293,7 +293,7 @@ extension LeadService {
             updated.stage = nil
             updated.stageEnteredAt = nil
             _ = try Notes.insert(lead.id, kind: "reopen", body: reason, m)
-            return try m.update(lead, to: updated, action: "reopen")
+            return try m.update(lead, to: updated, action: .reopen)
         }
     }
 

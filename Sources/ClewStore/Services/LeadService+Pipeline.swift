@@ -48,7 +48,7 @@ extension LeadService {
         updated.stageEnteredAt = m.now
         updated.flags.remove(.stalled)
         try StageTracking.open(lead.id, stage: stage, context: context, m)
-        var moved = try m.update(lead, to: updated, action: "move")
+        var moved = try m.update(lead, to: updated, action: .move)
         try noticeStageOwner(moved, entered: stage, m)
         if let old = lead.stage { moved = try context.publish(.leftStage(old), on: moved, depth: depth, m) }
         moved = try firedStageEntered(moved, m, depth: depth)
@@ -90,7 +90,7 @@ extension LeadService {
             // A follow-up dated ahead counts from now: it must not hold off the SLA timers and recycling.
             let at = min(record.at, m.now)
             updated.lastFollowUpAt = max(lead.lastFollowUpAt ?? at, at)
-            let logged = try m.update(lead, to: updated, action: "follow-up")
+            let logged = try m.update(lead, to: updated, action: .followUp)
             let text = [record.content, record.feedback].compactMap { $0 }.joined(separator: "\n")
             let tagged = try context.publish(.followedUp(method: record.method, text: text), on: logged, m)
             return FollowUpResult(followUpID: followUpID, taskID: taskID, warnings: warnings,

@@ -25,10 +25,18 @@ public struct SQLiteServiceStore: ServiceStore {
     }
 }
 
+extension ClewContext {
+    /// The ports over mutation `m`'s transaction: how code still on ``Mutation`` runs a use
+    /// case's step that has moved to `ClewServices` inside the same transaction.
+    func transaction(_ m: Mutation) -> SQLiteTransaction {
+        SQLiteTransaction(db: m.db, mutation: m, context: self, now: m.now)
+    }
+}
+
 /// One transaction of ``SQLiteServiceStore``: a read one has no ``Mutation``.
 struct SQLiteTransaction: StoreTransaction {
     let db: Database
-    let mutation: Mutation?
+    private(set) var mutation: Mutation?
     let context: ClewContext
     let now: Date
     /// The rules as the context brought them up to date when the transaction began
@@ -45,15 +53,21 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     var actor: ActingUser? { mutation?.actor }
-    var leads: any LeadRepository { SQLiteLeads(db: db) }
+    var leads: any LeadRepository { SQLiteLeads(db: db, mutation: mutation) }
     var tasks: any TaskRepository { SQLiteTasks(db: db, mutation: mutation) }
     var users: any UserRepository { SQLiteUsers(db: db) }
     var notifications: any NotificationRepository { SQLiteNotifications(db: db, mutation: mutation) }
     var approvals: any ApprovalRepository { SQLiteApprovals(db: db, mutation: mutation) }
     var firings: any FiringLog { SQLiteFirings(db: db, mutation: mutation) }
 
-    func notify(_ recipient: String, kind: String, leadID: Int64?, body: String, parameters: [String]) throws {
-        try Self.writing(mutation).notify(recipient, kind: kind, leadID: leadID, body: body, parameters: parameters)
+    func notify(_ recipient: String, kind: String, text: String?, leadID: Int64?, body: String, parameters: [String]) throws {
+        try Self.writing(mutation).notify(recipient, kind: kind, text: text, leadID: leadID, body: body, parameters: parameters)
+    }
+
+    var automated: any StoreTransaction {
+        var automated = self
+        automated.mutation = Self.writing(mutation).automated
+        return automated
     }
 
     func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead {
@@ -73,9 +87,16 @@ struct SQLiteTransaction: StoreTransaction {
     }
 }
 
-/// ``ClewServices/LeadRepository`` over the `lead` table.
+/// ``ClewServices/LeadRepository`` over the `lead` table; its writes go through ``Mutation``
+/// (versioned, audited, checked per field).
 struct SQLiteLeads: LeadRepository {
     let db: Database
+    var mutation: Mutation?
+
+    init(db: Database, mutation: Mutation? = nil) {
+        self.db = db
+        self.mutation = mutation
+    }
 
     func lead(number: LeadNumber) throws -> Lead? { try LeadLookup.fetch(db, number: number) }
     func lead(id: Int64) throws -> Lead? { try LeadLookup.fetch(db, id: id) }

@@ -108,7 +108,7 @@ public struct UserDirectory: Sendable {
                 let lead = try Lead(row: row)
                 var moved = lead
                 moved.owner = successor
-                try m.update(lead, to: moved, action: "handover")
+                try m.update(lead, to: moved, action: .handover)
                 handover.leads += 1
             }
             let taskIDs = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE assignee = ? AND status = 'open'", arguments: [login])

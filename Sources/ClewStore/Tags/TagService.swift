@@ -55,7 +55,7 @@ public struct TagService: Sendable {
                                  action: "tag", summary: ("tag", name))
                 }
             }
-            if tagged != lead { try Self.store(lead, as: tagged, action: "tag", context: context, m) }
+            if tagged != lead { try Self.store(lead, as: tagged, action: .tag, context: context, m) }
             return try Self.tags(of: tagged, m.db)
         }
     }
@@ -78,7 +78,7 @@ public struct TagService: Sendable {
                 untagged.tags.remove(name)
                 try Self.markRemoved(name, leadID: lead.id, m)
             }
-            try Self.store(lead, as: untagged, action: "untag", context: context, m)
+            try Self.store(lead, as: untagged, action: .untag, context: context, m)
             return try Self.tags(of: untagged, m.db)
         }
     }
@@ -86,10 +86,10 @@ public struct TagService: Sendable {
     // MARK: - Helpers
 
     /// Writes the lead's new tag set, rescored when a scoring rule tests a tag dimension (`tag:NAME`).
-    private static func store(_ lead: Lead, as changed: Lead, action: String, context: ClewContext, _ m: Mutation) throws {
+    private static func store(_ lead: Lead, as changed: Lead, action: LeadChange, context: ClewContext, _ m: Mutation) throws {
         let testsTags = context.process.scoring.dimensions.contains { $0.rules.contains { $0.field.hasPrefix(ScoringModel.tagFieldPrefix) } }
         guard testsTags else { _ = try m.update(lead, to: changed, action: action); return }
-        let (rescored, score) = try LeadScoring.rescored(changed, context: context, m.db)
+        let (rescored, score) = try LeadRescoring.rescored(changed, context.transaction(m))
         _ = try m.update(lead, to: rescored, action: action, also: ["score_parts": score.storedParts])
     }
 

@@ -1,0 +1,58 @@
+import ClewDomain
+import Foundation
+
+/// What one versioned update of a lead is, as its audit rows name it (`audit.action`): the
+/// closed set of changes a lead goes through, so no caller spells one by hand.
+///
+/// Rows already written keep their text; a reader meeting a name it does not know (a newer
+/// Clew's) shows it as written, which is why ``AuditEntry/action`` stays text.
+public enum LeadChange: String, CaseIterable, Hashable, Sendable {
+    /// Details edited (fields set or cleared).
+    case edit
+    /// Score and suggested grade recomputed after a behaviour event.
+    case rescore
+    /// Graded A/B/C in screening (or regraded).
+    case grade
+    /// Assigned to a rep by a supervisor.
+    case assign
+    /// Assigned by a routing rule.
+    case route
+    /// Put into a pool (by routing or the recycling timer).
+    case pool
+    /// Claimed from a pool by a rep.
+    case claim
+    /// Assignment confirmed by the rep: the lead enters the pipeline.
+    case confirm
+    /// Objected to by the rep it was assigned to.
+    case object
+    /// Returned to its pool by its owner.
+    case `return`
+    /// Moved to another stage.
+    case move
+    /// A follow-up logged (the lead's last follow-up time and stage clock).
+    case followUp = "follow-up"
+    /// Won, with its amount.
+    case win
+    /// Lost, with its reason.
+    case lose
+    /// Converted into a customer (contact, opportunity).
+    case convert
+    /// Merged into another lead, or absorbing one.
+    case merge
+    /// Reopened after a close.
+    case reopen
+    /// Handed over to another rep when its owner left.
+    case handover
+    /// Its won amount corrected by an admin.
+    case correctAmount = "correct-amount"
+    /// Marked stalled by the automation (no follow-up for too long).
+    case stalled
+    /// A tag added.
+    case tag
+    /// A tag removed.
+    case untag
+    /// Registered as a repeat purchase of a won customer's lead.
+    case repeatPurchase = "repeat-purchase"
+    /// Registered as coming back after a lost lead.
+    case returningLead = "returning-lead"
+}
