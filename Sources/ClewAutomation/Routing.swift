@@ -67,7 +67,7 @@ enum Routing {
         if lead.grade == nil, let suggested = lead.suggestedGrade {
             var graded = lead
             graded.grade = suggested
-            _ = try Notes.insert(lead.id, kind: "grade", body: "\(suggested): suggested by score \(lead.score ?? 0), routed by rule \(rule)", m)
+            _ = try Notes.insert(lead.id, kind: .grade, body: "\(suggested): suggested by score \(lead.score ?? 0), routed by rule \(rule)", m)
             current = try m.update(lead, to: graded, action: .grade)
             current = try Triggers.fire(.gradeChanged, on: current, context: context, m)
         }

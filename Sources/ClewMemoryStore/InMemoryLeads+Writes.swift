@@ -19,6 +19,7 @@ extension InMemoryLeads {
         for value in side {
             switch value {
             case let .scoreParts(stored): parts = stored
+            case .previousLead: break  // the lead's previousLead names it
             }
         }
         let sideChanged = parts != state.state.scoreParts[old.id]
@@ -72,12 +73,50 @@ extension InMemoryLeads {
         transaction.audit("event", entity: "lead", id: id, field: "event", new: event)
     }
 
-    func addNote(_ body: String, toLead id: Int64) throws -> Int64 {
+    func addNote(_ body: String, kind: NoteKind, toLead id: Int64) throws -> Int64 {
         let actor = transaction.writer()
         state.state.lastNoteID += 1
-        let note = NoteEntry(id: state.state.lastNoteID, author: actor.login, kind: "note", body: body, createdAt: transaction.now)
+        let note = NoteEntry(id: state.state.lastNoteID, author: actor.login, kind: kind.rawValue, body: body, createdAt: transaction.now)
         state.state.notes[id, default: []].append(note)
-        transaction.audit("note", entity: "lead", id: id, field: "note", new: String(note.id))
         return note.id
+    }
+
+    func nextNumber(on day: CalendarDay) throws -> LeadNumber {
+        _ = transaction.writer()
+        // Past the day's counter and any lead of that day the store was given.
+        let given = state.state.leadIDs.keys.filter { $0.day == day }.map(\.sequence).max() ?? 0
+        let next = max(state.state.leadSequences[day] ?? 0, given) + 1
+        state.state.leadSequences[day] = next
+        return LeadNumber(day: day, sequence: next)
+    }
+
+    func insert(_ lead: Lead, storing side: [LeadSideValue]) throws -> Lead {
+        _ = transaction.writer()
+        precondition(state.state.leadIDs[lead.number] == nil, "lead number \(lead.number) is taken")
+        state.state.lastLeadID = max(state.state.lastLeadID, state.state.leads.keys.max() ?? 0) + 1
+        var stored = lead
+        stored.id = state.state.lastLeadID
+        stored.version = 1
+        state.state.leads[stored.id] = stored
+        state.state.leadIDs[stored.number] = stored.id
+        for value in side {
+            switch value {
+            case let .scoreParts(parts): state.state.scoreParts[stored.id] = parts
+            case .previousLead: break  // the lead's previousLead names it
+            }
+        }
+        transaction.audit("create", entity: "lead", id: stored.id, field: "number", new: stored.number.description, version: 1)
+        if let capturedAt = lead.capturedAt {
+            transaction.audit("create", entity: "lead", id: stored.id, field: "captured_at", new: StoreError.timestamp(capturedAt))
+        }
+        return stored
+    }
+
+    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64) throws {
+        transaction.audit(fact.rawValue, entity: "lead", id: id, field: field, new: value)
+    }
+
+    func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64? {
+        state.state.opportunityCustomers[id]
     }
 }

@@ -97,6 +97,11 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var lastNotificationID: Int64 = 0
         var lastApprovalID: Int64 = 0
         var lastNoteID: Int64 = 0
+        var lastLeadID: Int64 = 0
+        /// The last number handed out per day (`lead_sequence`).
+        var leadSequences: [CalendarDay: Int] = [:]
+        /// The customer of each won lead's latest opportunity.
+        var opportunityCustomers: [Int64: Int64] = [:]
         var lastAuditID: Int64 = 0
     }
 
@@ -146,6 +151,10 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
     /// Notes that lead `id`, owned now, came from `origin`'s pool (a test's history: claiming
     /// and routing still write it through the SQLite store only).
     public func setPoolOrigin(_ origin: PoolOrigin?, ofLead id: Int64) { lock.withLock { state.poolOrigins[id] = origin } }
+
+    /// Notes that won lead `id`'s latest opportunity is for customer `customer` (the conversion
+    /// still runs on the SQLite store only).
+    public func setOpportunityCustomer(_ customer: Int64?, ofLead id: Int64) { lock.withLock { state.opportunityCustomers[id] = customer } }
 
     /// Stores the score breakdown `parts` with lead `id`, as scoring leaves it.
     public func setScoreParts(_ parts: String?, ofLead id: Int64) { lock.withLock { state.scoreParts[id] = parts } }

@@ -80,6 +80,10 @@ struct InMemoryUsers: UserRepository {
     func profile(login: String) throws -> UserProfile? { state.state.users[login] }
     func logins() throws -> [String] { state.state.users.keys.sorted() }
 
+    func active(in roles: Set<Role>) throws -> [UserProfile] {
+        state.state.users.values.filter { $0.isActive && roles.contains($0.role) }.sorted { $0.login < $1.login }
+    }
+
     func workloads() throws -> [AssignmentSuggestion.Candidate] {
         var load: [String: Int] = [:]
         for lead in state.state.leads.values where lead.status == .assigned || lead.status == .active {

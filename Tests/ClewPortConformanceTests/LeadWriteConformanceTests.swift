@@ -109,7 +109,9 @@ struct LeadWriteConformanceTests {
         let note = try s.store.write(as: s.actor("alice")) { tx in
             try tx.leads.recordEvent("inbound_contact", onLead: s.leadID)
             try tx.leads.recordEvent("repeated_interest", onLead: s.leadID)
-            return try tx.leads.addNote("客户要报价", toLead: s.leadID)
+            let note = try tx.leads.addNote("客户要报价", kind: .note, toLead: s.leadID)
+            try tx.leads.record(.note, field: "note", value: String(note), onLead: s.leadID)
+            return note
         }
         #expect(try s.store.read { try $0.leads.events(ofLead: s.leadID) } == ["inbound_contact", "repeated_interest"])
         #expect(try s.store.read { try $0.leads.events(ofLead: s.leadID + 100) } == [])
@@ -156,5 +158,81 @@ struct LeadWriteConformanceTests {
         #expect(rows.compactMap { $0[2] }.filter { $0 != "score" && $0 != "suggested_grade" } == ["status", "industry", "need", "source"])
         #expect(rows.first { $0[2] == "status" } == ["edit", "bob", "status", "new", "screening"])
         #expect(try s.store.read { try $0.leads.storedScoreParts(of: [s.leadID]) }[s.leadID] == score.storedParts)
+    }
+
+    @Test(arguments: StoreUnderTest.Engine.allCases)
+    func aNewLeadTakesTheDaysNextNumberAndIsAuditedWithItsCaptureTime(_ engine: StoreUnderTest.Engine) throws {
+        let s = try StoreUnderTest(engine)
+        let day = CalendarDay.containing(StoreUnderTest.now, in: StoreUnderTest.zone)
+        let captured = StoreUnderTest.at(-86_400)
+        let (first, second, inserted) = try s.store.write(as: s.actor("alice")) { tx in
+            let first = try tx.leads.nextNumber(on: day)
+            let second = try tx.leads.nextNumber(on: day)
+            let lead = Lead(id: 0, number: second, status: .new, details: LeadDraft(customer: "常州新材料有限公司", contact: "吴刚", phone: "137 0000 2222"),
+                            phoneKey: "+8613700002222", createdBy: "alice", createdAt: tx.now, updatedBy: "alice", updatedAt: tx.now,
+                            statusChangedAt: tx.now, capturedAt: captured)
+            return (first, second, try tx.leads.insert(lead, storing: [.scoreParts("5\tphone")]))
+        }
+        #expect(first == LeadNumber(day: day, sequence: 6) && second == LeadNumber(day: day, sequence: 7),
+                "after the five leads of the set-up; a number is never handed out twice")
+        #expect(try s.store.write(as: s.actor("alice")) { tx in try tx.leads.nextNumber(on: day.adding(days: 1)) }.sequence == 1)
+        let read = try #require(try s.store.read { try $0.leads.lead(number: second) })
+        #expect(read.id == inserted.id && read.version == 1 && read.capturedAt == captured && read.createdBy == "alice")
+        #expect(read.details.customer == "常州新材料有限公司" && read.phoneKey == "+8613700002222")
+        #expect(try s.store.read { try $0.leads.storedScoreParts(of: [inserted.id]) } == [inserted.id: "5\tphone"])
+        #expect(try Self.trail(of: inserted.id, s) == [
+            ["create", "alice", "number", nil, second.description], ["create", "alice", "captured_at", nil, StoreError.timestamp(captured)],
+        ])
+        #expect(throws: StoreError.notFound("rolled back")) {
+            try s.store.write(as: s.actor("alice")) { tx in
+                _ = try tx.leads.nextNumber(on: day)
+                throw StoreError.notFound("rolled back")
+            }
+        }
+        #expect(try s.store.write(as: s.actor("alice")) { tx in try tx.leads.nextNumber(on: day) }.sequence == 8, "a rolled-back number is given again")
+    }
+
+    @Test(arguments: StoreUnderTest.Engine.allCases)
+    func factsAreAuditedOnTheLeadAndTheSupervisorAnsweringForALeadIsFound(_ engine: StoreUnderTest.Engine) throws {
+        let s = try StoreUnderTest(engine)
+        let before = try Self.trail(of: s.leadID, s)
+        try s.store.write(as: s.actor("alice")) { tx in
+            try tx.leads.record(.duplicateRefused, field: "phone", value: "alice", onLead: s.leadID)
+        }
+        #expect(try Array(Self.trail(of: s.leadID, s).dropFirst(before.count)) == [["duplicate-refused", "alice", "phone", nil, "alice"]])
+        try s.store.read { tx in
+            #expect(try tx.leads.customerOfLatestOpportunity(ofLead: s.leadID) == nil)
+            #expect(try tx.users.active(in: [.supervisor, .admin]).map(\.login) == ["admin", "bob"])
+            #expect(try tx.users.active(in: [.rep]).map(\.login) == ["alice", "carol"])
+            let unowned = try #require(try tx.leads.lead(id: s.leadID))
+            #expect(try tx.users.supervisor(answeringFor: unowned) == "bob", "an unowned lead: the first supervisor")
+            let carols = try #require(try tx.leads.lead(number: s.assignedNumber))
+            #expect(try tx.users.supervisor(answeringFor: carols) == "bob", "carol's supervisor")
+            var strangers = carols
+            strangers.owner = "nobody"
+            #expect(try tx.users.supervisor(answeringFor: strangers) == "admin", "an owner with no supervisor: an admin")
+        }
+    }
+
+    @Test(arguments: StoreUnderTest.Engine.allCases)
+    func registeringALeadLeavesTheSameTrailOnEveryStore(_ engine: StoreUnderTest.Engine) throws {
+        let s = try StoreUnderTest(engine)
+        let registration = LeadRegistrationService(store: s.store, actor: s.actor("alice"))
+        let added = try registration.add(LeadDraft(customer: "常州新材料有限公司", contact: "吴刚", phone: "13700002222", industry: "材料",
+                                                   need: "ERP", source: "官网", region: "华东"))
+        #expect(added.lead.number.sequence == 6 && added.lead.status == .screening && !added.merged)
+        let score = ProcessDefinition.withoutAutomation.scoring.score(added.lead.details)
+        #expect(added.lead.score == score.total && added.lead.suggestedGrade == score.suggestedGrade)
+        #expect(try Self.trail(of: added.lead.id, s) == [["create", "alice", "number", nil, added.lead.number.description]])
+        // The same phone again: refused, naming the lead alice can see.
+        #expect(throws: DuplicateLeadError(number: added.lead.number.description, owner: nil, field: "phone", value: "137 0000 2222")) {
+            try registration.add(LeadDraft(customer: "常州新材料", contact: "吴刚", phone: "+86 137 0000 2222"))
+        }
+        // Merged into it instead: the details fill its gaps, the conflict is a note.
+        let merged = try registration.add(LeadDraft(customer: "常州新材料", contact: "吴刚", phone: "13700002222", city: "常州"),
+                                          duplicates: .mergeInto(added.lead.number.description))
+        #expect(merged.merged && merged.lead.id == added.lead.id && merged.lead.details.city == "常州")
+        let rows = try Self.trail(of: added.lead.id, s).dropFirst().map { [$0[0], $0[2]] }
+        #expect(rows.first == ["merge-details", "merged_from"] && rows.contains(["merge", "city"]) && rows.contains(["event", "event"]))
     }
 }

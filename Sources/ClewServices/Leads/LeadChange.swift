@@ -1,12 +1,16 @@
 import ClewDomain
 import Foundation
 
-/// What one versioned update of a lead is, as its audit rows name it (`audit.action`): the
-/// closed set of changes a lead goes through, so no caller spells one by hand.
+/// What happened to a lead, as its audit rows name it (`audit.action`): the closed set of
+/// changes a lead goes through — a versioned update (``LeadRepository/update(_:to:as:storing:)``)
+/// or a fact recorded beside one (``LeadRepository/record(_:field:value:onLead:)``) — so no
+/// caller spells one by hand.
 ///
 /// Rows already written keep their text; a reader meeting a name it does not know (a newer
 /// Clew's) shows it as written, which is why ``AuditEntry/action`` stays text.
 public enum LeadChange: String, CaseIterable, Hashable, Sendable {
+    /// Registered (its number), and when it was captured if that was earlier.
+    case create
     /// Details edited (fields set or cleared).
     case edit
     /// Score and suggested grade recomputed after a behaviour event.
@@ -55,4 +59,10 @@ public enum LeadChange: String, CaseIterable, Hashable, Sendable {
     case repeatPurchase = "repeat-purchase"
     /// Registered as coming back after a lost lead.
     case returningLead = "returning-lead"
+    /// A free note added (the row names the note).
+    case note
+    /// A registration refused as a duplicate of this lead, which the registrant may not see.
+    case duplicateRefused = "duplicate-refused"
+    /// Details of another registration or lead merged in (the row names where from).
+    case mergeDetails = "merge-details"
 }

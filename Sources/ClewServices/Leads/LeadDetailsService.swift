@@ -96,7 +96,8 @@ public struct LeadDetailsService: Sendable {
             let lead = try tx.requireLead(number, for: .note, by: actor)
             let mentioned = Mentions.logins(in: text)
             try Mentions.requireKnown(mentioned, tx.users)
-            _ = try tx.leads.addNote(text, toLead: lead.id)
+            let note = try tx.leads.addNote(text, kind: .note, toLead: lead.id)
+            try tx.leads.record(.note, field: "note", value: String(note), onLead: lead.id)
             var notified: [String] = []
             for login in mentioned where login != actor.login {
                 guard let user = try tx.users.profile(login: login), user.isActive else { continue }

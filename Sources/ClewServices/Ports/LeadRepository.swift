@@ -41,6 +41,23 @@ public protocol LeadRepository {
 
     // MARK: Writing (in a write transaction: each change versioned and audited in it)
 
+    /// The next lead number of `day` (`XL-YYYYMMDD-NNN`): a per-day sequence bumped in this
+    /// transaction, so two writers never get the same number and a rolled-back one leaves no gap.
+    func nextNumber(on day: CalendarDay) throws -> LeadNumber
+    /// Stores new lead `lead` (its id is the store's; its version 1) with `side`'s values, and
+    /// its `create` audit row naming the number — with a second one naming the capture time
+    /// when the lead has one.
+    ///
+    /// - Returns: the lead with its id.
+    func insert(_ lead: Lead, storing side: [LeadSideValue]) throws -> Lead
+    /// Records fact `fact` about lead `id` in its audit trail (field `field`, value `value`): what
+    /// no column of the lead holds — a refused duplicate, the lead a registration follows, where
+    /// merged details came from, a reason.
+    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64) throws
+    /// The customer of the latest opportunity of (won) lead `id`, if it has one: who a repeat
+    /// purchase is for.
+    func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64?
+
     /// Notes that this transaction's edit of lead `id` starts from `version`, the one the editor
     /// saw: the next ``update(_:to:as:storing:)`` of the lead then refuses only a change to a
     /// field that was changed after it (``StoreError/staleVersion(entity:changedBy:at:)``).
@@ -67,7 +84,9 @@ public protocol LeadRepository {
     /// Records behaviour event `event` on lead `id`, by the actor, now, with its audit row on
     /// the lead (`event`).
     func recordEvent(_ event: String, onLead id: Int64) throws
-    /// Adds the actor's free note `body` to lead `id`, with its audit row on the lead (`note`,
-    /// naming the note); returns the note's id.
-    func addNote(_ body: String, toLead id: Int64) throws -> Int64
+    /// Adds the actor's note `body` of `kind` to lead `id`; returns the note's id. The caller
+    /// records in the same transaction the audit row that says what it is
+    /// (``record(_:field:value:onLead:)``: ``LeadChange/note`` naming a free note, a merge's
+    /// ``LeadChange/mergeDetails``, a reason).
+    func addNote(_ body: String, kind: NoteKind, toLead id: Int64) throws -> Int64
 }

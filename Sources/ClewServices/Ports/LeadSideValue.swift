@@ -11,4 +11,7 @@ public enum LeadSideValue: Hashable, Sendable {
     /// The score's breakdown, as ``ClewDomain/LeadScore/storedParts`` writes it (shown by
     /// ``ClewDomain/ScoringModel/shownScore(of:storedParts:)``).
     case scoreParts(String?)
+    /// The won or lost lead this one follows (a repeat purchase, a lead coming back), by id;
+    /// the lead's ``ClewDomain/Lead/previousLead`` names it by number.
+    case previousLead(Int64?)
 }

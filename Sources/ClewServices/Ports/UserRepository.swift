@@ -10,9 +10,24 @@ public protocol UserRepository {
     /// Every active rep with their open workload (assigned and active leads they own), in no
     /// particular order: who may be given a lead, and how busy they are.
     func workloads() throws -> [AssignmentSuggestion.Candidate]
+    /// The active users holding one of `roles`, by login: who may be told when no owner's
+    /// supervisor answers for a lead.
+    func active(in roles: Set<Role>) throws -> [UserProfile]
 }
 
 extension UserRepository {
+    /// The supervisor who answers for `lead`: the owner's, when active; for an unowned lead
+    /// (which every supervisor may read) the first active supervisor by login; otherwise the
+    /// first active admin (another team's supervisor could not even read an owned lead).
+    public func supervisor(answeringFor lead: Lead) throws -> String? {
+        if let owner = lead.owner, let supervisor = try profile(login: owner)?.supervisor,
+           try profile(login: supervisor)?.isActive == true {
+            return supervisor
+        }
+        let candidates = try active(in: lead.owner == nil ? [.supervisor, .admin] : [.admin])
+        return candidates.min { ($0.role == .admin ? 1 : 0, $0.login) < ($1.role == .admin ? 1 : 0, $1.login) }?.login
+    }
+
     /// The active user `login`.
     ///
     /// - Throws: ``IdentityError/unknownUser(_:suggestion:)`` (with the closest login) or

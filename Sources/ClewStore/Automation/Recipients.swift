@@ -25,15 +25,9 @@ package enum Recipients {
     /// The supervisor who answers for `lead`: the owner's; for an unowned lead (which every
     /// supervisor may read) the first active supervisor; otherwise an active admin (another
     /// team's supervisor could not even read an owned lead).
+    /// The decision is ``ClewServices/UserRepository/supervisor(answeringFor:)``.
     static func supervisor(of lead: Lead, _ db: Database) throws -> String? {
-        if let owner = lead.owner, let profile = try UserDirectory.profile(db, login: owner),
-           let supervisor = profile.supervisor, try UserDirectory.profile(db, login: supervisor)?.isActive == true {
-            return supervisor
-        }
-        return try String.fetchOne(db, sql: """
-            SELECT login FROM user WHERE active = 1 AND (role = 'admin' OR (role = 'supervisor' AND ?))
-            ORDER BY role = 'admin', login LIMIT 1
-            """, arguments: [lead.owner == nil])
+        try SQLiteUsers(db: db).supervisor(answeringFor: lead)
     }
 
     /// The active user of `role` with the fewest open tasks.

@@ -112,7 +112,7 @@ enum ImportRowCleaner {
             } catch {
                 return .rejected(LeadCaptureError.columnUnreadable(column: captured.header, text: captured.value).description)
             }
-            if let capturedAt, capturedAt > clock.now.addingTimeInterval(LeadCapture.skew) {
+            if let capturedAt, capturedAt > clock.now.addingTimeInterval(LeadRegistrationService.captureSkew) {
                 return .rejected(LeadCaptureError.columnInFuture(column: captured.header, capturedAt).description)
             }
             if let capturedAt, (process?.screening ?? .standard).isLateRegistration(capturedAt: capturedAt, registeredAt: clock.now, calendar: clock.calendar) {

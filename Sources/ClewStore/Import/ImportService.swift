@@ -473,13 +473,13 @@ extension ImportService {
                 return try reject("duplicate of \(existing.number) (owner \(existing.owner ?? "none")), which you may not edit")
             case .refuseHidden:
                 guard let existing else { return }
-                try DuplicateNotice.tellSupervisor(of: existing, field: "phone or email", Mutation(db: db, actor: actor, now: now))
+                try DuplicateNotice.tellSupervisor(of: existing, field: "phone or email", context.transaction(Mutation(db: db, actor: actor, now: now)))
                 return try reject(DuplicatePolicy.hiddenRefusal)
             case .repeatPurchase, .followLostLead:
                 guard let existing else { return }
                 let id = try insert(accepted, score: score, line: record.row, &state, db)
                 if let inserted = try Row.fetchOne(state.fetchLead, arguments: [id]).map(Lead.init(row:)) {
-                    _ = try DuplicateNotice.link(inserted, to: existing, Mutation(db: db, actor: actor, now: now))
+                    _ = try DuplicateNotice.link(inserted, to: existing, context.transaction(Mutation(db: db, actor: actor, now: now)))
                 }
                 summary.inserted += 1
             }
@@ -593,7 +593,7 @@ extension ImportService {
                 try state.insertExtra.execute(arguments: [lead.id, name, value, state.importID])
             }
             if fills || !conflicts.isEmpty {
-                _ = try LeadMerging.absorb(incoming, from: "import #\(state.importID) (\(fileName) row \(line))", into: lead, m)
+                _ = try DetailsMerge.absorb(incoming, from: "import #\(state.importID) (\(fileName) row \(line))", into: lead, context.transaction(m))
             } else {
                 try m.audit("merge-details", entity: "lead", id: lead.id, field: "merged_from", new: "import #\(state.importID) (\(fileName) row \(line)): custom fields")
             }

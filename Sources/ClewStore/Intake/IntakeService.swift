@@ -114,7 +114,7 @@ public struct IntakeService: Sendable {
     /// A visible lead the intake's user may not edit: its supervisor is told, as for a hidden one.
     private func tellSupervisor(about duplicate: DuplicateLeadError, _ m: Mutation) throws {
         guard let number = LeadNumber(duplicate.number), let lead = try LeadLookup.fetch(m.db, number: number) else { return }
-        try DuplicateNotice.tellSupervisor(of: lead, field: duplicate.field, m)
+        try DuplicateNotice.tellSupervisor(of: lead, field: duplicate.field, context.transaction(m))
     }
 
     /// The intake's own rows for a stored post: the consent, the custom fields and one audit row.

@@ -3,37 +3,12 @@ import ClewServices
 import Foundation
 import GRDB
 
-/// Merging duplicate leads: details fill the gaps of the surviving lead, conflicts are kept as a
-/// note, both histories stay, and the merged lead remains as a tombstone pointing to the survivor.
+/// Merging duplicate leads: details fill the gaps of the surviving lead
+/// (``ClewServices/DetailsMerge``), both histories stay, and the merged lead remains as a
+/// tombstone pointing to the survivor.
 enum LeadMerging {
-    /// Fills `target`'s empty fields from `details`; differing values become a note.
-    static func absorb(_ details: LeadDraft, from origin: String, into target: Lead, _ m: Mutation) throws -> Lead {
-        var updated = target
-        var conflicts: [String] = []
-        for field in LeadField.allCases {
-            guard let incoming = details[field] else { continue }
-            if let existing = target.details[field] {
-                if Self.normalized(existing, field) != Self.normalized(incoming, field) {
-                    conflicts.append("\(field) (\(field.chineseName)): \(existing) ≠ \(incoming)")
-                }
-            } else {
-                updated.details[field] = incoming
-            }
-        }
-        if target.phoneKey == nil, let phone = details.phone { updated.phoneKey = PhoneNumber.normalize(phone) }
-        if target.emailKey == nil, let email = details.email { updated.emailKey = EmailAddress.normalize(email) }
-        if !conflicts.isEmpty {
-            _ = try Notes.insert(target.id, kind: "merge", body: "Merged \(origin); kept existing values:\n" + conflicts.joined(separator: "\n"), m)
-        }
-        try m.audit("merge-details", entity: "lead", id: target.id, field: "merged_from", new: origin)
-        if updated.status == .new && updated.details.validateQuietly()?.initialStatus == .screening {
-            updated.status = .screening
-        }
-        return try m.update(target, to: updated, action: .merge)
-    }
-
     /// Merges lead `source` into `target`.
-    static func merge(_ source: Lead, into target: Lead, _ m: Mutation) throws -> Lead {
+    static func merge(_ source: Lead, into target: Lead, context: ClewContext, _ m: Mutation) throws -> Lead {
         guard source.id != target.id else { throw LeadError.mergeIntoItself(number: source.number.description) }
         guard target.status != .merged else {
             throw LeadError.merged(number: target.number.description, into: target.mergedInto?.description)
@@ -46,7 +21,7 @@ enum LeadMerging {
             }
         }
         try Approvals.withdrawPending(leadID: source.id, m)
-        var survivor = try absorb(source.details, from: source.number.description, into: target, m)
+        var survivor = try DetailsMerge.absorb(source.details, from: source.number.description, into: target, context.transaction(m))
         if let last = source.lastFollowUpAt, last > (survivor.lastFollowUpAt ?? .distantPast) {
             let before = survivor
             survivor.lastFollowUpAt = last
@@ -59,19 +34,6 @@ enum LeadMerging {
         try m.update(source, to: tombstone, action: .merge, mergedIntoID: target.id)
         return survivor
     }
-
-    private static func normalized(_ value: String, _ field: LeadField) -> String {
-        switch field {
-        case .phone: PhoneNumber.normalize(value) ?? value
-        case .email: EmailAddress.normalize(value) ?? value
-        default: TextNormalization.trimmed(value)
-        }
-    }
-}
-
-extension LeadDraft {
-    /// The validation result, or nil when the draft is invalid.
-    func validateQuietly() -> ValidatedLead? { try? validate() }
 }
 
 extension LeadService {
@@ -82,7 +44,7 @@ extension LeadService {
         try context.mutate(as: actor) { m in
             let from = try LeadLookup.require(m.db, source, for: .merge, by: actor)
             let into = try LeadLookup.require(m.db, target, for: .merge, by: actor)
-            return try LeadMerging.merge(from, into: into, m)
+            return try LeadMerging.merge(from, into: into, context: context, m)
         }
     }
 }

@@ -7,9 +7,8 @@ import GRDB
 /// inside the caller's write transaction. SQLite lets one writer in at a time, so concurrent
 /// processes never get the same number; a rolled-back transaction leaves no gap.
 enum LeadNumbering {
-    /// The next number for the day `date` falls on in `timeZone`.
-    static func next(_ db: Database, at date: Date, in timeZone: TimeZone) throws -> LeadNumber {
-        let day = CalendarDay.containing(date, in: timeZone)
+    /// The next number of `day`.
+    static func next(_ db: Database, on day: CalendarDay) throws -> LeadNumber {
         let sequence = try Int.fetchOne(
             db.cachedStatement(sql: "INSERT INTO lead_sequence (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last"),
             arguments: [day.description]

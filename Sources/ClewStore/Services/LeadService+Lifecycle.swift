@@ -17,7 +17,7 @@ extension LeadService {
             }
             var updated = lead
             updated.grade = grade
-            _ = try Notes.insert(lead.id, kind: "grade", body: "\(grade): \(reason)", m)
+            _ = try Notes.insert(lead.id, kind: .grade, body: "\(grade): \(reason)", m)
             try m.audit("grade-reason", entity: "lead", id: lead.id, field: "grade_reason", new: reason)
             let graded = try m.update(lead, to: updated, action: .grade)
             guard lead.grade != grade else { return graded }
@@ -118,7 +118,7 @@ extension LeadService {
         updated.owner = nil
         try Approvals.withdrawPending(leadID: lead.id, except: try Int64.fetchOne(
             m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = 'objection'", arguments: [lead.id]), m)
-        _ = try Notes.insert(lead.id, kind: "objection", body: reason, m)
+        _ = try Notes.insert(lead.id, kind: .objection, body: reason, m)
         let assigner = try String.fetchOne(
             m.db, sql: "SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'assign' ORDER BY id DESC LIMIT 1",
             arguments: [lead.id])
@@ -204,7 +204,7 @@ extension LeadService {
         updated.flags.remove(.stalled)
         try Tasks.cancelOpen(leadID: lead.id, m)
         try Approvals.withdrawPending(leadID: lead.id, m)
-        _ = try Notes.insert(lead.id, kind: "return", body: reason, m)
+        _ = try Notes.insert(lead.id, kind: .`return`, body: reason, m)
         try m.audit("return-reason", entity: "lead", id: lead.id, field: "return_reason", new: reason)
         let returned = try m.update(lead, to: updated, action: .`return`)
         if let stage = lead.stage { return try context.publish(.leftStage(stage), on: returned, m) }
@@ -292,7 +292,7 @@ extension LeadService {
             updated.owner = nil
             updated.stage = nil
             updated.stageEnteredAt = nil
-            _ = try Notes.insert(lead.id, kind: "reopen", body: reason, m)
+            _ = try Notes.insert(lead.id, kind: .reopen, body: reason, m)
             return try m.update(lead, to: updated, action: .reopen)
         }
     }

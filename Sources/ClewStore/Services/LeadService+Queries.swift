@@ -69,7 +69,7 @@ extension LeadService {
                 .map { CustomField(name: $0["name"], value: $0["value"]) }
             return LeadDetail(lead: lead, followUps: followUps, tasks: tasks, notes: notes, stages: stages,
                               approvals: approvals, history: history, mergedFrom: merged.map { $0["number"] }, customFields: custom,
-                              score: context.process.scoring.shownScore(of: lead, storedParts: try LeadScoring.storedParts(leadID: lead.id, db)),
+                              score: context.process.scoring.shownScore(of: lead, storedParts: try SQLiteLeads(db: db).storedScoreParts(of: [lead.id])[lead.id]),
                               consents: try LeadConsent.all(db, leadIDs: ids), conversion: try LeadConversionSummary.fetch(leadID: lead.id, db),
                               capturedAt: lead.capturedAt)
         }

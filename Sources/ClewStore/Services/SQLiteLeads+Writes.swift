@@ -15,12 +15,41 @@ extension SQLiteLeads {
     }
 
     func update(_ old: Lead, to proposed: Lead, as change: LeadChange, storing side: [LeadSideValue]) throws -> Lead {
-        let columns = side.map { value -> (key: String, value: DatabaseValue) in
-            switch value {
-            case let .scoreParts(parts): ("score_parts", parts.databaseValue)
-            }
+        try writing.update(old, to: proposed, action: change, columns: side.map(Self.column))
+    }
+
+    /// The `lead` column a side value is kept in, and its value.
+    private static func column(_ value: LeadSideValue) -> (key: String, value: DatabaseValue) {
+        switch value {
+        case let .scoreParts(parts): ("score_parts", parts.databaseValue)
+        case let .previousLead(id): ("previous_lead_id", id.databaseValue)
         }
-        return try writing.update(old, to: proposed, action: change, columns: columns)
+    }
+
+    func nextNumber(on day: CalendarDay) throws -> LeadNumber {
+        try LeadNumbering.next(db, on: day)
+    }
+
+    func insert(_ lead: Lead, storing side: [LeadSideValue]) throws -> Lead {
+        let m = writing
+        var stored = try m.insert(lead)
+        // Created in this transaction with their creation audited: their own columns need no row.
+        for (column, value) in side.map(Self.column) {
+            try db.execute(sql: "UPDATE lead SET \(column) = ? WHERE id = ?", arguments: [value, stored.id])
+        }
+        if let capturedAt = lead.capturedAt {
+            try LeadCapture.record(capturedAt, leadID: stored.id, m)
+            stored.capturedAt = capturedAt
+        }
+        return stored
+    }
+
+    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64) throws {
+        try writing.audit(fact.rawValue, entity: "lead", id: id, field: field, new: value)
+    }
+
+    func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT customer_id FROM opportunity WHERE lead_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
     }
 
     func firstLead(withContact key: ContactKey, excluding id: Int64?) throws -> Lead? {
@@ -43,10 +72,7 @@ extension SQLiteLeads {
         try m.audit("event", entity: "lead", id: id, field: "event", new: event)
     }
 
-    func addNote(_ body: String, toLead id: Int64) throws -> Int64 {
-        let m = writing
-        let note = try Notes.insert(id, kind: "note", body: body, m)
-        try m.audit("note", entity: "lead", id: id, field: "note", new: String(note))
-        return note
+    func addNote(_ body: String, kind: NoteKind, toLead id: Int64) throws -> Int64 {
+        try Notes.insert(id, kind: kind, body: body, writing)
     }
 }

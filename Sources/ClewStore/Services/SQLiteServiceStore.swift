@@ -168,4 +168,11 @@ struct SQLiteUsers: UserRepository {
     func profile(login: String) throws -> UserProfile? { try UserDirectory.profile(db, login: login) }
     func logins() throws -> [String] { try String.fetchAll(db, sql: "SELECT login FROM user") }
     func workloads() throws -> [AssignmentSuggestion.Candidate] { try Workloads.candidates(db) }
+
+    func active(in roles: Set<Role>) throws -> [UserProfile] {
+        guard !roles.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: roles.count).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: "SELECT \(UserProfile.selection) FROM user WHERE active = 1 AND role IN (\(marks)) ORDER BY login",
+                                arguments: StatementArguments(roles.map(\.rawValue))).map(UserProfile.init(row:))
+    }
 }

@@ -25,3 +25,17 @@ extension BoardService {
         self.init(store: SQLiteServiceStore(context: context), actor: actor)
     }
 }
+
+extension LeadRegistrationService {
+    /// Registering leads on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
+extension LeadDetailsService {
+    /// Editing leads' details, their events and notes on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
