@@ -16,13 +16,14 @@ extension InMemoryLeads {
         let actor = transaction.writer()
         guard let current = state.state.leads[old.id] else { throw StoreError.notFound("lead \(old.number) no longer exists") }
         var parts = state.state.scoreParts[old.id]
+        var previous = state.state.previousLeadIDs[old.id]
         for value in side {
             switch value {
             case let .scoreParts(stored): parts = stored
-            case .previousLead: break  // the lead's previousLead names it
+            case let .previousLead(id): previous = id
             }
         }
-        let sideChanged = parts != state.state.scoreParts[old.id]
+        let sideChanged = parts != state.state.scoreParts[old.id] || previous != state.state.previousLeadIDs[old.id]
         if proposed == old, !sideChanged { return old }
         var new = proposed
         new.version = current.version + 1
@@ -41,9 +42,16 @@ extension InMemoryLeads {
            }) {
             throw StoreError.staleVersion(entity: old.number.description, changedBy: conflict.actor, at: conflict.at)
         }
-        state.state.leads[old.id] = new
+        // What the SQLite store keeps in no column it updates here comes from what is stored:
+        // the capture time, the lead merged into, the previous lead (by its id).
+        var kept = new
+        kept.capturedAt = current.capturedAt
+        kept.mergedInto = current.mergedInto
+        kept.previousLead = previous.flatMap { state.state.leads[$0]?.number }
+        state.state.leads[old.id] = kept
         state.state.leadIDs[new.number] = new.id
         state.state.scoreParts[old.id] = parts
+        state.state.previousLeadIDs[old.id] = previous
         for row in audits {
             transaction.audit(change.rawValue, entity: "lead", id: old.id, field: row.field, old: row.old, new: row.new, version: new.version)
         }
@@ -70,7 +78,7 @@ extension InMemoryLeads {
     func recordEvent(_ event: String, onLead id: Int64) throws {
         _ = transaction.writer()
         state.state.leadEvents[id, default: []].append(event)
-        transaction.audit("event", entity: "lead", id: id, field: "event", new: event)
+        transaction.audit(LeadChange.event.rawValue, entity: "lead", id: id, field: "event", new: event)
     }
 
     func addNote(_ body: String, kind: NoteKind, toLead id: Int64) throws -> Int64 {
@@ -83,16 +91,15 @@ extension InMemoryLeads {
 
     func nextNumber(on day: CalendarDay) throws -> LeadNumber {
         _ = transaction.writer()
-        // Past the day's counter and any lead of that day the store was given.
-        let given = state.state.leadIDs.keys.filter { $0.day == day }.map(\.sequence).max() ?? 0
-        let next = max(state.state.leadSequences[day] ?? 0, given) + 1
+        let next = (state.state.leadSequences[day] ?? 0) + 1
         state.state.leadSequences[day] = next
         return LeadNumber(day: day, sequence: next)
     }
 
     func insert(_ lead: Lead, storing side: [LeadSideValue]) throws -> Lead {
         _ = transaction.writer()
-        precondition(state.state.leadIDs[lead.number] == nil, "lead number \(lead.number) is taken")
+        // The SQLite store's UNIQUE(number), as the error it becomes.
+        guard state.state.leadIDs[lead.number] == nil else { throw StoreError.storageFailed("lead number \(lead.number) is taken") }
         state.state.lastLeadID = max(state.state.lastLeadID, state.state.leads.keys.max() ?? 0) + 1
         var stored = lead
         stored.id = state.state.lastLeadID
@@ -102,7 +109,10 @@ extension InMemoryLeads {
         for value in side {
             switch value {
             case let .scoreParts(parts): state.state.scoreParts[stored.id] = parts
-            case .previousLead: break  // the lead's previousLead names it
+            case let .previousLead(id):
+                state.state.previousLeadIDs[stored.id] = id
+                stored.previousLead = id.flatMap { state.state.leads[$0]?.number }
+                state.state.leads[stored.id] = stored
             }
         }
         transaction.audit("create", entity: "lead", id: stored.id, field: "number", new: stored.number.description, version: 1)
@@ -112,8 +122,8 @@ extension InMemoryLeads {
         return stored
     }
 
-    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64) throws {
-        transaction.audit(fact.rawValue, entity: "lead", id: id, field: field, new: value)
+    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, atVersion version: Int?) throws {
+        transaction.audit(fact.rawValue, entity: "lead", id: id, field: field, new: value, version: version)
     }
 
     func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64? {

@@ -100,6 +100,9 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var lastLeadID: Int64 = 0
         /// The last number handed out per day (`lead_sequence`).
         var leadSequences: [CalendarDay: Int] = [:]
+        /// The lead each lead follows (a repeat purchase, a lead coming back), by id
+        /// (`previous_lead_id`).
+        var previousLeadIDs: [Int64: Int64] = [:]
         /// The customer of each won lead's latest opportunity.
         var opportunityCustomers: [Int64: Int64] = [:]
         var lastAuditID: Int64 = 0
@@ -121,6 +124,11 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
             precondition(lead.id != 0 && state.leads[lead.id] == nil, "lead \(lead.number) needs an id of its own")
             state.leads[lead.id] = lead
             state.leadIDs[lead.number] = lead.id
+            // The day's counter past the numbers given, as registering them would have left it.
+            state.leadSequences[lead.number.day] = max(state.leadSequences[lead.number.day] ?? 0, lead.number.sequence)
+        }
+        for lead in leads {
+            if let previous = lead.previousLead, let id = state.leadIDs[previous] { state.previousLeadIDs[lead.id] = id }
         }
     }
 

@@ -235,4 +235,44 @@ struct LeadWriteConformanceTests {
         let rows = try Self.trail(of: added.lead.id, s).dropFirst().map { [$0[0], $0[2]] }
         #expect(rows.first == ["merge-details", "merged_from"] && rows.contains(["merge", "city"]) && rows.contains(["event", "event"]))
     }
+
+    /// Not per engine: the same registrations, edits, events and notes on both stores, and their
+    /// trails and notices compared row for row.
+    @Test func theSameWorkLeavesTheSameTrailAndNoticesOnBothStores() throws {
+        let outcomes = try StoreUnderTest.Engine.allCases.map { engine -> [[String?]] in
+            let s = try StoreUnderTest(engine)
+            let before = try s.store.read { try $0.history(of: "lead").count }
+            let alice = s.actor("alice"), bob = s.actor("bob")
+            let added = try LeadRegistrationService(store: s.store, actor: alice).add(
+                LeadDraft(customer: "常州新材料有限公司", contact: "吴刚", phone: "13700002222", industry: "材料", need: "ERP", source: "官网", region: "华东"))
+            // carol's lead, hidden from alice: refused, and bob (carol's supervisor) told.
+            #expect(throws: HiddenDuplicateError()) {
+                try LeadRegistrationService(store: s.store, actor: alice).add(LeadDraft(customer: "上海远景", contact: "陈静", phone: "136 9876 5432"))
+            }
+            let number = added.lead.number.description
+            _ = try LeadDetailsService(store: s.store, actor: bob).edit(number, changes: LeadDraft(city: "常州"), expectedVersion: 1)
+            #expect(throws: StoreError.self) {
+                try LeadDetailsService(store: s.store, actor: s.actor("admin")).edit(number, changes: LeadDraft(city: "无锡"), expectedVersion: 1)
+            }
+            _ = try LeadDetailsService(store: s.store, actor: s.actor("admin")).edit(number, changes: LeadDraft(budget: "20万"), expectedVersion: 1)
+            try LeadDetailsService(store: s.store, actor: bob).recordEvent(number, event: "inbound_contact")
+            try LeadDetailsService(store: s.store, actor: bob).addNote(number, body: "@alice 请跟进")
+            return try s.store.read { tx in
+                let trail: [[String?]] = try tx.history(of: "lead").dropFirst(before).map { entry -> [String?] in
+                    // A note's id depends on the notes the set-up wrote (grade reasons on SQLite).
+                    [String(entry.entityID), entry.action, entry.actor, entry.field, entry.old, entry.action == "note" ? "(id)" : entry.new]
+                }
+                let notices: [[String?]] = try ["alice", "bob"].flatMap { login in
+                    try NotificationGroup.allCases.flatMap { group in
+                        try tx.notifications.unread(for: login, in: group, limit: 20).map { item -> [String?] in [login, item.kind, item.actor, item.body] }
+                    }
+                }
+                let lead = try #require(try tx.leads.lead(number: added.lead.number))
+                let stored: [String?] = [String(lead.version), lead.details.city, lead.details.budget, lead.score.map(String.init)]
+                return trail + notices + [stored]
+            }
+        }
+        #expect(outcomes[0] == outcomes[1])
+        #expect(outcomes[0].count > 10, "the set-up did its work")
+    }
 }

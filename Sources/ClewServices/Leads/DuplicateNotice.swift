@@ -7,7 +7,8 @@ public enum DuplicateNotice {
     /// Tells the supervisor answering for `lead` that the actor registered its phone or email
     /// (`field`) again, and records the refusal on the lead.
     public static func tellSupervisor(of lead: Lead, field: String, _ tx: any StoreTransaction) throws {
-        guard let actor = tx.actor, let supervisor = try tx.users.supervisor(answeringFor: lead) else { return }
+        guard let actor = tx.actor else { preconditionFailure("a duplicate notice in a read transaction") }
+        guard let supervisor = try tx.users.supervisor(answeringFor: lead) else { return }
         let label = "\(lead.number) \(lead.details.customer ?? "")"
         try tx.notify(supervisor, kind: "duplicate", leadID: lead.id,
                       body: "\(actor.login) tried to register a lead with the same \(field) as \(label) (\(lead.owner ?? "unassigned")); it was refused",
@@ -25,7 +26,7 @@ public enum DuplicateNotice {
         linked.previousLead = previous.number
         linked.customerID = previous.status == .won ? try tx.leads.customerOfLatestOpportunity(ofLead: previous.id) : nil
         linked = try tx.leads.update(lead, to: linked, as: change, storing: [.previousLead(previous.id)])
-        try tx.leads.record(change, field: "previous_lead", value: previous.number.description, onLead: lead.id)
+        try tx.leads.record(change, field: "previous_lead", value: previous.number.description, onLead: lead.id, atVersion: linked.version)
         let what = previous.status == .won ? "a repeat purchase of your won customer" : "back: it follows your lost lead"
         let label = "\(lead.number) \(lead.details.customer ?? "")"
         if let owner = previous.owner {

@@ -4,7 +4,8 @@ import Foundation
 /// What happened to a lead, as its audit rows name it (`audit.action`): the closed set of
 /// changes a lead goes through — a versioned update (``LeadRepository/update(_:to:as:storing:)``)
 /// or a fact recorded beside one (``LeadRepository/record(_:field:value:onLead:)``) — so no
-/// caller spells one by hand.
+/// caller of the ports spells one by hand (the store's own rows for changes not yet over the
+/// ports — `grade-reason`, `return-reason`, … — join it as their use cases move).
 ///
 /// Rows already written keep their text; a reader meeting a name it does not know (a newer
 /// Clew's) shows it as written, which is why ``AuditEntry/action`` stays text.
@@ -59,6 +60,8 @@ public enum LeadChange: String, CaseIterable, Hashable, Sendable {
     case repeatPurchase = "repeat-purchase"
     /// Registered as coming back after a lost lead.
     case returningLead = "returning-lead"
+    /// A behaviour event recorded (the row names it).
+    case event
     /// A free note added (the row names the note).
     case note
     /// A registration refused as a duplicate of this lead, which the registrant may not see.

@@ -72,14 +72,21 @@ public struct LeadDetailsService: Sendable {
     ///   scoring model does not know, ``ClewDomain/LeadError/closed(number:status:work:)``.
     @discardableResult
     public func recordEvent(_ number: String, event: String) throws -> Lead {
-        try store.write(as: actor) { tx in
-            let known = tx.rules.process.scoring.events.map(\.event)
-            guard known.contains(event) else {
-                throw LeadError.unknownEvent(event, known: known, suggestion: Suggestion.closest(to: event, in: known))
-            }
+        // Refused before the write lock is waited for; checked again under the rules the write runs with.
+        try Self.checkKnown(event, try store.read { $0.rules })
+        return try store.write(as: actor) { tx in
+            try Self.checkKnown(event, tx.rules)
             let lead = try tx.requireLead(number, for: .edit, by: actor)
             guard !lead.status.isClosed else { throw LeadError.closed(number: lead.number.description, status: lead.status, work: .event) }
             return try LeadRescoring.recordEvent(event, on: lead, tx)
+        }
+    }
+
+    /// Refuses an event the scoring model of `rules` does not name, offering the closest.
+    private static func checkKnown(_ event: String, _ rules: ProcessRules) throws {
+        let known = rules.process.scoring.events.map(\.event)
+        guard known.contains(event) else {
+            throw LeadError.unknownEvent(event, known: known, suggestion: Suggestion.closest(to: event, in: known))
         }
     }
 
@@ -97,7 +104,6 @@ public struct LeadDetailsService: Sendable {
             let mentioned = Mentions.logins(in: text)
             try Mentions.requireKnown(mentioned, tx.users)
             let note = try tx.leads.addNote(text, kind: .note, toLead: lead.id)
-            try tx.leads.record(.note, field: "note", value: String(note), onLead: lead.id)
             var notified: [String] = []
             for login in mentioned where login != actor.login {
                 guard let user = try tx.users.profile(login: login), user.isActive else { continue }
@@ -105,6 +111,8 @@ public struct LeadDetailsService: Sendable {
                               parameters: [actor.login, lead.number.description, text])
                 notified.append(login)
             }
+            // After the notices (and the reminders they forward), as the trail has always read.
+            try tx.leads.record(.note, field: "note", value: String(note), onLead: lead.id)
             return notified
         }
     }

@@ -37,13 +37,22 @@ public struct LeadRegistrationService: Sendable {
     public func add(_ draft: LeadDraft, duplicates: DuplicateOption = .refuse, language: ContactLanguage? = nil,
                     capturedAt: Date? = nil) throws -> LeadAddResult {
         try AccessPolicy.check(.registerLeads, actor)
+        // Bad details are refused before the write lock is waited for (an import may hold it);
+        // the write checks them again under the rules it runs with.
+        let now = store.now
+        _ = try Self.validated(draft, try store.read { $0.rules }, at: now)
         // A hidden match is refused after the transaction commits, so its supervisor's notice stays.
         let result = try store.write(as: actor) { tx in
-            let checked = try tx.rules.process.checkingPickLists(draft).validate(latestFounded: tx.rules.year(of: tx.now))
+            let checked = try Self.validated(draft, tx.rules, at: tx.now)
             return try Self.register(checked, duplicates: duplicates, language: language, capturedAt: capturedAt, by: actor, tx)
         }
         guard let result else { throw HiddenDuplicateError() }
         return result
+    }
+
+    /// `draft` held to the pick lists and validated under `rules` at `now`.
+    private static func validated(_ draft: LeadDraft, _ rules: ProcessRules, at now: Date) throws -> ValidatedLead {
+        try rules.process.checkingPickLists(draft).validate(latestFounded: rules.year(of: now))
     }
 
     /// ``add(_:duplicates:language:capturedAt:)`` of validated details inside the caller's
@@ -52,6 +61,7 @@ public struct LeadRegistrationService: Sendable {
     /// was told, in `tx`).
     public static func register(_ checked: ValidatedLead, duplicates: DuplicateOption, language: ContactLanguage?, capturedAt: Date? = nil,
                                 by actor: ActingUser, _ tx: any StoreTransaction) throws -> LeadAddResult? {
+        precondition(tx.actor?.login == actor.login, "registering as \(actor.login) in \(tx.actor?.login ?? "a read")'s transaction")
         try AccessPolicy.check(.registerLeads, actor)
         if let capturedAt, capturedAt > tx.now.addingTimeInterval(captureSkew) { throw LeadCaptureError.inFuture(capturedAt) }
         let rules = tx.rules

@@ -12,7 +12,7 @@ public enum Mentions {
         let known = Set(try users.logins())
         guard let unknown = logins.first(where: { !known.contains($0) }) else { return }
         // Only on a typo: the active logins to suggest from.
-        let active = try known.sorted().filter { try users.profile(login: $0)?.isActive == true }
+        let active = try users.logins().filter { try users.profile(login: $0)?.isActive == true }
         throw MentionError.unknownLogin(unknown, suggestion: Suggestion.closest(to: unknown, in: active))
     }
 

@@ -52,8 +52,9 @@ public protocol LeadRepository {
     func insert(_ lead: Lead, storing side: [LeadSideValue]) throws -> Lead
     /// Records fact `fact` about lead `id` in its audit trail (field `field`, value `value`): what
     /// no column of the lead holds — a refused duplicate, the lead a registration follows, where
-    /// merged details came from, a reason.
-    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64) throws
+    /// merged details came from, a reason. `version` is the lead's version the fact goes with,
+    /// when it explains an update (nil: none).
+    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, atVersion version: Int?) throws
     /// The customer of the latest opportunity of (won) lead `id`, if it has one: who a repeat
     /// purchase is for.
     func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64?
@@ -89,4 +90,11 @@ public protocol LeadRepository {
     /// (``record(_:field:value:onLead:)``: ``LeadChange/note`` naming a free note, a merge's
     /// ``LeadChange/mergeDetails``, a reason).
     func addNote(_ body: String, kind: NoteKind, toLead id: Int64) throws -> Int64
+}
+
+extension LeadRepository {
+    /// ``record(_:field:value:onLead:atVersion:)`` of a fact that goes with no update.
+    public func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64) throws {
+        try record(fact, field: field, value: value, onLead: id, atVersion: nil)
+    }
 }

@@ -22,7 +22,7 @@ import GRDB
 /// ```
 ///
 /// Rows that match a lead by normalised phone or email — in the database or earlier in the same
-/// file — are merged into it with ``LeadMerging/absorb(_:from:into:_:)`` (empty fields filled,
+/// file — are merged into it with ``ClewServices/DetailsMerge/absorb(_:from:into:_:)`` (empty fields filled,
 /// differing values kept as a note, owner unchanged, the import in its history); a row that
 /// adds nothing is counted as `unchanged`, so importing a file twice writes nothing the second time.
 public struct ImportService: Sendable {

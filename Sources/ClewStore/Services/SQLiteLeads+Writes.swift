@@ -35,7 +35,7 @@ extension SQLiteLeads {
         var stored = try m.insert(lead)
         // Created in this transaction with their creation audited: their own columns need no row.
         for (column, value) in side.map(Self.column) {
-            try db.execute(sql: "UPDATE lead SET \(column) = ? WHERE id = ?", arguments: [value, stored.id])
+            try db.cachedStatement(sql: "UPDATE lead SET \(column) = ? WHERE id = ?").execute(arguments: [value, stored.id])
         }
         if let capturedAt = lead.capturedAt {
             try LeadCapture.record(capturedAt, leadID: stored.id, m)
@@ -44,8 +44,8 @@ extension SQLiteLeads {
         return stored
     }
 
-    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64) throws {
-        try writing.audit(fact.rawValue, entity: "lead", id: id, field: field, new: value)
+    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, atVersion version: Int?) throws {
+        try writing.audit(fact.rawValue, entity: "lead", id: id, field: field, new: value, version: version)
     }
 
     func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64? {
@@ -69,7 +69,7 @@ extension SQLiteLeads {
         let m = writing
         try db.cachedStatement(sql: "INSERT INTO lead_event (lead_id, event, at, actor) VALUES (?, ?, ?, ?)")
             .execute(arguments: [id, event, m.now.storage, m.actor.login])
-        try m.audit("event", entity: "lead", id: id, field: "event", new: event)
+        try m.audit(LeadChange.event.rawValue, entity: "lead", id: id, field: "event", new: event)
     }
 
     func addNote(_ body: String, kind: NoteKind, toLead id: Int64) throws -> Int64 {
