@@ -60,6 +60,8 @@ public enum LeadChange: String, CaseIterable, Hashable, Sendable {
     case repeatPurchase = "repeat-purchase"
     /// Registered as coming back after a lost lead.
     case returningLead = "returning-lead"
+    /// The reason a grade was given (筛选理由), beside the ``grade`` update.
+    case gradeReason = "grade-reason"
     /// A behaviour event recorded (the row names it).
     case event
     /// A free note added (the row names the note).

@@ -6,24 +6,11 @@ import GRDB
 // MARK: - Screening and assignment
 
 extension LeadService {
-    /// Grades a lead A/B/C with the reason (筛选理由), kept as a note beside the suggestion.
+    /// Grades a lead A/B/C with the reason (筛选理由), kept as a note beside the suggestion
+    /// (``ClewServices/LeadGradingService/grade(_:_:reason:expectedVersion:)`` on this database).
     @discardableResult
     public func grade(_ number: String, _ grade: Grade, reason: String, expectedVersion: Int? = nil) throws -> Lead {
-        let reason = try Self.requireReason(reason, for: .grading)
-        return try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m, number, for: .grade, expectedVersion: expectedVersion)
-            guard !lead.status.isClosed else {
-                throw LeadError.closed(number: lead.number.description, status: lead.status, work: .grading)
-            }
-            var updated = lead
-            updated.grade = grade
-            _ = try Notes.insert(lead.id, kind: .grade, body: "\(grade): \(reason)", m)
-            try m.audit("grade-reason", entity: "lead", id: lead.id, field: "grade_reason", new: reason)
-            let graded = try m.update(lead, to: updated, action: .grade)
-            guard lead.grade != grade else { return graded }
-            if let old = lead.grade { try noticeRegrade(lead, from: old, to: grade, reason: reason, m) }
-            return try context.publish(.graded, on: graded, m)
-        }
+        try LeadGradingService(context: context, actor: actor).grade(number, grade, reason: reason, expectedVersion: expectedVersion)
     }
 
     /// Gives a graded lead to a rep, who must then confirm or object.
@@ -327,9 +314,7 @@ extension LeadService {
     }
 
     static func requireReason(_ text: String, for purpose: ReasonPurpose) throws -> String {
-        let reason = TextNormalization.trimmed(text)
-        guard !reason.isEmpty else { throw LeadError.reasonRequired(purpose) }
-        return reason
+        try Reasons.require(text, for: purpose)
     }
 }
 

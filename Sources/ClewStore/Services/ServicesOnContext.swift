@@ -39,3 +39,10 @@ extension LeadDetailsService {
         self.init(store: SQLiteServiceStore(context: context), actor: actor)
     }
 }
+
+extension LeadGradingService {
+    /// Grading leads on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
