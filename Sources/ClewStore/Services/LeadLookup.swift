@@ -26,15 +26,9 @@ package enum LeadLookup {
     /// The lead `text` names, if `actor` may do `action` to it.
     ///
     /// A lead the actor may not see is reported exactly like one that does not exist.
+    /// The rule is the ports' (``ClewServices/StoreTransaction/requireLead(_:for:by:)``).
     static func require(_ db: Database, _ text: String, for action: LeadAction, by actor: ActingUser) throws -> Lead {
-        let number = try parse(text)
-        guard let lead = try fetch(db, number: number) else { throw PermissionError.notVisible(number.description) }
-        if action == .read, !AccessPolicy.canRead(lead.accessFacts, by: actor),
-           AccessPolicy.allowsAsTaskAssignee(action, hasTask: try hasTask(on: lead.id, for: actor.login, db)) {
-            return lead
-        }
-        try AccessPolicy.check(action, on: lead.accessFacts, number: number.description, by: actor)
-        return lead
+        try SQLiteTransaction.requireLead(text, for: action, by: actor, leads: SQLiteLeads(db: db), tasks: SQLiteTasks(db: db, mutation: nil))
     }
 
     /// Whether `login` has a task (open or done, not cancelled) on lead `id`.
@@ -50,13 +44,9 @@ package enum LeadLookup {
     ///   update then conflicts only with changes to the fields it changes made after it
     ///   (``Mutation/update(_:to:action:mergedIntoID:also:)``).
     static func require(_ m: Mutation, _ text: String, for action: LeadAction, expectedVersion: Int? = nil) throws -> Lead {
-        let lead = try require(m.db, text, for: action, by: m.actor)
-        if let expectedVersion {
-            guard expectedVersion <= lead.version, expectedVersion > 0 else {
-                throw StoreError.staleVersion(entity: lead.number.description, changedBy: lead.updatedBy, at: lead.updatedAt)
-            }
-            m.session.baseVersions[lead.id] = expectedVersion
-        }
+        let leads = SQLiteLeads(db: m.db, mutation: m)
+        let lead = try SQLiteTransaction.requireLead(text, for: action, by: m.actor, leads: leads, tasks: SQLiteTasks(db: m.db, mutation: m))
+        try SQLiteTransaction.beginEdit(of: lead, fromVersion: expectedVersion, in: leads)
         return lead
     }
 
