@@ -33,7 +33,7 @@ extension InMemoryLeads {
         let audits = zip(old.auditedFields, new.auditedFields).compactMap { was, now in
             was.text == now.text ? nil : (field: was.name, old: was.text, new: now.text)
         }
-        let edited = Set(audits.map(\.field)).subtracting(Lead.derivedFields)
+        let edited = Set(audits.map(\.field)).subtracting(LeadFieldNames.derived)
         let base = state.baseVersions.removeValue(forKey: old.id) ?? old.version
         if base != current.version, !edited.isEmpty,
            let conflict = state.state.audit.last(where: { entry in

@@ -44,8 +44,4 @@ extension Lead {
             ("decision_chain", details.decisionChain),
         ]
     }
-
-    /// Fields recomputed from others (the score from the details and events, the flags from the
-    /// phone and the automation): a concurrent change to them never makes an edit stale.
-    static let derivedFields: Set<String> = ["score", "suggested_grade", "flags"]
 }

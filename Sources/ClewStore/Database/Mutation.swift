@@ -216,7 +216,7 @@ extension Mutation {
             values.append(b.value)
             if b.audited { audits.append((b.name, a.value, b.value)) }
         }
-        let edited = audits.map(\.0).filter { !Lead.derivedColumns.contains($0) }
+        let edited = audits.map(\.0).filter { !LeadFieldNames.derived.contains($0) }
         let base = session.baseVersions.removeValue(forKey: old.id) ?? old.version
         if base != current, !edited.isEmpty, let conflict = try lastChange(of: old.id, fields: edited, after: base) {
             throw StoreError.staleVersion(entity: old.number.description, changedBy: conflict.actor, at: conflict.at)

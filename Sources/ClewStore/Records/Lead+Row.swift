@@ -199,10 +199,6 @@ extension Date {
 // MARK: - Concurrency
 
 extension Lead {
-    /// Columns recomputed from others (the score from the details and events, the flags from
-    /// the phone and the automation): a concurrent change to them never makes an edit stale.
-    static let derivedColumns: Set<String> = ["score", "suggested_grade", "flags"]
-
     /// Columns outside ``Lead`` that ``Mutation/update(_:to:action:mergedIntoID:also:)`` writes
     /// without an audit row of their own (timestamps and the score breakdown); the change that
     /// sets them is audited.
