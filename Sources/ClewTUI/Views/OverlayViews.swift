@@ -40,13 +40,18 @@ struct FormView {
             let fieldWidth = rect.right - 2 - x
             let shown = field.value.isEmpty && !focused ? field.placeholder : field.value
             let element = focused ? "form.field-focus" : (field.value.isEmpty ? "form.placeholder" : "form.field")
-            if focused && field.choices.isEmpty {
+            if focused && !field.isClosedChoice {
                 // The part of a long value around the cursor, so what is typed is always in view.
                 let window = TextWrap.window(field.value, cursor: field.cursor, width: fieldWidth)
                 canvas.text(window.text, row: y, column: x, width: fieldWidth, element: element, pad: true)
+                if field.acceptsOtherText && field.value.isEmpty {
+                    // An open choice says what ←/→ offers until the user types their own words.
+                    let offered = "←/→ " + field.choices.map(field.choiceLabel).joined(separator: " · ")
+                    canvas.text(offered, row: y, column: x + 1, width: fieldWidth - 1, element: "form.placeholder")
+                }
                 canvas.screen.setCursor(row: y, column: x + window.cursorColumn, visible: true)
             } else {
-                let value = field.choices.isEmpty ? shown : "‹ \(field.choiceLabel(shown)) ›"
+                let value = field.isClosedChoice ? "‹ \(field.choiceLabel(shown)) ›" : shown
                 canvas.text(value, row: y, column: x, width: fieldWidth, element: element, pad: true)
             }
             y += 1

@@ -45,8 +45,10 @@ struct FormFactory {
     }
 
     private func build(_ kind: FormKind, lead: Lead?, suggestions: [String]) -> FormModel {
-        func f(_ key: String, _ labelKey: String, value: String = "", required: Bool = false, choices: [String] = [], placeholder: String = "") -> FormField {
-            FormField(key: key, label: t(labelKey), value: value, required: required, choices: choices, placeholder: placeholder)
+        func f(_ key: String, _ labelKey: String, value: String = "", required: Bool = false, choices: [String] = [],
+               acceptsOtherText: Bool = false, placeholder: String = "") -> FormField {
+            FormField(key: key, label: t(labelKey), value: value, required: required, choices: choices,
+                      acceptsOtherText: acceptsOtherText, placeholder: placeholder)
         }
         let number = lead.map { " \($0.number)" } ?? ""
         switch kind {
@@ -81,7 +83,7 @@ struct FormFactory {
         case let .assign(numbers):
             let title = numbers.count > 1 ? "\(t("form.assign")) ×\(numbers.count)" : t("form.assign") + number
             return FormModel(kind: kind, title: title, fields: [
-                f("assignee", "field.assignee", value: suggestions.first ?? "", required: true, choices: suggestions),
+                f("assignee", "field.assignee", value: suggestions.first ?? "", required: true, choices: suggestions, acceptsOtherText: true),
             ])
         case .win:
             return FormModel(kind: kind, title: t("form.win") + number, fields: [
@@ -109,7 +111,7 @@ struct FormFactory {
             ] + choices)
         case .lose:
             return FormModel(kind: kind, title: t("form.lose") + number, fields: [
-                f("reason", "field.reason", required: true, choices: LostReason.standard.map(\.chineseName)),
+                f("reason", "field.reason", required: true, choices: LostReason.standard.map(\.chineseName), acceptsOtherText: true),
             ])
         case .returnToPool:
             return FormModel(kind: kind, title: t("form.return") + number, fields: [f("reason", "field.reason", required: true)])

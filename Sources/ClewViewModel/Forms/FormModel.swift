@@ -33,30 +33,29 @@ public final class FormModel {
 
     public func type(_ character: Character) {
         guard fields.indices.contains(focus) else { return }
-        if !fields[focus].choices.isEmpty, let match = fields[focus].choices.first(where: { $0.lowercased().hasPrefix(String(character).lowercased()) }) {
-            fields[focus].value = match
-            fields[focus].cursor = match.count
-            fields[focus].error = nil
+        if fields[focus].isClosedChoice {
+            // The value stays one of the choices: a letter picks, anything else is ignored.
+            guard fields[focus].pickChoice(startingWith: character) else { return }
         } else {
             fields[focus].insert(character)
         }
         afterEdit()
     }
 
-    /// A readline-style edit of the focused field (choice fields only cycle with ←/→).
+    /// A readline-style edit of the focused field (closed choice fields only cycle with ←/→).
     public func edit(_ lineEdit: LineEdit) {
         switch lineEdit {
         case let .insert(character): type(character)
         case .left: moveCursor(by: -1)
         case .right: moveCursor(by: 1)
         default:
-            guard fields.indices.contains(focus), fields[focus].choices.isEmpty else { return }
+            guard fields.indices.contains(focus), !fields[focus].isClosedChoice else { return }
             edit { $0.edit(lineEdit) }
         }
     }
 
-    public func deleteBackward() { edit { $0.deleteBackward() } }
-    public func deleteForward() { edit { $0.deleteForward() } }
+    public func deleteBackward() { edit { if !$0.isClosedChoice { $0.deleteBackward() } } }
+    public func deleteForward() { edit { if !$0.isClosedChoice { $0.deleteForward() } } }
     public func moveCursor(by delta: Int) { edit { $0.cycleChoiceOrMove(by: delta) } }
 
     public func nextField() { focus = fields.isEmpty ? 0 : (focus + 1) % fields.count }
@@ -147,7 +146,13 @@ public struct FormDraft: Hashable, Sendable, Codable {
 }
 
 extension FormField {
+    /// ←/→: a closed choice cycles; an open one cycles while its value is blank or one of the
+    /// choices, and moves the cursor through text the user typed.
     mutating func cycleChoiceOrMove(by delta: Int) {
-        if choices.isEmpty { moveCursor(by: delta) } else { cycleChoice(by: delta) }
+        if !choices.isEmpty && (!acceptsOtherText || value.isEmpty || choices.contains(value)) {
+            cycleChoice(by: delta)
+        } else {
+            moveCursor(by: delta)
+        }
     }
 }
