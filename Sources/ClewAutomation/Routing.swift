@@ -45,7 +45,7 @@ enum Routing {
     private static func facts(for lead: Lead, rules: [AssignmentRule], context: ClewContext, _ m: Mutation) throws -> RoutingDecision.Facts {
         var unavailable: [String: String] = [:]
         for login in RoutingDecision.namedLogins(rules, pools: context.process.pools) {
-            if let problem = try Assignability.problem(login, m) { unavailable[login] = problem }
+            if let problem = try Assignability.problem(login, in: context.transaction(m)) { unavailable[login] = problem }
         }
         var teams: [String: [AssignmentSuggestion.Candidate]] = [:]
         let supervisors = rules.compactMap { rule -> String? in if case let .team(login) = rule.target { return login } else { return nil } }
@@ -71,7 +71,7 @@ enum Routing {
             current = try m.update(lead, to: graded, action: .grade)
             current = try Triggers.fire(.gradeChanged, on: current, context: context, m)
         }
-        let assigned = try LeadService(context: context, actor: m.actor).assignNow(current, to: login, m)
+        let assigned = try LeadHandoverService.assign(current, to: login, in: context.transaction(m))
         return try m.update(assigned, to: assigned, action: .route, homePool: homePool)
     }
 
@@ -86,9 +86,9 @@ enum Routing {
 
 extension Assignability {
     /// Why `login` cannot take another lead now, or nil when they can.
-    static func problem(_ login: String, _ m: Mutation) throws -> String? {
+    static func problem(_ login: String, in tx: any StoreTransaction) throws -> String? {
         do {
-            _ = try check(login, m)
+            _ = try check(login, in: tx)
             return nil
         } catch let error as any BilingualError {
             return error.english  // rule outcomes are the English review log

@@ -274,8 +274,7 @@ struct TickRun {
             for (lead, occurrence) in due(.poolRecycle(pool: pool.name), idle) {
                 let owner = lead.owner
                 let reason = "no follow-up for \(pool.recycleDays) days; returned to pool \(pool.name) automatically"
-                let service = LeadService(context: context, actor: m.actor)
-                _ = try service.returnNow(lead, reason: reason, m)
+                _ = try LeadHandoverService.returnToPool(lead, reason: reason, in: context.transaction(m))
                 try m.notify(owner, kind: "recycled", leadID: lead.id, body: "\(label(lead)) was taken back: \(reason)",
                              parameters: [label(lead), "\(pool.recycleDays)", pool.name])
                 try fire(TimerRule.poolRecycle(pool: pool.name).key, lead, occurrence, outcome: .returnedToPool(from: owner, pool: pool.name))

@@ -60,6 +60,8 @@ struct ApprovalRecord {
     var requestedBy: String
     var status: ApprovalStatus
     var createdAt: Date
+    var decidedAt: Date?
+    var decidedBy: String?
     var version: Int
 }
 
@@ -86,6 +88,23 @@ struct InMemoryApprovals: ApprovalRepository {
     func pendingID(onLead leadID: Int64, kind: ApprovalKind) throws -> Int64? {
         state.state.approvals.values.filter { $0.approval.leadID == leadID && $0.approval.kind == kind && $0.status == .pending }
             .map(\.id).min()
+    }
+
+    func pendingIDs(onLead leadID: Int64) throws -> [Int64] {
+        state.state.approvals.values.filter { $0.approval.leadID == leadID && $0.status == .pending }.map(\.id).sorted()
+    }
+
+    func withdraw(_ id: Int64) throws {
+        let actor = transaction.writer()
+        guard var record = state.state.approvals[id] else { throw StoreError.notFound("approval request #\(id) no longer exists") }
+        let old = record.status
+        guard old != .withdrawn else { return }
+        record.status = .withdrawn
+        record.decidedAt = transaction.now
+        record.decidedBy = actor.login
+        record.version += 1
+        state.state.approvals[id] = record
+        transaction.audit("withdraw", entity: "approval", id: id, field: "status", old: old.rawValue, new: ApprovalStatus.withdrawn.rawValue)
     }
 
     func insert(_ approval: NewApproval) throws -> Int64 {

@@ -13,12 +13,11 @@ extension InMemoryLeads {
 
     /// The facts ``ClewDomain/WorkFlag`` decides `overdue` and `escalated` from: the lead's open
     /// tasks' due times (not their snoozes, as the SQLite store reads `due_at`), and whether an
-    /// escalation timer fired since its current assignment — the pool hand-over's time, else
-    /// the last status change (exact for an assigned lead; the SQLite store keys the firing by
-    /// `assigned_at`, which this store keeps only for leads from pools).
+    /// escalation timer fired since its current assignment (its hand-over's time, else the last
+    /// status change for a lead given to the store already owned).
     private func facts(of lead: Lead) -> WorkFacts {
         let dues = state.state.tasks.values.compactMap { $0.leadID == lead.id && $0.status == .open ? $0.dueAt : nil }
-        let assignedAt = state.state.poolOrigins[lead.id]?.assignedAt ?? lead.statusChangedAt
+        let assignedAt = state.state.assignedAt[lead.id] ?? lead.statusChangedAt
         let rules = Set(WorkFlag.escalationRules.map(\.key))
         let escalated = state.state.firings.contains { $0.firing.leadID == lead.id && rules.contains($0.firing.rule) && $0.at >= assignedAt }
         return WorkFacts(currentAssignmentEscalated: escalated, openTaskDueDates: dues)
@@ -77,16 +76,16 @@ extension InMemoryLeads {
         return page(leads, offset: offset, limit: limit)
     }
 
-    private func ownedFromPools(_ owner: String) -> [(lead: Lead, origin: InMemoryStore.PoolOrigin)] {
+    private func ownedFromPools(_ owner: String) -> [(lead: Lead, assignedAt: Date)] {
         state.state.leads.values.compactMap { lead in
             guard lead.owner == owner, lead.status == .assigned || lead.status == .active,
-                  let origin = state.state.poolOrigins[lead.id] else { return nil }
-            return (lead, origin)
+                  state.state.homePools[lead.id] != nil else { return nil }
+            return (lead, state.state.assignedAt[lead.id] ?? .distantPast)
         }
     }
 
     func fromPools(owner: String, offset: Int, limit: Int) throws -> [Lead] {
-        let leads = ownedFromPools(owner).sorted { ($0.origin.assignedAt, $0.lead.id) > ($1.origin.assignedAt, $1.lead.id) }.map(\.lead)
+        let leads = ownedFromPools(owner).sorted { ($0.assignedAt, $0.lead.id) > ($1.assignedAt, $1.lead.id) }.map(\.lead)
         return page(leads, offset: offset, limit: limit)
     }
 

@@ -15,24 +15,20 @@ extension InMemoryLeads {
     func update(_ old: Lead, to proposed: Lead, as change: LeadChange, storing side: [LeadSideValue]) throws -> Lead {
         let actor = transaction.writer()
         guard let current = state.state.leads[old.id] else { throw StoreError.notFound("lead \(old.number) no longer exists") }
-        var parts = state.state.scoreParts[old.id]
-        var previous = state.state.previousLeadIDs[old.id]
-        for value in side {
-            switch value {
-            case let .scoreParts(stored): parts = stored
-            case let .previousLead(id): previous = id
-            }
-        }
-        let sideChanged = parts != state.state.scoreParts[old.id] || previous != state.state.previousLeadIDs[old.id]
-        if proposed == old, !sideChanged { return old }
+        let stored = StoredSideValues(of: old.id, in: state.state)
+        var kept = stored
+        kept.apply(side)
+        if proposed == old, kept == stored { return old }
         var new = proposed
         new.version = current.version + 1
         new.updatedBy = actor.login
         new.updatedAt = transaction.now
         if new.status != old.status { new.statusChangedAt = transaction.now }
-        let audits = zip(old.auditedFields, new.auditedFields).compactMap { was, now in
+        var audits = zip(old.auditedFields, new.auditedFields).compactMap { was, now in
             was.text == now.text ? nil : (field: was.name, old: was.text, new: now.text)
         }
+        // Of the side values only the home pool is audited (the SQLite store's `home_pool`).
+        if kept.homePool != stored.homePool { audits.append((field: "home_pool", old: stored.homePool, new: kept.homePool)) }
         let edited = Set(audits.map(\.field)).subtracting(LeadFieldNames.derived)
         let base = state.baseVersions.removeValue(forKey: old.id) ?? old.version
         if base != current.version, !edited.isEmpty,
@@ -44,14 +40,13 @@ extension InMemoryLeads {
         }
         // What the SQLite store keeps in no column it updates here comes from what is stored:
         // the capture time, the lead merged into, the previous lead (by its id).
-        var kept = new
-        kept.capturedAt = current.capturedAt
-        kept.mergedInto = current.mergedInto
-        kept.previousLead = previous.flatMap { state.state.leads[$0]?.number }
-        state.state.leads[old.id] = kept
+        var written = new
+        written.capturedAt = current.capturedAt
+        written.mergedInto = current.mergedInto
+        written.previousLead = kept.previousLead.flatMap { state.state.leads[$0]?.number }
+        state.state.leads[old.id] = written
         state.state.leadIDs[new.number] = new.id
-        state.state.scoreParts[old.id] = parts
-        state.state.previousLeadIDs[old.id] = previous
+        kept.store(as: old.id, in: &state.state)
         for row in audits {
             transaction.audit(change.rawValue, entity: "lead", id: old.id, field: row.field, old: row.old, new: row.new, version: new.version)
         }
@@ -106,14 +101,12 @@ extension InMemoryLeads {
         stored.version = 1
         state.state.leads[stored.id] = stored
         state.state.leadIDs[stored.number] = stored.id
-        for value in side {
-            switch value {
-            case let .scoreParts(parts): state.state.scoreParts[stored.id] = parts
-            case let .previousLead(id):
-                state.state.previousLeadIDs[stored.id] = id
-                stored.previousLead = id.flatMap { state.state.leads[$0]?.number }
-                state.state.leads[stored.id] = stored
-            }
+        var values = StoredSideValues()
+        values.apply(side)
+        values.store(as: stored.id, in: &state.state)
+        if let previous = values.previousLead {
+            stored.previousLead = state.state.leads[previous]?.number
+            state.state.leads[stored.id] = stored
         }
         transaction.audit("create", entity: "lead", id: stored.id, field: "number", new: stored.number.description, version: 1)
         if let capturedAt = lead.capturedAt {
@@ -128,5 +121,65 @@ extension InMemoryLeads {
 
     func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64? {
         state.state.opportunityCustomers[id]
+    }
+
+    func assignment(ofLead id: Int64) throws -> LeadAssignment {
+        LeadAssignment(assignedAt: state.state.assignedAt[id], homePool: state.state.homePools[id])
+    }
+
+    func lastActor(of change: LeadChange, onLead id: Int64) throws -> String? {
+        state.state.audit.last { $0.entity == "lead" && $0.entityID == id && $0.action == change.rawValue }?.actor
+    }
+
+    func stageVisits(ofLead id: Int64) throws -> [StageVisit] {
+        state.state.stageVisits[id] ?? []
+    }
+
+    func enterStage(_ stage: String, ofLead id: Int64, plannedExit: Date?) throws {
+        _ = transaction.writer()
+        state.state.stageVisits[id, default: []].append(StageVisit(stage: stage, enteredAt: transaction.now, plannedExitAt: plannedExit))
+    }
+
+    func leaveStage(ofLead id: Int64) throws {
+        _ = transaction.writer()
+        guard var visits = state.state.stageVisits[id] else { return }
+        for index in visits.indices where visits[index].exitedAt == nil { visits[index].exitedAt = transaction.now }
+        state.state.stageVisits[id] = visits
+    }
+}
+
+/// The values kept with a lead outside ``ClewDomain/Lead`` (``ClewServices/LeadSideValue``), as
+/// one value: read from the state, changed by an update's side values, stored back.
+struct StoredSideValues: Equatable {
+    var scoreParts: String?
+    var previousLead: Int64?
+    var assignedAt: Date?
+    var homePool: String?
+
+    init() {}
+
+    init(of id: Int64, in state: InMemoryStore.State) {
+        scoreParts = state.scoreParts[id]
+        previousLead = state.previousLeadIDs[id]
+        assignedAt = state.assignedAt[id]
+        homePool = state.homePools[id]
+    }
+
+    mutating func apply(_ side: [LeadSideValue]) {
+        for value in side {
+            switch value {
+            case let .scoreParts(parts): scoreParts = parts
+            case let .previousLead(id): previousLead = id
+            case let .assignedAt(date): assignedAt = date
+            case let .homePool(pool): homePool = pool
+            }
+        }
+    }
+
+    func store(as id: Int64, in state: inout InMemoryStore.State) {
+        state.scoreParts[id] = scoreParts
+        state.previousLeadIDs[id] = previousLead
+        state.assignedAt[id] = assignedAt
+        state.homePools[id] = homePool
     }
 }

@@ -78,9 +78,12 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var notifications: [Notification] = []
         var approvals: [Int64: ApprovalRecord] = [:]
         var firings: [FiringRecord] = []
-        /// The pool each lead last came from, and when it was handed to its owner (the SQLite
-        /// store's `home_pool` and `assigned_at`).
-        var poolOrigins: [Int64: PoolOrigin] = [:]
+        /// When each lead was last handed to its owner (the SQLite store's `assigned_at`).
+        var assignedAt: [Int64: Date] = [:]
+        /// The pool each lead returns to (`home_pool`): the one it was claimed from or routed through.
+        var homePools: [Int64: String] = [:]
+        /// Each lead's stays in stages, oldest first (`stage_history`).
+        var stageVisits: [Int64: [StageVisit]] = [:]
         /// The score breakdowns stored with leads (`score_parts`).
         var scoreParts: [Int64: String] = [:]
         /// The behaviour events recorded on each lead, oldest first (`lead_event`).
@@ -156,9 +159,14 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
     /// Applies `calendar` (holidays, make-up days) for every transaction that begins after this.
     public func apply(calendar: WorkingCalendar) { lock.withLock { state.rules.calendar = calendar } }
 
-    /// Notes that lead `id`, owned now, came from `origin`'s pool (a test's history: claiming
-    /// and routing still write it through the SQLite store only).
-    public func setPoolOrigin(_ origin: PoolOrigin?, ofLead id: Int64) { lock.withLock { state.poolOrigins[id] = origin } }
+    /// Notes that lead `id`, owned now, came from `origin`'s pool (a test's history: routing
+    /// still writes it through the SQLite store only).
+    public func setPoolOrigin(_ origin: PoolOrigin?, ofLead id: Int64) {
+        lock.withLock {
+            state.homePools[id] = origin?.pool
+            state.assignedAt[id] = origin?.assignedAt
+        }
+    }
 
     /// Notes that won lead `id`'s latest opportunity is for customer `customer` (the conversion
     /// still runs on the SQLite store only).

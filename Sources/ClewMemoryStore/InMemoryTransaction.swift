@@ -84,6 +84,10 @@ struct InMemoryUsers: UserRepository {
         state.state.users.values.filter { $0.isActive && roles.contains($0.role) }.sorted { $0.login < $1.login }
     }
 
+    func workload(of login: String) throws -> Int {
+        state.state.leads.values.filter { $0.owner == login && ($0.status == .assigned || $0.status == .active) }.count
+    }
+
     func workloads() throws -> [AssignmentSuggestion.Candidate] {
         var load: [String: Int] = [:]
         for lead in state.state.leads.values where lead.status == .assigned || lead.status == .active {

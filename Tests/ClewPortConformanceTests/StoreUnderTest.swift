@@ -61,7 +61,7 @@ final class StoreUnderTest: @unchecked Sendable {
                             details: LeadDraft(customer: Self.customer, contact: "王伟", phone: "13812345678", region: "华东"),
                             createdBy: "admin", createdAt: Self.at(-600), updatedBy: "admin", updatedAt: Self.at(-600), statusChangedAt: Self.at(-600))
             let admin = UserProfile(login: "admin", name: "Ada Admin", role: .admin)
-            let assigned = Lead(id: 2, number: LeadNumber("XL-20261123-002")!, status: .assigned, owner: "carol",
+            let assigned = Lead(id: 2, number: LeadNumber("XL-20261123-002")!, status: .assigned, grade: .b, owner: "carol",
                                 details: LeadDraft(customer: "上海远景物流有限公司", contact: "陈静", phone: "13698765432", industry: "物流", need: "仓储管理系统", source: "展会", region: "华东"),
                                 createdBy: "admin", createdAt: Self.at(-500), updatedBy: "admin", updatedAt: Self.at(-500), statusChangedAt: Self.at(-500))
             let pooled = Lead(id: 3, number: LeadNumber("XL-20261123-003")!, status: .pooled, grade: .b, pool: "华东",

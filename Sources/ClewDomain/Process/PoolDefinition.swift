@@ -64,4 +64,14 @@ extension PoolDefinition {
 
     /// Whom a claim by `login` is logged for (`user:wang.fang`).
     public static func claimSubject(_ login: String) -> String { "user:\(login)" }
+
+    /// The pool a lead in `region` and `industry` goes back to when its owner returns it (退回)
+    /// or the recycling timer takes it: the pool it came from (`home`), else the first of
+    /// `pools` gathering its region or industry, else a pool named for its region, then its
+    /// industry, else ``general``.
+    public static func returnPool(home: String?, region: String?, industry: String?, among pools: [PoolDefinition]) -> String {
+        if let home { return home }
+        if let pool = pools.first(where: { $0.gathers(region: region, industry: industry) }) { return pool.name }
+        return region ?? industry ?? general
+    }
 }

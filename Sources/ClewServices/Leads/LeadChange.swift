@@ -5,7 +5,7 @@ import Foundation
 /// changes a lead goes through — a versioned update (``LeadRepository/update(_:to:as:storing:)``)
 /// or a fact recorded beside one (``LeadRepository/record(_:field:value:onLead:)``) — so no
 /// caller of the ports spells one by hand (the store's own rows for changes not yet over the
-/// ports — `grade-reason`, `return-reason`, … — join it as their use cases move).
+/// ports — `skip-approved`, … — join it as their use cases move).
 ///
 /// Rows already written keep their text; a reader meeting a name it does not know (a newer
 /// Clew's) shows it as written, which is why ``AuditEntry/action`` stays text.
@@ -70,4 +70,8 @@ public enum LeadChange: String, CaseIterable, Hashable, Sendable {
     case duplicateRefused = "duplicate-refused"
     /// Details of another registration or lead merged in (the row names where from).
     case mergeDetails = "merge-details"
+    /// The reason an assignee objected (异议), beside the ``object`` update.
+    case objectReason = "object-reason"
+    /// The reason a lead was returned to its pool (退回), beside the ``return`` update.
+    case returnReason = "return-reason"
 }

@@ -25,13 +25,17 @@ public struct NewApproval: Hashable, Sendable {
 }
 
 /// The approval requests of a transaction. A new request is versioned and audited
-/// (`request-approval`, naming its target stage).
+/// (`request-approval`, naming its target stage), as is a withdrawal (`withdraw`).
 public protocol ApprovalRepository {
     /// The pending requests `approver` must decide, oldest first, at most `limit`, with their
     /// leads' numbers and customers.
     func pending(approver: String, limit: Int) throws -> [ApprovalItem]
     /// The pending request of `kind` on lead `leadID`, if any.
     func pendingID(onLead leadID: Int64, kind: ApprovalKind) throws -> Int64?
+    /// Every pending request on lead `leadID`, by id.
+    func pendingIDs(onLead leadID: Int64) throws -> [Int64]
     /// Stores a pending request by the transaction's actor; returns its id.
     func insert(_ approval: NewApproval) throws -> Int64
+    /// Withdraws pending request `id` (the lead it asks about changed hands), by the actor, now.
+    func withdraw(_ id: Int64) throws
 }

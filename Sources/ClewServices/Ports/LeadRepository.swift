@@ -55,6 +55,20 @@ public protocol LeadRepository {
     /// merged details came from, a reason. `version` is the lead's version the fact goes with,
     /// when it explains an update (nil: none).
     func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, atVersion version: Int?) throws
+    /// When lead `id` was handed to its owner and the pool it returns to, as its last hand-over
+    /// stored them (``LeadSideValue/assignedAt(_:)``, ``LeadSideValue/homePool(_:)``).
+    func assignment(ofLead id: Int64) throws -> LeadAssignment
+    /// Who made the latest change `change` to lead `id` (by its audit trail): whom an objection
+    /// goes back to is whoever last assigned the lead.
+    func lastActor(of change: LeadChange, onLead id: Int64) throws -> String?
+    /// Lead `id`'s stays in stages, oldest first (planned against actual, seed 000).
+    func stageVisits(ofLead id: Int64) throws -> [StageVisit]
+    /// Opens lead `id`'s stay in `stage`, entered now by the actor and planned to end at
+    /// `plannedExit`. A store keeping summaries of assignments (the SLA report) counts the first
+    /// stage entered after a hand-over as its confirmation.
+    func enterStage(_ stage: String, ofLead id: Int64, plannedExit: Date?) throws
+    /// Ends lead `id`'s open stay in a stage, now (nothing when it is in none).
+    func leaveStage(ofLead id: Int64) throws
     /// The customer of the latest opportunity of (won) lead `id`, if it has one: who a repeat
     /// purchase is for.
     func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64?

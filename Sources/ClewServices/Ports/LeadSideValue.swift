@@ -4,9 +4,10 @@ import Foundation
 /// A value a store keeps with a lead outside ``ClewDomain/Lead``, written in the same versioned
 /// update as the lead (``LeadRepository/update(_:to:as:storing:)``).
 ///
-/// Each is silent: its change has no audit row of its own, the update that sets it is audited.
-/// The cases grow as the use cases that set the others (`assigned_at`, `home_pool`, the close
-/// and conversion times, the previous lead) move over the ports.
+/// Each is silent — its change has no audit row of its own, the update that sets it is audited —
+/// except ``homePool(_:)``, a change of which is audited as the field `home_pool`.
+/// The cases grow as the use cases that set the others (the close and conversion times) move
+/// over the ports; ``LeadRepository/assignment(ofLead:)`` reads the hand-over's two back.
 public enum LeadSideValue: Hashable, Sendable {
     /// The score's breakdown, as ``ClewDomain/LeadScore/storedParts`` writes it (shown by
     /// ``ClewDomain/ScoringModel/shownScore(of:storedParts:)``).
@@ -14,4 +15,10 @@ public enum LeadSideValue: Hashable, Sendable {
     /// The won or lost lead this one follows (a repeat purchase, a lead coming back), by id;
     /// the lead's ``ClewDomain/Lead/previousLead`` names it by number.
     case previousLead(Int64?)
+    /// When the lead was handed to its current owner (assigned, routed or claimed): what the
+    /// objection window and the assignment's SLA count from.
+    case assignedAt(Date?)
+    /// The pool the lead returns to when its owner gives it back or the recycling timer takes it
+    /// (the pool it was claimed from or routed through).
+    case homePool(String?)
 }

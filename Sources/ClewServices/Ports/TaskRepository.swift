@@ -35,6 +35,8 @@ public protocol TaskRepository {
     /// When the next open task of each of leads `ids` falls due (its snooze, else its due time),
     /// for those that have a dated one.
     func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date]
+    /// The open tasks on lead `leadID`, by id: what is cancelled when the lead leaves its owner.
+    func openIDs(onLead leadID: Int64) throws -> [Int64]
     /// Stores a new open task made by the transaction's actor; returns its id.
     func insert(_ task: NewTask) throws -> Int64
     /// Closes task `id` as `status` (`done` or `cancelled`), by the actor, now.

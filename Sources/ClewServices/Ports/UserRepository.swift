@@ -10,6 +10,8 @@ public protocol UserRepository {
     /// Every active rep with their open workload (assigned and active leads they own), in no
     /// particular order: who may be given a lead, and how busy they are.
     func workloads() throws -> [AssignmentSuggestion.Candidate]
+    /// How many open leads (assigned or active) `login` owns: what their capacity is held to.
+    func workload(of login: String) throws -> Int
     /// The active users holding one of `roles`, by login: who may be told when no owner's
     /// supervisor answers for a lead.
     func active(in roles: Set<Role>) throws -> [UserProfile]
@@ -26,6 +28,14 @@ extension UserRepository {
         }
         let candidates = try active(in: lead.owner == nil ? [.supervisor, .admin] : [.admin])
         return candidates.min { ($0.role == .admin ? 1 : 0, $0.login) < ($1.role == .admin ? 1 : 0, $1.login) }?.login
+    }
+
+    /// The first active admin by login: who answers when no supervisor does.
+    ///
+    /// - Throws: ``StoreError/notInitialized`` when there is none.
+    public func firstActiveAdmin() throws -> String {
+        guard let admin = try active(in: [.admin]).first?.login else { throw StoreError.notInitialized }
+        return admin
     }
 
     /// The active user `login`.

@@ -79,18 +79,23 @@ enum Approvals {
     }
 
     static func withdrawPending(leadID: Int64, except kept: Int64? = nil, _ m: Mutation) throws {
-        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND id IS NOT ?", arguments: [leadID, kept])
-        for id in ids {
-            try m.change(.approval, .id(id), ["status": ApprovalStatus.withdrawn.rawValue, "decided_at": m.now.storage, "decided_by": m.actor.login],
-                         action: "withdraw", silent: ["decided_at", "decided_by"])
-        }
+        for id in try pendingIDs(onLead: leadID, m.db) where id != kept { try withdraw(id, m) }
     }
 
+    /// The first active admin by login (``ClewServices/UserRepository/firstActiveAdmin()``).
     static func anyAdmin(_ db: Database) throws -> String {
-        guard let admin = try String.fetchOne(db, sql: "SELECT login FROM user WHERE role = 'admin' AND active = 1 ORDER BY login LIMIT 1") else {
-            throw StoreError.notInitialized
-        }
-        return admin
+        try SQLiteUsers(db: db).firstActiveAdmin()
+    }
+
+    /// Every pending request on lead `leadID`, by id.
+    static func pendingIDs(onLead leadID: Int64, _ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' ORDER BY id", arguments: [leadID])
+    }
+
+    /// Withdraws pending request `id`, by the actor, now (audited `withdraw`).
+    static func withdraw(_ id: Int64, _ m: Mutation) throws {
+        try m.change(.approval, .id(id), ["status": ApprovalStatus.withdrawn.rawValue, "decided_at": m.now.storage, "decided_by": m.actor.login],
+                     action: "withdraw", silent: ["decided_at", "decided_by"])
     }
 }
 
@@ -142,7 +147,7 @@ public struct ApprovalService: Sendable {
                     throw ApprovalError.outOfDate(number: item.leadNumber, stage: nil)
                 }
                 try Approvals.withdrawPending(leadID: leadID, except: id, m)
-                _ = try LeadService(context: context, actor: actor).objectNow(lead, reason: item.reason ?? "", m)
+                _ = try LeadHandoverService.object(lead, reason: item.reason ?? "", in: context.transaction(m))
             } else if approve, item.kind != .dealAmount, let target = item.toStage {
                 guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .active, lead.stage == item.fromStage else {
                     throw ApprovalError.outOfDate(number: item.leadNumber, stage: item.fromStage)

@@ -103,15 +103,26 @@ extension LeadService {
 enum StageTracking {
     static func open(_ leadID: Int64, stage: String, context: ClewContext, _ m: Mutation) throws {
         let planned = context.pipeline.plannedExit(of: stage, enteredAt: m.now, calendar: context.calendar)
+        try enter(stage, leadID: leadID, plannedExit: planned, sla: context.process.sla, calendar: context.calendar, m)
+    }
+
+    /// Opens lead `leadID`'s stay in `stage`, now, and counts it as the assignment's confirmation
+    /// in the SLA summary when it is the first since the hand-over.
+    static func enter(_ stage: String, leadID: Int64, plannedExit: Date?, sla: SLAPolicy, calendar: WorkingCalendar, _ m: Mutation) throws {
         try m.db.execute(
             sql: "INSERT INTO stage_history (lead_id, stage, entered_at, planned_exit_at, entered_by) VALUES (?, ?, ?, ?, ?)",
-            arguments: [leadID, stage, m.now.storage, planned?.storage, m.actor.login])
-        try RepSLAOutcomes.record(.confirmed, leadID: leadID, at: m.now, sla: context.process.sla, calendar: context.calendar, m.db)
+            arguments: [leadID, stage, m.now.storage, plannedExit?.storage, m.actor.login])
+        try RepSLAOutcomes.record(.confirmed, leadID: leadID, at: m.now, sla: sla, calendar: calendar, m.db)
     }
 
     static func close(_ lead: Lead, _ m: Mutation) throws {
+        try close(leadID: lead.id, m)
+    }
+
+    /// Ends lead `leadID`'s open stay, now.
+    static func close(leadID: Int64, _ m: Mutation) throws {
         try m.db.execute(sql: "UPDATE stage_history SET exited_at = ? WHERE lead_id = ? AND exited_at IS NULL",
-                         arguments: [m.now.storage, lead.id])
+                         arguments: [m.now.storage, leadID])
     }
 
     /// A stage is done once a follow-up was logged in it since the lead entered it.

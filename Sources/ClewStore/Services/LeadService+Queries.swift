@@ -48,10 +48,7 @@ extension LeadService {
                 .map(TaskItem.init(row:))
             let notes = try Row.fetchAll(db, sql: "SELECT id, author, kind, body, created_at FROM note WHERE lead_id = ? ORDER BY created_at, id", arguments: [lead.id])
                 .map { NoteEntry(id: $0["id"], author: $0["author"], kind: $0["kind"], body: $0["body"], createdAt: Date(storage: $0["created_at"])) }
-            let stages = try Row.fetchAll(db, sql: "SELECT stage, entered_at, planned_exit_at, exited_at FROM stage_history WHERE lead_id = ? ORDER BY entered_at, id", arguments: [lead.id])
-                .map { StageVisit(stage: $0["stage"], enteredAt: Date(storage: $0["entered_at"]),
-                                  plannedExitAt: ($0["planned_exit_at"] as Double?).map(Date.init(storage:)),
-                                  exitedAt: ($0["exited_at"] as Double?).map(Date.init(storage:))) }
+            let stages = try SQLiteLeads(db: db).stageVisits(ofLead: lead.id)
             let approvals = try Row.fetchAll(db, sql: "SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.lead_id = ? ORDER BY approval.id", arguments: [lead.id])
                 .compactMap(ApprovalItem.init(row:))
             let merged = try Row.fetchAll(db, sql: "SELECT id, number FROM lead WHERE merged_into = ?", arguments: [lead.id])

@@ -79,7 +79,15 @@ struct SQLiteApprovals: ApprovalRepository {
         try Approvals.pendingID(onLead: leadID, kind: kind, db)
     }
 
+    func pendingIDs(onLead leadID: Int64) throws -> [Int64] {
+        try Approvals.pendingIDs(onLead: leadID, db)
+    }
+
     func insert(_ approval: NewApproval) throws -> Int64 {
         try Approvals.insertRecord(approval, SQLiteTransaction.writing(mutation))
+    }
+
+    func withdraw(_ id: Int64) throws {
+        try Approvals.withdraw(id, SQLiteTransaction.writing(mutation))
     }
 }

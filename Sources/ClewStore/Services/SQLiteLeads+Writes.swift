@@ -23,7 +23,41 @@ extension SQLiteLeads {
         switch value {
         case let .scoreParts(parts): ("score_parts", parts.databaseValue)
         case let .previousLead(id): ("previous_lead_id", id.databaseValue)
+        case let .assignedAt(date): ("assigned_at", date?.storage.databaseValue ?? .null)
+        case let .homePool(pool): ("home_pool", pool.databaseValue)
         }
+    }
+
+    func assignment(ofLead id: Int64) throws -> LeadAssignment {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT assigned_at, home_pool FROM lead WHERE id = ?"), arguments: [id]) else {
+            return LeadAssignment()
+        }
+        return LeadAssignment(assignedAt: (row["assigned_at"] as Double?).map(Date.init(storage:)), homePool: row["home_pool"])
+    }
+
+    func lastActor(of change: LeadChange, onLead id: Int64) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = ? ORDER BY id DESC LIMIT 1
+            """), arguments: [id, change.rawValue])
+    }
+
+    func stageVisits(ofLead id: Int64) throws -> [StageVisit] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT stage, entered_at, planned_exit_at, exited_at FROM stage_history WHERE lead_id = ? ORDER BY entered_at, id
+            """), arguments: [id]).map { row in
+            StageVisit(stage: row["stage"], enteredAt: Date(storage: row["entered_at"]),
+                       plannedExitAt: (row["planned_exit_at"] as Double?).map(Date.init(storage:)),
+                       exitedAt: (row["exited_at"] as Double?).map(Date.init(storage:)))
+        }
+    }
+
+    func enterStage(_ stage: String, ofLead id: Int64, plannedExit: Date?) throws {
+        guard let rules else { preconditionFailure("a stage entered outside a transaction's rules") }
+        try StageTracking.enter(stage, leadID: id, plannedExit: plannedExit, sla: rules.process.sla, calendar: rules.calendar, writing)
+    }
+
+    func leaveStage(ofLead id: Int64) throws {
+        try StageTracking.close(leadID: id, writing)
     }
 
     func nextNumber(on day: CalendarDay) throws -> LeadNumber {

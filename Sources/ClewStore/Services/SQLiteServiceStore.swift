@@ -28,7 +28,7 @@ public struct SQLiteServiceStore: ServiceStore {
 extension ClewContext {
     /// The ports over mutation `m`'s transaction: how code still on ``Mutation`` runs a use
     /// case's step that has moved to `ClewServices` inside the same transaction.
-    func transaction(_ m: Mutation) -> SQLiteTransaction {
+    package func transaction(_ m: Mutation) -> any StoreTransaction {
         SQLiteTransaction(db: m.db, mutation: m, context: self, now: m.now)
     }
 }
@@ -53,7 +53,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     var actor: ActingUser? { mutation?.actor }
-    var leads: any LeadRepository { SQLiteLeads(db: db, mutation: mutation) }
+    var leads: any LeadRepository { SQLiteLeads(db: db, mutation: mutation, rules: rules) }
     var tasks: any TaskRepository { SQLiteTasks(db: db, mutation: mutation) }
     var users: any UserRepository { SQLiteUsers(db: db) }
     var notifications: any NotificationRepository { SQLiteNotifications(db: db, mutation: mutation) }
@@ -92,10 +92,14 @@ struct SQLiteTransaction: StoreTransaction {
 struct SQLiteLeads: LeadRepository {
     let db: Database
     var mutation: Mutation?
+    /// The transaction's rules: the SLA a stage entry's summary is kept by (nil: the lead is
+    /// only read, or written by code with no stage to enter).
+    var rules: ProcessRules?
 
-    init(db: Database, mutation: Mutation? = nil) {
+    init(db: Database, mutation: Mutation? = nil, rules: ProcessRules? = nil) {
         self.db = db
         self.mutation = mutation
+        self.rules = rules
     }
 
     func lead(number: LeadNumber) throws -> Lead? { try LeadLookup.fetch(db, number: number) }
@@ -115,6 +119,8 @@ struct SQLiteTasks: TaskRepository {
     func task(id: Int64) throws -> TaskItem? { try Tasks.fetch(db, id: id) }
 
     func hasTask(onLead leadID: Int64, for login: String) throws -> Bool { try LeadLookup.hasTask(on: leadID, for: login, db) }
+
+    func openIDs(onLead leadID: Int64) throws -> [Int64] { try Tasks.openIDs(onLead: leadID, db) }
 
     func open(assignee: String, dueBefore horizon: Date, limit: Int) throws -> [TaskItem] {
         // A task with no date sorts first (NULL), as the port says.
@@ -168,6 +174,7 @@ struct SQLiteUsers: UserRepository {
     func profile(login: String) throws -> UserProfile? { try UserDirectory.profile(db, login: login) }
     func logins() throws -> [String] { try String.fetchAll(db, sql: "SELECT login FROM user") }
     func workloads() throws -> [AssignmentSuggestion.Candidate] { try Workloads.candidates(db) }
+    func workload(of login: String) throws -> Int { try BoardTally.openLeads(db, owner: login) }
 
     func active(in roles: Set<Role>) throws -> [UserProfile] {
         guard !roles.isEmpty else { return [] }

@@ -26,6 +26,13 @@ extension BoardService {
     }
 }
 
+extension LeadHandoverService {
+    /// Handing leads over (assign, confirm, object, claim, return, reopen) on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
 extension LeadRegistrationService {
     /// Registering leads on `context`'s database.
     public init(context: ClewContext, actor: ActingUser) {

@@ -41,8 +41,12 @@ package enum Tasks {
 
     /// Cancels every open task on a lead (it was lost or returned).
     static func cancelOpen(leadID: Int64, _ m: Mutation) throws {
-        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open'", arguments: [leadID])
-        for id in ids { try setStatus(id, .cancelled, m) }
+        for id in try openIDs(onLead: leadID, m.db) { try setStatus(id, .cancelled, m) }
+    }
+
+    /// The open tasks on lead `leadID`, by id.
+    static func openIDs(onLead leadID: Int64, _ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open' ORDER BY id", arguments: [leadID])
     }
 
     /// Completes or cancels task `id`.
