@@ -77,6 +77,15 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var tasks: [Int64: TaskRecord] = [:]
         var notifications: [Notification] = []
         var approvals: [Int64: ApprovalRecord] = [:]
+        /// The follow-ups logged, oldest first (`follow_up`).
+        var followUps: [FollowUpRecord] = []
+        var lastFollowUpID: Int64 = 0
+        /// The contracts the pipeline opened, by their lead's id (`contract`).
+        var contracts: [Int64: ContractRecord] = [:]
+        var lastContractID: Int64 = 0
+        /// The manual tag records (`lead_tag`), by id.
+        var tagRecords: [Int64: TagRecord] = [:]
+        var lastTagRecordID: Int64 = 0
         var firings: [FiringRecord] = []
         /// When each lead was last handed to its owner (the SQLite store's `assigned_at`).
         var assignedAt: [Int64: Date] = [:]
@@ -184,6 +193,10 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
     public var publishedEvents: [PublishedEvent] { lock.withLock { state.events } }
     /// The notes on lead `id`, oldest first.
     public func notes(onLead id: Int64) -> [NoteEntry] { lock.withLock { state.notes[id] ?? [] } }
+    /// The follow-ups logged on lead `id`, oldest first.
+    public func followUps(onLead id: Int64) -> [FollowUpEntry] {
+        lock.withLock { state.followUps.filter { $0.leadID == id }.map(\.entry) }
+    }
     /// The behaviour events recorded on lead `id`, oldest first.
     public func events(onLead id: Int64) -> [String] { lock.withLock { state.leadEvents[id] ?? [] } }
     /// The whole audit trail, oldest first.

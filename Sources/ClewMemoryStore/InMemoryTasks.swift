@@ -38,8 +38,9 @@ struct InMemoryTasks: TaskRepository {
         state.state.tasks.values.contains { $0.leadID == leadID && $0.assignee == login && $0.status != .cancelled }
     }
 
-    func openIDs(onLead leadID: Int64) throws -> [Int64] {
-        state.state.tasks.values.filter { $0.leadID == leadID && $0.status == .open }.map(\.id).sorted()
+    func openIDs(onLead leadID: Int64, kind: String?) throws -> [Int64] {
+        state.state.tasks.values.filter { $0.leadID == leadID && $0.status == .open && (kind == nil || $0.kind == kind) }
+            .map(\.id).sorted()
     }
 
     func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date] {

@@ -13,6 +13,9 @@ struct InMemoryTransaction: StoreTransaction {
     var users: any UserRepository { InMemoryUsers(state: state) }
     var notifications: any NotificationRepository { InMemoryNotifications(transaction: self) }
     var approvals: any ApprovalRepository { InMemoryApprovals(transaction: self) }
+    var tags: any TagRepository { InMemoryTags(transaction: self) }
+    var followUps: any FollowUpRepository { InMemoryFollowUps(transaction: self) }
+    var contracts: any ContractRepository { InMemoryContracts(transaction: self) }
     var firings: any FiringLog { InMemoryFirings(transaction: self) }
     var rules: ProcessRules { state.state.rules }
 

@@ -42,6 +42,12 @@ public protocol StoreTransaction {
     var notifications: any NotificationRepository { get }
     /// The approval requests (审批).
     var approvals: any ApprovalRepository { get }
+    /// The manual tags on leads.
+    var tags: any TagRepository { get }
+    /// The follow-ups logged on leads.
+    var followUps: any FollowUpRepository { get }
+    /// The contracts the pipeline opens.
+    var contracts: any ContractRepository { get }
     /// The log of rules that fired (claims, timers, triggers).
     var firings: any FiringLog { get }
     /// The process definition and calendar in force for this transaction (as last committed

@@ -35,8 +35,9 @@ public protocol TaskRepository {
     /// When the next open task of each of leads `ids` falls due (its snooze, else its due time),
     /// for those that have a dated one.
     func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date]
-    /// The open tasks on lead `leadID`, by id: what is cancelled when the lead leaves its owner.
-    func openIDs(onLead leadID: Int64) throws -> [Int64]
+    /// The open tasks on lead `leadID` (of `kind` only, when given), by id: what is cancelled
+    /// when the lead leaves its owner, or completed by the follow-up that does them.
+    func openIDs(onLead leadID: Int64, kind: String?) throws -> [Int64]
     /// Stores a new open task made by the transaction's actor; returns its id.
     func insert(_ task: NewTask) throws -> Int64
     /// Closes task `id` as `status` (`done` or `cancelled`), by the actor, now.
@@ -45,4 +46,9 @@ public protocol TaskRepository {
     func snooze(_ id: Int64, until date: Date) throws
     /// Task `id`'s audit rows, oldest first.
     func history(ofTask id: Int64) throws -> [AuditEntry]
+}
+
+extension TaskRepository {
+    /// Every open task on lead `leadID`, by id.
+    public func openIDs(onLead leadID: Int64) throws -> [Int64] { try openIDs(onLead: leadID, kind: nil) }
 }

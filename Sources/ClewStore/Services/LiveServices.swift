@@ -44,7 +44,6 @@ extension SearchService: SearchUseCases {}
 
 extension ApprovalService: ApprovalUseCases {}
 extension ReceivableService: ReceivableUseCases {}
-extension TagService: TagUseCases {}
 
 extension ReportService: DashboardReportSource {
     /// The report summaries' version (``ReportSummaries/fingerprint()``): the background tick's

@@ -28,8 +28,11 @@ public struct SQLiteServiceStore: ServiceStore {
 extension ClewContext {
     /// The ports over mutation `m`'s transaction: how code still on ``Mutation`` runs a use
     /// case's step that has moved to `ClewServices` inside the same transaction.
-    package func transaction(_ m: Mutation) -> any StoreTransaction {
-        SQLiteTransaction(db: m.db, mutation: m, context: self, now: m.now)
+    ///
+    /// - Parameter depth: how many automated changes led here (a trigger's own move is one
+    ///   deeper than the event that fired it): what the events this transaction publishes carry.
+    package func transaction(_ m: Mutation, depth: Int = 0) -> any StoreTransaction {
+        SQLiteTransaction(db: m.db, mutation: m, context: self, now: m.now, depth: depth)
     }
 }
 
@@ -43,12 +46,15 @@ struct SQLiteTransaction: StoreTransaction {
     /// (``ClewContext/read(_:)``), taken once: another session refreshing the shared rules
     /// meanwhile does not change them under this transaction.
     let rules: ProcessRules
+    /// How many automated changes led to this transaction's writes (``ClewContext/transaction(_:depth:)``).
+    let depth: Int
 
-    init(db: Database, mutation: Mutation?, context: ClewContext, now: Date) {
+    init(db: Database, mutation: Mutation?, context: ClewContext, now: Date, depth: Int = 0) {
         self.db = db
         self.mutation = mutation
         self.context = context
         self.now = now
+        self.depth = depth
         rules = ProcessRules(process: context.process, calendar: context.calendar)
     }
 
@@ -58,6 +64,9 @@ struct SQLiteTransaction: StoreTransaction {
     var users: any UserRepository { SQLiteUsers(db: db) }
     var notifications: any NotificationRepository { SQLiteNotifications(db: db, mutation: mutation) }
     var approvals: any ApprovalRepository { SQLiteApprovals(db: db, mutation: mutation) }
+    var tags: any TagRepository { SQLiteTags(db: db, mutation: mutation) }
+    var followUps: any FollowUpRepository { SQLiteFollowUps(db: db, mutation: mutation, rules: rules) }
+    var contracts: any ContractRepository { SQLiteContracts(mutation: mutation, context: context) }
     var firings: any FiringLog { SQLiteFirings(db: db, mutation: mutation) }
 
     func notify(_ recipient: String, kind: String, text: String?, leadID: Int64?, body: String, parameters: [String]) throws {
@@ -71,7 +80,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func publish(_ event: DomainEvent, on lead: Lead) throws -> Lead {
-        try context.publish(event, on: lead, Self.writing(mutation))
+        try context.publish(event, on: lead, depth: depth, Self.writing(mutation))
     }
 
     func history(of entity: String) throws -> [AuditEntry] {
@@ -120,7 +129,7 @@ struct SQLiteTasks: TaskRepository {
 
     func hasTask(onLead leadID: Int64, for login: String) throws -> Bool { try LeadLookup.hasTask(on: leadID, for: login, db) }
 
-    func openIDs(onLead leadID: Int64) throws -> [Int64] { try Tasks.openIDs(onLead: leadID, db) }
+    func openIDs(onLead leadID: Int64, kind: String?) throws -> [Int64] { try Tasks.openIDs(onLead: leadID, kind: kind, db) }
 
     func open(assignee: String, dueBefore horizon: Date, limit: Int) throws -> [TaskItem] {
         // A task with no date sorts first (NULL), as the port says.

@@ -33,6 +33,13 @@ extension LeadHandoverService {
     }
 }
 
+extension TagService {
+    /// Manual tags on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
 extension LeadRegistrationService {
     /// Registering leads on `context`'s database.
     public init(context: ClewContext, actor: ActingUser) {

@@ -35,8 +35,7 @@ package enum Tasks {
 
     /// Completes the open tasks of `kind` on a lead (a follow-up fulfils the pending next action).
     static func completeOpen(leadID: Int64, kind: String, _ m: Mutation) throws {
-        let ids = try Int64.fetchAll(m.db, sql: "SELECT id FROM task WHERE lead_id = ? AND kind = ? AND status = 'open'", arguments: [leadID, kind])
-        for id in ids { try setStatus(id, .done, m) }
+        for id in try openIDs(onLead: leadID, kind: kind, m.db) { try setStatus(id, .done, m) }
     }
 
     /// Cancels every open task on a lead (it was lost or returned).
@@ -44,9 +43,10 @@ package enum Tasks {
         for id in try openIDs(onLead: leadID, m.db) { try setStatus(id, .cancelled, m) }
     }
 
-    /// The open tasks on lead `leadID`, by id.
-    static func openIDs(onLead leadID: Int64, _ db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open' ORDER BY id", arguments: [leadID])
+    /// The open tasks on lead `leadID` (of `kind` only, when given), by id.
+    static func openIDs(onLead leadID: Int64, kind: String? = nil, _ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open' AND (? IS NULL OR kind = ?) ORDER BY id",
+                           arguments: [leadID, kind, kind])
     }
 
     /// Completes or cancels task `id`.
