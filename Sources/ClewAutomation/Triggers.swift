@@ -80,7 +80,7 @@ enum Triggers {
             return .tagged(tag)
         case let .moveStage(stage):
             guard lead.status == .active, lead.stage != stage else { return .notMoved(status: "\(lead.status)", stage: lead.stage) }
-            lead = try LeadService(context: context, actor: m.actor).moveNow(lead, to: stage, m, depth: depth + 1)
+            lead = try LeadStageService.move(lead, to: stage, in: context.transaction(m, depth: depth + 1))
             return .moved(to: stage)
         case .riskAlert:
             guard let supervisor = try Recipients.supervisor(of: lead, m) else { return .noSupervisorToAlert }

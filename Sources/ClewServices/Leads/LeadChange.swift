@@ -5,7 +5,7 @@ import Foundation
 /// changes a lead goes through — a versioned update (``LeadRepository/update(_:to:as:storing:)``)
 /// or a fact recorded beside one (``LeadRepository/record(_:field:value:onLead:)``) — so no
 /// caller of the ports spells one by hand (the store's own rows for changes not yet over the
-/// ports — `skip-approved`, … — join it as their use cases move).
+/// ports — `amount-approved`, … — join it as their use cases move).
 ///
 /// Rows already written keep their text; a reader meeting a name it does not know (a newer
 /// Clew's) shows it as written, which is why ``AuditEntry/action`` stays text.
@@ -74,4 +74,8 @@ public enum LeadChange: String, CaseIterable, Hashable, Sendable {
     case objectReason = "object-reason"
     /// The reason a lead was returned to its pool (退回), beside the ``return`` update.
     case returnReason = "return-reason"
+    /// A stage skip the actor approved by making it (the row names the stages skipped).
+    case skipApproved = "skip-approved"
+    /// Entering the contract stage approved by the actor making the move (the row names the level).
+    case contractApproved = "contract-approved"
 }

@@ -20,6 +20,16 @@ public struct NewTask: Hashable, Sendable {
     }
 }
 
+extension NewTask {
+    /// The kinds of task the use cases make themselves (a rule's tasks are kinded by the rule).
+    public enum Kind {
+        /// Made by hand (`clew task add`, the inbox).
+        public static let manual = "manual"
+        /// A follow-up's next action (下一步行动), done by the lead's next follow-up.
+        public static let nextAction = "next-action"
+    }
+}
+
 /// The tasks of a transaction. Every write is versioned and audited in the transaction
 /// (`create`, `complete`, `cancel`, `snooze`), as ``history(ofTask:)`` shows.
 public protocol TaskRepository {

@@ -31,38 +31,6 @@ extension ApprovalItem {
 
 /// Approval rows, shared by the services.
 enum Approvals {
-    static func requestSkip(_ lead: Lead, from: String, to: String, approver: String, reason: String?, _ m: Mutation) throws -> Int64 {
-        try request(.stageSkip, lead, from: from, to: to, approver: approver, reason: reason, m)
-    }
-
-    /// Files a request of `kind` to move `lead` from `from` to `to`, for `approver`; refused
-    /// while one of the same kind is pending.
-    static func request(_ kind: ApprovalKind, _ lead: Lead, from: String, to: String, approver: String, reason: String?,
-                        amount: Money? = nil, _ m: Mutation) throws -> Int64 {
-        let reason = reason.flatMap { $0.isEmpty ? nil : $0 }
-        if let pending = try pendingID(onLead: lead.id, kind: kind, m.db) {
-            throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
-        }
-        let id = try insertRecord(NewApproval(leadID: lead.id, kind: kind, fromStage: from, toStage: to, approver: approver,
-                                              reason: reason, amount: amount), m)
-        try m.notify(approver, kind: "approval", leadID: lead.id,
-                     body: "\(m.actor.login) asks to move \(lead.number) from \(from) to \(to)" + (reason.map { ": \($0)" } ?? ""),
-                     parameters: [m.actor.login, lead.number.description, from, to, reason ?? ""])
-        return id
-    }
-
-    /// A late objection, for the supervisor to decide.
-    static func requestObjection(_ lead: Lead, approver: String, reason: String, late within: ProcessDuration, _ m: Mutation) throws -> Int64 {
-        if let pending = try pendingID(onLead: lead.id, kind: .objection, m.db) {
-            throw LeadError.awaitingApproval(number: lead.number.description, approval: pending)
-        }
-        let id = try insertRecord(NewApproval(leadID: lead.id, kind: .objection, approver: approver, reason: reason), m)
-        try m.notify(approver, kind: "objection", text: "late", leadID: lead.id,
-                     body: "\(m.actor.login) objects to \(lead.number) after \(within): \(reason) — reassign or keep it",
-                     parameters: [m.actor.login, lead.number.description, within.description, reason])
-        return id
-    }
-
     /// The pending request of `kind` on lead `leadID`, if any.
     static func pendingID(onLead leadID: Int64, kind: ApprovalKind, _ db: Database) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM approval WHERE lead_id = ? AND status = 'pending' AND kind = ?", arguments: [leadID, kind.rawValue])
@@ -152,8 +120,7 @@ public struct ApprovalService: Sendable {
                 guard let lead = try LeadLookup.fetch(m.db, id: leadID), lead.status == .active, lead.stage == item.fromStage else {
                     throw ApprovalError.outOfDate(number: item.leadNumber, stage: item.fromStage)
                 }
-                let service = LeadService(context: context, actor: actor)
-                _ = try service.moveNow(lead, to: target, m)
+                _ = try LeadStageService.move(lead, to: target, in: context.transaction(m))
             }
             let status: ApprovalStatus = approve ? .approved : .rejected
             try m.change(.approval, .id(id), ["status": status.rawValue, "comment": comment, "decided_at": m.now.storage, "decided_by": actor.login],

@@ -4,27 +4,6 @@ import Foundation
 import GRDB
 
 extension LeadService {
-    /// Files the contract approval (合同审批) that entering `target` needs under the process
-    /// file's `[approvals]`, and returns what to tell the actor; nil when the move may go on:
-    /// nothing is needed, or the actor is the approver (or above them, or an admin) and approves
-    /// it by making it (audited as `contract-approved`).
-    func contractApproval(_ lead: Lead, from current: String, to target: String, reason: String?, _ m: Mutation) throws -> MoveOutcome? {
-        guard target == context.pipeline.contractStage?.key,
-              let need = context.process.approvals.requirement(enteringContract: ApprovalPolicy.expectedAmount(of: lead)) else { return nil }
-        let supervisor = try owningSupervisor(of: lead, m.db)
-        let director = try supervisor.flatMap { try UserDirectory.profile(m.db, login: $0)?.supervisor }
-        let approver = ApprovalPolicy.approver(need.level, supervisor: supervisor, director: director)
-        if actor.role == .admin || (approver != nil && actor.login == approver) || (need.level == .supervisor && director != nil && actor.login == director) {
-            try m.audit("contract-approved", entity: "lead", id: lead.id, field: "approval", new: need.level.rawValue)
-            return nil
-        }
-        let decider = try approver ?? Approvals.anyAdmin(m.db)
-        let id = try Approvals.request(.contract, lead, from: current, to: target, approver: decider,
-                                       reason: [need.amount.map { "expected \($0)" }, reason].compactMap { $0 }.joined(separator: "; "),
-                                       amount: ApprovalPolicy.expectedAmount(of: lead), m)
-        return .contractApprovalRequested(id: id, approver: decider, level: need.level)
-    }
-
     /// Refuses a win that skips the contract stage past an approval the actor cannot give
     /// themself (a supervisor winning a deal only the director may approve).
     /// The larger of the expected and the win amount decides.
@@ -32,8 +11,7 @@ extension LeadService {
         let expected = [ApprovalPolicy.expectedAmount(of: lead), amount].compactMap { $0 }.max()
         guard let need = context.process.approvals.requirement(enteringContract: expected),
               need.level == .director, actor.role != .admin else { return }
-        let supervisor = try owningSupervisor(of: lead, m.db)
-        let director = try supervisor.flatMap { try UserDirectory.profile(m.db, login: $0)?.supervisor }
+        let director = try LeadApprovers.chain(of: lead, users: SQLiteUsers(db: m.db)).director
         guard director == nil || actor.login != director else { return }
         throw ApprovalError.needsApproval(number: lead.number.description, level: need.level)
     }
@@ -60,16 +38,14 @@ extension LeadService {
         let selfApproved = try String.fetchAll(m.db, sql: "SELECT new FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = 'contract-approved'",
                                                arguments: [lead.id]).compactMap(ApprovalPolicy.Level.init(rawValue:))
         if selfApproved.contains(where: { $0 >= need.level }) { return nil }
-        let supervisor = try owningSupervisor(of: lead, m.db)
-        let director = try supervisor.flatMap { try UserDirectory.profile(m.db, login: $0)?.supervisor }
-        let approver = ApprovalPolicy.approver(need.level, supervisor: supervisor, director: director)
-        if actor.role == .admin || (approver != nil && actor.login == approver) || (need.level == .supervisor && director != nil && actor.login == director) {
+        let (byActor, approver) = try LeadApprovers.approves(need.level, on: lead, by: actor, users: SQLiteUsers(db: m.db))
+        if byActor {
             try m.audit("amount-approved", entity: "lead", id: lead.id, field: "approval", new: "\(need.level.rawValue) \(amount)")
             return nil
         }
         let decider = try approver ?? Approvals.anyAdmin(m.db)
-        let id = try Approvals.request(.dealAmount, lead, from: lead.stage ?? "", to: "won", approver: decider,
-                                       reason: "win for \(amount) (成交金额)", amount: amount, m)
+        let id = try LeadApprovers.request(.dealAmount, lead, from: lead.stage ?? "", to: "won", approver: decider,
+                                           reason: "win for \(amount) (成交金额)", amount: amount, in: context.transaction(m))
         return .amountApprovalRequested(number: lead.number.description, amount: amount, level: need.level, approver: decider, id: id)
     }
 }

@@ -93,7 +93,7 @@ extension LeadService {
             let plan = try context.pipeline.planWin(from: lead.stage, actorApprovesSkips: try approvesSkips(of: lead, m.db))
             if case let .skipping(stages) = plan {
                 try checkWinSkippingContract(lead, amount: amount, m)
-                try m.audit("skip-approved", entity: "lead", id: lead.id, field: "skipped", new: stages.joined(separator: ","))
+                try m.audit(LeadChange.skipApproved.rawValue, entity: "lead", id: lead.id, field: "skipped", new: stages.joined(separator: ","))
             }
             updated.amount = amount
             try StageTracking.close(lead, m)
@@ -145,18 +145,13 @@ extension LeadService {
         return try context.publish(.enteredStage(stage), on: lead, depth: depth, m)
     }
 
-    /// Whether the actor approves a stage skip on `lead` by making it: an admin, the owner's
-    /// supervisor or someone the owner reports to further up (a director), or any supervisor
-    /// when the owner has none.
+    /// Whether the actor approves a stage skip on `lead` by making it (``ClewServices/LeadApprovers/approvesSkips(of:by:users:)``).
     func approvesSkips(of lead: Lead, _ db: Database) throws -> Bool {
-        let supervisor = try owningSupervisor(of: lead, db)
-        let above = actor.role == .supervisor && lead.owner.map(actor.team.contains) == true
-        return actor.role == .admin || actor.login == supervisor || above || (actor.role == .supervisor && supervisor == nil)
+        try LeadApprovers.approvesSkips(of: lead, by: actor, users: SQLiteUsers(db: db))
     }
 
     func owningSupervisor(of lead: Lead, _ db: Database) throws -> String? {
-        guard let owner = lead.owner else { return nil }
-        return try UserDirectory.profile(db, login: owner)?.supervisor
+        try LeadApprovers.owningSupervisor(of: lead, users: SQLiteUsers(db: db))
     }
 
     static func requireReason(_ text: String, for purpose: ReasonPurpose) throws -> String {

@@ -33,6 +33,13 @@ extension LeadHandoverService {
     }
 }
 
+extension LeadStageService {
+    /// Moving leads through the pipeline and logging follow-ups on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
 extension TagService {
     /// Manual tags on `context`'s database.
     public init(context: ClewContext, actor: ActingUser) {

@@ -33,16 +33,6 @@ package enum Tasks {
         try Row.fetchOne(db, sql: "SELECT \(selection) FROM task WHERE id = ?", arguments: [id]).map(TaskItem.init(row:))
     }
 
-    /// Completes the open tasks of `kind` on a lead (a follow-up fulfils the pending next action).
-    static func completeOpen(leadID: Int64, kind: String, _ m: Mutation) throws {
-        for id in try openIDs(onLead: leadID, kind: kind, m.db) { try setStatus(id, .done, m) }
-    }
-
-    /// Cancels every open task on a lead (it was lost or returned).
-    static func cancelOpen(leadID: Int64, _ m: Mutation) throws {
-        for id in try openIDs(onLead: leadID, m.db) { try setStatus(id, .cancelled, m) }
-    }
-
     /// The open tasks on lead `leadID` (of `kind` only, when given), by id.
     static func openIDs(onLead leadID: Int64, kind: String? = nil, _ db: Database) throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE lead_id = ? AND status = 'open' AND (? IS NULL OR kind = ?) ORDER BY id",
