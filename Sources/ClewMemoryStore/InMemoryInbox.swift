@@ -45,6 +45,15 @@ struct InMemoryNotifications: NotificationRepository {
         return count
     }
 
+    func unread(onLead id: Int64) throws -> [(id: Int64, kind: String)] {
+        state.state.notifications.filter { $0.leadID == id && $0.readAt == nil }.map { ($0.id, $0.kind) }
+    }
+
+    func clear(_ ids: [Int64]) throws {
+        let wanted = Set(ids)
+        _ = read(state.state.notifications.indices.filter { wanted.contains(state.state.notifications[$0].id) && state.state.notifications[$0].readAt == nil })
+    }
+
     /// Marks the notifications at `indices` read, now; how many.
     private func read(_ indices: [Int]) -> Int {
         _ = transaction.writer()
@@ -62,6 +71,7 @@ struct ApprovalRecord {
     var createdAt: Date
     var decidedAt: Date?
     var decidedBy: String?
+    var comment: String?
     var version: Int
 }
 
@@ -71,18 +81,43 @@ struct InMemoryApprovals: ApprovalRepository {
 
     private var state: StateBox { transaction.state }
 
-    func pending(approver: String, limit: Int) throws -> [ApprovalItem] {
+    func pending(approver: String?, limit: Int) throws -> [ApprovalItem] {
         // A request's lead is always there (the table's join); one without is not listed.
         let records = state.state.approvals.values
-            .filter { $0.approval.approver == approver && $0.status == .pending && state.state.leads[$0.approval.leadID] != nil }
+            .filter { (approver == nil || $0.approval.approver == approver) && $0.status == .pending && state.state.leads[$0.approval.leadID] != nil }
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        return records.prefix(max(limit, 0)).compactMap { record in
-            guard let lead = state.state.leads[record.approval.leadID] else { return nil }
-            return ApprovalItem(id: record.id, leadNumber: lead.number.description, leadCustomer: lead.details.customer ?? "",
-                                kind: record.approval.kind, fromStage: record.approval.fromStage, toStage: record.approval.toStage,
-                                requestedBy: record.requestedBy, approver: record.approval.approver, status: record.status,
-                                reason: record.approval.reason, createdAt: record.createdAt)
-        }
+        return records.prefix(max(limit, 0)).compactMap(item)
+    }
+
+    func request(id: Int64) throws -> StoredApproval? {
+        guard let record = state.state.approvals[id], let item = item(record) else { return nil }
+        return StoredApproval(leadID: record.approval.leadID, item: item)
+    }
+
+    /// `record` as a reader sees it, with its lead's number and customer; nil without its lead.
+    private func item(_ record: ApprovalRecord) -> ApprovalItem? {
+        guard let lead = state.state.leads[record.approval.leadID] else { return nil }
+        return ApprovalItem(id: record.id, leadNumber: lead.number.description, leadCustomer: lead.details.customer ?? "",
+                            kind: record.approval.kind, fromStage: record.approval.fromStage, toStage: record.approval.toStage,
+                            requestedBy: record.requestedBy, approver: record.approval.approver, status: record.status,
+                            reason: record.approval.reason, comment: record.comment, createdAt: record.createdAt, decidedAt: record.decidedAt)
+    }
+
+    func decide(_ id: Int64, as status: ApprovalStatus, comment: String?) throws {
+        let actor = transaction.writer()
+        guard var record = state.state.approvals[id] else { throw StoreError.notFound("approval request #\(id) no longer exists") }
+        let old = record
+        record.status = status
+        record.comment = comment
+        record.decidedAt = transaction.now
+        record.decidedBy = actor.login
+        record.version += 1
+        state.state.approvals[id] = record
+        let action = status == .approved ? "approve" : "reject"
+        let audited: [(field: String, old: String?, new: String?)] = [
+            ("status", old.status.rawValue, status.rawValue), ("comment", old.comment, comment),
+        ].filter { $0.old != $0.new }
+        for change in audited { transaction.audit(action, entity: "approval", id: id, field: change.field, old: change.old, new: change.new) }
     }
 
     func pendingID(onLead leadID: Int64, kind: ApprovalKind) throws -> Int64? {

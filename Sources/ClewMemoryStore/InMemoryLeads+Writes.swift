@@ -155,6 +155,7 @@ struct StoredSideValues: Equatable {
     var previousLead: Int64?
     var assignedAt: Date?
     var homePool: String?
+    var closedAt: Date?
 
     init() {}
 
@@ -163,6 +164,7 @@ struct StoredSideValues: Equatable {
         previousLead = state.previousLeadIDs[id]
         assignedAt = state.assignedAt[id]
         homePool = state.homePools[id]
+        closedAt = state.closedAt[id]
     }
 
     mutating func apply(_ side: [LeadSideValue]) {
@@ -172,6 +174,7 @@ struct StoredSideValues: Equatable {
             case let .previousLead(id): previousLead = id
             case let .assignedAt(date): assignedAt = date
             case let .homePool(pool): homePool = pool
+            case let .closedAt(date): closedAt = date
             }
         }
     }
@@ -181,5 +184,6 @@ struct StoredSideValues: Equatable {
         state.previousLeadIDs[id] = previousLead
         state.assignedAt[id] = assignedAt
         state.homePools[id] = homePool
+        state.closedAt[id] = closedAt
     }
 }

@@ -58,6 +58,17 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         }
     }
 
+    /// A lead's opportunity (商机), as far as closing the lead changes it.
+    public struct Opportunity: Hashable, Sendable {
+        public var id: Int64
+        public var status: OpportunityStatus
+
+        public init(id: Int64, status: OpportunityStatus) {
+            self.id = id
+            self.status = status
+        }
+    }
+
     /// Where a lead owned now came from: the pool, and when it was handed over.
     public struct PoolOrigin: Hashable, Sendable {
         public var pool: String
@@ -82,6 +93,8 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var lastFollowUpID: Int64 = 0
         /// The contracts the pipeline opened, by their lead's id (`contract`).
         var contracts: [Int64: ContractRecord] = [:]
+        /// Each lead's opportunity, by the lead's id (`opportunity`).
+        var opportunities: [Int64: Opportunity] = [:]
         var lastContractID: Int64 = 0
         /// The manual tag records (`lead_tag`), by id.
         var tagRecords: [Int64: TagRecord] = [:]
@@ -91,6 +104,8 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var assignedAt: [Int64: Date] = [:]
         /// The pool each lead returns to (`home_pool`): the one it was claimed from or routed through.
         var homePools: [Int64: String] = [:]
+        /// When each closed lead was won or lost (`closed_at`).
+        var closedAt: [Int64: Date] = [:]
         /// Each lead's stays in stages, oldest first (`stage_history`).
         var stageVisits: [Int64: [StageVisit]] = [:]
         /// The score breakdowns stored with leads (`score_parts`).
@@ -181,6 +196,10 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
     /// still runs on the SQLite store only).
     public func setOpportunityCustomer(_ customer: Int64?, ofLead id: Int64) { lock.withLock { state.opportunityCustomers[id] = customer } }
 
+    /// Notes that lead `id` was converted into `opportunity` (converting still runs on the
+    /// SQLite store only).
+    public func setOpportunity(_ opportunity: Opportunity?, ofLead id: Int64) { lock.withLock { state.opportunities[id] = opportunity } }
+
     /// Stores the score breakdown `parts` with lead `id`, as scoring leaves it.
     public func setScoreParts(_ parts: String?, ofLead id: Int64) { lock.withLock { state.scoreParts[id] = parts } }
 
@@ -227,6 +246,10 @@ struct TaskRecord {
     var doneBy: String?
     var version: Int
     var overdueAt: Date?
+    /// The event a cadence or trigger made it for (none here: the automation runs on SQLite).
+    var triggerEvent: String?
+    /// Why it was cancelled, when its lead closed.
+    var cancelReason: String?
 }
 
 /// The state one transaction works on (shared by its repositories).

@@ -38,9 +38,13 @@ struct InMemoryTasks: TaskRepository {
         state.state.tasks.values.contains { $0.leadID == leadID && $0.assignee == login && $0.status != .cancelled }
     }
 
-    func openIDs(onLead leadID: Int64, kind: String?) throws -> [Int64] {
-        state.state.tasks.values.filter { $0.leadID == leadID && $0.status == .open && (kind == nil || $0.kind == kind) }
-            .map(\.id).sorted()
+    func open(onLead leadID: Int64) throws -> [OpenLeadTask] {
+        state.state.tasks.values.filter { $0.leadID == leadID && $0.status == .open }.sorted { $0.id < $1.id }
+            .map { OpenLeadTask(id: $0.id, kind: $0.kind, triggerEvent: $0.triggerEvent) }
+    }
+
+    func recordCancelReason(_ reason: String, ofTask id: Int64) throws {
+        try change(id, action: "cancel-reason") { $0.cancelReason = reason }
     }
 
     func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date] {
@@ -93,6 +97,7 @@ struct InMemoryTasks: TaskRepository {
         let audited: [(field: String, old: String?, new: String?)] = [
             ("status", old.status.rawValue, new.status.rawValue),
             ("snoozed_until", old.snoozedUntil.map(StoreError.timestamp), new.snoozedUntil.map(StoreError.timestamp)),
+            ("cancel_reason", old.cancelReason, new.cancelReason),
         ].filter { $0.old != $0.new }
         let silentChanged = old.doneAt != new.doneAt || old.doneBy != new.doneBy || old.overdueAt != new.overdueAt
         guard !audited.isEmpty || silentChanged else { return }

@@ -15,7 +15,7 @@ struct InMemoryTransaction: StoreTransaction {
     var approvals: any ApprovalRepository { InMemoryApprovals(transaction: self) }
     var tags: any TagRepository { InMemoryTags(transaction: self) }
     var followUps: any FollowUpRepository { InMemoryFollowUps(transaction: self) }
-    var contracts: any ContractRepository { InMemoryContracts(transaction: self) }
+    var deals: any DealRepository { InMemoryDeals(transaction: self) }
     var firings: any FiringLog { InMemoryFirings(transaction: self) }
     var rules: ProcessRules { state.state.rules }
 

@@ -67,4 +67,67 @@ struct LeadStageConformanceTests {
         #expect(outcomes[0] == outcomes[1])
         #expect(outcomes[0].count >= 12, "the set-up did its work")
     }
+
+    @Test(arguments: StoreUnderTest.Engine.allCases)
+    func aRequestIsReadBackAndDecidedOnceWithItsAuditRows(_ engine: StoreUnderTest.Engine) throws {
+        let s = try StoreUnderTest(engine)
+        let number = s.claimedNumber.description
+        _ = try Self.stages(s, "alice").logFollowUp(number, Self.call("上门演示渠道管理"))
+        guard case let .approvalRequested(id, approver, _) = try Self.stages(s, "alice").move(number, to: "negotiation", reason: "客户催促") else {
+            Issue.record("a skip asks"); return
+        }
+        let stored = try #require(try s.store.read { try $0.approvals.request(id: id) })
+        #expect(stored.item.map { [$0.kind.rawValue, $0.fromStage, $0.toStage, $0.requestedBy, $0.approver, $0.status.rawValue, $0.reason] }
+            == ["stage-skip", "discovery", "negotiation", "alice", "bob", "pending", "客户催促"] && approver == "bob")
+        #expect(try s.store.read { try $0.approvals.pending(approver: nil, limit: 10) }.map(\.id) == [id])
+        let decided = try ApprovalService(store: s.store, actor: s.actor("bob")).approve(id, comment: "同意")
+        #expect(decided.status == .approved)
+        try s.store.read { tx throws in
+            let item = try #require(try tx.approvals.request(id: id)?.item)
+            #expect(item.status == .approved && item.comment == "同意" && item.decidedAt == StoreUnderTest.now)
+            #expect(try tx.leads.lead(number: s.claimedNumber)?.stage == "negotiation")
+            #expect(try tx.history(of: "approval").suffix(2).map { [$0.action, $0.field, $0.old, $0.new] } == [
+                ["approve", "status", "pending", "approved"], ["approve", "comment", nil, "同意"],
+            ])
+            #expect(try tx.approvals.request(id: id + 1000) == nil)
+        }
+    }
+
+    /// Not per engine: a deal worked into the contract stage and then lost, on both stores: the
+    /// task cancelled with its reason, the request withdrawn and its alert cleared, the draft
+    /// contract cancelled — trails and notices compared row for row.
+    @Test func theSameLossLeavesTheSameTrailOnBothStores() throws {
+        let outcomes = try StoreUnderTest.Engine.allCases.map { engine -> [[String?]] in
+            let s = try StoreUnderTest(engine)
+            // The SQLite set-up's own notices (carol's assignments) read, so both start with none.
+            _ = try s.store.write(as: s.actor("carol")) { tx in try tx.notifications.markRead(nil, for: "carol") }
+            let entities = ["lead", "task", "approval", "contract"]
+            let before = try s.store.read { tx in try entities.map { try tx.history(of: $0).count } }
+            let number = s.claimedNumber.description
+            _ = try Self.stages(s, "alice").logFollowUp(number, Self.call("上门演示渠道管理", nextAction: "发送报价"))
+            _ = try Self.stages(s, "alice").move(number, to: "negotiation", reason: "客户催促")
+            _ = try Self.stages(s, "bob").move(number, to: "contract")
+            let reason = LostReason.standard[0]
+            let lost = try LeadClosingService(store: s.store, actor: s.actor("alice")).lose(number, reason: reason)
+            #expect(lost.status == .lost)
+            return try s.store.read { tx in
+                let trails: [[String?]] = try zip(entities, before).flatMap { entity, count in
+                    try tx.history(of: entity).dropFirst(count).map { entry -> [String?] in
+                        [entity == "lead" ? String(entry.entityID) : entity, entry.action, entry.actor, entry.field, entry.old,
+                         entry.field == "follow_up" ? "(id)" : entry.new]
+                    }
+                }
+                let unread: [[String?]] = try ["alice", "bob", "carol"].flatMap { login in
+                    try NotificationGroup.allCases.flatMap { group in
+                        try tx.notifications.unread(for: login, in: group, limit: 20).filter { $0.actor != "admin" }
+                            .map { item -> [String?] in [login, item.kind, item.body] }
+                    }
+                }
+                return trails + unread
+            }
+        }
+        #expect(outcomes[0] == outcomes[1])
+        #expect(outcomes[0].contains { $0.first == "contract" && $0[1] == "cancel" })
+        #expect(outcomes[0].contains { $0[1] == "clear-alerts" })
+    }
 }

@@ -74,6 +74,8 @@ public enum LeadChange: String, CaseIterable, Hashable, Sendable {
     case objectReason = "object-reason"
     /// The reason a lead was returned to its pool (退回), beside the ``return`` update.
     case returnReason = "return-reason"
+    /// The alerts about a closed lead cleared from the inboxes (the row says how many and why).
+    case clearAlerts = "clear-alerts"
     /// A stage skip the actor approved by making it (the row names the stages skipped).
     case skipApproved = "skip-approved"
     /// Entering the contract stage approved by the actor making the move (the row names the level).

@@ -76,7 +76,7 @@ public struct LeadStageService: Sendable {
         if let old = lead.stage { moved = try tx.publish(.leftStage(old), on: moved) }
         moved = try LeadHandoverService.publishStageEntered(moved, in: tx)
         guard stage == pipeline.contractStage?.key, moved.stage == stage else { return moved }
-        _ = try tx.contracts.openDraft(for: moved)
+        _ = try tx.deals.openContract(for: moved)
         return try tx.publish(.contractSigned, on: moved)
     }
 

@@ -24,12 +24,29 @@ public struct NewApproval: Hashable, Sendable {
     }
 }
 
+/// An approval request as stored: its lead, and the request as this version of Clew reads it.
+public struct StoredApproval: Hashable, Sendable {
+    /// The lead it asks about, by id.
+    public var leadID: Int64
+    /// The request; nil when its kind is one this version of Clew does not know (written by a
+    /// newer one sharing the database): it is left for that version to show and decide.
+    public var item: ApprovalItem?
+
+    /// A value with each of its fields given.
+    public init(leadID: Int64, item: ApprovalItem?) {
+        self.leadID = leadID
+        self.item = item
+    }
+}
+
 /// The approval requests of a transaction. A new request is versioned and audited
 /// (`request-approval`, naming its target stage), as is a withdrawal (`withdraw`).
 public protocol ApprovalRepository {
-    /// The pending requests `approver` must decide, oldest first, at most `limit`, with their
-    /// leads' numbers and customers.
-    func pending(approver: String, limit: Int) throws -> [ApprovalItem]
+    /// The pending requests `approver` must decide (every pending request when nil: an
+    /// admin's view), oldest first, at most `limit`, with their leads' numbers and customers.
+    func pending(approver: String?, limit: Int) throws -> [ApprovalItem]
+    /// Request `id`, decided or not; nil when there is none.
+    func request(id: Int64) throws -> StoredApproval?
     /// The pending request of `kind` on lead `leadID`, if any.
     func pendingID(onLead leadID: Int64, kind: ApprovalKind) throws -> Int64?
     /// Every pending request on lead `leadID`, by id.
@@ -38,4 +55,7 @@ public protocol ApprovalRepository {
     func insert(_ approval: NewApproval) throws -> Int64
     /// Withdraws pending request `id` (the lead it asks about changed hands), by the actor, now.
     func withdraw(_ id: Int64) throws
+    /// Decides pending request `id` as `status` (approved or rejected) with `comment`, by the
+    /// actor, now (audited `approve` or `reject`).
+    func decide(_ id: Int64, as status: ApprovalStatus, comment: String?) throws
 }

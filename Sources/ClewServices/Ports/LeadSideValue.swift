@@ -18,6 +18,8 @@ public enum LeadSideValue: Hashable, Sendable {
     /// When the lead was handed to its current owner (assigned, routed or claimed): what the
     /// objection window and the assignment's SLA count from.
     case assignedAt(Date?)
+    /// When the lead was won or lost (what reports count closings by).
+    case closedAt(Date?)
     /// The pool the lead returns to when its owner gives it back or the recycling timer takes it
     /// (the pool it was claimed from or routed through).
     case homePool(String?)

@@ -14,4 +14,10 @@ public protocol NotificationRepository {
     /// Marks `recipient`'s unread notifications read, now: those of `ids`, or all when nil;
     /// returns how many.
     func markRead(_ ids: [Int64]?, for recipient: String) throws -> Int
+    /// The unread notifications about lead `id`, whoever they are for, by id with their kind:
+    /// the alerts closing the lead clears.
+    func unread(onLead id: Int64) throws -> [(id: Int64, kind: String)]
+    /// Marks notifications `ids` read, now, whoever they are for: alerts cleared by a change the
+    /// caller audits on the lead (``LeadChange/clearAlerts``).
+    func clear(_ ids: [Int64]) throws
 }

@@ -46,8 +46,8 @@ public protocol StoreTransaction {
     var tags: any TagRepository { get }
     /// The follow-ups logged on leads.
     var followUps: any FollowUpRepository { get }
-    /// The contracts the pipeline opens.
-    var contracts: any ContractRepository { get }
+    /// The contracts and opportunities deals become.
+    var deals: any DealRepository { get }
     /// The log of rules that fired (claims, timers, triggers).
     var firings: any FiringLog { get }
     /// The process definition and calendar in force for this transaction (as last committed

@@ -45,20 +45,41 @@ public protocol TaskRepository {
     /// When the next open task of each of leads `ids` falls due (its snooze, else its due time),
     /// for those that have a dated one.
     func nextDue(onLeads ids: [Int64]) throws -> [Int64: Date]
-    /// The open tasks on lead `leadID` (of `kind` only, when given), by id: what is cancelled
-    /// when the lead leaves its owner, or completed by the follow-up that does them.
-    func openIDs(onLead leadID: Int64, kind: String?) throws -> [Int64]
+    /// The open tasks on lead `leadID`, by id: what is cancelled when the lead leaves its owner
+    /// or closes, or completed by the follow-up that does them.
+    func open(onLead leadID: Int64) throws -> [OpenLeadTask]
     /// Stores a new open task made by the transaction's actor; returns its id.
     func insert(_ task: NewTask) throws -> Int64
     /// Closes task `id` as `status` (`done` or `cancelled`), by the actor, now.
     func close(_ id: Int64, as status: TaskStatus) throws
+    /// Records why task `id` was cancelled (`lead won`, `lead lost: 预算不足`), audited
+    /// `cancel-reason`.
+    func recordCancelReason(_ reason: String, ofTask id: Int64) throws
     /// Hides open task `id` until `date` (and clears its overdue mark).
     func snooze(_ id: Int64, until date: Date) throws
     /// Task `id`'s audit rows, oldest first.
     func history(ofTask id: Int64) throws -> [AuditEntry]
 }
 
+/// An open task on a lead, as the use cases that close or hand over the lead decide about it.
+public struct OpenLeadTask: Hashable, Sendable {
+    public var id: Int64
+    /// `manual`, `next-action`, or a rule's kind.
+    public var kind: String
+    /// The event a cadence or trigger made it for (`lead-won`: work after the sale), if any.
+    public var triggerEvent: String?
+
+    /// A value with each of its fields given.
+    public init(id: Int64, kind: String, triggerEvent: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.triggerEvent = triggerEvent
+    }
+}
+
 extension TaskRepository {
-    /// Every open task on lead `leadID`, by id.
-    public func openIDs(onLead leadID: Int64) throws -> [Int64] { try openIDs(onLead: leadID, kind: nil) }
+    /// The open tasks on lead `leadID` (of `kind` only, when given), by id.
+    public func openIDs(onLead leadID: Int64, kind: String? = nil) throws -> [Int64] {
+        try open(onLead: leadID).filter { kind == nil || $0.kind == kind }.map(\.id)
+    }
 }

@@ -42,8 +42,8 @@ enum Contracts {
     }
 
     /// Cancels `lead`'s draft contract (the deal was lost); a signed one stays.
-    static func cancel(for lead: Lead, _ m: Mutation) throws {
-        guard let id = try Int64.fetchOne(m.db, sql: "SELECT id FROM contract WHERE lead_id = ? AND status = 'draft'", arguments: [lead.id]) else {
+    static func cancel(leadID: Int64, _ m: Mutation) throws {
+        guard let id = try Int64.fetchOne(m.db, sql: "SELECT id FROM contract WHERE lead_id = ? AND status = 'draft'", arguments: [leadID]) else {
             return
         }
         try m.change(.contract, .id(id), ["status": ContractStatus.cancelled.rawValue], action: "cancel")

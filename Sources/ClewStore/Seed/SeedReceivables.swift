@@ -65,7 +65,7 @@ struct SeedReceivables {
     /// A deal lost in the contract stage: its draft, cancelled at the loss.
     func cancelled(_ lead: Lead, enteredAt: Double, closedAt: Double, actor: ActingUser, _ db: Database) throws -> Int {
         try Contracts.open(for: lead, context: context, Mutation(db: db, actor: actor, now: Date(storage: enteredAt)))
-        try Contracts.cancel(for: lead, Mutation(db: db, actor: actor, now: Date(storage: closedAt)))
+        try Contracts.cancel(leadID: lead.id, Mutation(db: db, actor: actor, now: Date(storage: closedAt)))
         return 1
     }
 

@@ -45,8 +45,8 @@ enum Conversions {
     }
 
     /// A loss closes the lead's open opportunity as lost.
-    static func closeLost(_ lead: Lead, _ m: Mutation) throws {
-        guard let open = try Int64.fetchOne(m.db, sql: "SELECT id FROM opportunity WHERE lead_id = ? AND status = 'open'", arguments: [lead.id]) else {
+    static func closeLost(leadID: Int64, _ m: Mutation) throws {
+        guard let open = try Int64.fetchOne(m.db, sql: "SELECT id FROM opportunity WHERE lead_id = ? AND status = 'open'", arguments: [leadID]) else {
             return
         }
         try m.change(.opportunity, .id(open), ["status": OpportunityStatus.lost.rawValue, "closed_at": m.now.storage], action: "lose", silent: ["closed_at"])

@@ -99,7 +99,7 @@ extension LeadService {
             try StageTracking.close(lead, m)
             try Conversions.record(conversion, lead: lead, m)
             try Contracts.sign(for: lead, amount: amount, context: context, m)
-            try Closing.settle(lead, .won, m)
+            try LeadClosingService.settle(lead, .won, in: context.transaction(m))
             if let supervisor = try owningSupervisor(of: lead, m.db) {
                 try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)",
                              parameters: ["\(lead.number) \(lead.details.customer ?? "")", "\(amount)"])
@@ -112,23 +112,11 @@ extension LeadService {
         }
     }
 
-    /// Closes the lead as lost (已终止) with a reason; its open tasks and cadence are cancelled
-    /// with that reason and its alerts cleared.
+    /// Closes the lead as lost (已终止) with a reason
+    /// (``ClewServices/LeadClosingService/lose(_:reason:expectedVersion:)`` on this database).
     @discardableResult
     public func lose(_ number: String, reason: LostReason, expectedVersion: Int? = nil) throws -> Lead {
-        try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m, number, for: .lose, expectedVersion: expectedVersion)
-            var updated = lead
-            updated.status = try LeadLifecycle.next(after: .lose, from: lead.status)
-            updated.lostReason = reason
-            try StageTracking.close(lead, m)
-            try Conversions.closeLost(lead, m)
-            try Closing.settle(lead, .lost(reason), m)
-            try Contracts.cancel(for: lead, m)
-            var lost = try m.update(lead, to: updated, action: .lose, also: ["closed_at": m.now.storage])
-            if let stage = lead.stage { lost = try context.publish(.leftStage(stage), on: lost, m) }
-            return try context.publish(.lost, on: lost, m)
-        }
+        try LeadClosingService(context: context, actor: actor).lose(number, reason: reason, expectedVersion: expectedVersion)
     }
 
     /// Brings a lost lead back to screening (``ClewServices/LeadHandoverService/reopen(_:reason:)``).

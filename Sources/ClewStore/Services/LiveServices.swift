@@ -42,7 +42,6 @@ extension LeadService: LeadUseCases {}
 
 extension SearchService: SearchUseCases {}
 
-extension ApprovalService: ApprovalUseCases {}
 extension ReceivableService: ReceivableUseCases {}
 
 extension ReportService: DashboardReportSource {

@@ -28,13 +28,3 @@ struct SQLiteFollowUps: FollowUpRepository {
                           arguments: [id, stage, since.storage]) ?? false
     }
 }
-
-/// ``ClewServices/ContractRepository`` over the `contract` table (``Contracts``).
-struct SQLiteContracts: ContractRepository {
-    let mutation: Mutation?
-    let context: ClewContext
-
-    func openDraft(for lead: Lead) throws -> Int64 {
-        try Contracts.open(for: lead, context: context, SQLiteTransaction.writing(mutation))
-    }
-}

@@ -45,6 +45,18 @@ struct SQLiteNotifications: NotificationRepository {
         return count
     }
 
+    func unread(onLead id: Int64) throws -> [(id: Int64, kind: String)] {
+        try Row.fetchAll(db, sql: "SELECT id, kind FROM notification WHERE lead_id = ? AND read_at IS NULL ORDER BY id", arguments: [id])
+            .map { ($0["id"], $0["kind"]) }
+    }
+
+    func clear(_ ids: [Int64]) throws {
+        let m = SQLiteTransaction.writing(mutation)
+        for id in ids {
+            try db.execute(sql: "UPDATE notification SET read_at = ? WHERE id = ? AND read_at IS NULL", arguments: [m.now.storage, id])
+        }
+    }
+
     func markRead(_ ids: [Int64]?, for recipient: String) throws -> Int {
         let m = SQLiteTransaction.writing(mutation)
         var count = 0
@@ -68,11 +80,23 @@ struct SQLiteApprovals: ApprovalRepository {
     let db: Database
     let mutation: Mutation?
 
-    func pending(approver: String, limit: Int) throws -> [ApprovalItem] {
+    func pending(approver: String?, limit: Int) throws -> [ApprovalItem] {
         try Row.fetchAll(db, sql: """
             SELECT \(ApprovalItem.selection) FROM approval JOIN lead ON lead.id = approval.lead_id
-            WHERE approval.approver = ? AND approval.status = 'pending' ORDER BY approval.created_at, approval.id LIMIT ?
-            """, arguments: [approver, limit]).compactMap(ApprovalItem.init(row:))
+            WHERE (? IS NULL OR approval.approver = ?) AND approval.status = 'pending' ORDER BY approval.created_at, approval.id LIMIT ?
+            """, arguments: [approver, approver, limit]).compactMap(ApprovalItem.init(row:))
+    }
+
+    func request(id: Int64) throws -> StoredApproval? {
+        try Row.fetchOne(db, sql: """
+            SELECT \(ApprovalItem.selection), approval.lead_id FROM approval JOIN lead ON lead.id = approval.lead_id WHERE approval.id = ?
+            """, arguments: [id]).map { StoredApproval(leadID: $0["lead_id"], item: ApprovalItem(row: $0)) }
+    }
+
+    func decide(_ id: Int64, as status: ApprovalStatus, comment: String?) throws {
+        let m = SQLiteTransaction.writing(mutation)
+        try m.change(.approval, .id(id), ["status": status.rawValue, "comment": comment, "decided_at": m.now.storage, "decided_by": m.actor.login],
+                     action: status == .approved ? "approve" : "reject", silent: ["decided_at", "decided_by"])
     }
 
     func pendingID(onLead leadID: Int64, kind: ApprovalKind) throws -> Int64? {

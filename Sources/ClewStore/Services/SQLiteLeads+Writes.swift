@@ -25,6 +25,7 @@ extension SQLiteLeads {
         case let .previousLead(id): ("previous_lead_id", id.databaseValue)
         case let .assignedAt(date): ("assigned_at", date?.storage.databaseValue ?? .null)
         case let .homePool(pool): ("home_pool", pool.databaseValue)
+        case let .closedAt(date): ("closed_at", date?.storage.databaseValue ?? .null)
         }
     }
 

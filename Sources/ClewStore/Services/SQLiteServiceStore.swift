@@ -66,7 +66,7 @@ struct SQLiteTransaction: StoreTransaction {
     var approvals: any ApprovalRepository { SQLiteApprovals(db: db, mutation: mutation) }
     var tags: any TagRepository { SQLiteTags(db: db, mutation: mutation) }
     var followUps: any FollowUpRepository { SQLiteFollowUps(db: db, mutation: mutation, rules: rules) }
-    var contracts: any ContractRepository { SQLiteContracts(mutation: mutation, context: context) }
+    var deals: any DealRepository { SQLiteDeals(mutation: mutation, context: context) }
     var firings: any FiringLog { SQLiteFirings(db: db, mutation: mutation) }
 
     func notify(_ recipient: String, kind: String, text: String?, leadID: Int64?, body: String, parameters: [String]) throws {
@@ -129,7 +129,14 @@ struct SQLiteTasks: TaskRepository {
 
     func hasTask(onLead leadID: Int64, for login: String) throws -> Bool { try LeadLookup.hasTask(on: leadID, for: login, db) }
 
-    func openIDs(onLead leadID: Int64, kind: String?) throws -> [Int64] { try Tasks.openIDs(onLead: leadID, kind: kind, db) }
+    func open(onLead leadID: Int64) throws -> [OpenLeadTask] {
+        try Row.fetchAll(db, sql: "SELECT id, kind, trigger_event FROM task WHERE lead_id = ? AND status = 'open' ORDER BY id", arguments: [leadID])
+            .map { OpenLeadTask(id: $0["id"], kind: $0["kind"], triggerEvent: $0["trigger_event"]) }
+    }
+
+    func recordCancelReason(_ reason: String, ofTask id: Int64) throws {
+        try SQLiteTransaction.writing(mutation).change(.task, .id(id), ["cancel_reason": reason], action: "cancel-reason")
+    }
 
     func open(assignee: String, dueBefore horizon: Date, limit: Int) throws -> [TaskItem] {
         // A task with no date sorts first (NULL), as the port says.

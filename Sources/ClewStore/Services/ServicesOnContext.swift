@@ -40,6 +40,20 @@ extension LeadStageService {
     }
 }
 
+extension ApprovalService {
+    /// Deciding approval requests on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
+extension LeadClosingService {
+    /// Closing leads on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
 extension TagService {
     /// Manual tags on `context`'s database.
     public init(context: ClewContext, actor: ActingUser) {
