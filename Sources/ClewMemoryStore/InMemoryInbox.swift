@@ -125,6 +125,13 @@ struct InMemoryApprovals: ApprovalRepository {
             .map(\.id).min()
     }
 
+    func approvedAmountCovers(_ amount: Money, onLead leadID: Int64) throws -> Bool {
+        state.state.approvals.values.contains { record in
+            record.approval.leadID == leadID && record.status == .approved && [.contract, .dealAmount].contains(record.approval.kind)
+                && (record.approval.amount.map { $0 >= amount } ?? false)
+        }
+    }
+
     func pendingIDs(onLead leadID: Int64) throws -> [Int64] {
         state.state.approvals.values.filter { $0.approval.leadID == leadID && $0.status == .pending }.map(\.id).sorted()
     }

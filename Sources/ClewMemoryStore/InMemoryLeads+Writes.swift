@@ -27,8 +27,18 @@ extension InMemoryLeads {
         var audits = zip(old.auditedFields, new.auditedFields).compactMap { was, now in
             was.text == now.text ? nil : (field: was.name, old: was.text, new: now.text)
         }
-        // Of the side values only the home pool is audited (the SQLite store's `home_pool`).
+        // Of the side values only the home pool and the conversion time are audited (the SQLite
+        // store's `home_pool` and `converted_at`).
         if kept.homePool != stored.homePool { audits.append((field: "home_pool", old: stored.homePool, new: kept.homePool)) }
+        if kept.convertedAt != stored.convertedAt {
+            audits.append((field: "converted_at", old: stored.convertedAt.map(StoreError.timestamp), new: kept.convertedAt.map(StoreError.timestamp)))
+        }
+        if let survivor = kept.mergedInto {
+            // Where the SQLite table keeps `merged_into`: after the lost reason.
+            let earlier = Set(old.auditedFields.prefix { $0.name != "contact_language" }.map(\.name))
+            let index = audits.lastIndex { earlier.contains($0.field) }.map { $0 + 1 } ?? 0
+            audits.insert((field: "merged_into", old: nil, new: String(survivor)), at: index)
+        }
         let edited = Set(audits.map(\.field)).subtracting(LeadFieldNames.derived)
         let base = state.baseVersions.removeValue(forKey: old.id) ?? old.version
         if base != current.version, !edited.isEmpty,
@@ -42,7 +52,7 @@ extension InMemoryLeads {
         // the capture time, the lead merged into, the previous lead (by its id).
         var written = new
         written.capturedAt = current.capturedAt
-        written.mergedInto = current.mergedInto
+        written.mergedInto = kept.mergedInto.flatMap { state.state.leads[$0]?.number } ?? current.mergedInto
         written.previousLead = kept.previousLead.flatMap { state.state.leads[$0]?.number }
         state.state.leads[old.id] = written
         state.state.leadIDs[new.number] = new.id
@@ -115,8 +125,8 @@ extension InMemoryLeads {
         return stored
     }
 
-    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, atVersion version: Int?) throws {
-        transaction.audit(fact.rawValue, entity: "lead", id: id, field: field, new: value, version: version)
+    func record(_ fact: LeadChange, field: String, old: String?, value: String?, onLead id: Int64, atVersion version: Int?) throws {
+        transaction.audit(fact.rawValue, entity: "lead", id: id, field: field, old: old, new: value, version: version)
     }
 
     func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64? {
@@ -129,6 +139,26 @@ extension InMemoryLeads {
 
     func lastActor(of change: LeadChange, onLead id: Int64) throws -> String? {
         state.state.audit.last { $0.entity == "lead" && $0.entityID == id && $0.action == change.rawValue }?.actor
+    }
+
+    func recordedValues(of change: LeadChange, onLead id: Int64) throws -> [String] {
+        state.state.audit.filter { $0.entity == "lead" && $0.entityID == id && $0.action == change.rawValue }.compactMap(\.new)
+    }
+
+    func moveWork(ofLead source: Int64, toLead target: Int64) throws -> [(kind: String, count: Int)] {
+        _ = transaction.writer()
+        var moved: [(kind: String, count: Int)] = []
+        let followUps = state.state.followUps.indices.filter { state.state.followUps[$0].leadID == source }
+        for index in followUps { state.state.followUps[index].leadID = target }
+        if !followUps.isEmpty { moved.append(("follow_up", followUps.count)) }
+        let tasks = state.state.tasks.values.filter { $0.leadID == source }.map(\.id)
+        for id in tasks { state.state.tasks[id]?.leadID = target }
+        if !tasks.isEmpty { moved.append(("task", tasks.count)) }
+        if let notes = state.state.notes.removeValue(forKey: source), !notes.isEmpty {
+            state.state.notes[target, default: []].append(contentsOf: notes)
+            moved.append(("note", notes.count))
+        }
+        return moved
     }
 
     func stageVisits(ofLead id: Int64) throws -> [StageVisit] {
@@ -156,6 +186,10 @@ struct StoredSideValues: Equatable {
     var assignedAt: Date?
     var homePool: String?
     var closedAt: Date?
+    var convertedAt: Date?
+    /// The survivor an update makes this lead a tombstone of (never stored apart: the lead's
+    /// ``ClewDomain/Lead/mergedInto`` keeps it).
+    var mergedInto: Int64?
 
     init() {}
 
@@ -165,6 +199,7 @@ struct StoredSideValues: Equatable {
         assignedAt = state.assignedAt[id]
         homePool = state.homePools[id]
         closedAt = state.closedAt[id]
+        convertedAt = state.convertedAt[id]
     }
 
     mutating func apply(_ side: [LeadSideValue]) {
@@ -175,6 +210,8 @@ struct StoredSideValues: Equatable {
             case let .assignedAt(date): assignedAt = date
             case let .homePool(pool): homePool = pool
             case let .closedAt(date): closedAt = date
+            case let .convertedAt(date): convertedAt = date
+            case let .mergedInto(id): mergedInto = id
             }
         }
     }
@@ -185,5 +222,6 @@ struct StoredSideValues: Equatable {
         state.assignedAt[id] = assignedAt
         state.homePools[id] = homePool
         state.closedAt[id] = closedAt
+        state.convertedAt[id] = convertedAt
     }
 }

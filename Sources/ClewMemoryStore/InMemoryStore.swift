@@ -62,10 +62,18 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
     public struct Opportunity: Hashable, Sendable {
         public var id: Int64
         public var status: OpportunityStatus
+        /// Its amount: expected while open, won for once won.
+        public var amount: Money?
+        /// The customer it is for, by id.
+        public var customerID: Int64?
+        public var owner: String?
 
-        public init(id: Int64, status: OpportunityStatus) {
+        public init(id: Int64, status: OpportunityStatus, amount: Money? = nil, customerID: Int64? = nil, owner: String? = nil) {
             self.id = id
             self.status = status
+            self.amount = amount
+            self.customerID = customerID
+            self.owner = owner
         }
     }
 
@@ -95,6 +103,12 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var contracts: [Int64: ContractRecord] = [:]
         /// Each lead's opportunity, by the lead's id (`opportunity`).
         var opportunities: [Int64: Opportunity] = [:]
+        var lastOpportunityID: Int64 = 0
+        /// The customers deals became, by id (`customer`).
+        var customers: [Int64: CustomerRecord] = [:]
+        var lastCustomerID: Int64 = 0
+        /// The customers' contacts (`contact`).
+        var contacts: [ContactRecord] = []
         var lastContractID: Int64 = 0
         /// The manual tag records (`lead_tag`), by id.
         var tagRecords: [Int64: TagRecord] = [:]
@@ -106,6 +120,8 @@ public final class InMemoryStore: ServiceStore, @unchecked Sendable {
         var homePools: [Int64: String] = [:]
         /// When each closed lead was won or lost (`closed_at`).
         var closedAt: [Int64: Date] = [:]
+        /// When each converted lead was first converted (`converted_at`).
+        var convertedAt: [Int64: Date] = [:]
         /// Each lead's stays in stages, oldest first (`stage_history`).
         var stageVisits: [Int64: [StageVisit]] = [:]
         /// The score breakdowns stored with leads (`score_parts`).

@@ -25,10 +25,7 @@ struct ApprovalServiceTests {
                               calendar: .standard(timeZone: Fixture.zone), now: { clock.now })
     }
 
-    func actor(_ login: String) -> ActingUser {
-        let profile = Fixture.profiles.first { $0.login == login }!
-        return ActingUser(profile: profile, team: Set(Fixture.profiles.filter { $0.supervisor == login }.map(\.login)))
-    }
+    func actor(_ login: String) -> ActingUser { Fixture.actor(login) }
 
     func approvals(_ login: String) -> ApprovalService { ApprovalService(store: store, actor: actor(login)) }
 

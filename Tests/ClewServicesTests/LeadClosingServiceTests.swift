@@ -22,10 +22,7 @@ struct LeadClosingServiceTests {
         store.setOpportunity(InMemoryStore.Opportunity(id: 31, status: .open), ofLead: alices.id)
     }
 
-    func actor(_ login: String) -> ActingUser {
-        let profile = Fixture.profiles.first { $0.login == login }!
-        return ActingUser(profile: profile, team: Set(Fixture.profiles.filter { $0.supervisor == login }.map(\.login)))
-    }
+    func actor(_ login: String) -> ActingUser { Fixture.actor(login) }
 
     static let number = Leads.alices.number.description
     static let budget = LostReason.standard.first { $0.chineseName == "预算不足" } ?? LostReason.standard[0]

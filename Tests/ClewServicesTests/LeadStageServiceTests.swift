@@ -26,8 +26,7 @@ struct LeadStageServiceTests {
     }
 
     func stages(_ login: String) -> LeadStageService {
-        let profile = Fixture.profiles.first { $0.login == login }!
-        return LeadStageService(store: store, actor: ActingUser(profile: profile, team: Set(Fixture.profiles.filter { $0.supervisor == login }.map(\.login))))
+        LeadStageService(store: store, actor: Fixture.actor(login))
     }
 
     static let number = Leads.alices.number.description

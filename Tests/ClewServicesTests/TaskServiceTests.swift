@@ -26,6 +26,12 @@ struct TaskServiceTests {
 
     let store = InMemoryStore(users: TaskServiceTests.profiles, leads: [TaskServiceTests.lead], now: { TaskServiceTests.now })
 
+    /// `login` of ``profiles`` acting, with their team (the reps whose supervisor they are).
+    static func actor(_ login: String) -> ActingUser {
+        let profile = profiles.first { $0.login == login }!
+        return ActingUser(profile: profile, team: Set(profiles.filter { $0.supervisor == login }.map(\.login)))
+    }
+
     func tasks(_ login: String) -> TaskService {
         let profile = Self.profiles.first { $0.login == login }!
         return TaskService(store: store, actor: ActingUser(profile: profile, team: Set(Self.profiles.filter { $0.supervisor == login }.map(\.login))))

@@ -3,7 +3,7 @@ import Foundation
 
 /// Merging details into a lead: they fill its empty fields, values that differ are kept as a
 /// note, and the merge is audited with where the details came from. What merging a whole lead
-/// (its follow-ups, tasks, notes and tombstone) adds is the store's `LeadMerging`.
+/// (its follow-ups, tasks, notes and tombstone) adds is ``LeadMergingService``.
 public enum DetailsMerge {
     /// Fills `target`'s empty fields from `details` (from `origin`: "a new registration", a lead
     /// number, an import row); differing values become a ``NoteKind/merge`` note. A new lead

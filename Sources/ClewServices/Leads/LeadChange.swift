@@ -5,7 +5,7 @@ import Foundation
 /// changes a lead goes through — a versioned update (``LeadRepository/update(_:to:as:storing:)``)
 /// or a fact recorded beside one (``LeadRepository/record(_:field:value:onLead:)``) — so no
 /// caller of the ports spells one by hand (the store's own rows for changes not yet over the
-/// ports — `amount-approved`, … — join it as their use cases move).
+/// ports join it as their use cases move).
 ///
 /// Rows already written keep their text; a reader meeting a name it does not know (a newer
 /// Clew's) shows it as written, which is why ``AuditEntry/action`` stays text.
@@ -80,4 +80,11 @@ public enum LeadChange: String, CaseIterable, Hashable, Sendable {
     case skipApproved = "skip-approved"
     /// Entering the contract stage approved by the actor making the move (the row names the level).
     case contractApproved = "contract-approved"
+    /// A merged lead's follow-ups, tasks or notes moved to the survivor (the row names the kind,
+    /// the merged lead and how many).
+    case mergeMove = "merge-move"
+    /// Why an admin corrected a won amount, beside the ``correctAmount`` update (at its version).
+    case correctAmountReason = "correct-amount-reason"
+    /// A win's amount approved by the actor winning it (the row names the level and amount).
+    case amountApproved = "amount-approved"
 }

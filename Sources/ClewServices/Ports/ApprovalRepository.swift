@@ -49,6 +49,9 @@ public protocol ApprovalRepository {
     func request(id: Int64) throws -> StoredApproval?
     /// The pending request of `kind` on lead `leadID`, if any.
     func pendingID(onLead leadID: Int64, kind: ApprovalKind) throws -> Int64?
+    /// Whether an approved contract or deal-amount request on lead `leadID` was for `amount` or
+    /// more: the win at `amount` needs no other approval.
+    func approvedAmountCovers(_ amount: Money, onLead leadID: Int64) throws -> Bool
     /// Every pending request on lead `leadID`, by id.
     func pendingIDs(onLead leadID: Int64) throws -> [Int64]
     /// Stores a pending request by the transaction's actor; returns its id.

@@ -54,13 +54,22 @@ public protocol LeadRepository {
     /// no column of the lead holds — a refused duplicate, the lead a registration follows, where
     /// merged details came from, a reason. `version` is the lead's version the fact goes with,
     /// when it explains an update (nil: none).
-    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, atVersion version: Int?) throws
+    /// `old` is what the fact replaced or where it came from, when that is worth keeping (the
+    /// lead a merge moved records from).
+    func record(_ fact: LeadChange, field: String, old: String?, value: String?, onLead id: Int64, atVersion version: Int?) throws
     /// When lead `id` was handed to its owner and the pool it returns to, as its last hand-over
     /// stored them (``LeadSideValue/assignedAt(_:)``, ``LeadSideValue/homePool(_:)``).
     func assignment(ofLead id: Int64) throws -> LeadAssignment
     /// Who made the latest change `change` to lead `id` (by its audit trail): whom an objection
     /// goes back to is whoever last assigned the lead.
     func lastActor(of change: LeadChange, onLead id: Int64) throws -> String?
+    /// The values recorded with every fact `change` on lead `id` (``record(_:field:old:value:onLead:atVersion:)``),
+    /// oldest first: the levels a mover approved entering the contract stage at, …
+    func recordedValues(of change: LeadChange, onLead id: Int64) throws -> [String]
+    /// Moves lead `source`'s follow-ups, tasks and notes to lead `target` (a merge keeps both
+    /// histories on the survivor); returns how many of each moved, by kind (`follow_up`, `task`,
+    /// `note`), leaving out kinds with none. The caller audits the move on the survivor.
+    func moveWork(ofLead source: Int64, toLead target: Int64) throws -> [(kind: String, count: Int)]
     /// Lead `id`'s stays in stages, oldest first (planned against actual, seed 000).
     func stageVisits(ofLead id: Int64) throws -> [StageVisit]
     /// Opens lead `id`'s stay in `stage`, entered now by the actor and planned to end at
@@ -107,8 +116,18 @@ public protocol LeadRepository {
 }
 
 extension LeadRepository {
-    /// ``record(_:field:value:onLead:atVersion:)`` of a fact that goes with no update.
+    /// ``record(_:field:old:value:onLead:atVersion:)`` of a fact that goes with no update.
     public func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64) throws {
-        try record(fact, field: field, value: value, onLead: id, atVersion: nil)
+        try record(fact, field: field, old: nil, value: value, onLead: id, atVersion: nil)
+    }
+
+    /// ``record(_:field:old:value:onLead:atVersion:)`` of a fact that explains the update to `version`.
+    public func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, atVersion version: Int?) throws {
+        try record(fact, field: field, old: nil, value: value, onLead: id, atVersion: version)
+    }
+
+    /// ``record(_:field:old:value:onLead:atVersion:)`` of a fact that came from `old` and goes with no update.
+    public func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, from old: String) throws {
+        try record(fact, field: field, old: old, value: value, onLead: id, atVersion: nil)
     }
 }

@@ -229,7 +229,9 @@ extension Mutation {
         try db.cachedStatement(sql: "UPDATE lead SET \(sets.joined(separator: ", ")) WHERE id = ?")
             .execute(arguments: StatementArguments(values + [old.id.databaseValue]))
         for (field, oldValue, newValue) in audits {
-            try audit(action.rawValue, entity: "lead", id: old.id, field: field, old: Self.text(oldValue), new: Self.text(newValue), version: new.version)
+            // A time kept beside the lead (`converted_at`) reads as one, as in every other table's rows.
+            try audit(action.rawValue, entity: "lead", id: old.id, field: field, old: Self.text(oldValue, column: field),
+                      new: Self.text(newValue, column: field), version: new.version)
         }
         if audits.isEmpty { try audit(action.rawValue, entity: "lead", id: old.id, version: new.version) }
         return new

@@ -4,11 +4,6 @@ import Foundation
 import GRDB
 
 extension LeadConversionSummary {
-    /// What exists, as ``IntentConversion/plan(_:contact:opportunity:existing:)`` reads it.
-    var existing: IntentConversion.Existing {
-        IntentConversion.Existing(customerID: customerID, converted: convertedAt != nil || opportunityID != nil,
-                                  hasContact: !contacts.isEmpty, opportunity: opportunityStatus)
-    }
     /// What lead `id` became, if anything: its customer (by `lead.customer_id`, else the
     /// opportunity's), the contacts made from it and its opportunity.
     static func fetch(leadID id: Int64, _ db: Database) throws -> LeadConversionSummary? {
@@ -27,34 +22,16 @@ extension LeadConversionSummary {
 }
 
 extension LeadService {
-    /// Converts an active lead once the rep has confirmed intent (转换线索, seed 003): the
-    /// customer always (the lead's own, or one of the same name, else a new one), the contact
-    /// and an open opportunity when asked for. Converting again adds what was not made. The
-    /// win then closes that opportunity; a loss closes it as lost.
+    /// Converts an active lead once the rep has confirmed intent (转换线索, seed 003)
+    /// (``ClewServices/LeadConversionService/convert(_:contact:opportunity:expectedVersion:)`` on
+    /// this database).
     ///
     /// - Throws: ``ClewDomain/IntentConversionError`` (not active, no contact person, nothing
     ///   left to make); ``ClewDomain/PermissionError`` unless the actor may convert the lead
     ///   (its owner, their supervisor, an admin).
     @discardableResult
     public func convert(_ number: String, contact: Bool, opportunity: Bool, expectedVersion: Int? = nil) throws -> LeadConversionSummary {
-        try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m, number, for: .convert, expectedVersion: expectedVersion)
-            let before = try LeadConversionSummary.fetch(leadID: lead.id, m.db)
-            let existing = before?.existing ?? IntentConversion.Existing(customerID: lead.customerID)
-            let plan = try IntentConversion.plan(lead, contact: contact, opportunity: opportunity, existing: existing)
-            let made = try Conversions.record(plan, lead: lead, m)
-            var updated = lead
-            updated.customerID = made.customerID
-            _ = try m.update(lead, to: updated, action: .convert, also: ["converted_at": before?.convertedAt?.storage ?? m.now.storage])
-            if let supervisor = try owningSupervisor(of: lead, m.db) {
-                try m.notify(supervisor, kind: "converted", leadID: lead.id,
-                             body: "\(actor.login) converted \(lead.number) into customer \(plan.customer.name)",
-                             parameters: [actor.login, lead.number.description, plan.customer.name])
-            }
-            guard let summary = try LeadConversionSummary.fetch(leadID: lead.id, m.db) else {
-                throw StoreError.notFound("the conversion of \(lead.number) was not stored")
-            }
-            return summary
-        }
+        try LeadConversionService(context: context, actor: actor).convert(number, contact: contact, opportunity: opportunity,
+                                                                          expectedVersion: expectedVersion)
     }
 }

@@ -73,43 +73,15 @@ extension LeadService {
 
     // MARK: - Closing
 
-    /// Wins the deal: the lead converts into customer, contact and opportunity (成交), keeping
-    /// its history. Only from the contract stage (合同签订), or from an earlier one when the
-    /// actor approves the skip themself (``Pipeline/planWin(from:actorApprovesSkips:)``); its
-    /// open tasks and cadence are cancelled, except the work after the sale.
-    @discardableResult
+    /// Wins the deal (成交) (``ClewServices/LeadClosingService/win(_:amount:expectedVersion:)`` on
+    /// this database).
     ///
     /// - Throws: ``ClewDomain/ApprovalError/amountApprovalRequested(number:amount:level:approver:id:)``
     ///   when the amount is above an `[approvals]` threshold that no approval of the deal covers
     ///   (the request is filed and kept; nothing else changes).
+    @discardableResult
     public func win(_ number: String, amount: Money, expectedVersion: Int? = nil) throws -> Lead {
-        // Filed in its own transaction, so the request stays when the win is refused.
-        if let requested = try context.mutate(as: actor, { m in try dealAmountApproval(number, amount: amount, m) }) { throw requested }
-        return try context.mutate(as: actor) { m in
-            let lead = try LeadLookup.require(m, number, for: .win, expectedVersion: expectedVersion)
-            var updated = lead
-            updated.status = try LeadLifecycle.next(after: .win, from: lead.status)
-            let conversion = try LeadConversion.convert(lead, amount: amount, at: m.now)
-            let plan = try context.pipeline.planWin(from: lead.stage, actorApprovesSkips: try approvesSkips(of: lead, m.db))
-            if case let .skipping(stages) = plan {
-                try checkWinSkippingContract(lead, amount: amount, m)
-                try m.audit(LeadChange.skipApproved.rawValue, entity: "lead", id: lead.id, field: "skipped", new: stages.joined(separator: ","))
-            }
-            updated.amount = amount
-            try StageTracking.close(lead, m)
-            try Conversions.record(conversion, lead: lead, m)
-            try Contracts.sign(for: lead, amount: amount, context: context, m)
-            try LeadClosingService.settle(lead, .won, in: context.transaction(m))
-            if let supervisor = try owningSupervisor(of: lead, m.db) {
-                try m.notify(supervisor, kind: "won", leadID: lead.id, body: "\(lead.number) won for \(amount)",
-                             parameters: ["\(lead.number) \(lead.details.customer ?? "")", "\(amount)"])
-            }
-            var won = try m.update(lead, to: updated, action: .win, also: ["closed_at": m.now.storage])
-            if let stage = lead.stage { won = try context.publish(.leftStage(stage), on: won, m) }
-            // A win that skipped the contract stage signed the contract too.
-            if case .skipping = plan { won = try context.publish(.contractSigned, on: won, m) }
-            return try context.publish(.won, on: won, m)
-        }
+        try LeadClosingService(context: context, actor: actor).win(number, amount: amount, expectedVersion: expectedVersion)
     }
 
     /// Closes the lead as lost (已终止) with a reason
@@ -127,17 +99,7 @@ extension LeadService {
 
     // MARK: - Helpers
 
-    /// Fires `stage-entered` for the stage `lead` is now in.
-    func firedStageEntered(_ lead: Lead, _ m: Mutation, depth: Int = 0) throws -> Lead {
-        guard let stage = lead.stage else { return lead }
-        return try context.publish(.enteredStage(stage), on: lead, depth: depth, m)
-    }
-
-    /// Whether the actor approves a stage skip on `lead` by making it (``ClewServices/LeadApprovers/approvesSkips(of:by:users:)``).
-    func approvesSkips(of lead: Lead, _ db: Database) throws -> Bool {
-        try LeadApprovers.approvesSkips(of: lead, by: actor, users: SQLiteUsers(db: db))
-    }
-
+    /// The supervisor of `lead`'s owner (``ClewServices/LeadApprovers/owningSupervisor(of:users:)``).
     func owningSupervisor(of lead: Lead, _ db: Database) throws -> String? {
         try LeadApprovers.owningSupervisor(of: lead, users: SQLiteUsers(db: db))
     }

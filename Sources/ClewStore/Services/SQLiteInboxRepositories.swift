@@ -103,6 +103,12 @@ struct SQLiteApprovals: ApprovalRepository {
         try Approvals.pendingID(onLead: leadID, kind: kind, db)
     }
 
+    func approvedAmountCovers(_ amount: Money, onLead leadID: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM approval WHERE lead_id = ? AND status = 'approved' AND kind IN ('contract', 'deal-amount') AND amount_fen >= ?)
+            """, arguments: [leadID, amount.fen]) ?? false
+    }
+
     func pendingIDs(onLead leadID: Int64) throws -> [Int64] {
         try Approvals.pendingIDs(onLead: leadID, db)
     }

@@ -15,17 +15,29 @@ extension SQLiteLeads {
     }
 
     func update(_ old: Lead, to proposed: Lead, as change: LeadChange, storing side: [LeadSideValue]) throws -> Lead {
-        try writing.update(old, to: proposed, action: change, columns: side.map(Self.column))
+        let mergedInto = side.compactMap { value -> Int64? in if case let .mergedInto(id) = value { id } else { nil } }.last
+        return try writing.update(old, to: proposed, action: change, mergedIntoID: mergedInto, columns: side.compactMap(Self.column))
     }
 
-    /// The `lead` column a side value is kept in, and its value.
-    private static func column(_ value: LeadSideValue) -> (key: String, value: DatabaseValue) {
+    func moveWork(ofLead source: Int64, toLead target: Int64) throws -> [(kind: String, count: Int)] {
+        _ = writing
+        return try ["follow_up", "task", "note"].compactMap { table in
+            try db.execute(sql: "UPDATE \(table) SET lead_id = ? WHERE lead_id = ?", arguments: [target, source])
+            return db.changesCount > 0 ? (table, db.changesCount) : nil
+        }
+    }
+
+    /// The `lead` column a side value is kept in, and its value (nil for the survivor of a
+    /// merge, which ``Mutation/update(_:to:action:mergedIntoID:columns:)`` writes itself).
+    private static func column(_ value: LeadSideValue) -> (key: String, value: DatabaseValue)? {
         switch value {
+        case .mergedInto: nil
         case let .scoreParts(parts): ("score_parts", parts.databaseValue)
         case let .previousLead(id): ("previous_lead_id", id.databaseValue)
         case let .assignedAt(date): ("assigned_at", date?.storage.databaseValue ?? .null)
         case let .homePool(pool): ("home_pool", pool.databaseValue)
         case let .closedAt(date): ("closed_at", date?.storage.databaseValue ?? .null)
+        case let .convertedAt(date): ("converted_at", date?.storage.databaseValue ?? .null)
         }
     }
 
@@ -39,6 +51,12 @@ extension SQLiteLeads {
     func lastActor(of change: LeadChange, onLead id: Int64) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: """
             SELECT actor FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = ? ORDER BY id DESC LIMIT 1
+            """), arguments: [id, change.rawValue])
+    }
+
+    func recordedValues(of change: LeadChange, onLead id: Int64) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT new FROM audit WHERE entity = 'lead' AND entity_id = ? AND action = ? AND new IS NOT NULL ORDER BY id
             """), arguments: [id, change.rawValue])
     }
 
@@ -69,7 +87,7 @@ extension SQLiteLeads {
         let m = writing
         var stored = try m.insert(lead)
         // Created in this transaction with their creation audited: their own columns need no row.
-        for (column, value) in side.map(Self.column) {
+        for (column, value) in side.compactMap(Self.column) {
             try db.cachedStatement(sql: "UPDATE lead SET \(column) = ? WHERE id = ?").execute(arguments: [value, stored.id])
         }
         if let capturedAt = lead.capturedAt {
@@ -79,8 +97,8 @@ extension SQLiteLeads {
         return stored
     }
 
-    func record(_ fact: LeadChange, field: String, value: String?, onLead id: Int64, atVersion version: Int?) throws {
-        try writing.audit(fact.rawValue, entity: "lead", id: id, field: field, new: value, version: version)
+    func record(_ fact: LeadChange, field: String, old: String?, value: String?, onLead id: Int64, atVersion version: Int?) throws {
+        try writing.audit(fact.rawValue, entity: "lead", id: id, field: field, old: old, new: value, version: version)
     }
 
     func customerOfLatestOpportunity(ofLead id: Int64) throws -> Int64? {

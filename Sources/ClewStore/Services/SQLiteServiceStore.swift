@@ -66,7 +66,7 @@ struct SQLiteTransaction: StoreTransaction {
     var approvals: any ApprovalRepository { SQLiteApprovals(db: db, mutation: mutation) }
     var tags: any TagRepository { SQLiteTags(db: db, mutation: mutation) }
     var followUps: any FollowUpRepository { SQLiteFollowUps(db: db, mutation: mutation, rules: rules) }
-    var deals: any DealRepository { SQLiteDeals(mutation: mutation, context: context) }
+    var deals: any DealRepository { SQLiteDeals(db: db, mutation: mutation, context: context) }
     var firings: any FiringLog { SQLiteFirings(db: db, mutation: mutation) }
 
     func notify(_ recipient: String, kind: String, text: String?, leadID: Int64?, body: String, parameters: [String]) throws {

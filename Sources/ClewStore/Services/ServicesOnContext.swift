@@ -54,6 +54,20 @@ extension LeadClosingService {
     }
 }
 
+extension LeadConversionService {
+    /// Converting leads on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
+extension LeadMergingService {
+    /// Merging leads on `context`'s database.
+    public init(context: ClewContext, actor: ActingUser) {
+        self.init(store: SQLiteServiceStore(context: context), actor: actor)
+    }
+}
+
 extension TagService {
     /// Manual tags on `context`'s database.
     public init(context: ClewContext, actor: ActingUser) {
