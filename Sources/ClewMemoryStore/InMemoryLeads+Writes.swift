@@ -27,19 +27,20 @@ extension InMemoryLeads {
         var audits = zip(old.auditedFields, new.auditedFields).compactMap { was, now in
             was.text == now.text ? nil : (field: was.name, old: was.text, new: now.text)
         }
-        // Of the side values only the home pool and the conversion time are audited (the SQLite
-        // store's `home_pool` and `converted_at`).
-        if kept.homePool != stored.homePool { audits.append((field: "home_pool", old: stored.homePool, new: kept.homePool)) }
-        if kept.convertedAt != stored.convertedAt {
-            audits.append((field: "converted_at", old: stored.convertedAt.map(StoreError.timestamp), new: kept.convertedAt.map(StoreError.timestamp)))
-        }
         if let survivor = kept.mergedInto {
             // Where the SQLite table keeps `merged_into`: after the lost reason.
             let earlier = Set(old.auditedFields.prefix { $0.name != "contact_language" }.map(\.name))
             let index = audits.lastIndex { earlier.contains($0.field) }.map { $0 + 1 } ?? 0
             audits.insert((field: "merged_into", old: nil, new: String(survivor)), at: index)
         }
+        // The per-field check covers the lead's own fields, as the SQLite store's does.
         let edited = Set(audits.map(\.field)).subtracting(LeadFieldNames.derived)
+        // Of the side values only the home pool and the conversion time are audited (the SQLite
+        // store's `home_pool` and `converted_at`), after the lead's own fields.
+        if kept.homePool != stored.homePool { audits.append((field: "home_pool", old: stored.homePool, new: kept.homePool)) }
+        if kept.convertedAt != stored.convertedAt {
+            audits.append((field: "converted_at", old: stored.convertedAt.map(StoreError.timestamp), new: kept.convertedAt.map(StoreError.timestamp)))
+        }
         let base = state.baseVersions.removeValue(forKey: old.id) ?? old.version
         if base != current.version, !edited.isEmpty,
            let conflict = state.state.audit.last(where: { entry in
