@@ -1,7 +1,8 @@
 import ClewDomain
 import Foundation
 
-/// Who can take on a lead right now: the rule assigning, claiming and routing share.
+/// Who can take on a lead right now, read for ``ClewDomain/AssignmentEligibility`` to decide: what
+/// assigning, claiming and routing share.
 public enum Assignability {
     /// The user `login`, if they can be given another lead now: active, not away, a rep or a
     /// supervisor, and under their capacity of open leads.
@@ -11,16 +12,7 @@ public enum Assignability {
     ///   ``ClewDomain/LeadError/atCapacity(rep:load:capacity:)``.
     public static func check(_ login: String, in tx: any StoreTransaction) throws -> UserProfile {
         let user = try tx.users.requireActive(login)
-        guard user.role == .rep || user.role == .supervisor else {
-            throw LeadError.cannotOwnLeads(login: login, role: user.role)
-        }
-        if let away = user.awayUntil, away > tx.now {
-            throw LeadError.away(rep: login, until: away)
-        }
-        let load = try tx.users.workload(of: login)
-        guard load < user.capacity else {
-            throw LeadError.atCapacity(rep: login, load: load, capacity: user.capacity)
-        }
+        if let refusal = AssignmentEligibility.refusal(for: user, openLeads: try tx.users.workload(of: login), at: tx.now) { throw refusal }
         return user
     }
 }
