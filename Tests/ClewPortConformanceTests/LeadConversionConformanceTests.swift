@@ -25,21 +25,13 @@ struct LeadConversionConformanceTests {
         let outcomes = try StoreUnderTest.Engine.allCases.map { engine -> [[String?]] in
             let s = try StoreUnderTest(engine)
             _ = try s.store.write(as: s.actor("carol")) { tx in try tx.notifications.markRead(nil, for: "carol") }
-            let entities = ["lead", "customer", "contact", "opportunity", "contract"]
-            let before = try s.store.read { tx in try entities.map { try tx.history(of: $0).count } }
+            let marks = try s.auditMarks(["lead", "customer", "contact", "opportunity", "contract"])
             let number = s.claimedNumber.description
             _ = try LeadConversionService(store: s.store, actor: s.actor("alice")).convert(number, contact: true, opportunity: true)
             _ = try LeadStageService(store: s.store, actor: s.actor("bob")).move(number, to: "contract")
             _ = try LeadClosingService(store: s.store, actor: s.actor("alice")).win(number, amount: Money(yuan: 66_000))
             _ = try LeadClosingService(store: s.store, actor: s.actor("admin")).correctWonAmount(number, to: Money(yuan: 60_000), reason: "合同改价")
-            return try s.store.read { tx in
-                try zip(entities, before).flatMap { entity, count in
-                    try tx.history(of: entity).dropFirst(count).map { entry -> [String?] in
-                        [entity == "lead" ? String(entry.entityID) : entity, entry.action, entry.actor, entry.field, entry.old,
-                         entry.field == "customer_id" ? "(id)" : entry.new]
-                    }
-                }
-            }
+            return try s.trails(since: marks)
         }
         #expect(outcomes[0] == outcomes[1])
         #expect(outcomes[0].contains { $0.first == "opportunity" && $0[1] == "win" })

@@ -58,7 +58,7 @@ struct LeadHandoverConformanceTests {
     @Test func theSameHandOversLeaveTheSameTrailAndNoticesOnBothStores() throws {
         let outcomes = try StoreUnderTest.Engine.allCases.map { engine -> [[String?]] in
             let s = try StoreUnderTest(engine)
-            let before = try s.store.read { tx in try ["lead", "task", "approval"].map { try tx.history(of: $0).count } }
+            let marks = try s.auditMarks(["lead", "task", "approval"])
             let number = s.screeningNumber.description
             _ = try LeadGradingService(store: s.store, actor: s.actor("bob")).grade(number, .a, reason: "预算已批")
             _ = try Self.handover(s, "bob").assign(number, to: "alice")
@@ -70,26 +70,14 @@ struct LeadHandoverConformanceTests {
             }
             _ = try Self.handover(s, "carol").returnToPool(number, reason: "客户暂无预算")
             _ = try Self.handover(s, "alice").claim([number, s.pooledNumber.description])
+            let work = try s.trails(since: marks) + s.unreadNotices(of: ["alice", "bob", "carol"])
             return try s.store.read { tx throws in
-                let trails: [[String?]] = try zip(["lead", "task", "approval"], before).flatMap { entity, count in
-                    try tx.history(of: entity).dropFirst(count).map { entry -> [String?] in
-                        // Tasks and approvals are numbered by each store's own sequence.
-                        [entity == "lead" ? String(entry.entityID) : "(id)", entry.action, entry.actor, entry.field, entry.old, entry.new]
-                    }
-                }
-                let notices: [[String?]] = try ["alice", "bob", "carol"].flatMap { login in
-                    try NotificationGroup.allCases.flatMap { group in
-                        // The SQLite set-up's own notices (the admin's assignments) are left out.
-                        try tx.notifications.unread(for: login, in: group, limit: 20).filter { $0.actor != "admin" }
-                            .map { item -> [String?] in [login, item.kind, item.actor, item.body] }
-                    }
-                }
                 let claimed = try #require(try tx.leads.lead(number: s.screeningNumber))
                 let assignment = try tx.leads.assignment(ofLead: claimed.id)
                 let stored: [String?] = [String(claimed.version), claimed.owner, claimed.stage, assignment.homePool,
                                          assignment.assignedAt.map { String($0.timeIntervalSince1970) },
                                          String(try tx.leads.stageVisits(ofLead: claimed.id).count)]
-                return trails + notices + [stored]
+                return work + [stored]
             }
         }
         #expect(outcomes[0] == outcomes[1])

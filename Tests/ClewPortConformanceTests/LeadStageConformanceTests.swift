@@ -36,8 +36,7 @@ struct LeadStageConformanceTests {
     @Test func theSameStageWorkLeavesTheSameTrailOnBothStores() throws {
         let outcomes = try StoreUnderTest.Engine.allCases.map { engine -> [[String?]] in
             let s = try StoreUnderTest(engine)
-            let entities = ["lead", "task", "approval", "contract"]
-            let before = try s.store.read { tx in try entities.map { try tx.history(of: $0).count } }
+            let marks = try s.auditMarks(["lead", "task", "approval", "contract"])
             let number = s.claimedNumber.description
             let alice = Self.stages(s, "alice")
             _ = try alice.logFollowUp(number, Self.call("上门演示渠道管理", nextAction: "发送报价"))
@@ -45,23 +44,11 @@ struct LeadStageConformanceTests {
             _ = try alice.logFollowUp(number, Self.call("报价已发，客户比较中"))
             _ = try alice.move(number, to: "contract", reason: "客户要求尽快签约")
             _ = try Self.stages(s, "bob").move(number, to: "contract")
+            let work = try s.trails(since: marks) + s.unreadNotices(of: ["alice", "bob", "carol"])
             return try s.store.read { tx in
-                let trails: [[String?]] = try zip(entities, before).flatMap { entity, count in
-                    try tx.history(of: entity).dropFirst(count).map { entry -> [String?] in
-                        // Records other than leads are numbered by each store's own sequence.
-                        [entity == "lead" ? String(entry.entityID) : entity, entry.action, entry.actor, entry.field, entry.old,
-                         entry.field == "follow_up" ? "(id)" : entry.new]
-                    }
-                }
-                let notices: [[String?]] = try ["alice", "bob", "carol"].flatMap { login in
-                    try NotificationGroup.allCases.flatMap { group in
-                        try tx.notifications.unread(for: login, in: group, limit: 20).filter { $0.actor != "admin" }
-                            .map { item -> [String?] in [login, item.kind, item.actor, item.body] }
-                    }
-                }
                 let lead = try #require(try tx.leads.lead(number: s.claimedNumber))
                 let visits = try tx.leads.stageVisits(ofLead: lead.id).filter { $0.enteredAt >= StoreUnderTest.now }
-                return trails + notices + [[lead.stage] + visits.map(\.stage)]
+                return work + [[lead.stage] + visits.map(\.stage)]
             }
         }
         #expect(outcomes[0] == outcomes[1])
@@ -101,8 +88,7 @@ struct LeadStageConformanceTests {
             let s = try StoreUnderTest(engine)
             // The SQLite set-up's own notices (carol's assignments) read, so both start with none.
             _ = try s.store.write(as: s.actor("carol")) { tx in try tx.notifications.markRead(nil, for: "carol") }
-            let entities = ["lead", "task", "approval", "contract"]
-            let before = try s.store.read { tx in try entities.map { try tx.history(of: $0).count } }
+            let marks = try s.auditMarks(["lead", "task", "approval", "contract"])
             let number = s.claimedNumber.description
             _ = try Self.stages(s, "alice").logFollowUp(number, Self.call("上门演示渠道管理", nextAction: "发送报价"))
             _ = try Self.stages(s, "alice").move(number, to: "negotiation", reason: "客户催促")
@@ -110,21 +96,7 @@ struct LeadStageConformanceTests {
             let reason = LostReason.standard[0]
             let lost = try LeadClosingService(store: s.store, actor: s.actor("alice")).lose(number, reason: reason)
             #expect(lost.status == .lost)
-            return try s.store.read { tx in
-                let trails: [[String?]] = try zip(entities, before).flatMap { entity, count in
-                    try tx.history(of: entity).dropFirst(count).map { entry -> [String?] in
-                        [entity == "lead" ? String(entry.entityID) : entity, entry.action, entry.actor, entry.field, entry.old,
-                         entry.field == "follow_up" ? "(id)" : entry.new]
-                    }
-                }
-                let unread: [[String?]] = try ["alice", "bob", "carol"].flatMap { login in
-                    try NotificationGroup.allCases.flatMap { group in
-                        try tx.notifications.unread(for: login, in: group, limit: 20).filter { $0.actor != "admin" }
-                            .map { item -> [String?] in [login, item.kind, item.body] }
-                    }
-                }
-                return trails + unread
-            }
+            return try s.trails(since: marks) + s.unreadNotices(of: ["alice", "bob", "carol"])
         }
         #expect(outcomes[0] == outcomes[1])
         #expect(outcomes[0].contains { $0.first == "contract" && $0[1] == "cancel" })

@@ -14,29 +14,14 @@ struct LeadWinConformanceTests {
             let s = try StoreUnderTest(engine)
             // The SQLite set-up's own notices (carol's assignments) read, so both start with none.
             _ = try s.store.write(as: s.actor("carol")) { tx in try tx.notifications.markRead(nil, for: "carol") }
-            let entities = ["lead", "task", "approval", "contract", "customer", "contact", "opportunity"]
-            let before = try s.store.read { tx in try entities.map { try tx.history(of: $0).count } }
+            let marks = try s.auditMarks(["lead", "task", "approval", "contract", "customer", "contact", "opportunity"])
             let number = s.claimedNumber.description
             let stages = LeadStageService(store: s.store, actor: s.actor("alice"))
             _ = try stages.logFollowUp(number, FollowUpDraft(at: StoreUnderTest.now, method: .visit, content: "客户确认采购", nextAction: "准备合同"))
             _ = try LeadStageService(store: s.store, actor: s.actor("bob")).move(number, to: "contract")
             let won = try LeadClosingService(store: s.store, actor: s.actor("alice")).win(number, amount: Money(yuan: 56_000))
             #expect(won.status == .won && won.amount == Money(yuan: 56_000))
-            return try s.store.read { tx in
-                let trails: [[String?]] = try zip(entities, before).flatMap { entity, count in
-                    try tx.history(of: entity).dropFirst(count).map { entry -> [String?] in
-                        [entity == "lead" ? String(entry.entityID) : entity, entry.action, entry.actor, entry.field, entry.old,
-                         entry.field == "follow_up" ? "(id)" : entry.new]
-                    }
-                }
-                let notices: [[String?]] = try ["alice", "bob"].flatMap { login in
-                    try NotificationGroup.allCases.flatMap { group in
-                        try tx.notifications.unread(for: login, in: group, limit: 20).filter { $0.actor != "admin" }
-                            .map { item -> [String?] in [login, item.kind, item.body] }
-                    }
-                }
-                return trails + notices
-            }
+            return try s.trails(since: marks) + s.unreadNotices(of: ["alice", "bob"])
         }
         #expect(outcomes[0] == outcomes[1])
         #expect(outcomes[0].contains { $0.first == "contract" && $0[1] == "sign" })
