@@ -46,10 +46,6 @@ enum Approvals {
         ], action: "request-approval", summary: approval.toStage.map { ("to_stage", $0) } ?? ("kind", approval.kind.rawValue))
     }
 
-    static func withdrawPending(leadID: Int64, except kept: Int64? = nil, _ m: Mutation) throws {
-        for id in try pendingIDs(onLead: leadID, m.db) where id != kept { try withdraw(id, m) }
-    }
-
     /// The first active admin by login (``ClewServices/UserRepository/firstActiveAdmin()``).
     static func anyAdmin(_ db: Database) throws -> String {
         try SQLiteUsers(db: db).firstActiveAdmin()

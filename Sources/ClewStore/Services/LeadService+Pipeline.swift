@@ -38,10 +38,6 @@ enum StageTracking {
         try RepSLAOutcomes.record(.confirmed, leadID: leadID, at: m.now, sla: sla, calendar: calendar, m.db)
     }
 
-    static func close(_ lead: Lead, _ m: Mutation) throws {
-        try close(leadID: lead.id, m)
-    }
-
     /// Ends lead `leadID`'s open stay, now.
     static func close(leadID: Int64, _ m: Mutation) throws {
         try m.db.execute(sql: "UPDATE stage_history SET exited_at = ? WHERE lead_id = ? AND exited_at IS NULL",
